@@ -1,0 +1,30 @@
+package vn.chuyenhoa.area;
+
+import java.util.Optional;
+
+/**
+ * The code list an area code belongs to. Needed because the 2025 reform reused commune codes:
+ * a code alone does not say which unit is meant.
+ */
+public enum CodeScheme {
+    /** QĐ 124/2004/QĐ-TTg: province 2 digits, district 3, commune 5; valid until 30 June 2025. */
+    QD124_2004,
+    /** QĐ 19/2025/QĐ-TTg: province 2 digits, commune 5, no districts; from 1 July 2025. */
+    QD19_2025;
+
+    /**
+     * Exact, case-sensitive: the API contract spells schemes one way, and accepting variants
+     * here would let clients depend on spellings we never promised.
+     */
+    public static Optional<CodeScheme> parse(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (CodeScheme scheme : values()) {
+            if (scheme.name().equals(name)) {
+                return Optional.of(scheme);
+            }
+        }
+        return Optional.empty();
+    }
+}
