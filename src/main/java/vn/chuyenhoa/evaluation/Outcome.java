@@ -1,0 +1,3 @@
+package vn.chuyenhoa.evaluation;
+
+public enum Outcome { MET, NOT_MET, NOT_APPLICABLE, MISSING_DATA }

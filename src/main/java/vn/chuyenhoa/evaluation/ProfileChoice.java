@@ -1,0 +1,28 @@
+package vn.chuyenhoa.evaluation;
+
+/** Which profile decided and why (api.md: {@code profile.selectedBy}, {@code reasonVi}, {@code reasonEn}). */
+public record ProfileChoice(Profile profile, SelectedBy selectedBy, String reasonVi, String reasonEn) {
+
+    public enum SelectedBy { CALLER, SCOPE }
+
+    static ProfileChoice byCaller(Profile p) {
+        return new ProfileChoice(p, SelectedBy.CALLER,
+                "Bộ tiêu chí " + p.id() + " do bên gửi yêu cầu chỉ định (profileId) và được áp dụng đúng như chỉ định,"
+                        + " không xét phạm vi hay thời gian hiệu lực.",
+                "Profile " + p.id() + " was named by the caller (profileId) and is applied as given,"
+                        + " whatever its scope and validity.");
+    }
+
+    static ProfileChoice byScope(Profile p, Area area, Period period) {
+        String validity = p.validFrom() + " – " + (p.validTo() == null ? "…" : p.validTo());
+        return new ProfileChoice(p, SelectedBy.SCOPE,
+                "Bộ tiêu chí " + p.id() + " được chọn vì phạm vi (" + p.scope().describeVi() + ") chứa địa bàn "
+                        + area.codeScheme() + " " + area.code() + " và thời gian hiệu lực " + validity
+                        + " chứa ngày kết thúc kỳ đánh giá " + period.to()
+                        + "; đây là bộ tiêu chí cụ thể nhất phù hợp.",
+                "Profile " + p.id() + " was chosen because its scope (" + p.scope().describeEn() + ") contains area "
+                        + area.codeScheme() + " " + area.code() + " and its validity " + validity
+                        + " contains the end of the evaluation period, " + period.to()
+                        + "; it is the most specific matching profile.");
+    }
+}

@@ -1,0 +1,52 @@
+package vn.chuyenhoa.evaluation;
+
+/**
+ * Where a profile applies. A null scheme is the whole country (any scheme); otherwise the codes narrow it, each level
+ * only when the one above it is given.
+ */
+public record Scope(String codeScheme, String provinceCode, String districtCode, String communeCode) {
+
+    public enum Level { NATIONAL, PROVINCE, DISTRICT, COMMUNE }
+
+    public Level level() {
+        if (communeCode != null) return Level.COMMUNE;
+        if (districtCode != null) return Level.DISTRICT;
+        if (provinceCode != null) return Level.PROVINCE;
+        return Level.NATIONAL;
+    }
+
+    public boolean contains(Area area) {
+        if (codeScheme == null) return true;
+        return codeScheme.equals(area.codeScheme())
+                && (provinceCode == null || provinceCode.equals(area.provinceCode()))
+                && (districtCode == null || districtCode.equals(area.districtCode()))
+                && (communeCode == null || communeCode.equals(area.code()));
+    }
+
+    /** Two scopes of the same level overlap only when they are the same place. */
+    public boolean sameLevelOverlaps(Scope other) {
+        if (codeScheme == null || other.codeScheme == null) return codeScheme == null && other.codeScheme == null;
+        return codeScheme.equals(other.codeScheme)
+                && java.util.Objects.equals(provinceCode, other.provinceCode)
+                && java.util.Objects.equals(districtCode, other.districtCode)
+                && java.util.Objects.equals(communeCode, other.communeCode);
+    }
+
+    public String describeVi() {
+        return switch (level()) {
+            case NATIONAL -> "toàn quốc";
+            case PROVINCE -> codeScheme + ", tỉnh " + provinceCode;
+            case DISTRICT -> codeScheme + ", tỉnh " + provinceCode + ", huyện " + districtCode;
+            case COMMUNE -> codeScheme + ", xã " + communeCode;
+        };
+    }
+
+    public String describeEn() {
+        return switch (level()) {
+            case NATIONAL -> "the whole country";
+            case PROVINCE -> codeScheme + ", province " + provinceCode;
+            case DISTRICT -> codeScheme + ", province " + provinceCode + ", district " + districtCode;
+            case COMMUNE -> codeScheme + ", commune " + communeCode;
+        };
+    }
+}

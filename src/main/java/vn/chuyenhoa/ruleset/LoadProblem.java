@@ -1,0 +1,26 @@
+package vn.chuyenhoa.ruleset;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One reason a ruleset cannot be used, located as precisely as the evidence allows: always the file; for a decision
+ * table the sheet, and where known the 1-based row, the cell (like "C12") and the value the cell holds.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LoadProblem(String file, String sheet, Integer row, String cell, String value, String code,
+                          String messageVi, String messageEn) {
+
+    static LoadProblem ofFile(String file, String code, String vi, String en) {
+        return new LoadProblem(file, null, null, null, null, code, vi, en);
+    }
+
+    /** One line for logs: where, what, in both languages. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(file);
+        if (sheet != null) sb.append(", sheet ").append(sheet);
+        if (cell != null) sb.append(", cell ").append(cell);
+        else if (row != null) sb.append(", row ").append(row);
+        if (value != null) sb.append(" (value '").append(value).append("')");
+        return sb.append(": ").append(messageEn).append(" / ").append(messageVi).toString();
+    }
+}

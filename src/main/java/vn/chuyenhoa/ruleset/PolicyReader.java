@@ -1,0 +1,417 @@
+package vn.chuyenhoa.ruleset;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.evaluation.Comparison;
+import vn.chuyenhoa.evaluation.Criterion;
+import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.evaluation.Kind;
+import vn.chuyenhoa.evaluation.Policy;
+import vn.chuyenhoa.evaluation.Profile;
+import vn.chuyenhoa.evaluation.Requirement;
+import vn.chuyenhoa.evaluation.Scope;
+import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.ruleset.DecisionTables.RowOrigin;
+
+/**
+ * Turns the rows the table rules handed over into a typed {@link Policy}, checking every cell as it goes so that a
+ * mistake is reported with its file, sheet, cell and value instead of surfacing as a wrong verdict. Which table a row
+ * belongs to is the RuleTable's name: {@code Criteria…}, {@code Profiles…} or {@code Thresholds…}.
+ */
+final class PolicyReader {
+
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private record Row(String rule, RowOrigin origin, Map<String, String> cells) {
+        String get(String field) {
+            String v = cells.get(field);
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+
+        TableSource source(String field) {
+            return new TableSource(origin.file(), origin.sheet(), origin.row(), origin.cell(field), rule);
+        }
+    }
+
+    private final List<LoadProblem> problems;
+
+    private PolicyReader(List<LoadProblem> problems) {
+        this.problems = problems;
+    }
+
+    static Policy read(Map<String, Map<String, String>> rows, Map<String, RowOrigin> origins, List<LoadProblem> problems) {
+        return new PolicyReader(problems).read(rows, origins);
+    }
+
+    private Policy read(Map<String, Map<String, String>> rawRows, Map<String, RowOrigin> origins) {
+        List<Row> criteriaRows = new ArrayList<>(), profileRows = new ArrayList<>(), thresholdRows = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> e : rawRows.entrySet()) {
+            RowOrigin o = origins.get(e.getKey());
+            if (o == null) throw new IllegalStateException("no origin for table rule " + e.getKey());
+            Row row = new Row(e.getKey(), o, e.getValue());
+            String table = o.table().toLowerCase(Locale.ROOT);
+            if (table.startsWith("criteria")) criteriaRows.add(row);
+            else if (table.startsWith("profiles")) profileRows.add(row);
+            else if (table.startsWith("thresholds")) thresholdRows.add(row);
+            else problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), null, o.table(), "unknown_table",
+                    "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng Criteria, Profiles hoặc Thresholds.",
+                    "Unknown table \"" + o.table() + "\": a RuleTable name must start with Criteria, Profiles or Thresholds."));
+        }
+        Comparator<Row> tableOrder = Comparator.comparing((Row r) -> r.origin().file())
+                .thenComparing(r -> r.origin().sheet()).thenComparingInt(r -> r.origin().row());
+        criteriaRows.sort(tableOrder);
+        profileRows.sort(tableOrder);
+        thresholdRows.sort(tableOrder);
+
+        Map<String, Criterion> criteria = new LinkedHashMap<>();
+        Map<String, Row> criterionRows = new HashMap<>();
+        for (Row r : criteriaRows) {
+            Criterion c = criterion(r);
+            if (c == null) continue;
+            if (criteria.containsKey(c.id())) {
+                duplicate(r, "id", "tiêu chí " + c.id(), "criterion " + c.id(), criterionRows.get(c.id()));
+                continue;
+            }
+            criteria.put(c.id(), c);
+            criterionRows.put(c.id(), r);
+        }
+
+        Map<String, Row> profileById = new LinkedHashMap<>();
+        Map<String, Profile> profileHeads = new LinkedHashMap<>();
+        for (Row r : profileRows) {
+            Profile p = profileHead(r);
+            if (p == null) continue;
+            if (profileHeads.containsKey(p.id())) {
+                duplicate(r, "id", "bộ tiêu chí " + p.id(), "profile " + p.id(), profileById.get(p.id()));
+                continue;
+            }
+            profileHeads.put(p.id(), p);
+            profileById.put(p.id(), r);
+        }
+
+        Map<String, List<Requirement>> requirements = new LinkedHashMap<>();
+        Map<String, Row> seen = new HashMap<>();
+        for (Row r : thresholdRows) {
+            String profileId = required(r, "profileId");
+            String criterionId = required(r, "criterionId");
+            if (profileId == null || criterionId == null) continue;
+            boolean ok = true;
+            if (!profileHeads.containsKey(profileId)) {
+                problem(r, "profileId", "unknown_profile",
+                        "Mã bộ tiêu chí \"" + profileId + "\" không có trong bảng Profiles.",
+                        "Profile id \"" + profileId + "\" is not in the Profiles table.");
+                ok = false;
+            }
+            Criterion c = criteria.get(criterionId);
+            if (c == null) {
+                problem(r, "criterionId", "unknown_criterion",
+                        "Mã tiêu chí \"" + criterionId + "\" không có trong danh mục tiêu chí (bảng Criteria).",
+                        "Criterion id \"" + criterionId + "\" is not in the criterion catalogue (Criteria table).");
+                ok = false;
+            }
+            String key = profileId + "/" + criterionId;
+            if (ok && seen.containsKey(key)) {
+                duplicate(r, "criterionId", "tiêu chí " + criterionId + " của " + profileId,
+                        "criterion " + criterionId + " of " + profileId, seen.get(key));
+                ok = false;
+            }
+            if (!ok) continue;
+            seen.put(key, r);
+            Requirement req = requirement(r, c);
+            if (req != null) requirements.computeIfAbsent(profileId, k -> new ArrayList<>()).add(req);
+        }
+
+        List<Profile> profiles = new ArrayList<>();
+        for (Profile head : profileHeads.values()) {
+            List<Requirement> reqs = requirements.get(head.id());
+            if (reqs == null) {
+                problem(profileById.get(head.id()), "id", "profile_without_criteria",
+                        "Bộ tiêu chí " + head.id() + " chưa có dòng nào trong bảng Thresholds.",
+                        "Profile " + head.id() + " has no rows in the Thresholds table.");
+                continue;
+            }
+            profiles.add(new Profile(head.id(), head.labelVi(), head.labelEn(), head.scope(), head.validFrom(),
+                    head.validTo(), head.legalBasis(), head.source(), List.copyOf(reqs)));
+        }
+        checkAmbiguity(profiles, profileById);
+        return new Policy(List.copyOf(criteria.values()), profiles);
+    }
+
+    private Criterion criterion(Row r) {
+        String id = identifier(r, "id");
+        String labelVi = required(r, "labelVi");
+        String labelEn = required(r, "labelEn");
+        String legal = required(r, "legalBasis");
+        Kind kind = enumValue(r, "kind", Kind.class);
+        Comparison cmp = comparison(r, "comparison");
+        if (id == null || labelVi == null || labelEn == null || legal == null || kind == null || cmp == null) return null;
+        Fact fact = null, denominator = null;
+        List<String> basis = List.of();
+        switch (kind) {
+            case RATE -> {
+                fact = fact(r, "fact", Fact.Type.COUNT);
+                denominator = fact(r, "denominatorFact", Fact.Type.COUNT);
+                if (fact == null || denominator == null) return null;
+            }
+            case COUNT -> {
+                fact = fact(r, "fact", Fact.Type.COUNT);
+                if (fact == null) return null;
+            }
+            case FLAG -> {
+                fact = fact(r, "fact", Fact.Type.FLAG);
+                if (fact == null) return null;
+                if (cmp != Comparison.EQ) {
+                    problem(r, "comparison", "bad_comparison", "Tiêu chí dạng cờ (FLAG) chỉ so sánh bằng (=).",
+                            "A FLAG criterion can only be compared with =.");
+                    return null;
+                }
+            }
+            case REDUCTION, BELOW_BASELINE -> {
+                basis = basis(r, "fact");
+                if (basis == null) return null;
+            }
+        }
+        return new Criterion(id, labelVi, labelEn, kind, cmp, fact, denominator, basis,
+                r.get("remedyVi"), r.get("remedyEn"), legal, r.source("id"));
+    }
+
+    private Profile profileHead(Row r) {
+        String id = identifier(r, "id");
+        String labelVi = required(r, "labelVi");
+        String labelEn = required(r, "labelEn");
+        String legal = required(r, "legalBasis");
+        LocalDate from = date(r, "validFrom", true);
+        LocalDate to = date(r, "validTo", false);
+        String scheme = r.get("codeScheme");
+        String province = code(r, "provinceCode", 2);
+        String district = code(r, "districtCode", 3);
+        String commune = code(r, "communeCode", 5);
+        boolean ok = id != null && labelVi != null && labelEn != null && legal != null && from != null
+                && !"!".equals(province) && !"!".equals(district) && !"!".equals(commune)
+                && (to != null || r.get("validTo") == null);
+        if (scheme != null && CodeScheme.parse(scheme).isEmpty()) {
+            problem(r, "codeScheme", "unknown_scheme", "Hệ mã phải là QD124_2004 hoặc QD19_2025, hoặc để trống cho toàn quốc.",
+                    "The code scheme must be QD124_2004 or QD19_2025, or blank for the whole country.");
+            ok = false;
+        }
+        if (scheme == null && (province != null || district != null || commune != null)) {
+            problem(r, "codeScheme", "scheme_required", "Phạm vi có mã địa bàn thì phải ghi hệ mã (QD124_2004 hoặc QD19_2025).",
+                    "A scope with area codes needs its code scheme (QD124_2004 or QD19_2025).");
+            ok = false;
+        }
+        if (district != null && province == null) {
+            problem(r, "provinceCode", "province_required", "Có mã huyện thì phải có mã tỉnh.", "A district code needs its province code.");
+            ok = false;
+        }
+        if (district != null && "QD19_2025".equals(scheme)) {
+            problem(r, "districtCode", "no_districts", "Hệ mã QD19_2025 không có cấp huyện; hãy để trống mã huyện.",
+                    "The QD19_2025 scheme has no districts; leave the district code blank.");
+            ok = false;
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            problem(r, "validTo", "reversed_validity", "Ngày hết hiệu lực trước ngày bắt đầu hiệu lực.",
+                    "The validity ends before it starts.");
+            ok = false;
+        }
+        if (!ok) return null;
+        return new Profile(id, labelVi, labelEn, new Scope(scheme, province, district, commune), from, to, legal,
+                r.source("id"), List.of());
+    }
+
+    private Requirement requirement(Row r, Criterion c) {
+        String raw = r.get("threshold");
+        BigDecimal threshold = null;
+        Boolean flag = null;
+        switch (c.kind()) {
+            case FLAG -> {
+                if (raw == null) { missing(r, "threshold"); return null; }
+                if (!raw.equalsIgnoreCase("true") && !raw.equalsIgnoreCase("false")) {
+                    problem(r, "threshold", "not_a_flag", "Ngưỡng của tiêu chí dạng cờ phải là true hoặc false.",
+                            "The threshold of a FLAG criterion must be true or false.");
+                    return null;
+                }
+                flag = Boolean.valueOf(raw.toLowerCase(Locale.ROOT));
+            }
+            case BELOW_BASELINE -> {
+                if (raw != null) {
+                    problem(r, "threshold", "threshold_not_used", "Tiêu chí BELOW_BASELINE so với số trước chuyển hóa; hãy để trống ô ngưỡng.",
+                            "A BELOW_BASELINE criterion compares with the baseline; leave the threshold cell blank.");
+                    return null;
+                }
+            }
+            default -> {
+                if (raw == null) { missing(r, "threshold"); return null; }
+                try {
+                    threshold = new BigDecimal(raw.replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    problem(r, "threshold", "not_a_number", "Ngưỡng phải là một số (ví dụ 80 cho 80%).",
+                            "The threshold must be a number (e.g. 80 for 80%).");
+                    return null;
+                }
+                boolean percent = c.kind() == Kind.RATE || c.kind() == Kind.REDUCTION;
+                if (threshold.signum() < 0 || (percent && threshold.compareTo(HUNDRED) > 0)) {
+                    problem(r, "threshold", "out_of_range",
+                            percent ? "Ngưỡng tỷ lệ phải nằm trong khoảng 0–100 (phần trăm)." : "Ngưỡng không được âm.",
+                            percent ? "A rate threshold must be between 0 and 100 (percent)." : "The threshold cannot be negative.");
+                    return null;
+                }
+                if (c.kind() == Kind.COUNT && threshold.stripTrailingZeros().scale() > 0) {
+                    problem(r, "threshold", "not_an_integer", "Ngưỡng của tiêu chí đếm phải là số nguyên.",
+                            "The threshold of a COUNT criterion must be a whole number.");
+                    return null;
+                }
+            }
+        }
+        List<String> stems = c.basis();
+        if (r.get("basis") != null) {
+            if (c.kind() != Kind.REDUCTION && c.kind() != Kind.BELOW_BASELINE) {
+                problem(r, "basis", "basis_not_used", "Chỉ tiêu chí REDUCTION hoặc BELOW_BASELINE mới có cơ sở so sánh; hãy để trống.",
+                        "Only REDUCTION and BELOW_BASELINE criteria have a basis; leave it blank.");
+                return null;
+            }
+            stems = basis(r, "basis");
+            if (stems == null) return null;
+        }
+        List<Fact> baseline = stems.stream().map(s -> Fact.byName(s + "Baseline")).toList();
+        List<Fact> current = stems.stream().map(s -> Fact.byName(s + "Current")).toList();
+        return new Requirement(c, threshold, flag, baseline, current, r.get("legalBasis"), r.source("threshold"));
+    }
+
+    /** Stems such as "crimes+socialEvils": each needs a {@code …Baseline} and a {@code …Current} count fact. */
+    private List<String> basis(Row r, String field) {
+        String raw = required(r, field);
+        if (raw == null) return null;
+        List<String> stems = Arrays.stream(raw.split("\\+")).map(String::strip).toList();
+        for (String s : stems) {
+            if (Fact.byName(s + "Baseline") == null || Fact.byName(s + "Current") == null) {
+                problem(r, field, "unknown_basis", "\"" + s + "\" không phải cơ sở so sánh hợp lệ (cần có " + s + "Baseline và " + s + "Current), ví dụ crimes, socialEvils, hotspots.",
+                        "\"" + s + "\" is not a valid basis (it needs " + s + "Baseline and " + s + "Current facts), e.g. crimes, socialEvils, hotspots.");
+                return null;
+            }
+        }
+        return stems;
+    }
+
+    private Fact fact(Row r, String field, Fact.Type type) {
+        String name = required(r, field);
+        if (name == null) return null;
+        Fact f = Fact.byName(name);
+        if (f == null || f.type() != type) {
+            problem(r, field, "unknown_fact", "\"" + name + "\" không phải số liệu " + (type == Fact.Type.COUNT ? "đếm" : "có/không") + " của API.",
+                    "\"" + name + "\" is not a " + (type == Fact.Type.COUNT ? "count" : "flag") + " fact of the API.");
+            return null;
+        }
+        return f;
+    }
+
+    private String identifier(Row r, String field) {
+        String v = required(r, field);
+        if (v != null && !ID.matcher(v).matches()) {
+            problem(r, field, "bad_id", "Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ VIET_YEN_2024).",
+                    "An id has only capital ASCII letters, digits and underscores and starts with a letter (e.g. VIET_YEN_2024).");
+            return null;
+        }
+        return v;
+    }
+
+    private <E extends Enum<E>> E enumValue(Row r, String field, Class<E> type) {
+        String v = required(r, field);
+        if (v == null) return null;
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.toString(type.getEnumConstants());
+            problem(r, field, "unknown_value", "Giá trị không hợp lệ; chọn một trong " + allowed + ".",
+                    "Not an allowed value; use one of " + allowed + ".");
+            return null;
+        }
+    }
+
+    private Comparison comparison(Row r, String field) {
+        String v = required(r, field);
+        if (v == null) return null;
+        return Comparison.parse(v).orElseGet(() -> {
+            problem(r, field, "unknown_value", "Phép so sánh phải là một trong >=, >, <, <=, =.",
+                    "The comparison must be one of >=, >, <, <=, =.");
+            return null;
+        });
+    }
+
+    private LocalDate date(Row r, String field, boolean needed) {
+        String v = needed ? required(r, field) : r.get(field);
+        if (v == null) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            problem(r, field, "bad_date", "Ngày phải được gõ dạng văn bản YYYY-MM-DD, ví dụ 2024-12-31.",
+                    "A date must be typed as text YYYY-MM-DD, e.g. 2024-12-31.");
+            return null;
+        }
+    }
+
+    /**
+     * Area codes keep their leading zeros; a cell that Excel turned into a number ("7795") is padded back, since the
+     * width of each level is fixed. Returns "!" after reporting a bad code.
+     */
+    private String code(Row r, String field, int width) {
+        String v = r.get(field);
+        if (v == null) return null;
+        if (!DIGITS.matcher(v).matches() || v.length() > width) {
+            problem(r, field, "bad_code", "Mã địa bàn phải gồm " + width + " chữ số.",
+                    "The area code must have " + width + " digits.");
+            return "!";
+        }
+        return "0".repeat(width - v.length()) + v;
+    }
+
+    private String required(Row r, String field) {
+        String v = r.get(field);
+        if (v == null) missing(r, field);
+        return v;
+    }
+
+    private void missing(Row r, String field) {
+        problem(r, field, "required", "Ô bắt buộc (" + field + ") đang trống.", "The required cell (" + field + ") is empty.");
+    }
+
+    private void duplicate(Row r, String field, String whatVi, String whatEn, Row first) {
+        problem(r, field, "duplicate", "Trùng " + whatVi + " với dòng " + first.origin().row() + " (" + first.origin().sheet() + ").",
+                "Duplicate " + whatEn + ": already defined at row " + first.origin().row() + " (" + first.origin().sheet() + ").");
+    }
+
+    private void problem(Row r, String field, String code, String vi, String en) {
+        RowOrigin o = r.origin();
+        problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), o.cell(field),
+                o.value(field) != null ? o.value(field) : r.cells().get(field), code, vi, en));
+    }
+
+    /** Two equally specific profiles that could both decide the same area on the same day (domain spec §3.1). */
+    private void checkAmbiguity(List<Profile> profiles, Map<String, Row> rows) {
+        for (int i = 0; i < profiles.size(); i++) {
+            for (int j = i + 1; j < profiles.size(); j++) {
+                Profile a = profiles.get(i), b = profiles.get(j);
+                if (a.scope().level() == b.scope().level() && a.scope().sameLevelOverlaps(b.scope()) && a.validityOverlaps(b)) {
+                    problem(rows.get(b.id()), "id", "ambiguous_profiles",
+                            "Bộ tiêu chí " + b.id() + " và " + a.id() + " (dòng " + a.source().row() + ") có cùng phạm vi ("
+                                    + b.scope().describeVi() + ") và thời gian hiệu lực chồng nhau, nên không xác định được bộ nào áp dụng.",
+                            "Profiles " + b.id() + " and " + a.id() + " (row " + a.source().row() + ") have the same scope ("
+                                    + b.scope().describeEn() + ") and overlapping validity, so neither can be chosen.");
+                }
+            }
+        }
+    }
+}

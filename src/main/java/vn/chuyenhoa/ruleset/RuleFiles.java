@@ -1,0 +1,76 @@
+package vn.chuyenhoa.ruleset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reading a ruleset from disk and naming it: the version id is a hash of exactly the files that decide. */
+public final class RuleFiles {
+
+    private RuleFiles() {}
+
+    /** Every regular file under the given folders of {@code root}, editor lock files left out, sorted as hashed. */
+    public static List<RuleFile> read(Path root, List<String> folders) {
+        List<RuleFile> files = new ArrayList<>();
+        for (String folder : folders) {
+            Path dir = root.resolve(folder);
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    if (isLockFile(p.getFileName().toString())) continue;
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    files.add(new RuleFile(rel, Files.readAllBytes(p)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rule files under " + dir, e);
+            }
+        }
+        return sorted(files);
+    }
+
+    /** LibreOffice ({@code .~lock.x#}) and Excel ({@code ~$x}) leave these beside an open file; they are not rules. */
+    public static boolean isLockFile(String name) {
+        return (name.startsWith(".~lock.") && name.endsWith("#")) || name.startsWith("~$");
+    }
+
+    /** Sorted by path in UTF-8 byte order, the order the version id is computed in. */
+    public static List<RuleFile> sorted(List<RuleFile> files) {
+        List<RuleFile> copy = new ArrayList<>(files);
+        copy.sort((a, b) -> Arrays.compareUnsigned(utf8(a.path()), utf8(b.path())));
+        return List.copyOf(copy);
+    }
+
+    /**
+     * SHA-256 over the files sorted by path (UTF-8 byte order), each contributing its path, a 0x00 byte, its length as
+     * 8 bytes big-endian and its bytes; lowercase hex.
+     */
+    public static String versionId(List<RuleFile> files) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (RuleFile f : sorted(files)) {
+            sha.update(utf8(f.path()));
+            sha.update((byte) 0);
+            sha.update(ByteBuffer.allocate(8).putLong(f.content().length).array());
+            sha.update(f.content());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
