@@ -1,0 +1,141 @@
+package vn.chuyenhoa.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads a request body into a small tree that keeps every number as the text the caller wrote.
+ *
+ * <p>Not Jackson's own tree: with {@code USE_BIG_DECIMAL_FOR_FLOATS} it throws a bare
+ * {@link NumberFormatException} on {@code 1e9999999999}, and with doubles it turns {@code 5e0} into
+ * {@code 5.0} and {@code 1e400} into {@code Infinity}, so neither the check nor the message could show
+ * what was sent. Nothing here converts a number, so no number can make it throw.
+ */
+final class JsonBody {
+
+    static final int MAX_BYTES = 64 * 1024;
+
+    // A valid request is 2 levels deep; anything deeper is already an unknown field, so a low cap only
+    // bounds the recursion below.
+    static final int MAX_DEPTH = 32;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    // numbers stay text, so a long one costs no more than a long string; it should be
+                    // reported as out of range, not as unreadable
+                    .maxNumberLength(MAX_BYTES)
+                    .build())
+            .build();
+
+    sealed interface Value permits Obj, Arr, Str, Num, Bool, Null {}
+
+    /** @param members in document order */
+    record Obj(Map<String, Value> members) implements Value {}
+
+    // Arrays are never valid in a request, so their content is checked for syntax and then dropped.
+    record Arr() implements Value {}
+
+    record Str(String value) implements Value {}
+
+    /** @param integral the token had neither fraction nor exponent */
+    record Num(String text, boolean integral) implements Value {}
+
+    record Bool(boolean value) implements Value {}
+
+    record Null() implements Value {}
+
+    /** Why a body is not one JSON object, in both languages. */
+    static final class Malformed extends Exception {
+        final String messageVi;
+
+        Malformed(String message, String messageVi) {
+            super(message, null, false, false);
+            this.messageVi = messageVi;
+        }
+    }
+
+    private JsonBody() {}
+
+    static Obj read(byte[] body) throws Malformed {
+        if (body == null || body.length == 0) {
+            throw empty();
+        }
+        if (body.length > MAX_BYTES) {
+            throw new Malformed(
+                    "The request body is larger than " + MAX_BYTES + " bytes.",
+                    "Nội dung yêu cầu lớn hơn " + MAX_BYTES + " byte.");
+        }
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw empty();
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new Malformed(
+                        "The request body must be a JSON object.",
+                        "Nội dung yêu cầu phải là một đối tượng JSON.");
+            }
+            Obj root = (Obj) value(parser);
+            if (parser.nextToken() != null) {
+                throw new Malformed(
+                        "The request body has content after the JSON object.",
+                        "Nội dung yêu cầu có dữ liệu thừa sau đối tượng JSON.");
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            throw new Malformed(
+                    "The request body exceeds a reading limit (nesting deeper than " + MAX_DEPTH
+                            + " levels, or an overlong key).",
+                    "Nội dung yêu cầu vượt giới hạn đọc (lồng sâu quá " + MAX_DEPTH
+                            + " cấp, hoặc có khóa quá dài).");
+        } catch (JacksonException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            String whereVi = at == null ? "" : " (dòng " + at.getLineNr() + ", cột " + at.getColumnNr() + ")";
+            throw new Malformed(
+                    "The request body is not valid JSON" + where + ".",
+                    "Nội dung yêu cầu không phải là JSON hợp lệ" + whereVi + ".");
+        }
+    }
+
+    private static Malformed empty() {
+        return new Malformed("The request body is empty.", "Nội dung yêu cầu trống.");
+    }
+
+    private static Value value(JsonParser parser) throws Malformed {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Value> members = new LinkedHashMap<>();
+                for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                    parser.nextToken();
+                    // a second value for a key would silently win; the caller must learn which one counts
+                    if (members.put(name, value(parser)) != null) {
+                        throw new Malformed(
+                                "The key \"" + Shown.clip(name) + "\" appears twice in the same object.",
+                                "Khóa \"" + Shown.clip(name) + "\" xuất hiện hai lần trong cùng một đối tượng.");
+                    }
+                }
+                yield new Obj(members);
+            }
+            case START_ARRAY -> {
+                parser.skipChildren();
+                yield new Arr();
+            }
+            case VALUE_STRING -> new Str(parser.getString());
+            case VALUE_NUMBER_INT -> new Num(parser.getString(), true);
+            case VALUE_NUMBER_FLOAT -> new Num(parser.getString(), false);
+            case VALUE_TRUE -> new Bool(true);
+            case VALUE_FALSE -> new Bool(false);
+            case VALUE_NULL -> new Null();
+            // a JSON parser yields no other token where a value starts
+            default -> throw new IllegalStateException("unexpected token " + parser.currentToken());
+        };
+    }
+}
