@@ -1,5 +1,7 @@
 package vn.chuyenhoa.api;
 
+import vn.chuyenhoa.evaluation.Period;
+
 import java.util.Map;
 import java.util.UUID;
 

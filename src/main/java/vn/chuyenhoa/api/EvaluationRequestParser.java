@@ -1,5 +1,8 @@
 package vn.chuyenhoa.api;
 
+import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.evaluation.Period;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -238,12 +241,13 @@ public final class EvaluationRequestParser {
                 String name = fact.getKey();
                 String field = "facts." + name;
                 Value v = fact.getValue();
-                if (FactNames.COUNTS.contains(name)) {
+                Fact known = Fact.byName(name);
+                if (known != null && known.type() == Fact.Type.COUNT) {
                     Long count = absent(v) ? null : count(field, v);
                     if (count != null) {
                         facts.put(name, count);
                     }
-                } else if (FactNames.FLAGS.contains(name)) {
+                } else if (known != null && known.type() == Fact.Type.FLAG) {
                     if (v instanceof Bool flag) {
                         facts.put(name, flag.value());
                     } else if (!absent(v)) {

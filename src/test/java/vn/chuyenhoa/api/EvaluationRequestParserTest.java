@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
+
+import vn.chuyenhoa.evaluation.Period;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,0 +1,189 @@
+package vn.chuyenhoa.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import vn.chuyenhoa.area.AdminUnit;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.audit.EvaluationFilter;
+import vn.chuyenhoa.audit.EvaluationStatus;
+import vn.chuyenhoa.audit.EvaluationStore;
+import vn.chuyenhoa.audit.EvaluationSummary;
+import vn.chuyenhoa.audit.Page;
+import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.evaluation.EngineSource;
+import vn.chuyenhoa.evaluation.EvaluationDocument;
+import vn.chuyenhoa.evaluation.EvaluationInput;
+import vn.chuyenhoa.evaluation.EvaluationService;
+import vn.chuyenhoa.evaluation.Fact;
+
+/** Evaluations: judge an area (api.md), read a stored verdict, search them, withdraw one. */
+@RestController
+@RequestMapping("/api/v1/evaluations")
+class EvaluationController {
+
+    private final EvaluationService service;
+    private final EvaluationStore store;
+    private final EngineSource engines;
+    private final AreaDirectory areas;
+
+    EvaluationController(EvaluationService service, EvaluationStore store, EngineSource engines, AreaDirectory areas) {
+        this.service = service;
+        this.store = store;
+        this.engines = engines;
+        this.areas = areas;
+    }
+
+    @Operation(summary = "Evaluate an area / Đánh giá một địa bàn",
+            description = "Judges the area against the profile that governs it and stores the verdict (unless dryRun). "
+                    + "The body is read strictly: unknown keys, non-integer counts and inconsistent pairs are 400.",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Stored",
+                        content = @Content(schema = @Schema(implementation = EvaluationDocument.class))),
+                @ApiResponse(responseCode = "200", description = "Dry run, nothing stored",
+                        content = @Content(schema = @Schema(implementation = EvaluationDocument.class))),
+                @ApiResponse(responseCode = "400", description = "Bad input, one error per field",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
+                        content = @Content(mediaType = "application/problem+json"))})
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> evaluate(@RequestBody(required = false) byte[] body,
+                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                               @RequestParam(defaultValue = "false") boolean dryRun) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            return Problems.badRequest(List.of(new FieldError("Idempotency-Key", "invalid_value",
+                    "The Idempotency-Key header must be 1 to 200 characters.",
+                    "Header Idempotency-Key phải dài từ 1 đến 200 ký tự.")));
+        }
+        Engine engine = engines.current();
+        ParseResult parsed = new EvaluationRequestParser(new Requests.World(engine, areas)).parse(body == null ? new byte[0] : body);
+        if (parsed instanceof ParseResult.Invalid invalid) return Problems.badRequest(invalid.errors());
+        EvaluationRequest req = ((ParseResult.Ok) parsed).request();
+
+        EvaluationInput input = Requests.input(req, areas);
+        EvaluationService.Answer answer = service.evaluate(engine, new EvaluationService.Submission(input,
+                req.purpose().name(), new String(body, StandardCharsets.UTF_8), sha256(body), idempotencyKey,
+                req.supersedes(), req.reason(), null), dryRun);
+
+        if (!answer.stored()) return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.json());
+        ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/v1/evaluations/" + answer.id()))
+                .contentType(MediaType.APPLICATION_JSON);
+        if (answer.replayed()) created.header("Idempotent-Replayed", "true");
+        return created.body(answer.json());
+    }
+
+    @Operation(summary = "A stored evaluation, exactly as it was returned / Một kết quả đánh giá đã lưu")
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> get(@PathVariable String id) {
+        return uuid(id).flatMap(store::findResponseJson)
+                .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
+                .orElseGet(() -> Problems.notFound("There is no evaluation " + id + "."));
+    }
+
+    @Operation(summary = "Whether an evaluation is in force, withdrawn or superseded, and why / Trạng thái hiệu lực")
+    @GetMapping(path = "/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> status(@PathVariable String id) {
+        Optional<UUID> uuid = uuid(id);
+        if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
+        try {
+            return ResponseEntity.ok(store.status(uuid.get()));
+        } catch (NoSuchElementException e) {
+            return Problems.notFound("There is no evaluation " + id + ".");
+        }
+    }
+
+    record Withdrawal(String reason) {}
+
+    @Operation(summary = "Withdraw a wrong evaluation, with a reason; it stays visible / Thu hồi một kết quả đánh giá")
+    @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> withdraw(@PathVariable String id, @RequestBody(required = false) Withdrawal withdrawal) {
+        Optional<UUID> uuid = uuid(id);
+        if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
+        if (withdrawal == null || withdrawal.reason() == null || withdrawal.reason().isBlank()) {
+            return Problems.badRequest(List.of(new FieldError("reason", "required",
+                    "A reason is required to withdraw an evaluation.", "Cần ghi lý do thu hồi kết quả đánh giá.")));
+        }
+        try {
+            store.withdraw(uuid.get(), withdrawal.reason().strip(), null);
+        } catch (NoSuchElementException e) {
+            return Problems.notFound("There is no evaluation " + id + ".");
+        } catch (IllegalStateException e) {
+            return Problems.of(HttpStatus.CONFLICT, "not-in-force", "The evaluation is no longer in force",
+                    "Đánh giá không còn hiệu lực", e.getMessage());
+        }
+        EvaluationStatus status = store.status(uuid.get());
+        return ResponseEntity.ok(status);
+    }
+
+    @Operation(summary = "Search stored evaluations, newest first / Tìm kiếm kết quả đánh giá")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> search(@RequestParam(required = false) String codeScheme,
+                             @RequestParam(required = false) String areaCode,
+                             @RequestParam(required = false) String provinceCode,
+                             @RequestParam(required = false) String profileId,
+                             @RequestParam(required = false) vn.chuyenhoa.evaluation.Verdict verdict,
+                             @RequestParam(required = false) Purpose purpose,
+                             @RequestParam(required = false) String rulesetVersion,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant evaluatedFrom,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant evaluatedTo,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            return Problems.badRequest(List.of(new FieldError(page < 0 ? "page" : "size", "out_of_range",
+                    "page must be ≥ 0 and size between 1 and 200.", "page phải ≥ 0 và size từ 1 đến 200.")));
+        }
+        if (areaCode != null && codeScheme == null) {
+            return Problems.badRequest(List.of(new FieldError("codeScheme", "required",
+                    "An area code is only meaningful with its code scheme (QD124_2004 or QD19_2025).",
+                    "Mã địa bàn chỉ có nghĩa khi kèm hệ mã (QD124_2004 hoặc QD19_2025).")));
+        }
+        Page<EvaluationSummary> result = store.search(new EvaluationFilter(codeScheme, areaCode, provinceCode, profileId,
+                verdict == null ? null : verdict.name(), purpose == null ? null : purpose.name(), rulesetVersion,
+                evaluatedFrom, evaluatedTo), page, size);
+        return ResponseEntity.ok(result);
+    }
+
+    private static Optional<UUID> uuid(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

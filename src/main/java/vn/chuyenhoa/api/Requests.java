@@ -1,0 +1,65 @@
+package vn.chuyenhoa.api;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import vn.chuyenhoa.area.AdminUnit;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.evaluation.EvaluationInput;
+import vn.chuyenhoa.evaluation.Fact;
+
+/** From a validated request to what the rules see, with the area as the official list names and places it. */
+public final class Requests {
+
+    private Requests() {}
+
+    /** Only for a request the parser accepted: its scheme and code are known. */
+    public static EvaluationInput input(EvaluationRequest req, AreaDirectory areas) {
+        AdminUnit unit = areas.find(CodeScheme.parse(req.area().codeScheme()).orElseThrow(), req.area().code()).orElseThrow();
+        Map<Fact, Object> facts = new EnumMap<>(Fact.class);
+        req.facts().forEach((name, value) -> facts.put(Fact.byName(name), value));
+        return new EvaluationInput(area(unit), req.profileId(), req.period(), req.baselinePeriod(), facts);
+    }
+
+    static Area area(AdminUnit u) {
+        return new Area(u.scheme().name(), u.code(), u.name(), u.districtCode(), u.provinceCode());
+    }
+
+    /** What the request validator needs to know, answered from the official lists and one ruleset version. */
+    public record World(Engine engine, AreaDirectory areas) implements RequestContext {
+
+        @Override
+        public boolean isKnownScheme(String codeScheme) {
+            return CodeScheme.parse(codeScheme).isPresent();
+        }
+
+        @Override
+        public boolean isKnownCode(String codeScheme, String code) {
+            return unit(codeScheme, code).isPresent();
+        }
+
+        @Override
+        public boolean nameMatches(String codeScheme, String code, String name) {
+            return unit(codeScheme, code).map(u -> areas.nameMatches(u, name)).orElse(false);
+        }
+
+        @Override
+        public boolean isKnownProfile(String profileId) {
+            return engine.policy().profile(profileId).isPresent();
+        }
+
+        @Override
+        public boolean isCoveredByAProfile(String codeScheme, String code, LocalDate date) {
+            return unit(codeScheme, code).map(u -> engine.policy().resolve(area(u), date).isPresent()).orElse(false);
+        }
+
+        private Optional<AdminUnit> unit(String codeScheme, String code) {
+            return CodeScheme.parse(codeScheme).flatMap(s -> areas.find(s, code));
+        }
+    }
+}

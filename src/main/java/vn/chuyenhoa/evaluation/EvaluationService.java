@@ -1,0 +1,140 @@
+package vn.chuyenhoa.evaluation;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.audit.DuplicateIdempotencyKeyException;
+import vn.chuyenhoa.audit.EvaluationRecord;
+import vn.chuyenhoa.audit.EvaluationStatus;
+import vn.chuyenhoa.audit.EvaluationStore;
+
+/**
+ * Evaluates a validated request on the ruleset in force and keeps the answer: the document is rendered once, stored
+ * as text and sent as that same text, so what an auditor reads later is byte for byte what the caller got.
+ */
+@Service
+public class EvaluationService {
+
+    /** A validated request and what is recorded with it. */
+    public record Submission(EvaluationInput input, String purpose, String requestJson, String requestHash,
+                             String idempotencyKey, UUID supersedes, String reason, String submitter) {}
+
+    /** The stored (or, for a dry run, unstored) document; {@code replayed} when an idempotent retry found it. */
+    public record Answer(UUID id, String json, boolean stored, boolean replayed) {}
+
+    /** The same Idempotency-Key came with a different body. */
+    public static class IdempotencyConflict extends RuntimeException {
+        public IdempotencyConflict(String key) {
+            super(key);
+        }
+    }
+
+    /** The evaluation to supersede does not exist, or is no longer in force. */
+    public static class SupersedeRefused extends RuntimeException {
+        private final UUID target;
+        private final String state;
+
+        SupersedeRefused(UUID target, String state) {
+            super(state == null ? "evaluation " + target + " does not exist" : "evaluation " + target + " is already " + state);
+            this.target = target;
+            this.state = state;
+        }
+
+        public UUID target() { return target; }
+
+        /** null when the evaluation does not exist */
+        public String state() { return state; }
+    }
+
+    private final EvaluationStore store;
+    private final ObjectMapper json;
+
+    public EvaluationService(EvaluationStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    /**
+     * @param engine the ruleset version the request was validated against; the evaluation finishes on it and records
+     *               it even if another version is activated meanwhile
+     */
+    public Answer evaluate(Engine engine, Submission s, boolean dryRun) {
+        if (!dryRun && s.idempotencyKey() != null) {
+            Optional<Answer> earlier = replay(s);
+            if (earlier.isPresent()) return earlier.get();
+        }
+        if (s.supersedes() != null) checkSupersedable(s.supersedes());
+
+        Judgement judgement = Evaluator.judge(engine, s.input());
+        UUID id = dryRun ? null : UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Area a = s.input().area();
+        EvaluationDocument doc = new EvaluationDocument(id, judgement.verdict(),
+                new EvaluationDocument.AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
+                EvaluationDocument.profileView(judgement.profile()), engine.versionId(), at, s.purpose(),
+                s.input().period(), s.input().baselinePeriod(), Explanations.render(judgement),
+                Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(s.input().facts()),
+                s.supersedes() == null ? null : new EvaluationDocument.Supersession(s.supersedes(), s.reason()));
+        String body = json.writeValueAsString(doc);
+        if (dryRun) return new Answer(null, body, false, false);
+
+        EvaluationRecord record = new EvaluationRecord(id, at, a.codeScheme(), a.code(), a.name(), a.provinceCode(),
+                a.districtCode(), judgement.profile().profile().id(), judgement.verdict().name(), s.purpose(),
+                s.input().period().from(), s.input().period().to(), engine.versionId(), s.requestJson(), body,
+                firedRules(judgement), s.idempotencyKey(), s.requestHash(), s.submitter(), s.supersedes(), s.reason());
+        try {
+            store.saveNow(record);
+        } catch (DuplicateIdempotencyKeyException race) {
+            // a concurrent retry with the same key committed first: answer as that one was answered
+            return replay(s).orElseThrow(() -> race);
+        }
+        return new Answer(id, body, true, false);
+    }
+
+    private Optional<Answer> replay(Submission s) {
+        return store.findByIdempotencyKey(s.idempotencyKey()).map(r -> {
+            if (!r.requestHash().equals(s.requestHash())) throw new IdempotencyConflict(s.idempotencyKey());
+            return new Answer(r.id(), r.responseJson(), true, true);
+        });
+    }
+
+    private void checkSupersedable(UUID target) {
+        EvaluationStatus status;
+        try {
+            status = store.status(target);
+        } catch (java.util.NoSuchElementException e) {
+            throw new SupersedeRefused(target, null);
+        }
+        if (!"ACTIVE".equals(status.state())) {
+            throw new SupersedeRefused(target, status.state());
+        }
+    }
+
+    private static Map<String, Object> factsView(Map<Fact, Object> facts) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Fact f : Fact.values()) {
+            Object v = facts.get(f);
+            if (v != null) out.put(f.jsonName(), v);
+        }
+        return out;
+    }
+
+    private String firedRules(Judgement j) {
+        List<Map<String, String>> fired = new ArrayList<>(j.decisions().size() + 1);
+        for (Decision d : j.decisions()) {
+            fired.add(Map.of("criterion", d.measure().getRequirement().id(), "rule", d.rule(),
+                    "tableRule", d.measure().getRequirement().source().rule()));
+        }
+        fired.add(Map.of("rule", j.verdictRule()));
+        return json.writeValueAsString(fired);
+    }
+}

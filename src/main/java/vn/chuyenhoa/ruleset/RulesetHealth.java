@@ -1,0 +1,34 @@
+package vn.chuyenhoa.ruleset;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health shows the version in force and any failed load. A failed load is DEGRADED, not DOWN: the service still
+ * answers with the last good rules, and taking it out of rotation would help nobody.
+ */
+@Component("ruleset")
+class RulesetHealth implements HealthIndicator {
+
+    static final Status DEGRADED = new Status("DEGRADED", "serving the last good ruleset; the files on disk were rejected");
+
+    private final ActiveRuleset active;
+
+    RulesetHealth(ActiveRuleset active) {
+        this.active = active;
+    }
+
+    @Override
+    public Health health() {
+        RulesetSnapshot s = active.snapshot();
+        Health.Builder b = Health.up()
+                .withDetail("version", s.versionId())
+                .withDetail("origin", s.origin())
+                .withDetail("loadedAt", s.loadedAt().toString());
+        active.lastFailure().ifPresent(f -> b.status(DEGRADED)
+                .withDetail("failedLoad", f));
+        return b.build();
+    }
+}
