@@ -38,6 +38,10 @@ final class TestDatabase implements AutoCloseable {
         return store;
     }
 
+    RulesetStore rulesetStore() {
+        return new RulesetStore(jdbc, transactions);
+    }
+
     /**
      * Holds, in an open transaction, the withdrawal row of a committed evaluation, so that the writer
      * blocks on its key as soon as it stores an evaluation superseding that one. Saves queued meanwhile
