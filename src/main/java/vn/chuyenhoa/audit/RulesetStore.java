@@ -1,0 +1,126 @@
+package vn.chuyenhoa.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static vn.chuyenhoa.audit.SqlTime.instant;
+import static vn.chuyenhoa.audit.SqlTime.utc;
+
+/**
+ * Every rule set version decisions were made with, kept forever so that an old verdict can be explained
+ * with the very files that produced it; and the last rule set that failed to load.
+ */
+@Component
+public class RulesetStore {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public RulesetStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Stores the version unless it is already stored; a version, once stored, is never changed.
+     *
+     * @return true when this call stored it
+     */
+    // synchronized: the database is embedded in this process, so concurrent first stores of one version
+    // queue here instead of waiting on each other's row lock in the database, where a slow insert of large
+    // files could time out. The primary key still settles any race the monitor cannot see.
+    public synchronized boolean saveIfAbsent(String versionId, String origin, List<StoredFile> files) {
+        Objects.requireNonNull(versionId, "versionId");
+        Objects.requireNonNull(origin, "origin");
+        requireDistinctPaths(versionId, files);
+        if (exists(versionId)) {
+            return false;
+        }
+        try {
+            transaction.executeWithoutResult(tx -> {
+                jdbc.update("INSERT INTO ruleset_version (version_id, stored_at, origin) VALUES (?, ?, ?)",
+                        versionId, utc(Instant.now()), origin);
+                List<Integer> ordinals = IntStream.range(0, files.size()).boxed().toList();
+                jdbc.batchUpdate("INSERT INTO ruleset_file (version_id, ordinal, path, content) VALUES (?, ?, ?, ?)",
+                        ordinals, ordinals.size(), (ps, ordinal) -> {
+                            ps.setString(1, versionId);
+                            ps.setInt(2, ordinal);
+                            ps.setString(3, files.get(ordinal).path());
+                            ps.setBytes(4, files.get(ordinal).content());
+                        });
+            });
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public Optional<StoredVersion> find(String versionId) {
+        // Two reads need no transaction: a version and its files are inserted together and never change.
+        return jdbc.query("SELECT stored_at, origin FROM ruleset_version WHERE version_id = ?",
+                (rs, n) -> new Header(instant(rs, "stored_at"), rs.getString("origin")), versionId).stream().findFirst()
+                .map(h -> new StoredVersion(versionId, h.storedAt(), h.origin(), files(versionId)));
+    }
+
+    /** The most recently stored version. */
+    public Optional<StoredVersion> latest() {
+        return jdbc.queryForList("SELECT version_id FROM ruleset_version ORDER BY seq DESC FETCH FIRST 1 ROW ONLY",
+                String.class).stream().findFirst().flatMap(this::find);
+    }
+
+    /** Newest first. */
+    public List<String> versionIds() {
+        return jdbc.queryForList("SELECT version_id FROM ruleset_version ORDER BY seq DESC", String.class);
+    }
+
+    public void recordLoadFailure(LoadFailure f) {
+        Objects.requireNonNull(f, "load failure");
+        jdbc.update("INSERT INTO ruleset_load_failure (failed_at, version_id, report_json) VALUES (?, ?, ?)",
+                utc(f.at()), f.versionId(), f.reportJson());
+    }
+
+    public Optional<LoadFailure> lastLoadFailure() {
+        return jdbc.query("SELECT failed_at, version_id, report_json FROM ruleset_load_failure"
+                + " ORDER BY seq DESC FETCH FIRST 1 ROW ONLY", RulesetStore::loadFailure).stream().findFirst();
+    }
+
+    private List<StoredFile> files(String versionId) {
+        return jdbc.query("SELECT path, content FROM ruleset_file WHERE version_id = ? ORDER BY ordinal",
+                (rs, n) -> new StoredFile(rs.getString("path"), rs.getBytes("content")), versionId);
+    }
+
+    private boolean exists(String versionId) {
+        return !jdbc.queryForList("SELECT 1 FROM ruleset_version WHERE version_id = ?", Integer.class, versionId)
+                .isEmpty();
+    }
+
+    private static void requireDistinctPaths(String versionId, List<StoredFile> files) {
+        Objects.requireNonNull(files, "files");
+        Set<String> paths = new HashSet<>();
+        for (StoredFile file : files) {
+            if (!paths.add(file.path())) {
+                throw new IllegalArgumentException("rule set " + versionId + " lists " + file.path() + " twice");
+            }
+        }
+    }
+
+    private static LoadFailure loadFailure(ResultSet rs, int rowNum) throws SQLException {
+        return new LoadFailure(instant(rs, "failed_at"), rs.getString("version_id"), rs.getString("report_json"));
+    }
+
+    private record Header(Instant storedAt, String origin) {
+    }
+}
