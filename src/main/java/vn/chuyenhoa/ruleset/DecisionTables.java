@@ -171,7 +171,19 @@ final class DecisionTables {
                     Row row = sheet.getRow(r);
                     if (row == null) break;
                     for (Cell cell : row) {
-                        if (cell.getColumnIndex() < firstCol || cell.getCellType() != CellType.NUMERIC) continue;
+                        if (cell.getColumnIndex() < firstCol) continue;
+                        if (cell.getCellType() == CellType.STRING) {
+                            String text = cell.getStringCellValue();
+                            if (text.indexOf('\\') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                                // Drools copies cell text into a Java string literal: a backslash escapes, a line
+                                // break ends the literal, and either silently changes or breaks the rule
+                                problems.add(new LoadProblem(file, sheet.getSheetName(), r + 1, ref(cell.getColumnIndex(), r), text, "unsafe_character",
+                                        "Ô có dấu \\ hoặc xuống dòng (Alt+Enter); Drools không chép được ký tự này vào quy tắc. Hãy xóa nó hoặc viết trên một dòng.",
+                                        "The cell contains a backslash or a line break (Alt+Enter), which Drools cannot copy into a rule. Remove it or keep the text on one line."));
+                            }
+                            continue;
+                        }
+                        if (cell.getCellType() != CellType.NUMERIC) continue;
                         String shown = formatter.formatCellValue(cell);
                         if (DateUtil.isCellDateFormatted(cell)) {
                             problems.add(new LoadProblem(file, sheet.getSheetName(), r + 1, ref(cell.getColumnIndex(), r), shown, "date_cell",

@@ -79,9 +79,14 @@ final class PolicyReader {
 
         Map<String, Criterion> criteria = new LinkedHashMap<>();
         Map<String, Row> criterionRows = new HashMap<>();
+        // ids of rows already reported as broken: rows that refer to them are skipped, not reported a second time
+        java.util.Set<String> broken = new java.util.HashSet<>();
         for (Row r : criteriaRows) {
             Criterion c = criterion(r);
-            if (c == null) continue;
+            if (c == null) {
+                if (r.get("id") != null) broken.add(r.get("id"));
+                continue;
+            }
             if (criteria.containsKey(c.id())) {
                 duplicate(r, "id", "tiêu chí " + c.id(), "criterion " + c.id(), criterionRows.get(c.id()));
                 continue;
@@ -94,7 +99,10 @@ final class PolicyReader {
         Map<String, Profile> profileHeads = new LinkedHashMap<>();
         for (Row r : profileRows) {
             Profile p = profileHead(r);
-            if (p == null) continue;
+            if (p == null) {
+                if (r.get("id") != null) broken.add(r.get("id"));
+                continue;
+            }
             if (profileHeads.containsKey(p.id())) {
                 duplicate(r, "id", "bộ tiêu chí " + p.id(), "profile " + p.id(), profileById.get(p.id()));
                 continue;
@@ -108,7 +116,7 @@ final class PolicyReader {
         for (Row r : thresholdRows) {
             String profileId = required(r, "profileId");
             String criterionId = required(r, "criterionId");
-            if (profileId == null || criterionId == null) continue;
+            if (profileId == null || criterionId == null || broken.contains(profileId) || broken.contains(criterionId)) continue;
             boolean ok = true;
             if (!profileHeads.containsKey(profileId)) {
                 problem(r, "profileId", "unknown_profile",

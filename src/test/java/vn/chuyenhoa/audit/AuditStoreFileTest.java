@@ -49,8 +49,8 @@ class AuditStoreFileTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(AuditOnly.class).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("spring.datasource.url=jdbc:h2:file:" + dir.resolve("chuyenhoa") + ";AUTO_SERVER=FALSE")
-                .run();
+                // an argument, not a default property, so that it wins over the application's own database URL
+                .run("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("chuyenhoa") + ";AUTO_SERVER=FALSE");
     }
 
     @Test

@@ -90,12 +90,27 @@ class BrokenTablesTest {
     }
 
     @Test
-    void aLineBreakInsideAValueIsTracedToItsCell() {
-        LoadProblem p = problems(RuleTree.copyInto(dir).set(CRITERIA, "Criteria", "J17", "Seed 000\\")).get(0);
-        assertEquals(CRITERIA, p.file());
-        assertEquals("Criteria", p.sheet());
-        assertEquals(17, p.row());
-        assertEquals("J17", p.cell());
+    void aLineBreakInsideAValue() {
+        LoadProblem p = single(RuleTree.copyInto(dir).set(CRITERIA, "Criteria", "J17", "Seed 000;\nSeed 003"));
+        assertLocated(p, CRITERIA, "Criteria", 17, "J17", "Seed 000;\nSeed 003", "unsafe_character");
+    }
+
+    @Test
+    void aBackslashAtTheEndOfAValue() {
+        LoadProblem p = single(RuleTree.copyInto(dir).set(CRITERIA, "Criteria", "J17", "Seed 000\\"));
+        assertLocated(p, CRITERIA, "Criteria", 17, "J17", "Seed 000\\", "unsafe_character");
+    }
+
+    @Test
+    void aCodeCellEditedIntoInvalidJavaIsTracedToItsRow() {
+        // the action of the threshold column no longer compiles: Drools reports generated-DRL lines, mapped back here
+        LoadProblem p = problems(RuleTree.copyInto(dir).set(PROFILES, "Thresholds", "C8",
+                "policy.cell(drools.getRule().getName(), \"threshold\", $param);")).get(0);
+        assertEquals(PROFILES, p.file());
+        assertEquals("Thresholds", p.sheet());
+        assertEquals("table_error", p.code());
+        assertNotNull(p.row(), p::describe);
+        assertTrue(p.row() >= 10 && p.row() <= 49, p::describe);
     }
 
     @Test
