@@ -39,10 +39,11 @@ public class ActiveRuleset implements EngineSource {
     private final RulesetStore store;
     private final ObjectMapper json;
 
-    public ActiveRuleset(@Value("${chuyenhoa.ruleset.root:.}") Path root, RulesetStore store, ObjectMapper json) {
+    public ActiveRuleset(@Value("${chuyenhoa.ruleset.root:.}") String root, RulesetStore store, ObjectMapper json) {
         this.store = store;
         this.json = json;
-        load(root);
+        // a plain String: Spring would resolve a Path-typed "." against the servlet container's document root
+        load(Path.of(root));
     }
 
     private void load(Path root) {
