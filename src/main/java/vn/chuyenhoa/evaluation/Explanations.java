@@ -261,8 +261,8 @@ public final class Explanations {
         return d == null ? null : d.stripTrailingZeros().toPlainString();
     }
 
-    /** Vietnamese writes a decimal comma: 76,92%. */
+    /** Vietnamese writes a decimal comma: 76,92%. Computed rates keep their two places, thresholds are written plain. */
     static String vi(BigDecimal d) {
-        return plain(d).replace('.', ',');
+        return (d.scale() == 2 ? d.toPlainString() : plain(d)).replace('.', ',');
     }
 }
