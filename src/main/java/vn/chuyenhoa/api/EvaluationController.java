@@ -44,6 +44,7 @@ import vn.chuyenhoa.evaluation.EvaluationDocument;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.EvaluationService;
 import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.ruleset.SnapshotCache;
 
 /** Evaluations: judge an area (api.md), read a stored verdict, search them, withdraw one. */
 @RestController
@@ -54,12 +55,17 @@ class EvaluationController {
     private final EvaluationStore store;
     private final EngineSource engines;
     private final AreaDirectory areas;
+    private final Reevaluations reevaluations;
+    private final SnapshotCache versions;
 
-    EvaluationController(EvaluationService service, EvaluationStore store, EngineSource engines, AreaDirectory areas) {
+    EvaluationController(EvaluationService service, EvaluationStore store, EngineSource engines, AreaDirectory areas,
+                         Reevaluations reevaluations, SnapshotCache versions) {
         this.service = service;
         this.store = store;
         this.engines = engines;
         this.areas = areas;
+        this.reevaluations = reevaluations;
+        this.versions = versions;
     }
 
     @Operation(summary = "Evaluate an area / Đánh giá một địa bàn",
@@ -141,6 +147,35 @@ class EvaluationController {
         }
         EvaluationStatus status = store.status(uuid.get());
         return ResponseEntity.ok(status);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Replay(UUID evaluationId, String recordedVersion, String replayedVersion, boolean identical,
+                  String storedVerdict, String replayedVerdict, List<Reevaluations.Difference> differences,
+                  List<FieldError> notReplayable, EvaluationDocument document) {}
+
+    @Operation(summary = "Replay a stored evaluation / Chạy lại một đánh giá đã lưu",
+            description = "Rebuilds the ruleset version the evaluation recorded from that version's stored files (or "
+                    + "`version`, to see what another version would decide), re-runs the stored request and compares "
+                    + "the decision with the stored one, except its id and time. Stores nothing.")
+    @PostMapping(path = "/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> replay(@PathVariable String id, @RequestParam(required = false) String version) {
+        Optional<vn.chuyenhoa.audit.EvaluationRecord> record = uuid(id).flatMap(store::find);
+        if (record.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
+        String v = version == null || version.isBlank() ? record.get().rulesetVersion() : version;
+        Engine engine;
+        try {
+            engine = versions.get(v).engine();
+        } catch (NoSuchElementException e) {
+            return Problems.notFound("There is no ruleset version " + v + ".");
+        } catch (vn.chuyenhoa.ruleset.RulesetBuildException e) {
+            return Problems.of(HttpStatus.CONFLICT, "version-does-not-build", "The stored version does not build",
+                    "Phiên bản đã lưu không biên dịch được", e.getMessage());
+        }
+        Reevaluations.Rerun r = reevaluations.rerun(record.get(), engine);
+        return ResponseEntity.ok(new Replay(record.get().id(), record.get().rulesetVersion(), v, r.identical(),
+                record.get().verdict(), r.document() == null ? null : r.document().verdict().name(), r.differences(),
+                r.rejected() == null ? null : r.rejected().errors(), r.document()));
     }
 
     @Operation(summary = "Search stored evaluations, newest first / Tìm kiếm kết quả đánh giá")

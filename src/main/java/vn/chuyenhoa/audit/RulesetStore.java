@@ -42,7 +42,13 @@ public class RulesetStore {
     // synchronized: the database is embedded in this process, so concurrent first stores of one version
     // queue here instead of waiting on each other's row lock in the database, where a slow insert of large
     // files could time out. The primary key still settles any race the monitor cannot see.
-    public synchronized boolean saveIfAbsent(String versionId, String origin, List<StoredFile> files) {
+    public boolean saveIfAbsent(String versionId, String origin, List<StoredFile> files) {
+        return saveIfAbsent(versionId, origin, files, null, null, null, null);
+    }
+
+    /** As {@link #saveIfAbsent(String, String, List)}, with who stored it, why, on which version, and its report. */
+    public synchronized boolean saveIfAbsent(String versionId, String origin, List<StoredFile> files, String author,
+                                             String comment, String basedOn, String reportJson) {
         Objects.requireNonNull(versionId, "versionId");
         Objects.requireNonNull(origin, "origin");
         requireDistinctPaths(versionId, files);
@@ -51,8 +57,9 @@ public class RulesetStore {
         }
         try {
             transaction.executeWithoutResult(tx -> {
-                jdbc.update("INSERT INTO ruleset_version (version_id, stored_at, origin) VALUES (?, ?, ?)",
-                        versionId, utc(Instant.now()), origin);
+                jdbc.update("INSERT INTO ruleset_version (version_id, stored_at, origin, author, comment, based_on,"
+                        + " report_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        versionId, utc(Instant.now()), origin, author, comment, basedOn, reportJson);
                 List<Integer> ordinals = IntStream.range(0, files.size()).boxed().toList();
                 jdbc.batchUpdate("INSERT INTO ruleset_file (version_id, ordinal, path, content) VALUES (?, ?, ?, ?)",
                         ordinals, ordinals.size(), (ps, ordinal) -> {
@@ -84,6 +91,43 @@ public class RulesetStore {
     /** Newest first. */
     public List<String> versionIds() {
         return jdbc.queryForList("SELECT version_id FROM ruleset_version ORDER BY seq DESC", String.class);
+    }
+
+    public Optional<VersionInfo> info(String versionId) {
+        return jdbc.query("SELECT * FROM ruleset_version WHERE version_id = ?", RulesetStore::versionInfo, versionId)
+                .stream().findFirst();
+    }
+
+    /** Newest first. */
+    public List<VersionInfo> infos() {
+        return jdbc.query("SELECT * FROM ruleset_version ORDER BY seq DESC", RulesetStore::versionInfo);
+    }
+
+    public void recordAction(String action, String actor, String fromVersion, String toVersion, String comment,
+                             String detailsJson) {
+        jdbc.update("INSERT INTO ruleset_action (action_at, actor, action, from_version, to_version, comment,"
+                + " details_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                utc(Instant.now()), actor, action, fromVersion, toVersion, comment, detailsJson);
+    }
+
+    /** Newest first; all of them, or those that name the version. */
+    public List<RulesetAction> actions(String versionId) {
+        return versionId == null
+                ? jdbc.query("SELECT * FROM ruleset_action ORDER BY seq DESC", RulesetStore::action)
+                : jdbc.query("SELECT * FROM ruleset_action WHERE from_version = ? OR to_version = ? ORDER BY seq DESC",
+                        RulesetStore::action, versionId, versionId);
+    }
+
+    /** The version the last activation put in force, if any was ever activated. */
+    public Optional<String> activeVersionId() {
+        return jdbc.queryForList("SELECT to_version FROM ruleset_action WHERE action = 'ACTIVATED'"
+                + " ORDER BY seq DESC FETCH FIRST 1 ROW ONLY", String.class).stream().findFirst();
+    }
+
+    /** Versions that were in force at some time. */
+    public Set<String> everActivated() {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT to_version FROM ruleset_action WHERE action = 'ACTIVATED'",
+                String.class));
     }
 
     public void recordLoadFailure(LoadFailure f) {
@@ -119,6 +163,17 @@ public class RulesetStore {
 
     private static LoadFailure loadFailure(ResultSet rs, int rowNum) throws SQLException {
         return new LoadFailure(instant(rs, "failed_at"), rs.getString("version_id"), rs.getString("report_json"));
+    }
+
+    private static VersionInfo versionInfo(ResultSet rs, int rowNum) throws SQLException {
+        return new VersionInfo(rs.getString("version_id"), instant(rs, "stored_at"), rs.getString("origin"),
+                rs.getString("author"), rs.getString("comment"), rs.getString("based_on"), rs.getString("report_json"));
+    }
+
+    private static RulesetAction action(ResultSet rs, int rowNum) throws SQLException {
+        return new RulesetAction(rs.getLong("seq"), instant(rs, "action_at"), rs.getString("actor"), rs.getString("action"),
+                rs.getString("from_version"), rs.getString("to_version"), rs.getString("comment"),
+                rs.getString("details_json"));
     }
 
     private record Header(Instant storedAt, String origin) {

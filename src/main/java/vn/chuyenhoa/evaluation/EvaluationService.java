@@ -69,21 +69,16 @@ public class EvaluationService {
      */
     public Answer evaluate(Engine engine, Submission s, boolean dryRun) {
         if (!dryRun && s.idempotencyKey() != null) {
-            Optional<Answer> earlier = replay(s);
+            Optional<Answer> earlier = earlierAnswer(s);
             if (earlier.isPresent()) return earlier.get();
         }
         if (s.supersedes() != null) checkSupersedable(s.supersedes());
 
-        Judgement judgement = Evaluator.judge(engine, s.input());
         UUID id = dryRun ? null : UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Judgement judgement = Evaluator.judge(engine, s.input());
+        EvaluationDocument doc = document(engine, s, judgement, id, at);
         Area a = s.input().area();
-        EvaluationDocument doc = new EvaluationDocument(id, judgement.verdict(),
-                new EvaluationDocument.AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
-                EvaluationDocument.profileView(judgement.profile()), engine.versionId(), at, s.purpose(),
-                s.input().period(), s.input().baselinePeriod(), Explanations.render(judgement),
-                Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(s.input().facts()),
-                s.supersedes() == null ? null : new EvaluationDocument.Supersession(s.supersedes(), s.reason()));
         String body = json.writeValueAsString(doc);
         if (dryRun) return new Answer(null, body, false, false);
 
@@ -95,12 +90,23 @@ public class EvaluationService {
             store.saveNow(record);
         } catch (DuplicateIdempotencyKeyException race) {
             // a concurrent retry with the same key committed first: answer as that one was answered
-            return replay(s).orElseThrow(() -> race);
+            return earlierAnswer(s).orElseThrow(() -> race);
         }
         return new Answer(id, body, true, false);
     }
 
-    private Optional<Answer> replay(Submission s) {
+    /** The response document for a judgement; replays and impact previews build it the same way. */
+    public static EvaluationDocument document(Engine engine, Submission s, Judgement judgement, UUID id, Instant at) {
+        Area a = s.input().area();
+        return new EvaluationDocument(id, judgement.verdict(),
+                new EvaluationDocument.AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
+                EvaluationDocument.profileView(judgement.profile()), engine.versionId(), at, s.purpose(),
+                s.input().period(), s.input().baselinePeriod(), Explanations.render(judgement),
+                Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(s.input().facts()),
+                s.supersedes() == null ? null : new EvaluationDocument.Supersession(s.supersedes(), s.reason()));
+    }
+
+    private Optional<Answer> earlierAnswer(Submission s) {
         return store.findByIdempotencyKey(s.idempotencyKey()).map(r -> {
             if (!r.requestHash().equals(s.requestHash())) throw new IdempotencyConflict(s.idempotencyKey());
             return new Answer(r.id(), r.responseJson(), true, true);

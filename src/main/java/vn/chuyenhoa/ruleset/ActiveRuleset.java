@@ -3,6 +3,8 @@ package vn.chuyenhoa.ruleset;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,66 +17,151 @@ import tools.jackson.databind.ObjectMapper;
 import vn.chuyenhoa.audit.LoadFailure;
 import vn.chuyenhoa.audit.RulesetStore;
 import vn.chuyenhoa.audit.StoredFile;
-import vn.chuyenhoa.audit.StoredVersion;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 
 /**
- * The ruleset in force. At start-up the files on disk are built; a version that builds is stored (every version that
- * ever decided anything must stay reproducible). If the files do not build, the last stored version keeps serving and
- * the failure is reported in the log, in {@code GET /api/v1/ruleset} and in health; only with nothing stored does
- * start-up stop, since there would be no rules to answer with.
+ * The ruleset in force, and the one way it changes. New files — uploaded, saved in a watched folder, or found on
+ * disk at start-up — are validated first; what fails is recorded as a rejected attempt and never becomes a version;
+ * what passes is stored with all its bytes. Activation swaps one immutable snapshot for another atomically: an
+ * evaluation that already holds the old engine finishes on it and records it. Every change is logged.
  */
 @Component
 public class ActiveRuleset implements EngineSource {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleset.class);
     static final List<String> FOLDERS = List.of("rules", "decision-tables");
+    static final String SYSTEM = "system";
+    public static final String UPLOAD = "UPLOAD";
 
     /** A load that did not succeed, for the ruleset endpoint and health. */
-    public record FailedLoad(Instant at, String versionId, List<LoadProblem> problems) {}
+    public record FailedLoad(Instant at, String versionId, String origin, List<LoadProblem> problems) {}
+
+    /** What became of offered files. */
+    public record Offer(String versionId, Result result, RulesetValidator.Report report, boolean activated) {
+        public enum Result { CREATED, EXISTING, REJECTED }
+    }
 
     private final AtomicReference<RulesetSnapshot> current = new AtomicReference<>();
     private final AtomicReference<FailedLoad> lastFailure = new AtomicReference<>();
     private final RulesetStore store;
+    private final RulesetValidator validator;
+    private final SnapshotCache cache;
     private final ObjectMapper json;
+    private final Path root;
 
-    public ActiveRuleset(@Value("${chuyenhoa.ruleset.root:.}") String root, RulesetStore store, ObjectMapper json) {
+    public ActiveRuleset(@Value("${chuyenhoa.ruleset.root:.}") String root,
+                         @Value("${chuyenhoa.ruleset.activate-files:true}") boolean activateFiles,
+                         RulesetStore store, RulesetValidator validator, SnapshotCache cache, ObjectMapper json) {
         this.store = store;
+        this.validator = validator;
+        this.cache = cache;
         this.json = json;
         // a plain String: Spring would resolve a Path-typed "." against the servlet container's document root
-        load(Path.of(root));
+        this.root = Path.of(root).toAbsolutePath().normalize();
+        start(activateFiles);
     }
 
-    private void load(Path root) {
-        List<RuleFile> files = RuleFiles.read(root.toAbsolutePath().normalize(), FOLDERS);
-        try {
-            RulesetSnapshot built = RulesetBuilder.build(files, "DISK");
-            store.saveIfAbsent(built.versionId(), "DISK",
-                    files.stream().map(f -> new StoredFile(f.path(), f.content())).toList());
-            current.set(built);
-            log.info("Ruleset {} active: {} profiles, {} criteria, built from {} files under {}", built.versionId(),
-                    built.engine().policy().profiles().size(), built.engine().policy().criteria().size(), files.size(),
-                    root.toAbsolutePath().normalize());
-        } catch (RulesetBuildException e) {
-            FailedLoad failure = new FailedLoad(Instant.now(), e.versionId(), e.problems());
-            lastFailure.set(failure);
-            store.recordLoadFailure(new LoadFailure(failure.at(), failure.versionId(), json.writeValueAsString(e.problems())));
-            log.error("RULE FILES REJECTED / BỘ QUY TẮC BỊ TỪ CHỐI: {}", e.getMessage());
-            Optional<StoredVersion> fallback = store.latest();
-            if (fallback.isEmpty()) {
-                throw new IllegalStateException("The rule files under " + root.toAbsolutePath().normalize()
-                        + " do not build and no earlier version is stored, so there are no rules to serve.\n" + e.getMessage(), e);
+    public Path root() { return root; }
+
+    /**
+     * An empty database is seeded from the files; otherwise the version last activated is put back in force and the
+     * files on disk are offered like any other change. Only with nothing stored and files that do not validate does
+     * start-up stop: there would be no rules to answer with.
+     */
+    private void start(boolean activateFiles) {
+        List<RuleFile> files = RuleFiles.read(root, FOLDERS);
+        Optional<String> active = store.activeVersionId().or(() -> store.versionIds().stream().findFirst());
+        if (active.isEmpty()) {
+            RulesetValidator.Validated v = validator.validate(files, "DISK");
+            if (!v.report().valid()) {
+                fail(v.report(), "DISK", files);
+                throw new IllegalStateException("The rule files under " + root + " do not validate and no earlier version"
+                        + " is stored, so there are no rules to serve:\n  " + describe(v.report()));
             }
-            try {
-                RulesetSnapshot stored = RulesetBuilder.build(fallback.get().files().stream()
-                        .map(f -> new RuleFile(f.path(), f.content())).toList(), "STORED");
-                current.set(stored);
-                log.error("Serving the last stored ruleset {} instead; fix the files and restart.", stored.versionId());
-            } catch (RulesetBuildException stillBroken) {
-                throw new IllegalStateException("Neither the rule files nor the last stored version build", stillBroken);
-            }
+            storeVersion(v, files, "DISK", SYSTEM, "Phiên bản đầu tiên từ các tệp quy tắc / first version, from the rule files", null);
+            store.recordAction("SEEDED", SYSTEM, null, v.snapshot().versionId(), null, null);
+            activate(v.snapshot(), SYSTEM, "Khởi tạo / initial version");
+            return;
         }
+        try {
+            RulesetSnapshot stored = cache.get(active.get());
+            if (store.activeVersionId().isEmpty()) store.recordAction("ACTIVATED", SYSTEM, null, stored.versionId(), "in force before versions were governed", null);
+            current.set(stored);
+            log.info("Ruleset {} in force (stored version)", stored.versionId());
+        } catch (RulesetBuildException e) {
+            throw new IllegalStateException("The ruleset version in force, " + active.get() + ", no longer builds", e);
+        }
+        offer(files, "DISK", SYSTEM, "Tệp quy tắc trên đĩa lúc khởi động / rule files on disk at start-up", activateFiles);
+    }
+
+    /**
+     * Validates files and keeps them as a version if they pass (or returns the identical existing one).
+     *
+     * @param activate put a new or existing valid version in force at once (the local run's folder watcher)
+     */
+    public synchronized Offer offer(List<RuleFile> files, String origin, String actor, String comment, boolean activate) {
+        String versionId = RuleFiles.versionId(files);
+        if (store.info(versionId).isPresent()) {
+            boolean switched = activate && !versionId.equals(versionId());
+            if (switched) activate(versionId, actor, comment);
+            return new Offer(versionId, Offer.Result.EXISTING, null, switched);
+        }
+        RulesetValidator.Validated v = validator.validate(files, origin);
+        if (!v.report().valid()) {
+            fail(v.report(), origin, files);
+            store.recordAction("REJECTED", actor, versionId(), null, comment, json.writeValueAsString(Map.of(
+                    "origin", origin, "files", files.stream().map(RuleFile::path).toList(), "report", v.report())));
+            return new Offer(versionId, Offer.Result.REJECTED, v.report(), false);
+        }
+        storeVersion(v, files, origin, actor, comment, versionId());
+        store.recordAction("STORED", actor, versionId(), versionId, comment, null);
+        if (!UPLOAD.equals(origin)) lastFailure.set(null);
+        if (activate) activate(v.snapshot(), actor, comment);
+        return new Offer(versionId, Offer.Result.CREATED, v.report(), activate);
+    }
+
+    /** Puts a stored version in force; activating an earlier one is the rollback. */
+    public synchronized RulesetSnapshot activate(String versionId, String actor, String comment) {
+        try {
+            return activate(cache.get(versionId), actor, comment);
+        } catch (RulesetBuildException e) {
+            throw new IllegalStateException("stored version " + versionId + " does not build: " + e.getMessage(), e);
+        } catch (NoSuchElementException e) {
+            throw e;
+        }
+    }
+
+    private RulesetSnapshot activate(RulesetSnapshot next, String actor, String comment) {
+        RulesetSnapshot previous = current.getAndSet(next);
+        store.recordAction("ACTIVATED", actor, previous == null ? null : previous.versionId(), next.versionId(), comment, null);
+        log.info("Ruleset {} activated by {} ({} profiles, {} criteria)", next.versionId(), actor,
+                next.engine().policy().profiles().size(), next.engine().policy().criteria().size());
+        return next;
+    }
+
+    private void storeVersion(RulesetValidator.Validated v, List<RuleFile> files, String origin, String author,
+                              String comment, String basedOn) {
+        store.saveIfAbsent(v.snapshot().versionId(), origin,
+                files.stream().map(f -> new StoredFile(f.path(), f.content())).toList(), author, comment, basedOn,
+                json.writeValueAsString(v.report()));
+    }
+
+    /**
+     * A rejected upload is only an answer to its uploader; files on disk or in a watched folder that do not validate
+     * mean the service runs on other rules than its files say, which health and the ruleset endpoint must show until
+     * the files are fixed.
+     */
+    private void fail(RulesetValidator.Report report, String origin, List<RuleFile> files) {
+        FailedLoad failure = new FailedLoad(Instant.now(), report.versionId(), origin, report.problems());
+        if (!UPLOAD.equals(origin)) lastFailure.set(failure);
+        store.recordLoadFailure(new LoadFailure(failure.at(), failure.versionId(), json.writeValueAsString(report)));
+        log.error("RULE FILES REJECTED / BỘ QUY TẮC BỊ TỪ CHỐI ({} {} files): the version in force stays.\n  {}",
+                origin, files.size(), describe(report));
+    }
+
+    private static String describe(RulesetValidator.Report report) {
+        return String.join("\n  ", report.problems().stream().map(LoadProblem::describe).toList());
     }
 
     @Override
@@ -84,6 +171,11 @@ public class ActiveRuleset implements EngineSource {
 
     public RulesetSnapshot snapshot() {
         return current.get();
+    }
+
+    public String versionId() {
+        RulesetSnapshot s = current.get();
+        return s == null ? null : s.versionId();
     }
 
     public Optional<FailedLoad> lastFailure() {

@@ -33,7 +33,7 @@ final class DecisionTables {
 
     private static final Pattern ORIGIN = Pattern.compile("^// rule values at ([A-Z]+)(\\d+), header at ([A-Z]+)(\\d+)");
     private static final Pattern RULE = Pattern.compile("^rule \"(.*)\"");
-    private static final Pattern FIELD = Pattern.compile("policy\\.cell\\([^,]*,\\s*\"(\\w+)\"");
+    private static final Pattern FIELD = Pattern.compile("policy\\.cell\\([^,]*,\\s*\"([\\w.]+)\"");
     private static final String SMART_QUOTES = "“”‘’„‟‹›«»";
 
     private DecisionTables() {}

@@ -14,6 +14,12 @@ public record LoadProblem(String file, String sheet, Integer row, String cell, S
         return new LoadProblem(file, null, null, null, null, code, vi, en);
     }
 
+    /** The column letter of the cell, for reports read next to the spreadsheet. */
+    @com.fasterxml.jackson.annotation.JsonProperty("column")
+    public String column() {
+        return cell == null ? null : cell.replaceAll("\\d+$", "");
+    }
+
     /** One line for logs: where, what, in both languages. */
     public String describe() {
         StringBuilder sb = new StringBuilder(file);

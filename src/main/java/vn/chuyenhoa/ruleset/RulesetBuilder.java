@@ -105,7 +105,7 @@ public final class RulesetBuilder {
         return path.startsWith(TABLES_DIR + "tests/");
     }
 
-    private static ByteArrayResource resource(String path, byte[] content) {
+    static ByteArrayResource resource(String path, byte[] content) {
         ByteArrayResource r = new ByteArrayResource(content, "UTF-8");
         r.setSourcePath(path);
         r.setResourceType(ResourceType.DRL);

@@ -1,0 +1,245 @@
+package vn.chuyenhoa.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.audit.RulesetAction;
+import vn.chuyenhoa.audit.RulesetStore;
+import vn.chuyenhoa.audit.StoredVersion;
+import vn.chuyenhoa.audit.VersionInfo;
+import vn.chuyenhoa.audit.Page;
+import vn.chuyenhoa.ruleset.ActiveRuleset;
+import vn.chuyenhoa.ruleset.PolicyDiff;
+import vn.chuyenhoa.ruleset.RuleFile;
+import vn.chuyenhoa.ruleset.RulesetBuildException;
+import vn.chuyenhoa.ruleset.RulesetSnapshot;
+import vn.chuyenhoa.ruleset.SnapshotCache;
+
+/**
+ * Ruleset versions as policy staff manage them: upload changed tables (validated, kept as a draft or refused with a
+ * report), compare two versions in policy terms, preview the impact on stored verdicts, activate, roll back.
+ */
+@RestController
+class RulesetController {
+
+    private final ActiveRuleset active;
+    private final RulesetStore store;
+    private final SnapshotCache cache;
+    private final ImpactJobs impact;
+    private final ObjectMapper json;
+
+    RulesetController(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json) {
+        this.active = active;
+        this.store = store;
+        this.cache = cache;
+        this.impact = impact;
+        this.json = json;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VersionView(String version, String status, Instant storedAt, String origin, String author, String comment,
+                       String basedOn) {}
+
+    record FileView(String path, long size, String sha256, String download) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VersionDetail(String version, String status, Instant storedAt, String origin, String author, String comment,
+                         String basedOn, List<FileView> files, JsonNode report, List<RulesetAction> actions) {}
+
+    @Operation(summary = "Ruleset versions, newest first / Các phiên bản bộ quy tắc")
+    @GetMapping(path = "/api/v1/rulesets", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            return Problems.badRequest(List.of(new FieldError(page < 0 ? "page" : "size", "out_of_range",
+                    "page must be ≥ 0 and size between 1 and 200.", "page phải ≥ 0 và size từ 1 đến 200.")));
+        }
+        List<VersionInfo> all = store.infos();
+        Set<String> ever = store.everActivated();
+        List<VersionView> items = all.stream().skip((long) page * size).limit(size).map(v -> view(v, ever)).toList();
+        return ResponseEntity.ok(new Page<>(items, page, size, all.size(), (all.size() + size - 1) / size));
+    }
+
+    @Operation(summary = "One version with its files, validation report and history / Một phiên bản")
+    @GetMapping(path = "/api/v1/rulesets/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> get(@PathVariable String version) {
+        Optional<StoredVersion> v = store.find(version);
+        Optional<VersionInfo> info = store.info(version);
+        if (v.isEmpty() || info.isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
+        VersionView head = view(info.get(), store.everActivated());
+        List<FileView> files = v.get().files().stream().map(f -> new FileView(f.path(), f.content().length,
+                EvaluationController.sha256(f.content()), "/api/v1/rulesets/" + version + "/files/" + f.path())).toList();
+        JsonNode report = info.get().reportJson() == null ? null : json.readTree(info.get().reportJson());
+        return ResponseEntity.ok(new VersionDetail(head.version(), head.status(), head.storedAt(), head.origin(),
+                head.author(), head.comment(), head.basedOn(), files, report, store.actions(version)));
+    }
+
+    @Operation(summary = "Download one file of a version, byte for byte / Tải một tệp của phiên bản")
+    @GetMapping(path = "/api/v1/rulesets/{version}/files/{*path}")
+    ResponseEntity<?> file(@PathVariable String version, @PathVariable String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return store.find(version).flatMap(v -> v.files().stream().filter(f -> f.path().equals(p)).findFirst())
+                .<ResponseEntity<?>>map(f -> ResponseEntity.ok()
+                        .contentType(p.endsWith(".xlsx")
+                                ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                                : MediaType.TEXT_PLAIN)
+                        .header("Content-Disposition", "attachment; filename=\"" + p.substring(p.lastIndexOf('/') + 1) + "\"")
+                        .body(f.content()))
+                .orElseGet(() -> Problems.notFound("Version " + version + " has no file " + p + "."));
+    }
+
+    @Operation(summary = "Everything that changed the ruleset, newest first / Nhật ký thay đổi bộ quy tắc")
+    @GetMapping(path = "/api/v1/ruleset-actions", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<RulesetAction> actions() {
+        return store.actions(null);
+    }
+
+    @Operation(summary = "Upload changed rule files on top of the version in force (or a whole set) / Tải lên bảng đã sửa",
+            description = "multipart/form-data: one or more `files`, `author`, `comment`, optional `whole=true`. "
+                    + "A clean upload becomes a DRAFT (201); a set identical to a stored version returns it (200); "
+                    + "an upload with any problem is 422 with the validation report and is recorded as a rejected attempt.")
+    @PostMapping(path = "/api/v1/rulesets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> upload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+                             @RequestParam(required = false) String author,
+                             @RequestParam(required = false) String comment,
+                             @RequestParam(defaultValue = "false") boolean whole) throws IOException {
+        List<FieldError> errors = new ArrayList<>();
+        if (files == null || files.isEmpty()) errors.add(new FieldError("files", "required", "At least one file is required.", "Cần ít nhất một tệp."));
+        if (author == null || author.isBlank()) errors.add(new FieldError("author", "required", "Say who uploads (author).", "Cần ghi người tải lên (author)."));
+        if (comment == null || comment.isBlank()) errors.add(new FieldError("comment", "required", "Say what changes and why (comment).", "Cần ghi nội dung và lý do thay đổi (comment)."));
+        if (!errors.isEmpty()) return Problems.badRequest(errors);
+
+        RulesetSnapshot base = active.snapshot();
+        Map<String, RuleFile> set = new LinkedHashMap<>();
+        if (!whole) base.files().forEach(f -> set.put(f.path(), f));
+        for (MultipartFile f : files) {
+            String path = pathFor(f.getOriginalFilename(), base.files());
+            if (path == null) {
+                return Problems.badRequest(List.of(new FieldError("files", "invalid_name",
+                        "A file name must not be empty or contain '..': " + f.getOriginalFilename(),
+                        "Tên tệp không được trống hoặc chứa '..': " + f.getOriginalFilename())));
+            }
+            set.put(path, new RuleFile(path, f.getBytes()));
+        }
+        ActiveRuleset.Offer offer = active.offer(new ArrayList<>(set.values()), ActiveRuleset.UPLOAD, author.strip(), comment.strip(), false);
+        return switch (offer.result()) {
+            case CREATED -> ResponseEntity.created(URI.create("/api/v1/rulesets/" + offer.versionId()))
+                    .body(Map.of("version", offer.versionId(), "status", "DRAFT", "report", offer.report()));
+            case EXISTING -> ResponseEntity.ok(Map.of("version", offer.versionId(),
+                    "status", view(store.info(offer.versionId()).orElseThrow(), store.everActivated()).status(), "existing", true));
+            case REJECTED -> {
+                ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-ruleset",
+                        "The rule files do not validate", "Bộ quy tắc tải lên không hợp lệ",
+                        offer.report().problems().size() + " problem(s); see report. Nothing was changed.");
+                r.getBody().setProperty("report", offer.report());
+                yield r;
+            }
+        };
+    }
+
+    record Activation(String actor, String comment) {}
+
+    @Operation(summary = "Put a version in force; activating an earlier one rolls back / Áp dụng (hoặc quay lại) một phiên bản")
+    @PostMapping(path = "/api/v1/rulesets/{version}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) Activation body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || body.actor() == null || body.actor().isBlank()) errors.add(new FieldError("actor", "required", "Say who activates (actor).", "Cần ghi người áp dụng (actor)."));
+        if (body == null || body.comment() == null || body.comment().isBlank()) errors.add(new FieldError("comment", "required", "Say why (comment).", "Cần ghi lý do (comment)."));
+        if (!errors.isEmpty()) return Problems.badRequest(errors);
+        if (store.info(version).isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
+        String before = active.versionId();
+        if (version.equals(before)) return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "alreadyActive", true));
+        boolean rollback = store.everActivated().contains(version);
+        active.activate(version, body.actor().strip(), body.comment().strip());
+        return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "previous", before, "rollback", rollback));
+    }
+
+    @Operation(summary = "What changed between two versions, in policy terms / So sánh hai phiên bản")
+    @GetMapping(path = "/api/v1/rulesets/{a}/diff/{b}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> diff(@PathVariable String a, @PathVariable String b) {
+        try {
+            return ResponseEntity.ok(PolicyDiff.between(cache.get(a), cache.get(b)));
+        } catch (NoSuchElementException e) {
+            return Problems.notFound(e.getMessage());
+        } catch (RulesetBuildException e) {
+            return Problems.of(HttpStatus.CONFLICT, "version-does-not-build", "A stored version does not build",
+                    "Một phiên bản đã lưu không biên dịch được", e.getMessage());
+        }
+    }
+
+    @Operation(summary = "Preview the impact of a version on stored verdicts (a job to poll) / Xem trước tác động",
+            description = "Body (all optional): codeScheme, provinceCode, profileId, periodFrom, periodTo (on the period's end), includeWithdrawn.")
+    @PostMapping(path = "/api/v1/rulesets/{version}/impact", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> impact(@PathVariable String version, @RequestBody(required = false) ImpactJobs.Filter filter) {
+        try {
+            ImpactJobs.Status s = impact.start(cache.get(version).engine(),
+                    filter == null ? new ImpactJobs.Filter(null, null, null, null, null, null) : filter);
+            return ResponseEntity.accepted().location(URI.create("/api/v1/impact-jobs/" + s.jobId())).body(s);
+        } catch (NoSuchElementException e) {
+            return Problems.notFound(e.getMessage());
+        } catch (RulesetBuildException e) {
+            return Problems.of(HttpStatus.CONFLICT, "version-does-not-build", "The version does not build",
+                    "Phiên bản không biên dịch được", e.getMessage());
+        }
+    }
+
+    @Operation(summary = "Progress and result of an impact preview / Tiến độ và kết quả xem trước tác động")
+    @GetMapping(path = "/api/v1/impact-jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> impactJob(@PathVariable String id) {
+        try {
+            return impact.status(UUID.fromString(id)).<ResponseEntity<?>>map(ResponseEntity::ok)
+                    .orElseGet(() -> Problems.notFound("There is no impact job " + id + "."));
+        } catch (IllegalArgumentException e) {
+            return Problems.notFound("There is no impact job " + id + ".");
+        }
+    }
+
+    private VersionView view(VersionInfo v, Set<String> everActivated) {
+        String status = v.versionId().equals(active.versionId()) ? "ACTIVE"
+                : everActivated.contains(v.versionId()) ? "RETIRED" : "DRAFT";
+        return new VersionView(v.versionId(), status, v.storedAt(), v.origin(), v.author(), v.comment(), v.basedOn());
+    }
+
+    /**
+     * Where an uploaded file goes: a path given with its folder is kept; a bare name replaces the file of that name in
+     * the version in force, or goes to rules/ (.drl) or decision-tables/ (anything else, which validation judges).
+     */
+    static String pathFor(String name, List<RuleFile> base) {
+        if (name == null || name.isBlank() || name.contains("..")) return null;
+        String n = name.replace('\\', '/').strip();
+        if (n.startsWith("/")) n = n.substring(1);
+        if (n.contains("/")) return n;
+        final String bare = n;
+        Optional<String> existing = base.stream().map(RuleFile::path)
+                .filter(p -> p.substring(p.lastIndexOf('/') + 1).equals(bare)).findFirst();
+        if (existing.isPresent()) return existing.get();
+        return bare.endsWith(".drl") ? "rules/" + bare : "decision-tables/" + bare;
+    }
+}

@@ -1,0 +1,13 @@
+package vn.chuyenhoa.audit;
+
+import java.time.Instant;
+
+/**
+ * One entry of the append-only log of ruleset changes.
+ *
+ * @param action SEEDED (first version from the files on an empty database), STORED (a new version kept as a draft),
+ *               REJECTED (an attempt that did not validate; never a version), ACTIVATED (put in force; activating an
+ *               earlier version is a rollback)
+ */
+public record RulesetAction(long seq, Instant at, String actor, String action, String fromVersion, String toVersion,
+                            String comment, String detailsJson) {}

@@ -1,0 +1,177 @@
+package vn.chuyenhoa.ruleset;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+
+import vn.chuyenhoa.area.AdminUnit;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.CriterionResult;
+import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.evaluation.EvaluationInput;
+import vn.chuyenhoa.evaluation.Evaluator;
+import vn.chuyenhoa.evaluation.Explanations;
+import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.evaluation.Judgement;
+import vn.chuyenhoa.evaluation.Period;
+
+/**
+ * Test workbooks written by policy staff (decision-tables/tests/, kept apart from the rule workbooks, as OpenL
+ * does): one row per case, with a sample area's facts and the expected verdict, profile and criterion outcomes. They
+ * are Drools tables like the rules, compiled and fired the same way, so every failure points at the cell that holds
+ * the expectation. A blank expectation is not checked; a blank fact is an absent fact.
+ */
+final class TableTests {
+
+    /** How many cases ran, and what failed. */
+    record Outcome(int cases, List<LoadProblem> failures) {}
+
+    private TableTests() {}
+
+    static Outcome run(List<RuleFile> files, Engine engine, AreaDirectory areas) {
+        List<LoadProblem> problems = new ArrayList<>();
+        List<DecisionTables.CompiledSheet> sheets = new ArrayList<>();
+        for (RuleFile f : files) {
+            if (RulesetBuilder.isTest(f.path()) && RulesetBuilder.isTable(f.path())) sheets.addAll(DecisionTables.compile(f, problems));
+        }
+        if (sheets.isEmpty() || !problems.isEmpty()) return new Outcome(0, problems);
+
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Map<String, DecisionTables.RowOrigin> origins = new HashMap<>();
+        for (DecisionTables.CompiledSheet s : sheets) {
+            origins.putAll(s.origins());
+            builder.add(RulesetBuilder.resource(s.sourcePath(), s.drl().getBytes(java.nio.charset.StandardCharsets.UTF_8)), ResourceType.DRL);
+        }
+        for (KnowledgeBuilderError e : builder.getErrors()) {
+            DecisionTables.CompiledSheet s = sheets.stream()
+                    .filter(x -> e.getResource() != null && x.sourcePath().equals(e.getResource().getSourcePath()))
+                    .findFirst().orElse(sheets.get(0));
+            int[] lines = e.getLines();
+            problems.add(s.locate(lines == null || lines.length == 0 ? 1 : lines[0], "table_error",
+                    "Drools không biên dịch được dòng kiểm thử này: " + e.getMessage(),
+                    "Drools cannot compile this test row: " + e.getMessage()));
+        }
+        if (!problems.isEmpty()) return new Outcome(0, problems);
+
+        PolicyRows rows = new PolicyRows();
+        StatelessKieSession session = builder.newKieBase().newStatelessKieSession();
+        session.setGlobal("policy", rows);
+        session.execute(List.of());
+        int cases = 0;
+        List<Map.Entry<String, Map<String, String>>> ordered = new ArrayList<>(rows.rows().entrySet());
+        ordered.sort(java.util.Comparator.comparing((Map.Entry<String, Map<String, String>> e) -> origins.get(e.getKey()).file())
+                .thenComparing(e -> origins.get(e.getKey()).sheet()).thenComparingInt(e -> origins.get(e.getKey()).row()));
+        for (Map.Entry<String, Map<String, String>> e : ordered) {
+            cases++;
+            new Case(origins.get(e.getKey()), e.getValue(), problems).run(engine, areas);
+        }
+        return new Outcome(cases, problems);
+    }
+
+    /** One test row. */
+    private record Case(DecisionTables.RowOrigin origin, Map<String, String> cells, List<LoadProblem> problems) {
+
+        String get(String field) {
+            String v = cells.get(field);
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+
+        String name() {
+            return get("name") != null ? get("name") : "row " + origin.row();
+        }
+
+        void problem(String field, String code, String vi, String en) {
+            problems.add(new LoadProblem(origin.file(), origin.sheet(), origin.row(), origin.cell(field), get(field), code,
+                    "Ca kiểm thử \"" + name() + "\": " + vi, "Test case \"" + name() + "\": " + en));
+        }
+
+        void run(Engine engine, AreaDirectory areas) {
+            int before = problems.size();
+            Optional<CodeScheme> scheme = CodeScheme.parse(get("codeScheme"));
+            Optional<AdminUnit> unit = scheme.flatMap(s -> areas.find(s, get("areaCode")));
+            if (unit.isEmpty()) {
+                problem("areaCode", "test_bad_input", "không có địa bàn này trong danh mục của hệ mã.",
+                        "no such area in the code scheme's list.");
+            }
+            LocalDate from = date("periodFrom", true), to = date("periodTo", true);
+            LocalDate bFrom = date("baselineFrom", false), bTo = date("baselineTo", false);
+            Map<Fact, Object> facts = new EnumMap<>(Fact.class);
+            for (Fact f : Fact.values()) {
+                String v = get("fact." + f.jsonName());
+                if (v == null) continue;
+                if (f.type() == Fact.Type.FLAG) {
+                    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) facts.put(f, Boolean.valueOf(v.toLowerCase(Locale.ROOT)));
+                    else problem("fact." + f.jsonName(), "test_bad_input", "số liệu có/không phải là true hoặc false.", "a flag must be true or false.");
+                } else {
+                    try {
+                        long n = Long.parseLong(v);
+                        if (n < 0 || n > Integer.MAX_VALUE) throw new NumberFormatException();
+                        facts.put(f, n);
+                    } catch (NumberFormatException ex) {
+                        problem("fact." + f.jsonName(), "test_bad_input", "số liệu đếm phải là số nguyên không âm.", "a count must be a whole number ≥ 0.");
+                    }
+                }
+            }
+            String profileId = get("profileId");
+            if (profileId != null && engine.policy().profile(profileId).isEmpty()) {
+                problem("profileId", "test_bad_input", "không có bộ tiêu chí này.", "no such profile.");
+            }
+            if (problems.size() > before) return;
+            AdminUnit u = unit.get();
+            EvaluationInput input = new EvaluationInput(
+                    new Area(u.scheme().name(), u.code(), u.name(), u.districtCode(), u.provinceCode()), profileId,
+                    new Period(from, to), bFrom == null || bTo == null ? null : new Period(bFrom, bTo), facts);
+            if (profileId == null && engine.policy().resolve(input.area(), to).isEmpty()) {
+                problem("periodTo", "test_failed", "không bộ tiêu chí nào áp dụng cho địa bàn vào ngày này.",
+                        "no profile covers the area on this date.");
+                return;
+            }
+            Judgement j = Evaluator.judge(engine, input);
+            expect("expect.verdict", j.verdict().name());
+            expect("expect.profile", j.profile().profile().id());
+            List<CriterionResult> results = Explanations.render(j);
+            for (String field : cells.keySet()) {
+                if (!field.startsWith("expect.") || field.equals("expect.verdict") || field.equals("expect.profile")) continue;
+                String id = field.substring("expect.".length());
+                String actual = results.stream().filter(r -> r.id().equals(id)).map(r -> r.outcome().name()).findFirst()
+                        .orElse("(không có trong bộ tiêu chí / not in the profile)");
+                expect(field, actual);
+            }
+        }
+
+        private void expect(String field, String actual) {
+            String expected = get(field);
+            if (expected == null || expected.equalsIgnoreCase(actual)) return;
+            problem(field, "test_failed", "mong đợi " + expected + " nhưng kết quả là " + actual + ".",
+                    "expected " + expected + " but the rules gave " + actual + ".");
+        }
+
+        private LocalDate date(String field, boolean required) {
+            String v = get(field);
+            if (v == null) {
+                if (required) problem(field, "test_bad_input", "thiếu ngày.", "the date is missing.");
+                return null;
+            }
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeParseException ex) {
+                problem(field, "test_bad_input", "ngày phải có dạng YYYY-MM-DD.", "a date must be YYYY-MM-DD.");
+                return null;
+            }
+        }
+    }
+}
