@@ -137,8 +137,16 @@ class EvaluationController {
             return Problems.badRequest(List.of(new FieldError("reason", "required",
                     "A reason is required to withdraw an evaluation.", "Cần ghi lý do thu hồi kết quả đánh giá.")));
         }
+        String reason = withdrawal.reason().strip();
+        if (reason.length() > EvaluationRequestParser.MAX_REASON_LENGTH) {
+            return Problems.badRequest(List.of(new FieldError("reason", "too_long",
+                    "The reason is " + reason.length() + " characters long; at most "
+                            + EvaluationRequestParser.MAX_REASON_LENGTH + " are kept.",
+                    "Lý do dài " + reason.length() + " ký tự; chỉ được tối đa "
+                            + EvaluationRequestParser.MAX_REASON_LENGTH + " ký tự.")));
+        }
         try {
-            store.withdraw(uuid.get(), withdrawal.reason().strip(), null);
+            store.withdraw(uuid.get(), reason, null);
         } catch (NoSuchElementException e) {
             return Problems.notFound("There is no evaluation " + id + ".");
         } catch (IllegalStateException e) {

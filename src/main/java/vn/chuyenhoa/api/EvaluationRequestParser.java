@@ -43,11 +43,16 @@ import vn.chuyenhoa.api.JsonBody.Value;
  *   <li>{@code not_an_integer}, {@code out_of_range}, {@code not_a_boolean}, {@code exceeds_total}:
  *       facts
  *   <li>{@code invalid_value}: {@code purpose}; {@code invalid_uuid}: {@code supersedes}
+ *   <li>{@code requires_supersedes}: {@code reason} without {@code supersedes}; {@code too_long}:
+ *       {@code reason} longer than {@value #MAX_REASON_LENGTH} characters
  * </ul>
  *
  * <p>Never throws on any body. Thread-safe if its {@link RequestContext} is.
  */
 public final class EvaluationRequestParser {
+
+    /** The audit store keeps a reason in at most this many characters (VARCHAR(4000)). */
+    static final int MAX_REASON_LENGTH = 4000;
 
     private static final Set<String> REQUEST_KEYS = Set.of(
             "area", "profileId", "period", "baselinePeriod", "facts", "purpose", "supersedes", "reason");
@@ -143,6 +148,15 @@ public final class EvaluationRequestParser {
                 error("reason", "required",
                         "reason is required when supersedes is given: say why the earlier evaluation is replaced.",
                         "Cần có reason khi có supersedes: nêu lý do thay thế lần đánh giá trước.");
+            } else if (absent(members.get("supersedes")) && reason != null) {
+                // the store records a reason only with the evaluation it replaces
+                error("reason", "requires_supersedes",
+                        "reason is only recorded with supersedes: it says why an earlier evaluation is replaced.",
+                        "reason chỉ được ghi kèm supersedes: nêu lý do thay thế lần đánh giá trước.");
+            } else if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+                error("reason", "too_long",
+                        "reason is " + reason.length() + " characters long; at most " + MAX_REASON_LENGTH + " are kept.",
+                        "reason dài " + reason.length() + " ký tự; chỉ được tối đa " + MAX_REASON_LENGTH + " ký tự.");
             }
 
             if (!errors.isEmpty()) {

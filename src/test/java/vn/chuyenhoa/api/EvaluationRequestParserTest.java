@@ -396,7 +396,14 @@ class EvaluationRequestParserTest {
                 bad("supersedes with a blank reason",
                         validWith("\"profileId\": null",
                                 "\"supersedes\": \"0b9e1b6c-2f3a-4d5e-8f70-112233445566\", \"reason\": \" \""),
-                        "reason", "required"));
+                        "reason", "required"),
+                bad("a reason without supersedes",
+                        validWith("\"profileId\": null", "\"reason\": \"typo\""),
+                        "reason", "requires_supersedes"),
+                bad("a reason longer than the store keeps",
+                        validWith("\"profileId\": null", "\"supersedes\": \"0b9e1b6c-2f3a-4d5e-8f70-112233445566\","
+                                + " \"reason\": \"" + "ả".repeat(4001) + "\""),
+                        "reason", "too_long"));
     }
 
     private static Arguments bad(String badInput, String body, String field, String code) {

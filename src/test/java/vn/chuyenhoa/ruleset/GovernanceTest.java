@@ -78,24 +78,24 @@ class GovernanceTest {
         tree.set(CASES, "Cases", column(tree.file(CASES), "expect.CRIME_REDUCTION") + rowOf(tree.file(CASES), "exact_boundaries"), "NOT_MET");
 
         // without the updated test case the staff's tests refuse the edit
-        Http.Reply refused = http.postMultipart("/api/v1/rulesets", Map.of("author", "cán bộ A", "comment", "Việt Yên 12%"),
+        Http.Response refused = http.postMultipart("/api/v1/rulesets", Map.of("author", "cán bộ A", "comment", "Việt Yên 12%"),
                 Map.of("profiles.drl.xlsx", Files.readAllBytes(tree.file(PROFILES))));
-        assertEquals(422, refused.status(), refused.body());
+        assertEquals(422, refused.status(), refused.describe());
         JsonNode failure = refused.json().get("report").get("problems").get(0);
         assertEquals("test_failed", failure.get("code").asString());
         assertEquals(CASES, failure.get("file").asString());
         assertEquals(original, http.get("/api/v1/ruleset").json().get("version").asString(), "nothing changed");
 
-        Http.Reply upload = http.postMultipart("/api/v1/rulesets", Map.of("author", "cán bộ A", "comment", "Việt Yên nâng chỉ tiêu giảm tội phạm lên 12%"),
+        Http.Response upload = http.postMultipart("/api/v1/rulesets", Map.of("author", "cán bộ A", "comment", "Việt Yên nâng chỉ tiêu giảm tội phạm lên 12%"),
                 Map.of("profiles.drl.xlsx", Files.readAllBytes(tree.file(PROFILES)), "cases.drl.xlsx", Files.readAllBytes(tree.file(CASES))));
-        assertEquals(201, upload.status(), upload.body());
+        assertEquals(201, upload.status(), upload.describe());
         String candidate = upload.json().get("version").asString();
         assertEquals("DRAFT", upload.json().get("status").asString());
         assertTrue(upload.json().get("report").get("testCases").asInt() >= 17);
         assertEquals("DRAFT", http.get("/api/v1/rulesets/" + candidate).json().get("status").asString());
 
         // the same set again is the same version
-        Http.Reply again = http.postMultipart("/api/v1/rulesets", Map.of("author", "cán bộ B", "comment", "lần nữa"),
+        Http.Response again = http.postMultipart("/api/v1/rulesets", Map.of("author", "cán bộ B", "comment", "lần nữa"),
                 Map.of("profiles.drl.xlsx", Files.readAllBytes(tree.file(PROFILES)), "cases.drl.xlsx", Files.readAllBytes(tree.file(CASES))));
         assertEquals(200, again.status());
         assertEquals(candidate, again.json().get("version").asString());
@@ -111,9 +111,9 @@ class GovernanceTest {
         assertEquals(1, diff.get("counts").get("THRESHOLD_CHANGED").asInt());
 
         // the impact preview names the area whose verdict flips, and only it
-        Http.Reply job = http.postJson("/api/v1/rulesets/" + candidate + "/impact", "{\"provinceCode\":null}");
-        assertEquals(202, job.status(), job.body());
-        JsonNode result = poll(http, job.header("Location"));
+        Http.Response job = http.postJson("/api/v1/rulesets/" + candidate + "/impact", "{\"provinceCode\":null}");
+        assertEquals(202, job.status(), job.describe());
+        JsonNode result = poll(http, job.header("Location").orElseThrow());
         long inForce = http.get("/api/v1/evaluations?size=1").json().get("totalItems").asLong();
         assertEquals(inForce, result.get("evaluated").asLong());
         assertEquals(1, result.get("verdictsChanged").asInt());
@@ -125,15 +125,15 @@ class GovernanceTest {
         assertEquals(1, result.get("changes").size(), "Kiên Thọ (Ngọc Lặc) is not touched: " + kienTho);
 
         // activate: the next evaluation uses it
-        Http.Reply activation = http.postJson("/api/v1/rulesets/" + candidate + "/activate", "{\"actor\":\"lãnh đạo B\",\"comment\":\"Đã duyệt\"}");
-        assertEquals(200, activation.status(), activation.body());
+        Http.Response activation = http.postJson("/api/v1/rulesets/" + candidate + "/activate", "{\"actor\":\"lãnh đạo B\",\"comment\":\"Đã duyệt\"}");
+        assertEquals(200, activation.status(), activation.describe());
         JsonNode after = http.postJson("/api/v1/evaluations", NENH_TEN_PERCENT).json();
         assertEquals(candidate, after.get("rulesetVersion").asString());
         assertEquals("NOT_TRANSFORMED", after.get("verdict").asString());
         assertEquals("RETIRED", http.get("/api/v1/rulesets/" + original).json().get("status").asString());
 
         // rollback is activating the earlier version
-        Http.Reply rollback = http.postJson("/api/v1/rulesets/" + original + "/activate", "{\"actor\":\"lãnh đạo B\",\"comment\":\"Quay lại\"}");
+        Http.Response rollback = http.postJson("/api/v1/rulesets/" + original + "/activate", "{\"actor\":\"lãnh đạo B\",\"comment\":\"Quay lại\"}");
         assertTrue(rollback.json().get("rollback").asBoolean());
         JsonNode rolledBack = http.postJson("/api/v1/evaluations", NENH_TEN_PERCENT).json();
         assertEquals(original, rolledBack.get("rulesetVersion").asString());
@@ -152,7 +152,7 @@ class GovernanceTest {
         assertEquals("NOT_TRANSFORMED", other.get("replayedVerdict").asString());
 
         // the files of a version come back byte for byte; every change is in the log
-        byte[] downloaded = http.get("/api/v1/rulesets/" + candidate + "/files/" + PROFILES).raw().body();
+        byte[] downloaded = http.get("/api/v1/rulesets/" + candidate + "/files/" + PROFILES).body();
         assertArrayEquals(Files.readAllBytes(tree.file(PROFILES)), downloaded);
         List<String> actions = new ArrayList<>();
         http.get("/api/v1/ruleset-actions").json().forEach(a -> actions.add(a.get("action").asString()));
@@ -166,10 +166,10 @@ class GovernanceTest {
         String activeBefore = http.get("/api/v1/ruleset").json().get("version").asString();
         long stored = evaluations.count();
         RuleTree tree = RuleTree.copyInto(dir).set(PROFILES, "Thresholds", "C23", "tám mươi");
-        Http.Reply r = http.postMultipart("/api/v1/rulesets", Map.of("author", "cán bộ C", "comment", "sửa nhầm"),
+        Http.Response r = http.postMultipart("/api/v1/rulesets", Map.of("author", "cán bộ C", "comment", "sửa nhầm"),
                 Map.of("profiles.drl.xlsx", Files.readAllBytes(tree.file(PROFILES))));
-        assertEquals(422, r.status(), r.body());
-        assertTrue(r.header("Content-Type").startsWith("application/problem+json"));
+        assertEquals(422, r.status(), r.describe());
+        assertEquals("application/problem+json", r.mediaType());
         JsonNode p = r.json().get("report").get("problems").get(0);
         assertEquals(PROFILES, p.get("file").asString());
         assertEquals("Thresholds", p.get("sheet").asString());
@@ -196,7 +196,7 @@ class GovernanceTest {
         for (int t = 0; t < 6; t++) {
             workers.add(pool.submit(() -> {
                 while (running.get()) {
-                    Http.Reply r = http.postJson("/api/v1/evaluations", body);
+                    Http.Response r = http.postJson("/api/v1/evaluations", body);
                     if (r.status() == 201 && r.json().get("verdict").asString().equals("TRANSFORMED")) ok.incrementAndGet();
                     else failed.incrementAndGet();
                 }
