@@ -103,6 +103,9 @@ public class ActiveRuleset implements EngineSource {
     public synchronized Offer offer(List<RuleFile> files, String origin, String actor, String comment, boolean activate) {
         String versionId = RuleFiles.versionId(files);
         if (store.info(versionId).isPresent()) {
+            // files that are a stored version are valid: a broken save fixed by restoring the last good file
+            // (undo, backup, git checkout) ends the failure just as a new valid version does
+            if (!UPLOAD.equals(origin)) lastFailure.set(null);
             boolean switched = activate && !versionId.equals(versionId());
             if (switched) activate(versionId, actor, comment);
             return new Offer(versionId, Offer.Result.EXISTING, null, switched);

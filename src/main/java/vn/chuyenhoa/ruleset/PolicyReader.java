@@ -156,6 +156,8 @@ final class PolicyReader {
                     head.validTo(), head.legalBasis(), head.source(), List.copyOf(reqs)));
         }
         checkAmbiguity(profiles, profileById);
+        // only on otherwise sound tables: a profile row refused above would look like a gap in the coverage
+        if (problems.isEmpty()) checkCoverage(profiles, profileById, profileRows);
         return new Policy(List.copyOf(criteria.values()), profiles);
     }
 
@@ -405,6 +407,42 @@ final class PolicyReader {
         RowOrigin o = r.origin();
         problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), o.cell(field),
                 o.value(field) != null ? o.value(field) : r.cells().get(field), code, vi, en));
+    }
+
+    /**
+     * Every area must have a profile on every date from the earliest validity onwards: the whole-country profiles
+     * together must cover that span without a gap and stay open-ended. A gap is reported at the validFrom cell that
+     * opens too late, an end at the validTo cell that closes the last one: the cells policy staff have to change.
+     */
+    private void checkCoverage(List<Profile> profiles, Map<String, Row> rows, List<Row> profileRows) {
+        List<Profile> national = profiles.stream().filter(p -> p.scope().level() == Scope.Level.NATIONAL)
+                .sorted(Comparator.comparing(Profile::validFrom)).toList();
+        if (national.isEmpty()) {
+            String vi = "Không có bộ tiêu chí toàn quốc (hệ mã để trống): các địa bàn ngoài phạm vi các bộ tiêu chí địa phương sẽ không có tiêu chí nào.";
+            String en = "There is no whole-country profile (blank code scheme): areas outside the local profiles would have no criteria.";
+            problems.add(profileRows.isEmpty()
+                    ? LoadProblem.ofFile(RulesetBuilder.TABLES_DIR, "no_profile_coverage", vi, en)
+                    : new LoadProblem(profileRows.get(0).origin().file(), profileRows.get(0).origin().sheet(), null, null, null,
+                            "no_profile_coverage", vi, en));
+            return;
+        }
+        LocalDate earliest = profiles.stream().map(Profile::validFrom).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate coveredUntil = earliest.minusDays(1);
+        for (Profile p : national) {
+            if (p.validFrom().isAfter(coveredUntil.plusDays(1))) {
+                LocalDate from = coveredUntil.plusDays(1), to = p.validFrom().minusDays(1);
+                problem(rows.get(p.id()), "validFrom", "no_profile_coverage",
+                        "Từ " + from + " đến " + to + " không có bộ tiêu chí toàn quốc nào có hiệu lực.",
+                        "From " + from + " to " + to + " no whole-country profile is valid.");
+            }
+            if (p.validTo() == null) return;
+            if (p.validTo().isAfter(coveredUntil)) coveredUntil = p.validTo();
+        }
+        Profile last = national.stream().filter(p -> p.validTo() != null)
+                .max(Comparator.comparing(Profile::validTo)).orElseThrow();
+        problem(rows.get(last.id()), "validTo", "no_profile_coverage",
+                "Sau ngày " + coveredUntil + " không còn bộ tiêu chí toàn quốc nào có hiệu lực: các địa bàn sẽ không có tiêu chí. Hãy để trống ngày hết hiệu lực của một bộ tiêu chí toàn quốc.",
+                "After " + coveredUntil + " no whole-country profile is valid, so areas would have no criteria. Leave one whole-country profile's end date blank.");
     }
 
     /** Two equally specific profiles that could both decide the same area on the same day (domain spec §3.1). */

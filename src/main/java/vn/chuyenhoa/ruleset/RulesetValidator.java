@@ -2,9 +2,7 @@ package vn.chuyenhoa.ruleset;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -15,13 +13,12 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.chuyenhoa.area.AreaDirectory;
-import vn.chuyenhoa.evaluation.Profile;
-import vn.chuyenhoa.evaluation.Scope;
 
 /**
- * Everything a set of rule files must pass before it can become a version: what Drools checks, what it does not
- * (file types and sizes, macros, external links, areas left without a profile) and the test workbooks policy staff
- * wrote. The same checks run for an upload, a saved file in a watched folder and the files on disk at start-up.
+ * Everything a set of rule files must pass before it can become a version: what Drools checks, what the build checks
+ * beyond it (see {@link PolicyReader}: cells, references, duplicates, ambiguous profiles, areas left without a profile),
+ * what is about the files rather than the rules (types, sizes, macros, external links) and the test workbooks policy
+ * staff wrote. The same checks run for an upload, a saved file in a watched folder and the files on disk at start-up.
  */
 @Component
 public class RulesetValidator {
@@ -52,7 +49,6 @@ public class RulesetValidator {
         } catch (RulesetBuildException e) {
             return rejected(versionId, e.problems(), 0);
         }
-        checkCoverage(snapshot, problems);
         TableTests.Outcome tests = TableTests.run(files, snapshot.engine(), areas);
         problems.addAll(tests.failures());
         if (!problems.isEmpty()) return rejected(versionId, problems, tests.cases());
@@ -106,44 +102,5 @@ public class RulesetValidator {
         } catch (IOException | IllegalArgumentException e) {
             // not a zip at all: the workbook reader reports it as unreadable with a better message
         }
-    }
-
-    /**
-     * Every area must have a profile on every date from the earliest validity onwards: the whole-country profiles
-     * together must cover that span without a gap and stay open-ended.
-     */
-    private static void checkCoverage(RulesetSnapshot snapshot, List<LoadProblem> problems) {
-        List<Profile> all = snapshot.engine().policy().profiles();
-        List<Profile> national = all.stream().filter(p -> p.scope().level() == Scope.Level.NATIONAL)
-                .sorted(Comparator.comparing(Profile::validFrom)).toList();
-        if (national.isEmpty()) {
-            Profile any = all.get(0);
-            problems.add(new LoadProblem(any.source().file(), any.source().sheet(), null, null, null, "no_profile_coverage",
-                    "Không có bộ tiêu chí toàn quốc (hệ mã để trống): các địa bàn ngoài phạm vi các bộ tiêu chí địa phương sẽ không có tiêu chí nào.",
-                    "There is no whole-country profile (blank code scheme): areas outside the local profiles would have no criteria."));
-            return;
-        }
-        LocalDate earliest = all.stream().map(Profile::validFrom).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate coveredUntil = earliest.minusDays(1);
-        for (Profile p : national) {
-            if (p.validFrom().isAfter(coveredUntil.plusDays(1))) {
-                gap(p, coveredUntil.plusDays(1), p.validFrom().minusDays(1), problems);
-            }
-            if (p.validTo() == null) return;
-            if (p.validTo().isAfter(coveredUntil)) coveredUntil = p.validTo();
-        }
-        Profile last = national.get(national.size() - 1);
-        problems.add(new LoadProblem(last.source().file(), last.source().sheet(), last.source().row(), null,
-                String.valueOf(last.validTo()),
-                "no_profile_coverage",
-                "Sau ngày " + coveredUntil + " không còn bộ tiêu chí toàn quốc nào có hiệu lực: các địa bàn sẽ không có tiêu chí. Hãy để trống ngày hết hiệu lực của một bộ tiêu chí toàn quốc.",
-                "After " + coveredUntil + " no whole-country profile is valid, so areas would have no criteria. Leave one whole-country profile's end date blank."));
-    }
-
-    private static void gap(Profile next, LocalDate from, LocalDate to, List<LoadProblem> problems) {
-        problems.add(new LoadProblem(next.source().file(), next.source().sheet(), next.source().row(), null,
-                String.valueOf(next.validFrom()), "no_profile_coverage",
-                "Từ " + from + " đến " + to + " không có bộ tiêu chí toàn quốc nào có hiệu lực.",
-                "From " + from + " to " + to + " no whole-country profile is valid."));
     }
 }

@@ -59,6 +59,12 @@ class BrokenTablesTest {
     }
 
     @Test
+    void aWholeCountryProfileThatEndsLeavesAreasWithoutAProfileAfterItsEndDate() {
+        LoadProblem p = single(RuleTree.copyInto(dir).set(PROFILES, "Profiles", "I10", "2025-12-31"));
+        assertLocated(p, PROFILES, "Profiles", 10, "I10", "2025-12-31", "no_profile_coverage");
+    }
+
+    @Test
     void percentFormattedThreshold() {
         RuleTree tree = RuleTree.copyInto(dir).edit(PROFILES, "Thresholds", "C23", cell -> {
             CellStyle style = cell.getSheet().getWorkbook().createCellStyle();
