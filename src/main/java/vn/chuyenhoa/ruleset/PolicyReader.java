@@ -81,10 +81,13 @@ final class PolicyReader {
         Map<String, Row> criterionRows = new HashMap<>();
         // ids of rows already reported as broken: rows that refer to them are skipped, not reported a second time
         java.util.Set<String> broken = new java.util.HashSet<>();
+        // a row whose id cell was emptied is reported once; the rows that name that id are not reported again
+        boolean criterionWithoutId = false, profileWithoutId = false;
         for (Row r : criteriaRows) {
             Criterion c = criterion(r);
             if (c == null) {
                 if (r.get("id") != null) broken.add(r.get("id"));
+                else criterionWithoutId = true;
                 continue;
             }
             if (criteria.containsKey(c.id())) {
@@ -101,6 +104,7 @@ final class PolicyReader {
             Profile p = profileHead(r);
             if (p == null) {
                 if (r.get("id") != null) broken.add(r.get("id"));
+                else profileWithoutId = true;
                 continue;
             }
             if (profileHeads.containsKey(p.id())) {
@@ -119,6 +123,7 @@ final class PolicyReader {
             if (profileId == null || criterionId == null || broken.contains(profileId) || broken.contains(criterionId)) continue;
             boolean ok = true;
             if (!profileHeads.containsKey(profileId)) {
+                if (profileWithoutId) continue;
                 problem(r, "profileId", "unknown_profile",
                         "Mã bộ tiêu chí \"" + profileId + "\" không có trong bảng Profiles.",
                         "Profile id \"" + profileId + "\" is not in the Profiles table.");
@@ -126,6 +131,7 @@ final class PolicyReader {
             }
             Criterion c = criteria.get(criterionId);
             if (c == null) {
+                if (criterionWithoutId) continue;
                 problem(r, "criterionId", "unknown_criterion",
                         "Mã tiêu chí \"" + criterionId + "\" không có trong danh mục tiêu chí (bảng Criteria).",
                         "Criterion id \"" + criterionId + "\" is not in the criterion catalogue (Criteria table).");
