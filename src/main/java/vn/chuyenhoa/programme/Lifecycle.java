@@ -18,10 +18,12 @@ public final class Lifecycle {
     /**
      * @param state          null for an area not in the year's programme
      * @param monitoringEnds first day after the monitoring window, when monitored
+     * @param continued      a later year's record already continues this one
      * @return allowed moves and moves possible only later, in the order of their target states
      */
-    public static List<Move> moves(Engine engine, AreaState state, LocalDate onDate, LocalDate monitoringEnds) {
-        LifecycleQuery q = new LifecycleQuery(state, onDate, monitoringEnds);
+    public static List<Move> moves(Engine engine, AreaState state, LocalDate onDate, LocalDate monitoringEnds,
+                                   boolean continued) {
+        LifecycleQuery q = new LifecycleQuery(state, onDate, monitoringEnds, continued);
         // the evaluation and calendar rules share the knowledge base; the filter keeps them from firing here
         KieSession session = engine.logic().newKieSession();
         try {

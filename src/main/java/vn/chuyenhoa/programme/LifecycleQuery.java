@@ -13,16 +13,19 @@ public final class LifecycleQuery {
     private final AreaState state;
     private final LocalDate onDate;
     private final LocalDate monitoringEnds;
+    private final boolean continued;
     private final List<Move> moves = new ArrayList<>();
 
     /**
      * @param state          null for an area not (yet) in the year's programme
      * @param monitoringEnds the first day after the monitoring window, null when not monitored or unknown
+     * @param continued      a later year's record already continues this one
      */
-    LifecycleQuery(AreaState state, LocalDate onDate, LocalDate monitoringEnds) {
+    LifecycleQuery(AreaState state, LocalDate onDate, LocalDate monitoringEnds, boolean continued) {
         this.state = state;
         this.onDate = onDate;
         this.monitoringEnds = monitoringEnds;
+        this.continued = continued;
     }
 
     public AreaState getState() { return state; }
@@ -30,6 +33,9 @@ public final class LifecycleQuery {
     public LocalDate getOnDate() { return onDate; }
 
     public LocalDate getMonitoringEnds() { return monitoringEnds; }
+
+    /** Already carried over, or already a candidate again, in a later year's programme. */
+    public boolean isContinued() { return continued; }
 
     /** The window has passed on the day asked about (the day it ends counts as passed). */
     public boolean isMonitoringWindowOver() {

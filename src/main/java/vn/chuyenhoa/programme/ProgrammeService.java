@@ -115,7 +115,7 @@ public class ProgrammeService {
         if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
         if (store.find(p.scheme().name(), unit.code(), p.year()).isPresent()) throw alreadyIn(unit.code(), p);
 
-        Move entry = Lifecycle.moves(engine, null, effective, null).stream()
+        Move entry = Lifecycle.moves(engine, null, effective, null, false).stream()
                 .filter(m -> !m.isLater() && m.to() == AreaState.CANDIDATE).findFirst()
                 .orElseThrow(() -> new ProgrammeException.Conflict("transition-not-allowed",
                         "The lifecycle rules in force let no area enter a programme as a candidate.",
@@ -217,7 +217,6 @@ public class ProgrammeService {
         }
         Programme target = new Programme(p.scheme(), p.provinceCode(), p.provinceName(), targetYear);
         if (store.find(a.codeScheme(), a.areaCode(), targetYear).isPresent()) throw alreadyIn(a.areaCode(), target);
-        if (store.continuation(a.id()).isPresent()) throw changedMeanwhile(a, p);
         Instant at = now();
         ProgrammeArea next = new ProgrammeArea(UUID.randomUUID(), a.codeScheme(), a.provinceCode(), targetYear,
                 a.areaCode(), a.areaName(), a.districtCode(), a.id(), at,
@@ -244,7 +243,9 @@ public class ProgrammeService {
         LocalDate recognised = a.recognisedOn(asOf).orElse(null);
         Setting<Integer> window = settings == null || recognised == null ? null : settings.monitoringWindowYears();
         LocalDate ends = window == null ? null : recognised.plusYears(window.value());
-        List<Move> moves = !withMoves || state == null ? List.of() : Lifecycle.moves(engine, state, asOf, ends);
+        boolean continued = withMoves && store.continuation(a.id())
+                .map(c -> !c.steps().get(0).effectiveDate().isAfter(asOf)).orElse(false);
+        List<Move> moves = !withMoves || state == null ? List.of() : Lifecycle.moves(engine, state, asOf, ends, continued);
         return new AreaStatus(a, asOf, state, pinning, profile, start, plannedEnd, endRule, overdue, recognised,
                 window, ends, moves);
     }
