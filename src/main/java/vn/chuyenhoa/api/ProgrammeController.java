@@ -195,8 +195,10 @@ class ProgrammeController {
 
     @ExceptionHandler(ProgrammeException.Invalid.class)
     ResponseEntity<ProblemDetail> invalid(ProgrammeException.Invalid e) {
+        // sorted by field, as the request parsers sort theirs, so the same request always gets the same list
         return Problems.badRequest(e.refusals().stream()
-                .map(r -> new FieldError(r.field(), r.code(), r.message(), r.messageVi())).toList());
+                .map(r -> new FieldError(r.field(), r.code(), r.message(), r.messageVi()))
+                .sorted(java.util.Comparator.comparing(FieldError::field)).toList());
     }
 
     @ExceptionHandler(ProgrammeException.NotFound.class)
