@@ -42,6 +42,7 @@ final class ProgrammeViews {
     record ProfileView(String id, String labelVi, String labelEn, LocalDate pinnedOn, String pinnedByRule,
                        String legalBasis, TableSource source, String reasonVi, String reasonEn) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PlannedEndView(LocalDate date, String setting, String profileId, String legalBasis, TableSource source,
                           String explanationVi, String explanationEn) {}
 
