@@ -190,7 +190,8 @@ final class ProgrammeViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChangeView(int previousYear, int selected, int transformed, int notTransformed,
-                      String transformedSharePoints, String notRelapsedSharePoints) {}
+                      String transformedSharePoints, String notRelapsedSharePoints, String explanationVi,
+                      String explanationEn) {}
 
     record YearView(int year, ProvinceFigures.Counts counts, ShareView transformedShare, ShareView notRelapsedShare,
                     ChangeView changeFromPreviousYear) {}
@@ -259,9 +260,25 @@ final class ProgrammeViews {
     }
 
     private static ChangeView change(ProvinceFigures.Change c) {
-        return new ChangeView(c.previousYear(), c.selected(), c.transformed(), c.notTransformed(),
-                c.transformedSharePoints() == null ? null : c.transformedSharePoints().toPlainString(),
-                c.notRelapsedSharePoints() == null ? null : c.notRelapsedSharePoints().toPlainString());
+        String points = c.transformedSharePoints() == null ? null : c.transformedSharePoints().toPlainString();
+        String vi = "So với năm " + c.previousYear() + ": được lựa chọn " + signed(c.selected()) + ", chuyển hóa thành công "
+                + signed(c.transformed()) + ", chưa đạt " + signed(c.notTransformed())
+                + (points == null ? "; không so sánh được tỷ lệ vì một trong hai năm không có địa bàn được lựa chọn."
+                : "; tỷ lệ chuyển hóa thành công " + signedPoints(points).replace('.', ',') + " điểm phần trăm.");
+        String en = "Against " + c.previousYear() + ": selected " + signed(c.selected()) + ", transformed "
+                + signed(c.transformed()) + ", not transformed " + signed(c.notTransformed())
+                + (points == null ? "; no share to compare, as one of the two years selected nothing."
+                : "; share transformed " + signedPoints(points) + " percentage points.");
+        return new ChangeView(c.previousYear(), c.selected(), c.transformed(), c.notTransformed(), points,
+                c.notRelapsedSharePoints() == null ? null : c.notRelapsedSharePoints().toPlainString(), vi, en);
+    }
+
+    private static String signed(int n) {
+        return n > 0 ? "+" + n : Integer.toString(n);
+    }
+
+    private static String signedPoints(String points) {
+        return points.startsWith("-") ? points : "+" + points;
     }
 
     private static String plain(BigDecimal d) {

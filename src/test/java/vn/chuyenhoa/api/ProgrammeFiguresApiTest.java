@@ -96,6 +96,8 @@ class ProgrammeFiguresApiTest {
         assertEquals(-3, c2024.get("transformed").asInt());
         assertEquals(-2, c2024.get("notTransformed").asInt());
         assertEquals("-60.00", c2024.get("transformedSharePoints").asString());
+        assertEquals("Against 2023: selected -3, transformed -3, not transformed -2; share transformed -60.00 percentage points.",
+                c2024.get("explanationEn").asString());
 
         JsonNode total = f.get("total");
         assertCounts(total.get("counts"), 1, 1, 7, 3, 2, 2, 2, 1, 0, 1);
