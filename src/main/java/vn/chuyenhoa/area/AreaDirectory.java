@@ -84,6 +84,13 @@ public final class AreaDirectory {
         return !given.isEmpty() && given.equals(canonicalName(unit.name()));
     }
 
+    /** The communes of a province in a scheme, in code order; empty when the scheme has no such province. */
+    public java.util.List<AdminUnit> communesOf(CodeScheme scheme, String provinceCode) {
+        Objects.requireNonNull(scheme, "scheme");
+        return units.get(scheme).values().stream().filter(u -> u.provinceCode().equals(provinceCode))
+                .sorted(java.util.Comparator.comparing(AdminUnit::code)).toList();
+    }
+
     public int communeCount(CodeScheme scheme) {
         Objects.requireNonNull(scheme, "scheme");
         return units.get(scheme).size();

@@ -7,17 +7,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the compiled decision tables say: the criterion catalogue and the profiles, in table order. */
+/**
+ * What the compiled decision tables say: the criterion catalogue and the profiles, in table order, and the programme
+ * settings resolved per profile (empty when the ruleset has no Settings table, as rulesets stored before it had none).
+ */
 public final class Policy {
 
     private final Map<String, Criterion> criteria;
     private final Map<String, Profile> profiles;
+    private final Map<String, ProgrammeSettings> programme;
 
     public Policy(List<Criterion> criteria, List<Profile> profiles) {
+        this(criteria, profiles, Map.of());
+    }
+
+    /** @param programme by profile id; the reader guarantees every profile has all settings, or none has any */
+    public Policy(List<Criterion> criteria, List<Profile> profiles, Map<String, ProgrammeSettings> programme) {
         this.criteria = new LinkedHashMap<>();
         criteria.forEach(c -> this.criteria.put(c.id(), c));
         this.profiles = new LinkedHashMap<>();
         profiles.forEach(p -> this.profiles.put(p.id(), p));
+        this.programme = Map.copyOf(programme);
     }
 
     public List<Criterion> criteria() { return List.copyOf(criteria.values()); }
@@ -36,5 +46,15 @@ public final class Policy {
         return profiles.values().stream()
                 .filter(p -> p.scope().contains(area) && p.validOn(date))
                 .max(Comparator.comparing(p -> p.scope().level()));
+    }
+
+    /** The programme settings of a profile, each with the table row it came from; empty if none are defined. */
+    public Optional<ProgrammeSettings> programme(String profileId) {
+        return Optional.ofNullable(programme.get(profileId));
+    }
+
+    /** Years a recognised area of this profile is monitored for relapse (domain spec §5), with its table row. */
+    public Optional<Setting<Integer>> monitoringWindowYears(String profileId) {
+        return programme(profileId).map(ProgrammeSettings::monitoringWindowYears);
     }
 }

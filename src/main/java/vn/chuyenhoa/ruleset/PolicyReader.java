@@ -1,7 +1,9 @@
 package vn.chuyenhoa.ruleset;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,17 +20,20 @@ import vn.chuyenhoa.evaluation.Comparison;
 import vn.chuyenhoa.evaluation.Criterion;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Kind;
+import vn.chuyenhoa.evaluation.PlannedEnd;
 import vn.chuyenhoa.evaluation.Policy;
 import vn.chuyenhoa.evaluation.Profile;
+import vn.chuyenhoa.evaluation.ProgrammeSettings;
 import vn.chuyenhoa.evaluation.Requirement;
 import vn.chuyenhoa.evaluation.Scope;
+import vn.chuyenhoa.evaluation.Setting;
 import vn.chuyenhoa.evaluation.TableSource;
 import vn.chuyenhoa.ruleset.DecisionTables.RowOrigin;
 
 /**
  * Turns the rows the table rules handed over into a typed {@link Policy}, checking every cell as it goes so that a
  * mistake is reported with its file, sheet, cell and value instead of surfacing as a wrong verdict. Which table a row
- * belongs to is the RuleTable's name: {@code Criteria…}, {@code Profiles…} or {@code Thresholds…}.
+ * belongs to is the RuleTable's name: {@code Criteria…}, {@code Profiles…}, {@code Thresholds…} or {@code Settings…}.
  */
 final class PolicyReader {
 
@@ -59,6 +64,7 @@ final class PolicyReader {
 
     private Policy read(Map<String, Map<String, String>> rawRows, Map<String, RowOrigin> origins) {
         List<Row> criteriaRows = new ArrayList<>(), profileRows = new ArrayList<>(), thresholdRows = new ArrayList<>();
+        List<Row> settingRows = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> e : rawRows.entrySet()) {
             RowOrigin o = origins.get(e.getKey());
             if (o == null) throw new IllegalStateException("no origin for table rule " + e.getKey());
@@ -67,15 +73,17 @@ final class PolicyReader {
             if (table.startsWith("criteria")) criteriaRows.add(row);
             else if (table.startsWith("profiles")) profileRows.add(row);
             else if (table.startsWith("thresholds")) thresholdRows.add(row);
+            else if (table.startsWith("settings")) settingRows.add(row);
             else problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), null, o.table(), "unknown_table",
-                    "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng Criteria, Profiles hoặc Thresholds.",
-                    "Unknown table \"" + o.table() + "\": a RuleTable name must start with Criteria, Profiles or Thresholds."));
+                    "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng Criteria, Profiles, Thresholds hoặc Settings.",
+                    "Unknown table \"" + o.table() + "\": a RuleTable name must start with Criteria, Profiles, Thresholds or Settings."));
         }
         Comparator<Row> tableOrder = Comparator.comparing((Row r) -> r.origin().file())
                 .thenComparing(r -> r.origin().sheet()).thenComparingInt(r -> r.origin().row());
         criteriaRows.sort(tableOrder);
         profileRows.sort(tableOrder);
         thresholdRows.sort(tableOrder);
+        settingRows.sort(tableOrder);
 
         Map<String, Criterion> criteria = new LinkedHashMap<>();
         Map<String, Row> criterionRows = new HashMap<>();
@@ -164,7 +172,8 @@ final class PolicyReader {
         checkAmbiguity(profiles, profileById);
         // only on otherwise sound tables: a profile row refused above would look like a gap in the coverage
         if (problems.isEmpty()) checkCoverage(profiles, profileById, profileRows);
-        return new Policy(List.copyOf(criteria.values()), profiles);
+        Map<String, ProgrammeSettings> programme = programmeSettings(settingRows, profileHeads, profiles, broken);
+        return new Policy(List.copyOf(criteria.values()), profiles, programme);
     }
 
     private Criterion criterion(Row r) {
@@ -449,6 +458,161 @@ final class PolicyReader {
         problem(rows.get(last.id()), "validTo", "no_profile_coverage",
                 "Sau ngày " + coveredUntil + " không còn bộ tiêu chí toàn quốc nào có hiệu lực: các địa bàn sẽ không có tiêu chí. Hãy để trống ngày hết hiệu lực của một bộ tiêu chí toàn quốc.",
                 "After " + coveredUntil + " no whole-country profile is valid, so areas would have no criteria. Leave one whole-country profile's end date blank.");
+    }
+
+    // ---- Programme settings: decision-tables/programme.drl.xlsx, RuleTable Settings (profileId, key, value, legalBasis)
+
+    /** The keys a Settings row may have; each is typed and checked by {@link #settingValue}. */
+    private static final List<String> SETTING_KEYS = List.of("targetTransformedPercent", "targetNotRelapsedPercent",
+            "plannedEnd", "monitoringWindowYears", "reportingYearStart", "reportingCloseDay");
+    private static final Pattern PLANNED_END = Pattern.compile("END_OF_YEAR|MONTHS_FROM_START:(\\d{1,3})");
+    private static final Pattern MONTH_DAY = Pattern.compile("(\\d{2})-(\\d{2})");
+
+    /**
+     * Types every Settings row, then resolves each profile's settings: its own row for a key, or else the row of the
+     * national profile in force on the day the profile starts ("60% / 85% on NATIONAL_CORE apply to every province
+     * unless a more specific profile says otherwise"). With no Settings rows at all (a ruleset stored before the table
+     * existed) there are no programme settings; with any, every profile must resolve every key, so that no request can
+     * ever find a setting missing.
+     */
+    private Map<String, ProgrammeSettings> programmeSettings(List<Row> rows, Map<String, Profile> heads,
+                                                             List<Profile> profiles, java.util.Set<String> broken) {
+        if (rows.isEmpty()) return Map.of();
+        int before = problems.size();
+        Map<String, Map<String, Setting<?>>> own = new HashMap<>();
+        Map<String, Row> seen = new HashMap<>();
+        for (Row r : rows) {
+            String profileId = required(r, "profileId");
+            String key = required(r, "key");
+            String raw = required(r, "value");
+            String legal = required(r, "legalBasis");
+            if (profileId == null || key == null || raw == null || legal == null || broken.contains(profileId)) continue;
+            boolean ok = true;
+            if (!heads.containsKey(profileId)) {
+                problem(r, "profileId", "unknown_profile",
+                        "Mã bộ tiêu chí \"" + profileId + "\" không có trong bảng Profiles.",
+                        "Profile id \"" + profileId + "\" is not in the Profiles table.");
+                ok = false;
+            }
+            if (!SETTING_KEYS.contains(key)) {
+                problem(r, "key", "unknown_setting",
+                        "Khóa \"" + key + "\" không phải thiết lập chương trình; chọn một trong " + SETTING_KEYS + ".",
+                        "\"" + key + "\" is not a programme setting; use one of " + SETTING_KEYS + ".");
+                continue;
+            }
+            String id = profileId + "/" + key;
+            if (ok && seen.containsKey(id)) {
+                duplicate(r, "key", "thiết lập " + key + " của " + profileId, "setting " + key + " of " + profileId, seen.get(id));
+                continue;
+            }
+            Object value = settingValue(r, key, raw);
+            if (!ok || value == null) continue;
+            seen.put(id, r);
+            own.computeIfAbsent(profileId, k -> new HashMap<>())
+                    .put(key, new Setting<>(value, profileId, legal, r.source("value")));
+        }
+        if (problems.size() > before) return Map.of();
+
+        RowOrigin table = rows.get(0).origin();
+        Map<String, ProgrammeSettings> out = new LinkedHashMap<>();
+        for (Profile p : profiles) {
+            Map<String, Setting<?>> national = profiles.stream()
+                    .filter(n -> n.scope().level() == Scope.Level.NATIONAL && n.validOn(p.validFrom()))
+                    .findFirst().map(n -> own.getOrDefault(n.id(), Map.of())).orElse(Map.of());
+            Map<String, Setting<?>> mine = own.getOrDefault(p.id(), Map.of());
+            Map<String, Setting<?>> resolved = new HashMap<>();
+            for (String key : SETTING_KEYS) {
+                Setting<?> s = mine.containsKey(key) ? mine.get(key) : national.get(key);
+                if (s == null) {
+                    problems.add(new LoadProblem(table.file(), table.sheet(), null, null, null, "setting_missing",
+                            "Bộ tiêu chí " + p.id() + " không có dòng \"" + key + "\" và không có bộ tiêu chí toàn quốc nào có hiệu lực ngày "
+                                    + p.validFrom() + " có dòng này để dùng thay; hãy thêm một dòng vào bảng " + table.table() + ".",
+                            "Profile " + p.id() + " has no \"" + key + "\" row, and no national profile in force on " + p.validFrom()
+                                    + " has one to fall back on; add a row to the " + table.table() + " table."));
+                } else {
+                    resolved.put(key, s);
+                }
+            }
+            if (resolved.size() == SETTING_KEYS.size()) out.put(p.id(), settings(p.id(), resolved));
+        }
+        return problems.size() > before ? Map.of() : out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ProgrammeSettings settings(String profileId, Map<String, Setting<?>> s) {
+        return new ProgrammeSettings(profileId,
+                (Setting<BigDecimal>) s.get("targetTransformedPercent"),
+                (Setting<BigDecimal>) s.get("targetNotRelapsedPercent"),
+                (Setting<PlannedEnd>) s.get("plannedEnd"),
+                (Setting<Integer>) s.get("monitoringWindowYears"),
+                (Setting<MonthDay>) s.get("reportingYearStart"),
+                (Setting<Integer>) s.get("reportingCloseDay"));
+    }
+
+    /** The cell's value typed for its key, or null after reporting why it cannot be. */
+    private Object settingValue(Row r, String key, String raw) {
+        return switch (key) {
+            case "targetTransformedPercent", "targetNotRelapsedPercent" -> percent(r, raw);
+            case "plannedEnd" -> plannedEnd(r, raw);
+            case "monitoringWindowYears" -> wholeNumber(r, raw, 1, 20);
+            case "reportingCloseDay" -> wholeNumber(r, raw, 1, 28);
+            case "reportingYearStart" -> monthDay(r, raw);
+            default -> throw new IllegalStateException("unchecked setting key " + key);
+        };
+    }
+
+    private BigDecimal percent(Row r, String raw) {
+        BigDecimal v;
+        try {
+            v = new BigDecimal(raw.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problem(r, "value", "not_a_number", "Chỉ tiêu phải là một số phần trăm, ví dụ 60 cho 60%.",
+                    "A target must be a percentage number, e.g. 60 for 60%.");
+            return null;
+        }
+        if (v.signum() < 0 || v.compareTo(HUNDRED) > 0) {
+            problem(r, "value", "out_of_range", "Chỉ tiêu phải nằm trong khoảng 0–100 (phần trăm).",
+                    "A target must be between 0 and 100 (percent).");
+            return null;
+        }
+        return v;
+    }
+
+    private PlannedEnd plannedEnd(Row r, String raw) {
+        java.util.regex.Matcher m = PLANNED_END.matcher(raw);
+        int months = m.matches() && m.group(1) != null ? Integer.parseInt(m.group(1)) : 0;
+        if (!m.matches() || (m.group(1) != null && (months < 1 || months > 60))) {
+            problem(r, "value", "bad_planned_end",
+                    "Thời hạn chuyển hóa phải là END_OF_YEAR (31/12 của năm chương trình) hoặc MONTHS_FROM_START:n với n từ 1 đến 60 tháng.",
+                    "The planned end must be END_OF_YEAR (31 December of the programme year) or MONTHS_FROM_START:n with n from 1 to 60 months.");
+            return null;
+        }
+        return m.group(1) == null ? new PlannedEnd(PlannedEnd.Rule.END_OF_YEAR, null)
+                : new PlannedEnd(PlannedEnd.Rule.MONTHS_FROM_START, months);
+    }
+
+    private Integer wholeNumber(Row r, String raw, int min, int max) {
+        Integer v = DIGITS.matcher(raw).matches() && raw.length() <= 4 ? Integer.valueOf(raw) : null;
+        if (v == null || v < min || v > max) {
+            problem(r, "value", "out_of_range", "Giá trị phải là số nguyên từ " + min + " đến " + max + ".",
+                    "The value must be a whole number from " + min + " to " + max + ".");
+            return null;
+        }
+        return v;
+    }
+
+    private MonthDay monthDay(Row r, String raw) {
+        java.util.regex.Matcher m = MONTH_DAY.matcher(raw);
+        if (m.matches()) {
+            try {
+                return MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            } catch (DateTimeException e) {
+                // not a day of the calendar, such as 02-30: reported below
+            }
+        }
+        problem(r, "value", "bad_month_day", "Ngày phải được gõ dạng văn bản MM-DD, ví dụ 12-15 cho ngày 15 tháng 12.",
+                "The day must be typed as text MM-DD, e.g. 12-15 for 15 December.");
+        return null;
     }
 
     /** Two equally specific profiles that could both decide the same area on the same day (domain spec §3.1). */

@@ -1,0 +1,250 @@
+package vn.chuyenhoa.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.evaluation.EngineSource;
+import vn.chuyenhoa.programme.AreaStatus;
+import vn.chuyenhoa.programme.Move;
+import vn.chuyenhoa.programme.ProgrammeArea;
+import vn.chuyenhoa.programme.ProgrammeException;
+import vn.chuyenhoa.programme.ProgrammeService;
+import vn.chuyenhoa.programme.ProgrammeService.Programme;
+import vn.chuyenhoa.programme.ProgrammeStore;
+import vn.chuyenhoa.programme.ProvinceFigures;
+import vn.chuyenhoa.programme.Today;
+
+/**
+ * A province's yearly programmes: add a candidate, record each step of an area's lifecycle, read an area's record and
+ * the province's figures against the targets. Areas are identified by code scheme and code throughout.
+ */
+@RestController
+@RequestMapping("/api/v1/programmes")
+class ProgrammeController {
+
+    private static final int MAX_RANGE = 50;
+
+    private final ProgrammeService service;
+    private final ProgrammeStore store;
+    private final EngineSource engines;
+
+    ProgrammeController(ProgrammeService service, ProgrammeStore store, EngineSource engines) {
+        this.service = service;
+        this.store = store;
+        this.engines = engines;
+    }
+
+    @Operation(summary = "A province's programme figures against the targets / Kết quả chuyển hóa của tỉnh so với chỉ tiêu",
+            description = "Selected, transformed, not transformed, in progress and overdue areas per programme year and "
+                    + "for the range; the share transformed against targetTransformedPercent and the share of transformed "
+                    + "areas not relapsed against targetNotRelapsedPercent (decision-tables/programme.drl.xlsx, with their "
+                    + "rows), exact, shown with 2 decimals; the change from the previous year; the areas with their state. "
+                    + "An area counts once per programme year it is in (see countingEn in the answer). States are read as "
+                    + "of asOf (default today in Vietnam). toYear defaults to fromYear, fromYear to toYear, both to this year.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The figures",
+                        content = @Content(schema = @Schema(implementation = ProgrammeViews.FiguresView.class))),
+                @ApiResponse(responseCode = "400", description = "Unknown scheme or province, bad years",
+                        content = @Content(mediaType = "application/problem+json"))})
+    @GetMapping(path = "/{codeScheme}/{provinceCode}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> figures(@Parameter(example = "QD124_2004") @PathVariable String codeScheme,
+                              @Parameter(example = "11") @PathVariable String provinceCode,
+                              @Parameter(example = "2017") @RequestParam(required = false) Integer fromYear,
+                              @Parameter(example = "2020") @RequestParam(required = false) Integer toYear,
+                              @Parameter(description = "Day the states are read on (yyyy-MM-dd); default today")
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate day = asOf != null ? asOf : Today.inVietnam();
+        int from = fromYear != null ? fromYear : toYear != null ? toYear : day.getYear();
+        int to = toYear != null ? toYear : from;
+        List<FieldError> errors = new ArrayList<>();
+        Programme p = null;
+        try {
+            p = service.province(codeScheme, provinceCode);
+        } catch (ProgrammeException.Invalid e) {
+            e.refusals().forEach(r -> errors.add(new FieldError(r.field(), r.code(), r.message(), r.messageVi())));
+        }
+        if (from < ProgrammeService.MIN_YEAR || from > ProgrammeService.MAX_YEAR) {
+            errors.add(ReportingPeriodController.yearOutOfRange("fromYear", from));
+        }
+        if (to < ProgrammeService.MIN_YEAR || to > ProgrammeService.MAX_YEAR) {
+            errors.add(ReportingPeriodController.yearOutOfRange("toYear", to));
+        } else if (to < from) {
+            errors.add(new FieldError("toYear", "before_from_year", "toYear (" + to + ") is before fromYear (" + from + ").",
+                    "toYear (" + to + ") trước fromYear (" + from + ")."));
+        } else if (to - from >= MAX_RANGE) {
+            errors.add(new FieldError("toYear", "range_too_long", "A range covers at most " + MAX_RANGE + " years.",
+                    "Khoảng năm tối đa " + MAX_RANGE + " năm."));
+        }
+        if (!errors.isEmpty()) return Problems.badRequest(errors);
+
+        Engine engine = engines.current();
+        List<ProgrammeArea> records = store.province(p.scheme().name(), p.provinceCode(), ProgrammeService.MIN_YEAR,
+                ProgrammeService.MAX_YEAR);
+        Map<UUID, ProgrammeArea> byId = new LinkedHashMap<>();
+        records.forEach(a -> byId.put(a.id(), a));
+        ProvinceFigures.Figures f = ProvinceFigures.compute(engine, service, p.scheme().name(), p.provinceCode(), records,
+                from, to, day);
+        return ResponseEntity.ok(ProgrammeViews.figures(p, f, byId, engine.versionId()));
+    }
+
+    @Operation(summary = "Add an area to a year's programme as a candidate / Đưa địa bàn vào diện xem xét",
+            description = "The area must be a commune of the province in the code scheme's list. The first step of its "
+                    + "record is CANDIDATE, allowed by rules/lifecycle.drl. effectiveDate defaults to today in Vietnam.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    "{\"areaCode\": \"03124\", \"areaName\": \"Phường Noong Bua\", \"actor\": \"Công an tỉnh Điện Biên\","
+                            + " \"effectiveDate\": \"2017-02-10\", \"comment\": \"UBND thành phố đề nghị xem xét\"}"))),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Added; Location is the record",
+                        content = @Content(schema = @Schema(implementation = ProgrammeViews.RecordView.class))),
+                @ApiResponse(responseCode = "400", description = "Bad input, one error per field",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "409", description = "The area is already in that year's programme",
+                        content = @Content(mediaType = "application/problem+json"))})
+    @PostMapping(path = "/{codeScheme}/{provinceCode}/{year}/areas", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> addCandidate(@PathVariable String codeScheme, @PathVariable String provinceCode,
+                                   @PathVariable int year, @RequestBody(required = false) byte[] body) {
+        Programme p = service.programme(codeScheme, provinceCode, year);
+        ProgrammeRequests.Parsed<ProgrammeService.NewCandidate> parsed = ProgrammeRequests.candidate(body);
+        if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
+        return created(service.addCandidate(p, parsed.request()));
+    }
+
+    @Operation(summary = "An area's record in a year's programme, with its history / Hồ sơ địa bàn trong chương trình năm",
+            description = "The state on asOf (default today), the profile pinned at approval, the planned end and whether "
+                    + "it is overdue, the monitoring window, the steps allowed now and later (rules/lifecycle.drl), "
+                    + "and every recorded step.")
+    @GetMapping(path = "/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> record(@PathVariable String codeScheme, @PathVariable String provinceCode, @PathVariable int year,
+                             @PathVariable String areaCode,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        Programme p = service.programme(codeScheme, provinceCode, year);
+        AreaStatus s = service.status(p, areaCode, asOf != null ? asOf : Today.inVietnam());
+        return ResponseEntity.ok(view(s));
+    }
+
+    @Operation(summary = "Record a step of an area's lifecycle / Ghi nhận một bước chuyển trạng thái",
+            description = "Allowed steps and what each needs come from rules/lifecycle.drl: APPROVED needs decisionNumber "
+                    + "and decisionDate and pins the profile in force for the area on the decision date; TRANSFORMED and "
+                    + "NOT_TRANSFORMED need evaluationId, a stored FINAL evaluation in force of the same area under the "
+                    + "pinned profile, with that verdict; RELAPSED needs a comment; STABLE only once the monitoring window "
+                    + "has passed; IN_TRANSFORMATION from NOT_TRANSFORMED carries the area over into next year's programme "
+                    + "(a new record); CANDIDATE from RELAPSED puts it into the later programmeYear named. effectiveDate "
+                    + "defaults to decisionDate, else today. An impossible step is 409 listing the allowed ones.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    "{\"to\": \"APPROVED\", \"actor\": \"BCĐ 138 tỉnh Điện Biên\", \"decisionNumber\": \"12/QĐ-BCĐ\","
+                            + " \"decisionDate\": \"2017-03-15\", \"comment\": \"Phê duyệt danh sách năm 2017\"}"))),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "Recorded; the record after the step (for a carry-over, the new year's record)",
+                        content = @Content(schema = @Schema(implementation = ProgrammeViews.RecordView.class))),
+                @ApiResponse(responseCode = "400", description = "Bad input or an evaluation that cannot be cited, one error per field",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "404", description = "The area is not in that year's programme",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "409", description = "Not allowed from the current state (allowed ones listed), or changed meanwhile",
+                        content = @Content(mediaType = "application/problem+json"))})
+    @PostMapping(path = "/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> step(@PathVariable String codeScheme, @PathVariable String provinceCode, @PathVariable int year,
+                           @PathVariable String areaCode, @RequestBody(required = false) byte[] body) {
+        Programme p = service.programme(codeScheme, provinceCode, year);
+        ProgrammeRequests.Parsed<ProgrammeService.StepRequest> parsed = ProgrammeRequests.step(body);
+        if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
+        return created(service.step(p, areaCode, parsed.request()));
+    }
+
+    private ResponseEntity<?> created(AreaStatus s) {
+        ProgrammeArea a = s.area();
+        return ResponseEntity.created(URI.create(ProgrammeViews.href(a.codeScheme(), a.provinceCode(), a.year(), a.areaCode())))
+                .contentType(MediaType.APPLICATION_JSON).body(view(s));
+    }
+
+    private ProgrammeViews.RecordView view(AreaStatus s) {
+        return ProgrammeViews.record(s, service.origin(s.area()), service.continuation(s.area()), engines.current().versionId());
+    }
+
+    // ---- problems: only for this controller's exceptions -----------------------------------------------------------
+
+    @ExceptionHandler(ProgrammeException.Invalid.class)
+    ResponseEntity<ProblemDetail> invalid(ProgrammeException.Invalid e) {
+        // sorted by field, as the request parsers sort theirs, so the same request always gets the same list
+        return Problems.badRequest(e.refusals().stream()
+                .map(r -> new FieldError(r.field(), r.code(), r.message(), r.messageVi()))
+                .sorted(java.util.Comparator.comparing(FieldError::field)).toList());
+    }
+
+    @ExceptionHandler(ProgrammeException.NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(ProgrammeException.NotFound e) {
+        return Problems.notFound(e.getMessage());
+    }
+
+    @ExceptionHandler(ProgrammeException.Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(ProgrammeException.Conflict e) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, e.type(), "The step conflicts with what is stored",
+                "Bước này mâu thuẫn với dữ liệu đã lưu", e.getMessage());
+        r.getBody().setProperty("detailVi", e.messageVi());
+        return r;
+    }
+
+    /** 409 saying where the area stands and which steps it may take instead (and which only later, from when). */
+    @ExceptionHandler(ProgrammeException.NotAllowed.class)
+    ResponseEntity<ProblemDetail> notAllowed(ProgrammeException.NotAllowed e) {
+        AreaStatus s = e.status();
+        ProgrammeArea a = s.area();
+        List<Move> allowed = s.allowed();
+        String listEn = allowed.isEmpty() ? "none; " + s.state() + " is final for this record"
+                : String.join(", ", allowed.stream().map(m -> m.to() + " (" + m.rule() + ")").toList());
+        String listVi = allowed.isEmpty() ? "không có; " + s.state() + " là trạng thái cuối của hồ sơ này"
+                : String.join(", ", allowed.stream().map(m -> m.to() + " (" + m.labelVi() + ")").toList());
+        StringBuilder en = new StringBuilder("Area " + a.areaCode() + " of the " + a.year() + " programme is " + s.state()
+                + " on " + s.asOf() + "; it cannot go to " + e.requested() + ". Allowed from " + s.state() + ": " + listEn + ".");
+        StringBuilder vi = new StringBuilder("Địa bàn " + a.areaCode() + " trong chương trình năm " + a.year() + " đang ở trạng thái "
+                + s.state() + " (" + s.state().labelVi() + ") ngày " + s.asOf() + "; không thể chuyển sang " + e.requested()
+                + ". Được phép: " + listVi + ".");
+        for (Move later : s.later()) {
+            if (later.to() != e.requested()) continue;
+            en.append(" ").append(later.to()).append(" becomes possible on ").append(later.availableFrom())
+                    .append(" (").append(later.rule()).append(").");
+            vi.append(" Từ ngày ").append(later.availableFrom()).append(" mới chuyển sang ").append(later.to())
+                    .append(" được (").append(later.labelVi()).append(").");
+        }
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, "transition-not-allowed",
+                "This step is not allowed from the area's current state",
+                "Không được chuyển sang trạng thái này từ trạng thái hiện tại", en.toString());
+        ProblemDetail body = r.getBody();
+        body.setProperty("detailVi", vi.toString());
+        body.setProperty("currentState", s.state());
+        body.setProperty("requested", e.requested());
+        body.setProperty("allowed", allowed.stream().map(ProgrammeViews::move).toList());
+        body.setProperty("later", s.later().stream().map(ProgrammeViews::move).toList());
+        return r;
+    }
+}

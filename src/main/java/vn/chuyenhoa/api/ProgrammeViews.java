@@ -1,0 +1,287 @@
+package vn.chuyenhoa.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import vn.chuyenhoa.evaluation.PlannedEnd;
+import vn.chuyenhoa.evaluation.Profile;
+import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.programme.AreaState;
+import vn.chuyenhoa.programme.AreaStatus;
+import vn.chuyenhoa.programme.Move;
+import vn.chuyenhoa.programme.ProgrammeArea;
+import vn.chuyenhoa.programme.ProgrammeService.Programme;
+import vn.chuyenhoa.programme.ProvinceFigures;
+import vn.chuyenhoa.programme.Step;
+
+/**
+ * The JSON of the programme endpoints. Every number and date derived from the tables carries the row it came from and
+ * a sentence in Vietnamese and English; the grammar of those sentences is here, the nouns come from the tables and
+ * the lifecycle rules.
+ */
+final class ProgrammeViews {
+
+    private static final DateTimeFormatter VI = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private ProgrammeViews() {}
+
+    // ---- one area's record ---------------------------------------------------------------------------------------
+
+    record AreaView(String code, String name, String districtCode, String provinceCode) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProfileView(String id, String labelVi, String labelEn, LocalDate pinnedOn, String pinnedByRule,
+                       String legalBasis, TableSource source, String reasonVi, String reasonEn) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PlannedEndView(LocalDate date, String setting, String profileId, String legalBasis, TableSource source,
+                          String explanationVi, String explanationEn) {}
+
+    record MonitoringView(LocalDate recognisedOn, int windowYears, LocalDate endsOn, String profileId,
+                          String legalBasis, TableSource source, String explanationVi, String explanationEn) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MoveView(AreaState to, String toLabelVi, String toLabelEn, String rule, String labelVi,
+                    List<String> requires, String citesVerdict, String programmeYear, LocalDate availableFrom) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StepView(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String actor,
+                    String decisionNumber, LocalDate decisionDate, UUID evaluationId, String evaluation,
+                    String pinnedProfileId, String rule, String rulesetVersion, String comment) {}
+
+    record LinkView(int year, AreaState state, String href) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RecordView(String codeScheme, String provinceCode, int year, AreaView area, LocalDate asOf,
+                      AreaState state, String stateLabelVi, String stateLabelEn, String summaryVi, String summaryEn,
+                      ProfileView profile, PlannedEndView plannedEnd, boolean overdue, MonitoringView monitoring,
+                      LinkView continues, LinkView continuedIn, List<MoveView> allowedTransitions,
+                      List<MoveView> laterTransitions, List<StepView> history, String rulesetVersion) {}
+
+    static String href(String scheme, String province, int year, String code) {
+        return "/api/v1/programmes/" + scheme + "/" + province + "/" + year + "/areas/" + code;
+    }
+
+    static RecordView record(AreaStatus s, Optional<ProgrammeArea> origin, Optional<ProgrammeArea> continuation,
+                             String rulesetVersion) {
+        ProgrammeArea a = s.area();
+        AreaState st = s.state();
+        String summaryVi, summaryEn;
+        if (st == null) {
+            summaryVi = "Ngày " + VI.format(s.asOf()) + " địa bàn chưa có trong chương trình năm " + a.year() + ".";
+            summaryEn = "On " + s.asOf() + " the area was not yet in the " + a.year() + " programme.";
+        } else {
+            summaryVi = a.areaName() + " (" + a.areaCode() + "), chương trình năm " + a.year() + ": " + st.labelVi().toLowerCase()
+                    + " (" + st + ") ngày " + VI.format(s.asOf()) + (s.overdue() ? "; đã quá thời hạn chuyển hóa "
+                    + VI.format(s.plannedEnd()) + " mà chưa có kết luận" : "") + ".";
+            summaryEn = a.areaName() + " (" + a.areaCode() + "), " + a.year() + " programme: " + st.labelEn().toLowerCase()
+                    + " (" + st + ") on " + s.asOf() + (s.overdue() ? "; overdue, past its planned end of "
+                    + s.plannedEnd() + " without a verdict" : "") + ".";
+        }
+        return new RecordView(a.codeScheme(), a.provinceCode(), a.year(),
+                new AreaView(a.areaCode(), a.areaName(), a.districtCode(), a.provinceCode()), s.asOf(), st,
+                st == null ? null : st.labelVi(), st == null ? null : st.labelEn(), summaryVi, summaryEn,
+                profile(s), plannedEnd(s), s.overdue(), monitoring(s),
+                origin.map(o -> link(o, s.asOf())).orElse(null), continuation.map(c -> link(c, s.asOf())).orElse(null),
+                s.allowed().stream().map(ProgrammeViews::move).toList(),
+                s.later().stream().map(ProgrammeViews::move).toList(),
+                a.steps().stream().map(ProgrammeViews::step).toList(), rulesetVersion);
+    }
+
+    private static LinkView link(ProgrammeArea a, LocalDate asOf) {
+        return new LinkView(a.year(), a.stateOn(asOf).orElse(a.last().to()),
+                href(a.codeScheme(), a.provinceCode(), a.year(), a.areaCode()));
+    }
+
+    private static ProfileView profile(AreaStatus s) {
+        if (s.pinning() == null) return null;
+        Step pin = s.pinning();
+        LocalDate on = pin.decisionDate() != null ? pin.decisionDate() : pin.effectiveDate();
+        Profile p = s.profile();
+        if (p == null) {
+            return new ProfileView(pin.profileId(), null, null, on, pin.rule(), null, null,
+                    "Bộ tiêu chí " + pin.profileId() + " đã được gắn ngày " + VI.format(on)
+                            + " nhưng không còn trong bộ quy tắc đang áp dụng.",
+                    "Profile " + pin.profileId() + " was pinned on " + on + " but is no longer in the ruleset in force.");
+        }
+        return new ProfileView(p.id(), p.labelVi(), p.labelEn(), on, pin.rule(), p.legalBasis(), p.source(),
+                "Bộ tiêu chí " + p.id() + " được gắn cho hồ sơ ngày " + VI.format(on) + " (" + pin.to()
+                        + "): bộ tiêu chí cụ thể nhất có phạm vi (" + p.scope().describeVi()
+                        + ") chứa địa bàn và có hiệu lực ngày đó. Chỉ đánh giá cuối kỳ theo bộ tiêu chí này mới làm căn cứ kết luận.",
+                "Profile " + p.id() + " was pinned on " + on + " (" + pin.to() + "): the most specific profile whose scope ("
+                        + p.scope().describeEn() + ") contains the area and that was in force that day. Only FINAL "
+                        + "evaluations under it can justify a verdict.");
+    }
+
+    private static PlannedEndView plannedEnd(AreaStatus s) {
+        if (s.plannedEndRule() == null) return null;
+        PlannedEnd rule = s.plannedEndRule().value();
+        String vi, en;
+        if (rule.rule() == PlannedEnd.Rule.END_OF_YEAR) {
+            vi = "Thời hạn chuyển hóa: hết ngày 31/12/" + s.area().year() + " (cuối năm chương trình).";
+            en = "Planned end: 31 December " + s.area().year() + " (the end of the programme year).";
+        } else if (s.plannedEnd() == null) {
+            vi = "Thời hạn chuyển hóa: " + rule.months() + " tháng kể từ ngày bắt đầu chuyển hóa, chưa bắt đầu.";
+            en = "Planned end: " + rule.months() + " months from the start of the transformation, which has not started.";
+        } else {
+            vi = "Thời hạn chuyển hóa: hết ngày " + VI.format(s.plannedEnd()) + " (" + rule.months() + " tháng kể từ ngày "
+                    + VI.format(s.start()) + ").";
+            en = "Planned end: " + s.plannedEnd() + " (" + rule.months() + " months from the start on " + s.start() + ").";
+        }
+        if (s.overdue()) {
+            vi += " Ngày " + VI.format(s.asOf()) + " đã quá hạn mà chưa có kết luận.";
+            en += " On " + s.asOf() + " it is overdue, without a verdict.";
+        }
+        return new PlannedEndView(s.plannedEnd(), rule.text(), s.plannedEndRule().profileId(),
+                s.plannedEndRule().legalBasis(), s.plannedEndRule().source(), vi, en);
+    }
+
+    private static MonitoringView monitoring(AreaStatus s) {
+        if (s.monitoringWindow() == null) return null;
+        int years = s.monitoringWindow().value();
+        boolean over = !s.asOf().isBefore(s.monitoringEnds());
+        return new MonitoringView(s.recognisedOn(), years, s.monitoringEnds(), s.monitoringWindow().profileId(),
+                s.monitoringWindow().legalBasis(), s.monitoringWindow().source(),
+                "Theo dõi " + years + " năm kể từ ngày công nhận " + VI.format(s.recognisedOn()) + ": "
+                        + (over ? "đã hết ngày " + VI.format(s.monitoringEnds().minusDays(1)) + "."
+                        : "đến hết ngày " + VI.format(s.monitoringEnds().minusDays(1)) + "; từ ngày "
+                        + VI.format(s.monitoringEnds()) + " mới ghi nhận ổn định (STABLE) được."),
+                "Monitored for " + years + " years from recognition on " + s.recognisedOn() + ": "
+                        + (over ? "the window ended on " + s.monitoringEnds().minusDays(1) + "."
+                        : "until " + s.monitoringEnds().minusDays(1) + "; STABLE can be recorded from "
+                        + s.monitoringEnds() + "."));
+    }
+
+    static MoveView move(Move m) {
+        List<String> requires = new ArrayList<>();
+        if (m.isDecisionRequired()) {
+            requires.add("decisionNumber");
+            requires.add("decisionDate");
+        }
+        if (m.citedVerdict() != null) requires.add("evaluationId");
+        if (m.isReasonRequired()) requires.add("comment");
+        if (m.year() == Move.Year.LATER) requires.add("programmeYear");
+        return new MoveView(m.to(), m.to().labelVi(), m.to().labelEn(), m.rule(), m.labelVi(), requires,
+                m.citedVerdict() == null ? null : m.citedVerdict().name(), m.year().name(),
+                m.isLater() ? m.availableFrom() : null);
+    }
+
+    private static StepView step(Step s) {
+        return new StepView(s.step(), s.from(), s.to(), s.effectiveDate(), s.recordedAt(), s.actor(), s.decisionNumber(),
+                s.decisionDate(), s.evaluationId(), s.evaluationId() == null ? null : "/api/v1/evaluations/" + s.evaluationId(),
+                s.profileId(), s.rule(), s.rulesetVersion(), s.comment());
+    }
+
+    // ---- a province's figures ------------------------------------------------------------------------------------
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ShareView(String value, int numerator, int denominator, String comparison, String target, Boolean met,
+                     String targetProfileId, String legalBasis, TableSource source, String explanationVi,
+                     String explanationEn) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChangeView(int previousYear, int selected, int transformed, int notTransformed,
+                      String transformedSharePoints, String notRelapsedSharePoints, String explanationVi,
+                      String explanationEn) {}
+
+    record YearView(int year, ProvinceFigures.Counts counts, ShareView transformedShare, ShareView notRelapsedShare,
+                    ChangeView changeFromPreviousYear) {}
+
+    record TotalView(ProvinceFigures.Counts counts, ShareView transformedShare, ShareView notRelapsedShare) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AreaRow(int year, String code, String name, String districtCode, AreaState state, String stateLabelVi,
+                   String stateLabelEn, String profileId, LocalDate plannedEnd, boolean overdue,
+                   Integer continuesFromYear, String href) {}
+
+    record FiguresView(String codeScheme, String provinceCode, String provinceName, int fromYear, int toYear,
+                       LocalDate asOf, String rulesetVersion, String countingVi, String countingEn, TotalView total,
+                       List<YearView> years, List<AreaRow> areas) {}
+
+    static final String COUNTING_VI = "Mỗi địa bàn được tính một lần cho mỗi năm chương trình có địa bàn đó, theo trạng thái"
+            + " của nó tại ngày asOf. Được lựa chọn: đã phê duyệt (APPROVED trở đi). Chuyển hóa thành công: TRANSFORMED,"
+            + " MONITORING, RELAPSED, STABLE. Địa bàn chưa đạt năm Y được chuyển sang năm Y+1 thì năm Y tính là chưa đạt,"
+            + " năm Y+1 tính là được lựa chọn lại theo trạng thái năm đó; cả khoảng năm là tổng các năm.";
+    static final String COUNTING_EN = "An area counts once per programme year it is in, by its state on asOf. Selected:"
+            + " approved (APPROVED or later). Transformed: TRANSFORMED, MONITORING, RELAPSED, STABLE. An area not"
+            + " transformed in year Y and carried over counts as not transformed in Y and as selected again in Y+1, by its"
+            + " state there; a range is the sum of its years.";
+
+    static FiguresView figures(Programme p, ProvinceFigures.Figures f, Map<UUID, ProgrammeArea> byId, String rulesetVersion) {
+        List<YearView> years = f.years().stream().map(y -> new YearView(y.year(), y.counts(),
+                share(y.transformedShare(), true, Integer.toString(y.year())),
+                share(y.notRelapsedShare(), false, Integer.toString(y.year())),
+                change(y.changeFromPreviousYear()))).toList();
+        String range = f.fromYear() == f.toYear() ? Integer.toString(f.fromYear()) : f.fromYear() + "–" + f.toYear();
+        TotalView total = new TotalView(f.total().counts(), share(f.total().transformedShare(), true, range),
+                share(f.total().notRelapsedShare(), false, range));
+        List<AreaRow> rows = f.areas().stream().map(s -> {
+            ProgrammeArea a = s.area();
+            ProgrammeArea origin = a.originId() == null ? null : byId.get(a.originId());
+            return new AreaRow(a.year(), a.areaCode(), a.areaName(), a.districtCode(), s.state(), s.state().labelVi(),
+                    s.state().labelEn(), s.pinning() == null ? null : s.pinning().profileId(), s.plannedEnd(),
+                    s.overdue(), origin == null ? null : origin.year(),
+                    href(a.codeScheme(), a.provinceCode(), a.year(), a.areaCode()));
+        }).toList();
+        return new FiguresView(p.scheme().name(), p.provinceCode(), p.provinceName(), f.fromYear(), f.toYear(), f.asOf(),
+                rulesetVersion, COUNTING_VI, COUNTING_EN, total, years, rows);
+    }
+
+    private static ShareView share(ProvinceFigures.Share s, boolean transformed, String when) {
+        String target = s.target() == null ? null : plain(s.target().value());
+        String whatVi = transformed ? "Tỷ lệ địa bàn được lựa chọn đã chuyển hóa thành công" : "Tỷ lệ địa bàn đã chuyển hóa không phức tạp trở lại";
+        String whatEn = transformed ? "Share of selected areas transformed" : "Share of transformed areas not relapsed";
+        String vi, en;
+        if (s.percent() == null) {
+            vi = whatVi + " (" + when + "): không tính được vì không có địa bàn nào "
+                    + (transformed ? "được lựa chọn." : "đã chuyển hóa thành công.");
+            en = whatEn + " (" + when + "): none, as no area was " + (transformed ? "selected." : "transformed.");
+        } else {
+            String valueVi = s.percent().toPlainString().replace('.', ',');
+            vi = whatVi + " (" + when + ") " + valueVi + "% (" + s.numerator() + "/" + s.denominator() + ")"
+                    + (s.met() == null ? "; không có chỉ tiêu để so sánh."
+                    : (s.met() ? " đạt" : " không đạt") + " chỉ tiêu từ " + target + "% trở lên.");
+            en = whatEn + " (" + when + ") " + s.percent().toPlainString() + "% (" + s.numerator() + "/" + s.denominator() + ")"
+                    + (s.met() == null ? "; there is no target to compare with."
+                    : (s.met() ? " meets" : " falls short of") + " the target of at least " + target + "%.");
+        }
+        return new ShareView(s.percent() == null ? null : s.percent().toPlainString(), s.numerator(), s.denominator(),
+                ">=", target, s.met(), s.targetProfileId(), s.target() == null ? null : s.target().legalBasis(),
+                s.target() == null ? null : s.target().source(), vi, en);
+    }
+
+    private static ChangeView change(ProvinceFigures.Change c) {
+        String points = c.transformedSharePoints() == null ? null : c.transformedSharePoints().toPlainString();
+        String vi = "So với năm " + c.previousYear() + ": được lựa chọn " + signed(c.selected()) + ", chuyển hóa thành công "
+                + signed(c.transformed()) + ", chưa đạt " + signed(c.notTransformed())
+                + (points == null ? "; không so sánh được tỷ lệ vì một trong hai năm không có địa bàn được lựa chọn."
+                : "; tỷ lệ chuyển hóa thành công " + signedPoints(points).replace('.', ',') + " điểm phần trăm.");
+        String en = "Against " + c.previousYear() + ": selected " + signed(c.selected()) + ", transformed "
+                + signed(c.transformed()) + ", not transformed " + signed(c.notTransformed())
+                + (points == null ? "; no share to compare, as one of the two years selected nothing."
+                : "; share transformed " + signedPoints(points) + " percentage points.");
+        return new ChangeView(c.previousYear(), c.selected(), c.transformed(), c.notTransformed(), points,
+                c.notRelapsedSharePoints() == null ? null : c.notRelapsedSharePoints().toPlainString(), vi, en);
+    }
+
+    private static String signed(int n) {
+        return n > 0 ? "+" + n : Integer.toString(n);
+    }
+
+    private static String signedPoints(String points) {
+        return points.startsWith("-") ? points : "+" + points;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,36 @@
+package vn.chuyenhoa.programme;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import vn.chuyenhoa.evaluation.PlannedEnd;
+import vn.chuyenhoa.evaluation.Profile;
+import vn.chuyenhoa.evaluation.Setting;
+
+/**
+ * What an area's record says on a day, with the table rows behind each date.
+ *
+ * @param state          null when the record had no step in effect yet on that day
+ * @param pinning        the step that pinned the profile (approval, carry-over); null before approval
+ * @param profile        the pinned profile as the ruleset in force defines it; null if unpinned or no longer defined
+ * @param start          start of the transformation; null before it started
+ * @param plannedEnd     last day planned for the transformation (inclusive); null when it depends on a start not yet made
+ * @param plannedEndRule the table row that set it
+ * @param overdue        selected, without a verdict, and past the planned end on the day
+ * @param recognisedOn   the day of the TRANSFORMED step
+ * @param monitoringEnds the first day after the monitoring window (recognition + window years)
+ * @param moves          the steps the lifecycle allows on that day, and those it allows only later
+ */
+public record AreaStatus(ProgrammeArea area, LocalDate asOf, AreaState state, Step pinning, Profile profile,
+                         LocalDate start, LocalDate plannedEnd, Setting<PlannedEnd> plannedEndRule, boolean overdue,
+                         LocalDate recognisedOn, Setting<Integer> monitoringWindow, LocalDate monitoringEnds,
+                         List<Move> moves) {
+
+    public List<Move> allowed() {
+        return moves.stream().filter(m -> !m.isLater()).toList();
+    }
+
+    public List<Move> later() {
+        return moves.stream().filter(Move::isLater).toList();
+    }
+}

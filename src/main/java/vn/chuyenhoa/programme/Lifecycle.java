@@ -1,0 +1,37 @@
+package vn.chuyenhoa.programme;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.kie.api.runtime.KieSession;
+
+import vn.chuyenhoa.evaluation.Engine;
+
+/** Asks rules/lifecycle.drl of one ruleset version which steps an area may take on a day. */
+public final class Lifecycle {
+
+    /** The DRL package of rules/lifecycle.drl: the only rules allowed to fire on a lifecycle query. */
+    static final String RULES = "chuyenhoa.lifecycle";
+
+    private Lifecycle() {}
+
+    /**
+     * @param state          null for an area not in the year's programme
+     * @param monitoringEnds first day after the monitoring window, when monitored
+     * @param continued      a later year's record already continues this one
+     * @return allowed moves and moves possible only later, in the order of their target states
+     */
+    public static List<Move> moves(Engine engine, AreaState state, LocalDate onDate, LocalDate monitoringEnds,
+                                   boolean continued) {
+        LifecycleQuery q = new LifecycleQuery(state, onDate, monitoringEnds, continued);
+        // the evaluation and calendar rules share the knowledge base; the filter keeps them from firing here
+        KieSession session = engine.logic().newKieSession();
+        try {
+            session.insert(q);
+            session.fireAllRules(match -> RULES.equals(match.getRule().getPackageName()));
+        } finally {
+            session.dispose();
+        }
+        return q.moves().stream().sorted(java.util.Comparator.comparing(Move::to)).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package vn.chuyenhoa.programme;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An area in one year's programme of a province, with every step it has taken. What it was on a day is read from the
+ * steps that had taken effect by then, so a report "as of" a past day sees the programme as it stood.
+ *
+ * @param originId the earlier year's record this one continues (carry-over, or a relapsed area proposed again)
+ * @param steps    in step order, whose effective dates never go backwards
+ */
+public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int year, String areaCode, String areaName,
+                            String districtCode, UUID originId, Instant createdAt, List<Step> steps) {
+
+    public ProgrammeArea {
+        steps = List.copyOf(steps);
+    }
+
+    public Step last() {
+        return steps.get(steps.size() - 1);
+    }
+
+    /** The last step in effect on the day; empty when the area was not yet in the programme. */
+    public Optional<Step> lastOn(LocalDate day) {
+        Step found = null;
+        for (Step s : steps) {
+            if (!s.effectiveDate().isAfter(day)) found = s;
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public Optional<AreaState> stateOn(LocalDate day) {
+        return lastOn(day).map(Step::to);
+    }
+
+    /** The step that pinned the profile the record is governed by, if it had happened by the day. */
+    public Optional<Step> pinningOn(LocalDate day) {
+        return latest(day, s -> s.profileId() != null);
+    }
+
+    /** The start of the transformation: the last step into IN_TRANSFORMATION by the day. */
+    public Optional<LocalDate> startOn(LocalDate day) {
+        return latest(day, s -> s.to() == AreaState.IN_TRANSFORMATION).map(Step::effectiveDate);
+    }
+
+    /** Recognition: the step into TRANSFORMED, if it had happened by the day. */
+    public Optional<LocalDate> recognisedOn(LocalDate day) {
+        return latest(day, s -> s.to() == AreaState.TRANSFORMED).map(Step::effectiveDate);
+    }
+
+    private Optional<Step> latest(LocalDate day, java.util.function.Predicate<Step> which) {
+        Step found = null;
+        for (Step s : steps) {
+            if (!s.effectiveDate().isAfter(day) && which.test(s)) found = s;
+        }
+        return Optional.ofNullable(found);
+    }
+}

@@ -1,0 +1,464 @@
+package vn.chuyenhoa.programme;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+
+import vn.chuyenhoa.area.AdminUnit;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.audit.EvaluationRecord;
+import vn.chuyenhoa.audit.EvaluationStore;
+import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.evaluation.EngineSource;
+import vn.chuyenhoa.evaluation.PlannedEnd;
+import vn.chuyenhoa.evaluation.Policy;
+import vn.chuyenhoa.evaluation.Profile;
+import vn.chuyenhoa.evaluation.ProgrammeSettings;
+import vn.chuyenhoa.evaluation.Setting;
+import vn.chuyenhoa.evaluation.Verdict;
+
+/**
+ * Records an area's steps through a year's programme. Every step is checked against rules/lifecycle.drl of the
+ * ruleset in force (which steps follow which, and what each needs) and against the stores (the cited evaluation, the
+ * record's past), and is refused whole, with every reason, or stored whole.
+ */
+@Service
+public class ProgrammeService {
+
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2100;
+
+    /** A province's programme of a year, as named in the path: checked against the official lists. */
+    public record Programme(CodeScheme scheme, String provinceCode, String provinceName, int year) {}
+
+    /** @param areaName optional; when given it must name the code (domain spec §8) */
+    public record NewCandidate(String areaCode, String areaName, String actor, LocalDate effectiveDate, String comment) {}
+
+    /**
+     * @param effectiveDate  optional: the decision date, else today in Vietnam
+     * @param programmeYear  only for a step into a later year's programme (a relapsed area proposed again)
+     */
+    public record StepRequest(AreaState to, String actor, LocalDate effectiveDate, String decisionNumber,
+                              LocalDate decisionDate, UUID evaluationId, String comment, Integer programmeYear) {}
+
+    private final ProgrammeStore store;
+    private final EvaluationStore evaluations;
+    private final EngineSource engines;
+    private final AreaDirectory areas;
+
+    public ProgrammeService(ProgrammeStore store, EvaluationStore evaluations, EngineSource engines, AreaDirectory areas) {
+        this.store = store;
+        this.evaluations = evaluations;
+        this.engines = engines;
+        this.areas = areas;
+    }
+
+    /** @throws ProgrammeException.Invalid naming codeScheme, provinceCode or year */
+    public Programme programme(String codeScheme, String provinceCode, int year) {
+        List<Refusal> refusals = new ArrayList<>();
+        Programme p = null;
+        try {
+            p = province(codeScheme, provinceCode);
+        } catch (ProgrammeException.Invalid e) {
+            refusals.addAll(e.refusals());
+        }
+        yearInRange(refusals, "year", year);
+        if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
+        return new Programme(p.scheme(), p.provinceCode(), p.provinceName(), year);
+    }
+
+    /**
+     * A province of a scheme, whatever the year (0 in the answer).
+     *
+     * @throws ProgrammeException.Invalid naming codeScheme or provinceCode
+     */
+    public Programme province(String codeScheme, String provinceCode) {
+        List<Refusal> refusals = new ArrayList<>();
+        Optional<CodeScheme> scheme = CodeScheme.parse(codeScheme);
+        String provinceName = null;
+        if (scheme.isEmpty()) {
+            refusals.add(new Refusal("codeScheme", "unknown_scheme", "codeScheme \"" + clip(codeScheme)
+                    + "\" is not a known code scheme (QD124_2004 or QD19_2025).",
+                    "codeScheme \"" + clip(codeScheme) + "\" không phải là hệ mã đã biết (QD124_2004 hoặc QD19_2025)."));
+        } else {
+            List<AdminUnit> communes = areas.communesOf(scheme.get(), provinceCode);
+            if (communes.isEmpty()) {
+                refusals.add(new Refusal("provinceCode", "unknown_province", "provinceCode \"" + clip(provinceCode)
+                        + "\" is not a province of " + codeScheme + ".",
+                        "provinceCode \"" + clip(provinceCode) + "\" không phải là mã tỉnh trong " + codeScheme + "."));
+            } else {
+                provinceName = communes.get(0).provinceName();
+            }
+        }
+        if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
+        return new Programme(scheme.get(), provinceCode, provinceName, 0);
+    }
+
+    /** Puts an area into the year's programme as a candidate. */
+    public AreaStatus addCandidate(Programme p, NewCandidate c) {
+        Engine engine = engines.current();
+        List<Refusal> refusals = new ArrayList<>();
+        AdminUnit unit = unit(p, c.areaCode(), c.areaName(), refusals);
+        LocalDate today = Today.inVietnam();
+        LocalDate effective = c.effectiveDate() != null ? c.effectiveDate() : today;
+        notInFuture(refusals, "effectiveDate", effective, today);
+        if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
+        if (store.find(p.scheme().name(), unit.code(), p.year()).isPresent()) throw alreadyIn(unit.code(), p);
+
+        Move entry = Lifecycle.moves(engine, null, effective, null, false).stream()
+                .filter(m -> !m.isLater() && m.to() == AreaState.CANDIDATE).findFirst()
+                .orElseThrow(() -> new ProgrammeException.Conflict("transition-not-allowed",
+                        "The lifecycle rules in force let no area enter a programme as a candidate.",
+                        "Quy tắc vòng đời đang áp dụng không cho địa bàn nào vào diện xem xét."));
+        Instant at = now();
+        ProgrammeArea created = new ProgrammeArea(UUID.randomUUID(), p.scheme().name(), p.provinceCode(), p.year(),
+                unit.code(), unit.name(), unit.districtCode(), null, at,
+                List.of(new Step(1, null, AreaState.CANDIDATE, effective, at, c.actor(), null, null, null, null,
+                        engine.versionId(), entry.rule(), c.comment())));
+        save(created, p);
+        return status(engine, created, today, true);
+    }
+
+    /** The record as it stood on the day, with the steps allowed then. */
+    public AreaStatus status(Programme p, String areaCode, LocalDate asOf) {
+        ProgrammeArea a = store.find(p.scheme().name(), areaCode, p.year()).orElseThrow(() -> notFound(areaCode, p));
+        return status(engines.current(), a, asOf, true);
+    }
+
+    /** The earlier year's record this one continues, and the later one that continues it. */
+    public Optional<ProgrammeArea> origin(ProgrammeArea a) {
+        return a.originId() == null ? Optional.empty() : store.find(a.originId());
+    }
+
+    public Optional<ProgrammeArea> continuation(ProgrammeArea a) {
+        return store.continuation(a.id());
+    }
+
+    /**
+     * Records one step. A step into another year's programme (carry-over, a relapsed area proposed again) creates
+     * that year's record, and its status is returned; the earlier record keeps its final state for its own year.
+     * The status returned is today's, as a GET without asOf would read it.
+     */
+    public AreaStatus step(Programme p, String areaCode, StepRequest r) {
+        Engine engine = engines.current();
+        ProgrammeArea a = store.find(p.scheme().name(), areaCode, p.year()).orElseThrow(() -> notFound(areaCode, p));
+        Step last = a.last();
+        LocalDate today = Today.inVietnam();
+        LocalDate effective = r.effectiveDate() != null ? r.effectiveDate()
+                : r.decisionDate() != null ? r.decisionDate() : today;
+
+        List<Refusal> refusals = new ArrayList<>();
+        notInFuture(refusals, "effectiveDate", effective, today);
+        if (r.decisionDate() != null) notInFuture(refusals, "decisionDate", r.decisionDate(), today);
+        if (effective.isBefore(last.effectiveDate())) {
+            refusals.add(new Refusal("effectiveDate", "before_previous_step",
+                    "effectiveDate " + effective + " is before the last recorded step (" + last.to() + " on "
+                            + last.effectiveDate() + "); steps are recorded in the order they happened.",
+                    "effectiveDate " + effective + " trước bước đã ghi gần nhất (" + last.to() + " ngày "
+                            + last.effectiveDate() + "); các bước phải được ghi theo đúng thứ tự thời gian."));
+        }
+        if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
+
+        AreaStatus now = status(engine, a, effective, true);
+        Move move = now.allowed().stream().filter(m -> m.to() == r.to()).findFirst()
+                .orElseThrow(() -> new ProgrammeException.NotAllowed(now, r.to()));
+
+        if (move.isDecisionRequired()) {
+            if (r.decisionNumber() == null) refusals.add(required("decisionNumber", move));
+            if (r.decisionDate() == null) refusals.add(required("decisionDate", move));
+        }
+        if (move.isReasonRequired() && (r.comment() == null || r.comment().isBlank())) {
+            refusals.add(required("comment", move));
+        }
+        if (move.citedVerdict() != null) {
+            if (r.evaluationId() == null) refusals.add(required("evaluationId", move));
+            else citation(a, now, move.citedVerdict(), r.evaluationId()).ifPresent(refusals::add);
+        } else if (r.evaluationId() != null) {
+            refusals.add(notUsed("evaluationId", move));
+        }
+        int targetYear = targetYear(a, move, r, refusals);
+        String pinned = null;
+        if (move.isPinningProfile()) {
+            LocalDate on = r.decisionDate() != null ? r.decisionDate() : effective;
+            Optional<Profile> profile = engine.policy().resolve(area(a), on);
+            if (profile.isEmpty()) {
+                refusals.add(new Refusal(r.decisionDate() != null ? "decisionDate" : "effectiveDate", "no_profile",
+                        "No criteria profile is in force on " + on + " for area " + a.areaCode() + " of " + a.codeScheme()
+                                + ", so none can be pinned to the record.",
+                        "Không có bộ tiêu chí nào có hiệu lực ngày " + on + " cho địa bàn " + a.areaCode() + " ("
+                                + a.codeScheme() + "), nên không thể gắn bộ tiêu chí cho hồ sơ."));
+            } else {
+                pinned = profile.get().id();
+            }
+        }
+        if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
+
+        if (move.year() == Move.Year.SAME) {
+            Step s = new Step(last.step() + 1, last.to(), move.to(), effective, now(), r.actor(), r.decisionNumber(),
+                    r.decisionDate(), r.evaluationId(), pinned, engine.versionId(), move.rule(), r.comment());
+            try {
+                store.append(a.id(), s);
+            } catch (DataIntegrityViolationException race) {
+                // the (area, step) key or the one-verdict-per-evaluation key: another request got there first
+                throw changedMeanwhile(a, p);
+            }
+            ProgrammeArea after = store.find(a.id()).orElseThrow();
+            return status(engine, after, today, true);
+        }
+        Programme target = new Programme(p.scheme(), p.provinceCode(), p.provinceName(), targetYear);
+        if (store.find(a.codeScheme(), a.areaCode(), targetYear).isPresent()) throw alreadyIn(a.areaCode(), target);
+        Instant at = now();
+        ProgrammeArea next = new ProgrammeArea(UUID.randomUUID(), a.codeScheme(), a.provinceCode(), targetYear,
+                a.areaCode(), a.areaName(), a.districtCode(), a.id(), at,
+                List.of(new Step(1, last.to(), move.to(), effective, at, r.actor(), r.decisionNumber(),
+                        r.decisionDate(), r.evaluationId(), pinned, engine.versionId(), move.rule(), r.comment())));
+        save(next, target);
+        return status(engine, next, today, true);
+    }
+
+    /**
+     * What the record says on the day under the ruleset given: state, pinned profile, planned end and whether it is
+     * past it, the monitoring window, and (when asked) the steps the lifecycle allows that day.
+     */
+    public AreaStatus status(Engine engine, ProgrammeArea a, LocalDate asOf, boolean withMoves) {
+        AreaState state = a.stateOn(asOf).orElse(null);
+        Step pinning = a.pinningOn(asOf).orElse(null);
+        Policy policy = engine.policy();
+        Profile profile = pinning == null ? null : policy.profile(pinning.profileId()).orElse(null);
+        ProgrammeSettings settings = pinning == null ? null : policy.programme(pinning.profileId()).orElse(null);
+        LocalDate start = a.startOn(asOf).orElse(null);
+        Setting<PlannedEnd> endRule = settings == null || state == null || !state.selected() ? null : settings.plannedEnd();
+        LocalDate plannedEnd = endRule == null ? null : endRule.value().lastDay(a.year(), start);
+        boolean overdue = state != null && state.inProgress() && plannedEnd != null && asOf.isAfter(plannedEnd);
+        LocalDate recognised = a.recognisedOn(asOf).orElse(null);
+        Setting<Integer> window = settings == null || recognised == null ? null : settings.monitoringWindowYears();
+        LocalDate ends = window == null ? null : recognised.plusYears(window.value());
+        boolean continued = withMoves && store.continuation(a.id())
+                .map(c -> !c.steps().get(0).effectiveDate().isAfter(asOf)).orElse(false);
+        List<Move> moves = !withMoves || state == null ? List.of() : Lifecycle.moves(engine, state, asOf, ends, continued);
+        return new AreaStatus(a, asOf, state, pinning, profile, start, plannedEnd, endRule, overdue, recognised,
+                window, ends, moves);
+    }
+
+    /** Whether anything is stored at all: the demo data set is loaded only into an empty programme store. */
+    public boolean isEmpty() {
+        return store.isEmpty();
+    }
+
+    // ---- checks ------------------------------------------------------------------------------------------------
+
+    /**
+     * A verdict step must rest on a stored FINAL evaluation, in force, of this area (scheme and code), under the
+     * profile pinned at approval, of a period that ends once the transformation has started, with the same verdict,
+     * and not already used for another verdict. Returns the first reason it does not.
+     */
+    private Optional<Refusal> citation(ProgrammeArea a, AreaStatus now, Verdict needed, UUID id) {
+        Optional<EvaluationRecord> found = evaluations.find(id);
+        if (found.isEmpty()) {
+            return Optional.of(new Refusal("evaluationId", "unknown_evaluation", "There is no stored evaluation " + id + ".",
+                    "Không có kết quả đánh giá " + id + " nào được lưu."));
+        }
+        EvaluationRecord e = found.get();
+        String pinned = now.pinning() == null ? null : now.pinning().profileId();
+        if (!e.codeScheme().equals(a.codeScheme()) || !e.areaCode().equals(a.areaCode())) {
+            return refuse("other_area", "Evaluation " + id + " is of area " + e.areaCode() + " (" + e.codeScheme()
+                            + "), not of " + a.areaCode() + " (" + a.codeScheme() + ").",
+                    "Kết quả đánh giá " + id + " là của địa bàn " + e.areaCode() + " (" + e.codeScheme() + "), không phải "
+                            + a.areaCode() + " (" + a.codeScheme() + ").");
+        }
+        if (!e.profileId().equals(pinned)) {
+            return refuse("other_profile", "Evaluation " + id + " was made under profile " + e.profileId()
+                            + ", but the record is governed by " + pinned + ", pinned at approval; evaluate under "
+                            + pinned + " (profileId) and cite that evaluation.",
+                    "Kết quả đánh giá " + id + " theo bộ tiêu chí " + e.profileId() + ", nhưng hồ sơ áp dụng bộ tiêu chí "
+                            + pinned + " đã gắn khi phê duyệt; hãy đánh giá theo " + pinned + " (profileId) và dẫn kết quả đó.");
+        }
+        if (!"FINAL".equals(e.purpose())) {
+            return refuse("not_final", "Evaluation " + id + " is a " + e.purpose() + " check; only a FINAL evaluation can "
+                            + "justify a verdict.",
+                    "Kết quả đánh giá " + id + " là đánh giá " + e.purpose() + " (giữa kỳ); chỉ đánh giá cuối kỳ (FINAL) "
+                            + "mới làm căn cứ kết luận.");
+        }
+        String state;
+        try {
+            state = evaluations.status(id).state();
+        } catch (NoSuchElementException gone) {
+            state = "UNKNOWN";
+        }
+        if (!"ACTIVE".equals(state)) {
+            return refuse("not_in_force", "Evaluation " + id + " is " + state + " and no longer in force.",
+                    "Kết quả đánh giá " + id + " đã bị " + ("WITHDRAWN".equals(state) ? "thu hồi" : "thay thế")
+                            + ", không còn hiệu lực.");
+        }
+        if (!e.verdict().equals(needed.name())) {
+            String why = Verdict.INSUFFICIENT_DATA.name().equals(e.verdict())
+                    ? " INSUFFICIENT_DATA justifies neither TRANSFORMED nor NOT_TRANSFORMED; evaluate again with the missing facts."
+                    : "";
+            String whyVi = Verdict.INSUFFICIENT_DATA.name().equals(e.verdict())
+                    ? " Kết quả chưa đủ dữ liệu không làm căn cứ cho kết luận nào; hãy đánh giá lại với đủ số liệu."
+                    : "";
+            return refuse("verdict_mismatch", "Evaluation " + id + " found " + e.verdict() + ", so it cannot justify "
+                            + needed + "." + why,
+                    "Kết quả đánh giá " + id + " là " + e.verdict() + ", không thể làm căn cứ cho " + needed + "." + whyVi);
+        }
+        if (now.start() != null && e.periodTo().isBefore(now.start())) {
+            return refuse("before_transformation", "Evaluation " + id + " covers a period ending " + e.periodTo()
+                            + ", before this transformation started on " + now.start() + ".",
+                    "Kết quả đánh giá " + id + " có kỳ đánh giá kết thúc ngày " + e.periodTo()
+                            + ", trước khi đợt chuyển hóa này bắt đầu (" + now.start() + ").");
+        }
+        Optional<ProgrammeArea> used = store.citing(id);
+        if (used.isPresent()) {
+            return refuse("already_cited", "Evaluation " + id + " already justified the verdict of area "
+                            + used.get().areaCode() + " in the " + used.get().year() + " programme.",
+                    "Kết quả đánh giá " + id + " đã làm căn cứ kết luận cho địa bàn " + used.get().areaCode()
+                            + " trong chương trình năm " + used.get().year() + ".");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> refuse(String code, String en, String vi) {
+        return Optional.of(new Refusal("evaluationId", code, en, vi));
+    }
+
+    /** The programme year the step leads into; the record's own year unless the rule says another. */
+    private int targetYear(ProgrammeArea a, Move move, StepRequest r, List<Refusal> refusals) {
+        switch (move.year()) {
+            case SAME -> {
+                if (r.programmeYear() != null) refusals.add(notUsed("programmeYear", move));
+                return a.year();
+            }
+            case NEXT -> {
+                if (r.programmeYear() != null && r.programmeYear() != a.year() + 1) {
+                    refusals.add(new Refusal("programmeYear", "not_next_year",
+                            "A carry-over goes into the next year's programme, " + (a.year() + 1) + ", not " + r.programmeYear() + ".",
+                            "Địa bàn chưa đạt được chuyển sang chương trình năm sau (" + (a.year() + 1) + "), không phải năm "
+                                    + r.programmeYear() + "."));
+                }
+                yearInRange(refusals, "programmeYear", a.year() + 1);
+                return a.year() + 1;
+            }
+            default -> {
+                if (r.programmeYear() == null) {
+                    refusals.add(required("programmeYear", move));
+                    return a.year();
+                }
+                if (r.programmeYear() <= a.year()) {
+                    refusals.add(new Refusal("programmeYear", "not_later_year",
+                            "programmeYear must be after " + a.year() + ", the year of this record.",
+                            "programmeYear phải sau năm " + a.year() + " của hồ sơ này."));
+                }
+                yearInRange(refusals, "programmeYear", r.programmeYear());
+                return r.programmeYear();
+            }
+        }
+    }
+
+    private AdminUnit unit(Programme p, String code, String name, List<Refusal> refusals) {
+        if (code == null) {
+            refusals.add(new Refusal("areaCode", "required", "The required field areaCode is missing.",
+                    "Thiếu trường bắt buộc areaCode."));
+            return null;
+        }
+        Optional<AdminUnit> unit = areas.find(p.scheme(), code);
+        if (unit.isEmpty()) {
+            refusals.add(new Refusal("areaCode", "unknown_code", "areaCode \"" + clip(code) + "\" is not in the code list of "
+                    + p.scheme() + ".", "areaCode \"" + clip(code) + "\" không có trong danh mục mã " + p.scheme() + "."));
+            return null;
+        }
+        if (!unit.get().provinceCode().equals(p.provinceCode())) {
+            refusals.add(new Refusal("areaCode", "other_province", "Area " + code + " (" + unit.get().name()
+                    + ") is in province " + unit.get().provinceCode() + ", not " + p.provinceCode() + ".",
+                    "Địa bàn " + code + " (" + unit.get().name() + ") thuộc tỉnh " + unit.get().provinceCode()
+                            + ", không phải tỉnh " + p.provinceCode() + "."));
+            return null;
+        }
+        if (name != null && !areas.nameMatches(unit.get(), name)) {
+            refusals.add(new Refusal("areaName", "name_mismatch", "areaName \"" + clip(name) + "\" is not the name of area "
+                    + code + " in " + p.scheme() + " (" + unit.get().name() + ").",
+                    "areaName \"" + clip(name) + "\" không phải là tên của địa bàn " + code + " trong " + p.scheme()
+                            + " (" + unit.get().name() + ")."));
+            return null;
+        }
+        return unit.get();
+    }
+
+    private static void yearInRange(List<Refusal> refusals, String field, int year) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            refusals.add(new Refusal(field, "out_of_range", field + " (" + year + ") must be between " + MIN_YEAR + " and "
+                    + MAX_YEAR + ".", field + " (" + year + ") phải từ " + MIN_YEAR + " đến " + MAX_YEAR + "."));
+        }
+    }
+
+    private static void notInFuture(List<Refusal> refusals, String field, LocalDate date, LocalDate today) {
+        if (date.isAfter(today)) {
+            refusals.add(new Refusal(field, "in_future", field + " " + date + " is after today (" + today
+                    + " in Vietnam); only what has happened can be recorded.",
+                    field + " " + date + " sau ngày hôm nay (" + today + "); chỉ ghi nhận việc đã xảy ra."));
+        }
+    }
+
+    private static Refusal required(String field, Move move) {
+        return new Refusal(field, "required", field + " is required for this step (" + move.rule() + ").",
+                "Bước này (" + move.labelVi() + ") cần có " + field + ".");
+    }
+
+    private static Refusal notUsed(String field, Move move) {
+        return new Refusal(field, "not_applicable", field + " has no meaning for this step (" + move.rule() + "); leave it out.",
+                field + " không dùng cho bước này (" + move.labelVi() + "); hãy bỏ trường này.");
+    }
+
+    private void save(ProgrammeArea a, Programme p) {
+        try {
+            store.create(a);
+        } catch (DataIntegrityViolationException race) {
+            // the checks above passed, so another request stored the same area or continuation meanwhile
+            if (store.find(a.codeScheme(), a.areaCode(), a.year()).isPresent()) throw alreadyIn(a.areaCode(), p);
+            throw new ProgrammeException.Conflict("changed-meanwhile",
+                    "The record was changed by another request meanwhile; read it again and retry.",
+                    "Hồ sơ vừa được thay đổi bởi một yêu cầu khác; hãy đọc lại và thử lại.");
+        }
+    }
+
+    private static ProgrammeException.Conflict alreadyIn(String code, Programme p) {
+        return new ProgrammeException.Conflict("already-in-programme",
+                "Area " + code + " is already in the " + p.year() + " programme of province " + p.provinceCode() + ".",
+                "Địa bàn " + code + " đã có trong chương trình năm " + p.year() + " của tỉnh " + p.provinceCode() + ".");
+    }
+
+    private static ProgrammeException.Conflict changedMeanwhile(ProgrammeArea a, Programme p) {
+        return new ProgrammeException.Conflict("changed-meanwhile",
+                "Area " + a.areaCode() + " of the " + p.year() + " programme was changed by another request meanwhile;"
+                        + " read it again and retry.",
+                "Hồ sơ địa bàn " + a.areaCode() + " năm " + p.year() + " vừa được thay đổi bởi một yêu cầu khác;"
+                        + " hãy đọc lại và thử lại.");
+    }
+
+    private static ProgrammeException.NotFound notFound(String code, Programme p) {
+        return new ProgrammeException.NotFound("Area " + code + " is not in the " + p.year() + " programme of "
+                + p.scheme() + " province " + p.provinceCode() + ".");
+    }
+
+    static Area area(ProgrammeArea a) {
+        return new Area(a.codeScheme(), a.areaCode(), a.areaName(), a.districtCode(), a.provinceCode());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String clip(String s) {
+        if (s == null) return "null";
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    }
+}

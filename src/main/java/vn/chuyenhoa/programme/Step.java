@@ -1,0 +1,21 @@
+package vn.chuyenhoa.programme;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One recorded step of an area's lifecycle, as stored and never changed.
+ *
+ * @param step           1 for the record's first state, then 2, 3…
+ * @param from           null for an area that entered the programme as a new candidate
+ * @param effectiveDate  the day the step took effect
+ * @param recordedAt     when it was written down
+ * @param decisionNumber with {@code decisionDate}, the competent authority's decision, where one exists
+ * @param evaluationId   the FINAL evaluation that justified a verdict
+ * @param profileId      the profile this step pinned (approval, carry-over)
+ * @param rule           the rules/lifecycle.drl rule that allowed the step, in {@code rulesetVersion}
+ */
+public record Step(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String actor,
+                   String decisionNumber, LocalDate decisionDate, UUID evaluationId, String profileId,
+                   String rulesetVersion, String rule, String comment) {}

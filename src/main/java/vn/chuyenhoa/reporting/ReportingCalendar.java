@@ -1,0 +1,40 @@
+package vn.chuyenhoa.reporting;
+
+import java.time.MonthDay;
+import java.util.Comparator;
+import java.util.List;
+
+import org.kie.api.runtime.KieSession;
+
+import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.evaluation.ProgrammeSettings;
+import vn.chuyenhoa.evaluation.Setting;
+
+/** The reports of a year under a profile, from its calendar settings and the calendar rules of the same ruleset. */
+public final class ReportingCalendar {
+
+    /** The DRL package of rules/reporting-calendar.drl: the only rules allowed to fire on a calendar query. */
+    static final String RULES = "chuyenhoa.reporting";
+
+    /** A year's reports with the two table rows they were computed from. */
+    public record Year(int year, String profileId, Setting<MonthDay> yearStart, Setting<Integer> closeDay,
+                       List<ReportingPeriod> periods) {}
+
+    private ReportingCalendar() {}
+
+    /** In date order: quarter I, six months, quarter III, year. */
+    public static Year of(Engine engine, ProgrammeSettings settings, int year) {
+        CalendarQuery q = new CalendarQuery(year, settings.reportingYearStart().value(), settings.reportingCloseDay().value());
+        // the evaluation rules share the knowledge base; the filter keeps them (and any other package) from firing
+        KieSession session = engine.logic().newKieSession();
+        try {
+            session.insert(q);
+            session.fireAllRules(match -> RULES.equals(match.getRule().getPackageName()));
+        } finally {
+            session.dispose();
+        }
+        List<ReportingPeriod> periods = q.periods().stream()
+                .sorted(Comparator.comparing(ReportingPeriod::to).thenComparing(ReportingPeriod::from)).toList();
+        return new Year(year, settings.profileId(), settings.reportingYearStart(), settings.reportingCloseDay(), periods);
+    }
+}
