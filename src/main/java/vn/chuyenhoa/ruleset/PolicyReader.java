@@ -28,7 +28,8 @@ import vn.chuyenhoa.ruleset.DecisionTables.RowOrigin;
 /**
  * Turns the rows the table rules handed over into a typed {@link Policy}, checking every cell as it goes so that a
  * mistake is reported with its file, sheet, cell and value instead of surfacing as a wrong verdict. Which table a row
- * belongs to is the RuleTable's name: {@code Criteria…}, {@code Profiles…} or {@code Thresholds…}.
+ * belongs to is the RuleTable's name: {@code Criteria…}, {@code Profiles…} or {@code Thresholds…}; {@code Screening…} and
+ * {@code Relapse…} rows go to {@link ScreeningTables} and {@link RelapseTables}.
  */
 final class PolicyReader {
 
@@ -59,6 +60,8 @@ final class PolicyReader {
 
     private Policy read(Map<String, Map<String, String>> rawRows, Map<String, RowOrigin> origins) {
         List<Row> criteriaRows = new ArrayList<>(), profileRows = new ArrayList<>(), thresholdRows = new ArrayList<>();
+        // screening and relapse-monitoring tables: read by their own readers, after the profiles (see the end)
+        List<Row> screeningRows = new ArrayList<>(), relapseRows = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> e : rawRows.entrySet()) {
             RowOrigin o = origins.get(e.getKey());
             if (o == null) throw new IllegalStateException("no origin for table rule " + e.getKey());
@@ -67,15 +70,19 @@ final class PolicyReader {
             if (table.startsWith("criteria")) criteriaRows.add(row);
             else if (table.startsWith("profiles")) profileRows.add(row);
             else if (table.startsWith("thresholds")) thresholdRows.add(row);
+            else if (table.startsWith("screening")) screeningRows.add(row);
+            else if (table.startsWith("relapse")) relapseRows.add(row);
             else problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), null, o.table(), "unknown_table",
-                    "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng Criteria, Profiles hoặc Thresholds.",
-                    "Unknown table \"" + o.table() + "\": a RuleTable name must start with Criteria, Profiles or Thresholds."));
+                    "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng Criteria, Profiles, Thresholds, Screening hoặc Relapse.",
+                    "Unknown table \"" + o.table() + "\": a RuleTable name must start with Criteria, Profiles, Thresholds, Screening or Relapse."));
         }
         Comparator<Row> tableOrder = Comparator.comparing((Row r) -> r.origin().file())
                 .thenComparing(r -> r.origin().sheet()).thenComparingInt(r -> r.origin().row());
         criteriaRows.sort(tableOrder);
         profileRows.sort(tableOrder);
         thresholdRows.sort(tableOrder);
+        screeningRows.sort(tableOrder);
+        relapseRows.sort(tableOrder);
 
         Map<String, Criterion> criteria = new LinkedHashMap<>();
         Map<String, Row> criterionRows = new HashMap<>();
@@ -156,7 +163,13 @@ final class PolicyReader {
                     head.validTo(), head.legalBasis(), head.source(), List.copyOf(reqs)));
         }
         checkAmbiguity(profiles, profileById);
-        return new Policy(List.copyOf(criteria.values()), profiles);
+        return new Policy(List.copyOf(criteria.values()), profiles,
+                ScreeningTables.read(sheetRows(screeningRows), problems),
+                RelapseTables.read(sheetRows(relapseRows), profiles, broken, problems));
+    }
+
+    private static List<SheetRow> sheetRows(List<Row> rows) {
+        return rows.stream().map(r -> new SheetRow(r.rule(), r.origin(), r.cells())).toList();
     }
 
     private Criterion criterion(Row r) {
