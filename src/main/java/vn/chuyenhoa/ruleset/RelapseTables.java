@@ -43,6 +43,7 @@ final class RelapseTables {
         List<RelapseSettings> settings = new ArrayList<>();
         Map<String, SheetRow> seenReasons = new HashMap<>();
         Map<String, SheetRow> seenSettings = new HashMap<>();
+        boolean brokenSettings = false;
         for (SheetRow r : rows) {
             String t = r.table().toLowerCase(Locale.ROOT);
             boolean isReason = t.startsWith("relapsereasons");
@@ -53,7 +54,10 @@ final class RelapseTables {
                 continue;
             }
             String profileId = cells.required(r, "profileId");
-            if (profileId == null || brokenProfiles.contains(profileId)) continue;
+            if (profileId == null || brokenProfiles.contains(profileId)) {
+                brokenSettings |= !isReason;
+                continue;
+            }
             boolean ok = true;
             if (!byId.containsKey(profileId)) {
                 cells.problem(r, "profileId", "unknown_profile", "Mã bộ tiêu chí \"" + profileId + "\" không có trong bảng Profiles.",
@@ -73,7 +77,10 @@ final class RelapseTables {
             } else {
                 Integer years = cells.integer(r, "monitoringWindowYears", true, 1, 50);
                 String legal = cells.required(r, "legalBasis");
-                if (!ok || years == null || legal == null) continue;
+                if (!ok || years == null || legal == null) {
+                    brokenSettings = true;
+                    continue;
+                }
                 if (seenSettings.containsKey(profileId)) {
                     cells.duplicate(r, "profileId", "thời gian theo dõi của " + profileId, "monitoring window of " + profileId, seenSettings.get(profileId));
                     continue;
@@ -84,8 +91,11 @@ final class RelapseTables {
         }
         // Every area is covered by a national profile; with a window there, every report has one.
         boolean nationalWindow = settings.stream().anyMatch(s -> byId.get(s.profileId()).scope().level() == Scope.Level.NATIONAL);
-        if (!rows.isEmpty() && !nationalWindow) {
-            cells.tableProblem(rows.get(0), "no_national_window",
+        // (a broken settings row is reported already, and may be the national one)
+        if (!rows.isEmpty() && !nationalWindow && !brokenSettings) {
+            SheetRow anchor = rows.stream().filter(r -> r.table().toLowerCase(Locale.ROOT).startsWith("relapsesettings"))
+                    .findFirst().orElse(rows.get(0));
+            cells.tableProblem(anchor, "no_national_window",
                     "Bảng RelapseSettings cần một dòng cho bộ tiêu chí toàn quốc (phạm vi trống) để mọi địa bàn đều có thời gian theo dõi.",
                     "The RelapseSettings table needs a row for the national profile (blank scope) so that every area has a monitoring window.");
         }

@@ -55,6 +55,8 @@ final class ScreeningTables {
                 cells.problem(r, "", "unknown_table",
                         "Không rõ bảng \"" + r.table() + "\": bảng sàng lọc phải là ScreeningScopes, ScreeningCategories, ScreeningIndicators, ScreeningDrugTypes, ScreeningDrugCriteria, ScreeningStatuses hoặc ScreeningRanking.",
                         "Unknown table \"" + r.table() + "\": a screening table is ScreeningScopes, ScreeningCategories, ScreeningIndicators, ScreeningDrugTypes, ScreeningDrugCriteria, ScreeningStatuses or ScreeningRanking.");
+                // its rows may be what others refer to (a renamed ScreeningScopes): those are not reported again
+                if (r.get("id") != null) broken.add(r.get("id"));
                 continue;
             }
             byTable.computeIfAbsent(kind, k -> new ArrayList<>()).add(r);
