@@ -52,6 +52,7 @@ class ScreeningController {
                     requiredMode = Schema.RequiredMode.REQUIRED) Integer year,
             @Schema(description = "The period the counts cover, recorded as given (optional)") Period period,
             @ArraySchema(minItems = 1, maxItems = ScreeningRequestParser.MAX_CANDIDATES,
+                    arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
                     schema = @Schema(implementation = CandidateSchema.class)) java.util.List<CandidateSchema> candidates) {}
 
     @Schema(name = "ScreeningCandidate")

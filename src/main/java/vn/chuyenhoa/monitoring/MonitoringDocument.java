@@ -17,23 +17,23 @@ import vn.chuyenhoa.evaluation.TableSource;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitoringDocument(UUID id, RelapseVerdict outcome, String recommendationVi, String recommendationEn,
-                                 String noticeVi, String noticeEn, AreaView area, ProfileView profile,
+                                 String noticeVi, String noticeEn, MonitoredArea area, MonitoringProfile profile,
                                  LocalDate recognisedOn, String recognitionDecision, Period period,
-                                 Period baselinePeriod, WindowView window, String rulesetVersion, Instant reportedAt,
+                                 Period baselinePeriod, MonitoringWindow window, String rulesetVersion, Instant reportedAt,
                                  List<ReasonView> reasons, List<String> missingFacts, String verdictRule,
                                  Map<String, Object> facts, Boolean proposedAgain) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AreaView(String codeScheme, String code, String name, String districtCode, String provinceCode) {}
+    public record MonitoredArea(String codeScheme, String code, String name, String districtCode, String provinceCode) {}
 
     /** @param chain the profiles whose rows were looked at, in order: the first that sets a reason decides it */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProfileView(String id, String labelVi, String labelEn, String selectedBy, List<String> chain,
+    public record MonitoringProfile(String id, String labelVi, String labelEn, String selectedBy, List<String> chain,
                               String reasonVi, String reasonEn, TableSource source) {}
 
     /** The window, inclusive: from the day after recognition to the same date {@code years} later. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WindowView(int years, LocalDate from, LocalDate to, boolean periodInside, String profileId,
+    public record MonitoringWindow(int years, LocalDate from, LocalDate to, boolean periodInside, String profileId,
                              String legalBasis, TableSource source) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -40,16 +40,16 @@ public final class MonitoringReport {
         String[] recommendation = recommendation(j);
         RelapseSettings w = j.window();
         return new MonitoringDocument(id, j.verdict(), recommendation[0], recommendation[1], NOTICE_VI, NOTICE_EN,
-                new MonitoringDocument.AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
+                new MonitoringDocument.MonitoredArea(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
                 profile(j), j.input().recognisedOn(), j.input().recognitionDecision(), report.period(),
                 report.baselinePeriod(),
-                new MonitoringDocument.WindowView(w.monitoringWindowYears(), j.windowStart(), j.windowEnd(),
+                new MonitoringDocument.MonitoringWindow(w.monitoringWindowYears(), j.windowStart(), j.windowEnd(),
                         j.verdict() != RelapseVerdict.OUTSIDE_WINDOW, w.profileId(), w.legalBasis(), w.source()),
                 rulesetVersion, at, reasons, List.copyOf(missing), j.verdictRule(), facts(report.facts()),
                 j.input().proposedAgain());
     }
 
-    private static MonitoringDocument.ProfileView profile(MonitoringJudgement j) {
+    private static MonitoringDocument.MonitoringProfile profile(MonitoringJudgement j) {
         Profile p = j.chain().first();
         List<String> rest = j.chain().ids().subList(1, j.chain().ids().size());
         String fallbackVi = rest.isEmpty() ? "" : " Lý do hoặc thời gian theo dõi mà bộ này không đặt được lấy từ " + String.join(", ", rest) + ", theo thứ tự.";
@@ -65,7 +65,7 @@ public final class MonitoringReport {
                 : "Profile " + p.id() + " was chosen because its scope (" + p.scope().describeEn() + ") contains area " + a.codeScheme() + " "
                         + a.code() + " and its validity contains the recognition date " + j.input().recognisedOn()
                         + ": it is the most specific plan that governed the transformation." + fallbackEn;
-        return new MonitoringDocument.ProfileView(p.id(), p.labelVi(), p.labelEn(), j.chain().named() ? "CALLER" : "SCOPE",
+        return new MonitoringDocument.MonitoringProfile(p.id(), p.labelVi(), p.labelEn(), j.chain().named() ? "CALLER" : "SCOPE",
                 j.chain().ids(), vi, en, p.source());
     }
 

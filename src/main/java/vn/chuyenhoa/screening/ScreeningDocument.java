@@ -15,13 +15,13 @@ import vn.chuyenhoa.evaluation.TableSource;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScreeningDocument(UUID id, String rulesetVersion, Instant screenedAt, int year, Period period,
-                                ProvinceView province, String noticeVi, String noticeEn, List<RankingKeyView> rankingOrder,
+                                ScreenedProvince province, String noticeVi, String noticeEn, List<RankingKeyView> rankingOrder,
                                 List<RankedView> ranking, List<CommuneView> communes) {
 
-    public record ProvinceView(String codeScheme, String code, String name) {}
+    public record ScreenedProvince(String codeScheme, String code, String name) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AreaView(String codeScheme, String code, String name, String districtCode, String provinceCode) {}
+    public record ScreenedArea(String codeScheme, String code, String name, String districtCode, String provinceCode) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RankingKeyView(int position, String key, String fact, Long per, String direction, String labelVi,
@@ -35,7 +35,7 @@ public record ScreeningDocument(UUID id, String rulesetVersion, Instant screened
     public enum Status { CANDIDATE, CARRIED_OVER, EXCLUDED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CommuneView(AreaView area, Status status, String statusReasonVi, String statusReasonEn,
+    public record CommuneView(ScreenedArea area, Status status, String statusReasonVi, String statusReasonEn,
                               String statusRule, List<StatusCheckView> statusChecks, Integer rank, String rankReasonVi,
                               String rankReasonEn, List<RankValueView> rankingValues, List<String> categoriesFlagged,
                               List<CategoryView> categories, DrugAreaView drugArea, List<String> missingFacts) {}
@@ -50,12 +50,12 @@ public record ScreeningDocument(UUID id, String rulesetVersion, Instant screened
     public enum CategoryOutcome { FLAGGED, NOT_FLAGGED, MISSING_DATA, NOT_ASSESSED }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CategoryView(String id, String labelVi, String labelEn, CategoryOutcome outcome, ScopeView scope,
+    public record CategoryView(String id, String labelVi, String labelEn, CategoryOutcome outcome, ThresholdScope scope,
                                String explanationVi, String explanationEn, String rule, String legalBasis,
                                List<ConditionView> indicators) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ScopeView(String id, String labelVi, String labelEn, String legalBasis, TableSource source) {}
+    public record ThresholdScope(String id, String labelVi, String labelEn, String legalBasis, TableSource source) {}
 
     /** One table condition against the commune's facts: the indicator, actual value, threshold and row behind it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import vn.chuyenhoa.evaluation.Area;
-import vn.chuyenhoa.screening.ScreeningDocument.AreaView;
+import vn.chuyenhoa.screening.ScreeningDocument.ScreenedArea;
 import vn.chuyenhoa.screening.ScreeningDocument.CategoryOutcome;
 import vn.chuyenhoa.screening.ScreeningDocument.CategoryView;
 import vn.chuyenhoa.screening.ScreeningDocument.CommuneView;
@@ -23,7 +23,7 @@ import vn.chuyenhoa.screening.ScreeningDocument.DrugTypeView;
 import vn.chuyenhoa.screening.ScreeningDocument.RankValueView;
 import vn.chuyenhoa.screening.ScreeningDocument.RankedView;
 import vn.chuyenhoa.screening.ScreeningDocument.RankingKeyView;
-import vn.chuyenhoa.screening.ScreeningDocument.ScopeView;
+import vn.chuyenhoa.screening.ScreeningDocument.ThresholdScope;
 import vn.chuyenhoa.screening.ScreeningDocument.Status;
 import vn.chuyenhoa.screening.ScreeningDocument.StatusCheckView;
 
@@ -63,7 +63,7 @@ public final class ScreeningReport {
             views.add(commune(c, p, reason));
         }
         return new ScreeningDocument(id, rulesetVersion, at, input.year(), input.period(),
-                new ScreeningDocument.ProvinceView(input.codeScheme(), input.provinceCode(), input.provinceName()),
+                new ScreeningDocument.ScreenedProvince(input.codeScheme(), input.provinceCode(), input.provinceName()),
                 NOTICE_VI, NOTICE_EN,
                 keys.stream().map(k -> new RankingKeyView(k.position(), k.key().name(),
                         k.fact() == null ? null : k.fact().jsonName(), k.per(), k.direction().name(), k.labelVi(),
@@ -84,7 +84,7 @@ public final class ScreeningReport {
                 .forEach(r -> missing.addAll(r.check().getMissing()));
         List<CategoryView> categories = c.findings(Assessment.Kind.CATEGORY).stream().map(f -> category(c, f)).toList();
         String[] status = statusReason(c);
-        return new CommuneView(new AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
+        return new CommuneView(new ScreenedArea(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
                 status(c), status[0], status[1], c.statusRule(), statusChecks(c),
                 place == null ? null : place.rank(), rankReason[0], rankReason[1],
                 place == null ? null : place.values().stream().map(v -> new RankValueView(v.key().position(),
@@ -173,7 +173,7 @@ public final class ScreeningReport {
             }
         }
         return new CategoryView(cat.id(), cat.labelVi(), cat.labelEn(), outcome,
-                scope == null ? null : new ScopeView(scope.id(), scope.labelVi(), scope.labelEn(), scope.legalBasis(), scope.source()),
+                scope == null ? null : new ThresholdScope(scope.id(), scope.labelVi(), scope.labelEn(), scope.legalBasis(), scope.source()),
                 vi, en, f.rule(), cat.legalBasis(), indicators);
     }
 

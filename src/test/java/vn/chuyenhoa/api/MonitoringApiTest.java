@@ -154,6 +154,13 @@ class MonitoringApiTest {
         assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
     }
 
+    @Test
+    void theOpenApiDescriptionHasTheMonitoringEndpoints() {
+        JsonNode paths = Http.json(http.get("/v3/api-docs")).get("paths");
+        assertTrue(paths.has("/api/v1/monitoring-reports"));
+        assertTrue(paths.has("/api/v1/monitoring-reports/{id}"));
+    }
+
     /** The base body with the given members set, or removed when given as null. */
     static String override(String members) {
         ObjectNode merged = (ObjectNode) Scenarios.JSON.readTree(BODY);

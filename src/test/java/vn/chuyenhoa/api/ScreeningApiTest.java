@@ -217,6 +217,15 @@ class ScreeningApiTest {
         assertNotEquals(-1, r.body().indexOf("ScreeningFacts"));
     }
 
+    @Test
+    void theDocumentedFactsAreExactlyTheFactsTheParserAccepts() {
+        List<String> documented = java.util.Arrays.stream(ScreeningController.CandidateFactsSchema.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+        List<String> accepted = java.util.Arrays.stream(vn.chuyenhoa.screening.ScreeningFact.values())
+                .map(vn.chuyenhoa.screening.ScreeningFact::jsonName).toList();
+        assertEquals(accepted, documented);
+    }
+
     static void assertProblem(HttpResponse<String> r, String field, String code) {
         assertEquals(400, r.statusCode(), r.body());
         assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElseThrow());
