@@ -22,6 +22,7 @@ import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.Period;
+import vn.chuyenhoa.monitoring.Monitor;
 import vn.chuyenhoa.monitoring.MonitoringDocument;
 import vn.chuyenhoa.monitoring.MonitoringInput;
 import vn.chuyenhoa.monitoring.MonitoringService;
@@ -69,10 +70,13 @@ class MonitoringController {
                 @ApiResponse(responseCode = "201", description = "Stored; Location names it",
                         content = @Content(schema = @Schema(implementation = MonitoringDocument.class))),
                 @ApiResponse(responseCode = "400", description = "Bad input, one error per field; nothing stored",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "503", description = "The ruleset in force has no monitoring rules",
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> report(@RequestBody(required = false) byte[] body) {
         Engine engine = engines.current();
+        if (!Monitor.available(engine)) return Problems.rulesUnavailable("monitoring", "theo dõi tái phức tạp");
         byte[] bytes = body == null ? new byte[0] : body;
         Parsed<MonitoringInput> parsed = new MonitoringRequestParser(new Requests.World(engine, areas)).parse(bytes);
         if (!parsed.isValid()) return Problems.badRequest(parsed.errors());

@@ -23,6 +23,7 @@ import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.Period;
 import vn.chuyenhoa.screening.ScreeningDocument;
+import vn.chuyenhoa.screening.Screener;
 import vn.chuyenhoa.screening.ScreeningInput;
 import vn.chuyenhoa.screening.ScreeningService;
 import vn.chuyenhoa.screening.ScreeningStore;
@@ -89,10 +90,13 @@ class ScreeningController {
                 @ApiResponse(responseCode = "201", description = "Stored; Location names it",
                         content = @Content(schema = @Schema(implementation = ScreeningDocument.class))),
                 @ApiResponse(responseCode = "400", description = "Bad input, one error per field; nothing stored",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "503", description = "The ruleset in force has no screening rules",
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> screen(@RequestBody(required = false) byte[] body) {
         Engine engine = engines.current();
+        if (!Screener.available(engine)) return Problems.rulesUnavailable("screening", "sàng lọc");
         byte[] bytes = body == null ? new byte[0] : body;
         Parsed<ScreeningInput> parsed = new ScreeningRequestParser(new Requests.World(engine, areas)).parse(bytes);
         if (!parsed.isValid()) return Problems.badRequest(parsed.errors());

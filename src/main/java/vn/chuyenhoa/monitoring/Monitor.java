@@ -21,6 +21,11 @@ public final class Monitor {
 
     private Monitor() {}
 
+    /** Whether the ruleset has the monitoring rules (a version stored before they existed has not). */
+    public static boolean available(Engine engine) {
+        return engine.logic().getKiePackage(RULES_PACKAGE) != null;
+    }
+
     /**
      * @throws IllegalArgumentException when no profile or no window covers the report; the request validation
      *                                  reports both as bad input before this is reached

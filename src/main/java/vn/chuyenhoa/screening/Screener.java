@@ -25,6 +25,14 @@ public final class Screener {
 
     private Screener() {}
 
+    /**
+     * Whether the ruleset has the screening rules: a version stored before they existed, served as a fallback after a
+     * rejected edit, has not, and must be answered as unavailable rather than fail.
+     */
+    public static boolean available(Engine engine) {
+        return engine.logic().getKiePackage(RULES_PACKAGE) != null;
+    }
+
     public static CommuneJudgement judge(Engine engine, String codeScheme, String provinceCode, Candidate candidate) {
         ScreeningPolicy policy = engine.policy().screening();
         List<Object> facts = new ArrayList<>();

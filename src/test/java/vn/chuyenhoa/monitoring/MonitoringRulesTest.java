@@ -181,6 +181,15 @@ class MonitoringRulesTest {
         assertEquals(RelapseVerdict.INSUFFICIENT_DATA, j.verdict(), "inside: judged (no baseline period given)");
     }
 
+    @Test
+    void anOlderRulesetWithoutTheMonitoringRulesIsKnownToLackThem() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir);
+        java.nio.file.Files.delete(tree.file("rules/monitoring.drl"));
+        Engine older = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
+        assertEquals(false, Monitor.available(older));
+        assertEquals(true, Monitor.available(engine));
+    }
+
     // ---- Table rows: a province switches a reason off, sets a threshold, changes the window --------------------------
 
     static final String BOOK = "decision-tables/monitoring.drl.xlsx";

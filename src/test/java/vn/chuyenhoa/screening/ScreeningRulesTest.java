@@ -338,6 +338,16 @@ class ScreeningRulesTest {
         assertEquals("MISSING_DATA", criterion(screen(filled, KIEN_THO, facts), "QD28_I_DD").outcome().name());
     }
 
+    @Test
+    void anOlderRulesetWithoutTheScreeningRulesIsKnownToLackThem() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir);
+        java.nio.file.Files.delete(tree.file("rules/screening.drl"));
+        java.nio.file.Files.delete(tree.file("decision-tables/screening.drl.xlsx"));
+        Engine older = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
+        assertEquals(false, Screener.available(older));
+        assertEquals(true, Screener.available(engine));
+    }
+
     // ---- Exclusions and carry-overs -----------------------------------------------------------------------------------
 
     @Test
