@@ -299,7 +299,7 @@ public final class ScreeningReport {
         String lowerVi = "", lowerEn = "";
         if (a.isCompound()) {
             List<Finding> lower = all.stream().filter(x -> a.getLowerTypeId().equals(x.getCriterionOfType())).toList();
-            lowerMet = (int) lower.stream().filter(x -> x.outcome() == ScreeningOutcome.MET).count();
+            lowerMet = lower.isEmpty() ? null : (int) lower.stream().filter(x -> x.outcome() == ScreeningOutcome.MET).count();
             lowerVi = lower.isEmpty()
                     ? "; loại " + a.getLowerTypeId() + " chưa có tiêu chí nào trong bảng, cần ít nhất " + a.getLowerTypeMinimum()
                     : "; " + lowerMet + "/" + lower.size() + " tiêu chí loại " + a.getLowerTypeId() + " đạt, cần ít nhất " + a.getLowerTypeMinimum();
