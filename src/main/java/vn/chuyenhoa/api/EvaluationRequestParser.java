@@ -92,6 +92,14 @@ public final class EvaluationRequestParser {
         return new Validation().validate(root);
     }
 
+    /**
+     * The same checks on a body already read, for requests that embed an evaluation's fields (a
+     * monitoring report has the area, periods and facts of an evaluation, plus its own fields).
+     */
+    ParseResult parse(Obj root) {
+        return new Validation().validate(root);
+    }
+
     /** Both ends as far as they could be read; either may be null. */
     private record Dates(LocalDate from, LocalDate to) {
         static final Dates NONE = new Dates(null, null);

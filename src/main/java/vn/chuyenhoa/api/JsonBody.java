@@ -1,6 +1,8 @@
 package vn.chuyenhoa.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -39,8 +41,11 @@ final class JsonBody {
     /** @param members in document order */
     record Obj(Map<String, Value> members) implements Value {}
 
-    // Arrays are never valid in a request, so their content is checked for syntax and then dropped.
-    record Arr() implements Value {}
+    /**
+     * An evaluation request has no arrays, so it reports any as the wrong type; a screening lists its
+     * candidates in one, so the items are kept.
+     */
+    record Arr(List<Value> items) implements Value {}
 
     record Str(String value) implements Value {}
 
@@ -64,13 +69,21 @@ final class JsonBody {
     private JsonBody() {}
 
     static Obj read(byte[] body) throws Malformed {
+        return read(body, MAX_BYTES);
+    }
+
+    /**
+     * @param maxBytes the largest body accepted: a screening carries a whole province's candidates,
+     *     so it needs more room than one evaluation
+     */
+    static Obj read(byte[] body, int maxBytes) throws Malformed {
         if (body == null || body.length == 0) {
             throw empty();
         }
-        if (body.length > MAX_BYTES) {
+        if (body.length > maxBytes) {
             throw new Malformed(
-                    "The request body is larger than " + MAX_BYTES + " bytes.",
-                    "Nội dung yêu cầu lớn hơn " + MAX_BYTES + " byte.");
+                    "The request body is larger than " + maxBytes + " bytes.",
+                    "Nội dung yêu cầu lớn hơn " + maxBytes + " byte.");
         }
         try (JsonParser parser = FACTORY.createParser(body)) {
             JsonToken first = parser.nextToken();
@@ -125,8 +138,11 @@ final class JsonBody {
                 yield new Obj(members);
             }
             case START_ARRAY -> {
-                parser.skipChildren();
-                yield new Arr();
+                List<Value> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(value(parser));
+                }
+                yield new Arr(List.copyOf(items));
             }
             case VALUE_STRING -> new Str(parser.getString());
             case VALUE_NUMBER_INT -> new Num(parser.getString(), true);

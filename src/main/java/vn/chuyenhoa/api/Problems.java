@@ -31,6 +31,13 @@ final class Problems {
         return r;
     }
 
+    /** The ruleset in force lacks the rules an endpoint needs (an older stored version serving as a fallback). */
+    static ResponseEntity<ProblemDetail> rulesUnavailable(String what, String whatVi) {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "rules-unavailable", "The ruleset in force has no " + what + " rules",
+                "Bộ quy tắc đang áp dụng chưa có quy tắc " + whatVi, "The ruleset version in force was stored before the "
+                        + what + " rules existed; fix the rule files so that the current version loads (see GET /api/v1/ruleset).");
+    }
+
     static ResponseEntity<ProblemDetail> notFound(String what) {
         return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Không tìm thấy", what);
     }

@@ -7,22 +7,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.chuyenhoa.monitoring.RelapsePolicy;
+import vn.chuyenhoa.screening.ScreeningPolicy;
+
 /**
- * What the compiled decision tables say: the criterion catalogue and the profiles, in table order, and the programme
- * settings resolved per profile (empty when the ruleset has no Settings table, as rulesets stored before it had none).
+ * What the compiled decision tables say: the criterion catalogue and the profiles, in table order; the programme
+ * settings resolved per profile (empty when the ruleset has no Settings table, as rulesets stored before it had none);
+ * and, from their own workbooks, the screening and relapse-monitoring policies.
  */
 public final class Policy {
 
     private final Map<String, Criterion> criteria;
     private final Map<String, Profile> profiles;
     private final Map<String, ProgrammeSettings> programme;
+    private final ScreeningPolicy screening;
+    private final RelapsePolicy relapse;
 
     public Policy(List<Criterion> criteria, List<Profile> profiles) {
-        this(criteria, profiles, Map.of());
+        this(criteria, profiles, Map.of(), ScreeningPolicy.empty(), RelapsePolicy.empty());
     }
 
     /** @param programme by profile id; the reader guarantees every profile has all settings, or none has any */
-    public Policy(List<Criterion> criteria, List<Profile> profiles, Map<String, ProgrammeSettings> programme) {
+    public Policy(List<Criterion> criteria, List<Profile> profiles, Map<String, ProgrammeSettings> programme,
+                  ScreeningPolicy screening, RelapsePolicy relapse) {
+        this.screening = screening;
+        this.relapse = relapse;
         this.criteria = new LinkedHashMap<>();
         criteria.forEach(c -> this.criteria.put(c.id(), c));
         this.profiles = new LinkedHashMap<>();
@@ -37,6 +46,12 @@ public final class Policy {
     public Optional<Profile> profile(String id) { return Optional.ofNullable(profiles.get(id)); }
 
     public Optional<Criterion> criterion(String id) { return Optional.ofNullable(criteria.get(id)); }
+
+    /** Selection screening: scopes, categories and their indicators, drug-area types, statuses, ranking order. */
+    public ScreeningPolicy screening() { return screening; }
+
+    /** Relapse monitoring: the reasons of a relapse and the monitoring window, per profile. */
+    public RelapsePolicy relapse() { return relapse; }
 
     /**
      * The most specific profile whose scope contains the area and whose validity contains the date (domain spec §3.1).

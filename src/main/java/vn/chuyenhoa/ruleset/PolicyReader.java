@@ -33,7 +33,8 @@ import vn.chuyenhoa.ruleset.DecisionTables.RowOrigin;
 /**
  * Turns the rows the table rules handed over into a typed {@link Policy}, checking every cell as it goes so that a
  * mistake is reported with its file, sheet, cell and value instead of surfacing as a wrong verdict. Which table a row
- * belongs to is the RuleTable's name: {@code Criteria…}, {@code Profiles…}, {@code Thresholds…} or {@code Settings…}.
+ * belongs to is the RuleTable's name: {@code Criteria…}, {@code Profiles…}, {@code Thresholds…} or {@code Settings…};
+ * {@code Screening…} and {@code Relapse…} rows go to {@link ScreeningTables} and {@link RelapseTables}.
  */
 final class PolicyReader {
 
@@ -65,6 +66,8 @@ final class PolicyReader {
     private Policy read(Map<String, Map<String, String>> rawRows, Map<String, RowOrigin> origins) {
         List<Row> criteriaRows = new ArrayList<>(), profileRows = new ArrayList<>(), thresholdRows = new ArrayList<>();
         List<Row> settingRows = new ArrayList<>();
+        // screening and relapse-monitoring tables: read by their own readers, after the profiles (see the end)
+        List<Row> screeningRows = new ArrayList<>(), relapseRows = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> e : rawRows.entrySet()) {
             RowOrigin o = origins.get(e.getKey());
             if (o == null) throw new IllegalStateException("no origin for table rule " + e.getKey());
@@ -74,9 +77,11 @@ final class PolicyReader {
             else if (table.startsWith("profiles")) profileRows.add(row);
             else if (table.startsWith("thresholds")) thresholdRows.add(row);
             else if (table.startsWith("settings")) settingRows.add(row);
+            else if (table.startsWith("screening")) screeningRows.add(row);
+            else if (table.startsWith("relapse")) relapseRows.add(row);
             else problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), null, o.table(), "unknown_table",
-                    "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng Criteria, Profiles, Thresholds hoặc Settings.",
-                    "Unknown table \"" + o.table() + "\": a RuleTable name must start with Criteria, Profiles, Thresholds or Settings."));
+                    "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng Criteria, Profiles, Thresholds, Settings, Screening hoặc Relapse.",
+                    "Unknown table \"" + o.table() + "\": a RuleTable name must start with Criteria, Profiles, Thresholds, Settings, Screening or Relapse."));
         }
         Comparator<Row> tableOrder = Comparator.comparing((Row r) -> r.origin().file())
                 .thenComparing(r -> r.origin().sheet()).thenComparingInt(r -> r.origin().row());
@@ -84,6 +89,8 @@ final class PolicyReader {
         profileRows.sort(tableOrder);
         thresholdRows.sort(tableOrder);
         settingRows.sort(tableOrder);
+        screeningRows.sort(tableOrder);
+        relapseRows.sort(tableOrder);
 
         Map<String, Criterion> criteria = new LinkedHashMap<>();
         Map<String, Row> criterionRows = new HashMap<>();
@@ -173,7 +180,13 @@ final class PolicyReader {
         // only on otherwise sound tables: a profile row refused above would look like a gap in the coverage
         if (problems.isEmpty()) checkCoverage(profiles, profileById, profileRows);
         Map<String, ProgrammeSettings> programme = programmeSettings(settingRows, profileHeads, profiles, broken);
-        return new Policy(List.copyOf(criteria.values()), profiles, programme);
+        return new Policy(List.copyOf(criteria.values()), profiles, programme,
+                ScreeningTables.read(sheetRows(screeningRows), problems),
+                RelapseTables.read(sheetRows(relapseRows), profiles, broken, problems));
+    }
+
+    private static List<SheetRow> sheetRows(List<Row> rows) {
+        return rows.stream().map(r -> new SheetRow(r.rule(), r.origin(), r.cells())).toList();
     }
 
     private Criterion criterion(Row r) {

@@ -1,0 +1,189 @@
+package vn.chuyenhoa.monitoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.EvaluationInput;
+import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.evaluation.Profile;
+import vn.chuyenhoa.monitoring.MonitoringDocument.ReasonView;
+
+/**
+ * Puts what the monitoring rules decided into sentences, in Vietnamese and English. Labels and legal bases come from
+ * the tables; only the grammar that is the same for every reason is here.
+ */
+public final class MonitoringReport {
+
+    static final String NOTICE_VI = "Đây là khuyến nghị, không làm thay đổi trạng thái của địa bàn; trạng thái chỉ thay đổi "
+            + "bằng một quyết định được ghi nhận có viện dẫn báo cáo này.";
+    static final String NOTICE_EN = "This is a recommendation and changes no area's state; the state changes only by a "
+            + "recorded decision that cites this report.";
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private MonitoringReport() {}
+
+    public static MonitoringDocument render(UUID id, String rulesetVersion, Instant at, MonitoringJudgement j) {
+        EvaluationInput report = j.input().report();
+        Area a = report.area();
+        List<ReasonView> reasons = j.reasons().stream().map(MonitoringReport::reason).toList();
+        TreeSet<String> missing = new TreeSet<>();
+        j.reasons().stream().filter(f -> f.outcome() == ReasonOutcome.MISSING_DATA).forEach(f -> missing.addAll(f.check().getMissing()));
+        String[] recommendation = recommendation(j);
+        RelapseSettings w = j.window();
+        return new MonitoringDocument(id, j.verdict(), recommendation[0], recommendation[1], NOTICE_VI, NOTICE_EN,
+                new MonitoringDocument.MonitoredArea(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
+                profile(j), j.input().recognisedOn(), j.input().recognitionDecision(), report.period(),
+                report.baselinePeriod(),
+                new MonitoringDocument.MonitoringWindow(w.monitoringWindowYears(), j.windowStart(), j.windowEnd(),
+                        j.verdict() != RelapseVerdict.OUTSIDE_WINDOW, w.profileId(), w.legalBasis(), w.source()),
+                rulesetVersion, at, reasons, List.copyOf(missing), j.verdictRule(), facts(report.facts()),
+                j.input().proposedAgain());
+    }
+
+    private static MonitoringDocument.MonitoringProfile profile(MonitoringJudgement j) {
+        Profile p = j.chain().first();
+        List<String> rest = j.chain().ids().subList(1, j.chain().ids().size());
+        String fallbackVi = rest.isEmpty() ? "" : " Lý do hoặc thời gian theo dõi mà bộ này không đặt được lấy từ " + String.join(", ", rest) + ", theo thứ tự.";
+        String fallbackEn = rest.isEmpty() ? "" : " A reason or window it does not set comes from " + String.join(", ", rest) + ", in that order.";
+        Area a = j.input().report().area();
+        String vi = j.chain().named()
+                ? "Bộ tiêu chí " + p.id() + " do bên gửi chỉ định (profileId) và được áp dụng đúng như chỉ định." + fallbackVi
+                : "Bộ tiêu chí " + p.id() + " được chọn vì phạm vi (" + p.scope().describeVi() + ") chứa địa bàn " + a.codeScheme() + " "
+                        + a.code() + " và thời gian hiệu lực chứa ngày công nhận " + j.input().recognisedOn()
+                        + ": đây là kế hoạch cụ thể nhất đã điều chỉnh việc chuyển hóa." + fallbackVi;
+        String en = j.chain().named()
+                ? "Profile " + p.id() + " was named by the caller (profileId) and is applied as given." + fallbackEn
+                : "Profile " + p.id() + " was chosen because its scope (" + p.scope().describeEn() + ") contains area " + a.codeScheme() + " "
+                        + a.code() + " and its validity contains the recognition date " + j.input().recognisedOn()
+                        + ": it is the most specific plan that governed the transformation." + fallbackEn;
+        return new MonitoringDocument.MonitoringProfile(p.id(), p.labelVi(), p.labelEn(), j.chain().named() ? "CALLER" : "SCOPE",
+                j.chain().ids(), vi, en, p.source());
+    }
+
+    private static String[] recommendation(MonitoringJudgement j) {
+        var period = j.input().report().period();
+        String span = period.from() + " – " + period.to();
+        switch (j.verdict()) {
+            case RELAPSED -> {
+                List<ReasonFinding> applying = j.reasons().stream().filter(f -> f.outcome() == ReasonOutcome.APPLIES).toList();
+                return new String[] {
+                        "Khuyến nghị: địa bàn đã tái phức tạp trong kỳ " + span + " vì: "
+                                + applying.stream().map(f -> f.check().getReason().labelVi()).collect(Collectors.joining("; ")) + ".",
+                        "Recommendation: the area has relapsed in " + span + " because: "
+                                + applying.stream().map(f -> f.check().getReason().labelEn()).collect(Collectors.joining("; ")) + "."};
+            }
+            case STABLE -> {
+                return new String[] {
+                        "Khuyến nghị: địa bàn ổn định; không lý do tái phức tạp nào áp dụng trong kỳ " + span + ".",
+                        "Recommendation: the area is stable; no relapse reason applies in " + span + "."};
+            }
+            case INSUFFICIENT_DATA -> {
+                List<ReasonFinding> open = j.reasons().stream().filter(f -> f.outcome() == ReasonOutcome.MISSING_DATA).toList();
+                String ids = open.stream().map(f -> f.check().getReason().id()).collect(Collectors.joining(", "));
+                String facts = open.stream().flatMap(f -> f.check().getMissing().stream()).distinct().collect(Collectors.joining(", "));
+                return new String[] {
+                        "Chưa đủ dữ liệu: không lý do tái phức tạp nào áp dụng, nhưng chưa xét được " + ids + " vì thiếu " + facts + ".",
+                        "Insufficient data: no relapse reason applies, but " + ids + " could not be checked: " + facts + " absent."};
+            }
+            default -> {
+                RelapseSettings w = j.window();
+                String where = w.source().sheet() + " " + w.source().cell() + ", " + w.profileId();
+                return new String[] {
+                        "Không đánh giá: kỳ báo cáo " + span + " không nằm trọn trong thời gian theo dõi " + w.monitoringWindowYears()
+                                + " năm sau ngày công nhận " + j.input().recognisedOn() + " (từ " + j.windowStart() + " đến hết ngày "
+                                + j.windowEnd() + "; " + where + "). Hãy gửi báo cáo cho kỳ kết thúc chậm nhất ngày " + j.windowEnd() + ".",
+                        "Not judged: the reporting period " + span + " does not lie within the " + w.monitoringWindowYears()
+                                + "-year monitoring window after recognition on " + j.input().recognisedOn() + " (" + j.windowStart()
+                                + " to " + j.windowEnd() + " inclusive; " + where + "). Send a report for a period ending on "
+                                + j.windowEnd() + " at the latest."};
+            }
+        }
+    }
+
+    static ReasonView reason(ReasonFinding f) {
+        ReasonCheck c = f.check();
+        RelapseReason r = c.getReason();
+        String actual = null, threshold = null;
+        String vi, en;
+        String cmp = r.comparison().symbol();
+        switch (r.kind()) {
+            case FLAG -> {
+                threshold = String.valueOf(r.expected());
+                if (c.getFlag() != null) actual = String.valueOf(c.getFlag());
+            }
+            case COUNT -> {
+                threshold = r.threshold().stripTrailingZeros().toPlainString();
+                if (c.getValue() != null) actual = String.valueOf(c.getValue());
+            }
+            case ABOVE_BASELINE -> {
+                threshold = r.threshold().stripTrailingZeros().toPlainString();
+                if (c.getBaseline() != null && c.getCurrent() != null && c.getBaseline() > 0) {
+                    actual = BigDecimal.valueOf(c.getCurrent() - c.getBaseline()).multiply(HUNDRED)
+                            .divide(BigDecimal.valueOf(c.getBaseline()), 2, RoundingMode.HALF_UP).toPlainString();
+                }
+            }
+        }
+        switch (f.outcome()) {
+            case SWITCHED_OFF -> {
+                vi = r.labelVi() + ": không xét vì ô " + r.enabledSource().sheet() + " " + r.enabledSource().cell()
+                        + " của bộ tiêu chí " + r.profileId() + " đặt enabled = false.";
+                en = r.labelEn() + ": not checked because cell " + r.enabledSource().sheet() + " " + r.enabledSource().cell()
+                        + " of profile " + r.profileId() + " sets enabled = false.";
+            }
+            case MISSING_DATA -> {
+                String facts = String.join(", ", c.getMissing());
+                vi = r.labelVi() + ": chưa xét được, thiếu " + facts + ".";
+                en = r.labelEn() + ": cannot be checked, missing " + facts + ".";
+            }
+            default -> {
+                boolean applies = f.outcome() == ReasonOutcome.APPLIES;
+                String thenVi = applies ? " → là lý do tái phức tạp." : " → không phải lý do tái phức tạp.";
+                String thenEn = applies ? " → a relapse reason." : " → not a relapse reason.";
+                switch (r.kind()) {
+                    case FLAG -> {
+                        vi = r.labelVi() + ": " + r.fact() + " = " + c.getFlag() + " (lý do áp dụng khi = " + r.expected() + ")" + thenVi;
+                        en = r.labelEn() + ": " + r.fact() + " = " + c.getFlag() + " (the reason applies when = " + r.expected() + ")" + thenEn;
+                    }
+                    case COUNT -> {
+                        vi = r.labelVi() + ": " + r.fact() + " = " + c.getValue() + " (lý do áp dụng khi " + cmp + " " + threshold + ")" + thenVi;
+                        en = r.labelEn() + ": " + r.fact() + " = " + c.getValue() + " (the reason applies when " + cmp + " " + threshold + ")" + thenEn;
+                    }
+                    default -> {
+                        long b = c.getBaseline(), cur = c.getCurrent();
+                        String changeVi = b == 0 ? "trước chuyển hóa không có vụ nào"
+                                : cur == b ? "không đổi" : (cur > b ? "tăng " : "giảm ") + actual.replace("-", "").replace('.', ',') + "%";
+                        String changeEn = b == 0 ? "none before transformation"
+                                : cur == b ? "unchanged" : (cur > b ? "up " : "down ") + actual.replace("-", "") + "%";
+                        String basis = r.current().stream().map(Fact::jsonName).collect(Collectors.joining(" + "));
+                        vi = r.labelVi() + ": " + cur + " trong kỳ theo dõi so với " + b + " trước chuyển hóa (" + basis + ", "
+                                + changeVi + "; lý do áp dụng khi mức tăng " + cmp + " " + threshold.replace('.', ',') + "%)" + thenVi;
+                        en = r.labelEn() + ": " + cur + " in the monitoring period against " + b + " before transformation (" + basis
+                                + ", " + changeEn + "; the reason applies when the increase is " + cmp + " " + threshold + "%)" + thenEn;
+                    }
+                }
+            }
+        }
+        return new ReasonView(r.id(), f.outcome(), r.kind().name(), r.labelVi(), r.labelEn(), actual, cmp, threshold,
+                c.getBaseline(), c.getCurrent(), vi, en, f.rule(), r.profileId(),
+                f.outcome() == ReasonOutcome.SWITCHED_OFF ? r.enabledSource() : r.source(), r.legalBasis(),
+                f.outcome() == ReasonOutcome.MISSING_DATA ? c.getMissing() : null);
+    }
+
+    private static Map<String, Object> facts(Map<Fact, Object> facts) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Fact f : Fact.values()) {
+            Object v = facts.get(f);
+            if (v != null) out.put(f.jsonName(), v);
+        }
+        return out;
+    }
+}

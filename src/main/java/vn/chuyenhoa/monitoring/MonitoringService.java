@@ -1,0 +1,41 @@
+package vn.chuyenhoa.monitoring;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.Engine;
+
+/**
+ * Judges a validated monitoring report and keeps the recommendation: rendered once, stored as text and sent as that
+ * same text. It changes no area's state: the lifecycle's decisions cite it by id.
+ */
+@Service
+public class MonitoringService {
+
+    public record Answer(UUID id, String json) {}
+
+    private final MonitoringStore store;
+    private final ObjectMapper json;
+
+    public MonitoringService(MonitoringStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    public Answer judgeAndStore(Engine engine, MonitoringInput input, String requestJson) {
+        MonitoringJudgement j = Monitor.judge(engine, input);
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String body = json.writeValueAsString(MonitoringReport.render(id, engine.versionId(), at, j));
+        Area a = input.report().area();
+        store.save(new MonitoringStore.Row(id, at, a.codeScheme(), a.code(), a.name(), a.provinceCode(), a.districtCode(),
+                j.chain().first().id(), input.recognisedOn(), input.report().period().from(), input.report().period().to(),
+                j.verdict().name(), engine.versionId(), requestJson, body));
+        return new Answer(id, body);
+    }
+}

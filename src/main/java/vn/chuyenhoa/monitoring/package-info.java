@@ -1,0 +1,8 @@
+/**
+ * Relapse monitoring (domain spec §5): a report on a recognised area for a period after its recognition, judged
+ * against the reasons of a relapse ("tái phức tạp") within the monitoring window. The reasons, their thresholds and
+ * the window are rows of {@code decision-tables/monitoring.drl.xlsx}, per profile; how they combine into
+ * {@code RELAPSED} or {@code STABLE} is {@code rules/monitoring.drl}. The answer is a stored recommendation: it
+ * changes no area's state.
+ */
+package vn.chuyenhoa.monitoring;

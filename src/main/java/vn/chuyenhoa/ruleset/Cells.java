@@ -1,0 +1,164 @@
+package vn.chuyenhoa.ruleset;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.evaluation.Comparison;
+
+/**
+ * Reads and checks the cells of the screening and monitoring tables. Every mistake becomes a {@link LoadProblem} at
+ * its cell with the value found, and the reader gets null back, so a broken cell is a load error and never a wrong
+ * answer. The messages match those of {@link PolicyReader}, so policy staff see one vocabulary.
+ */
+final class Cells {
+
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    private final List<LoadProblem> problems;
+
+    Cells(List<LoadProblem> problems) {
+        this.problems = problems;
+    }
+
+    String required(SheetRow r, String field) {
+        String v = r.get(field);
+        if (v == null) {
+            problem(r, field, "required", "Ô bắt buộc (" + field + ") đang trống.", "The required cell (" + field + ") is empty.");
+        }
+        return v;
+    }
+
+    String identifier(SheetRow r, String field) {
+        String v = required(r, field);
+        if (v != null && !ID.matcher(v).matches()) {
+            problem(r, field, "bad_id", "Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ LOAI_1).",
+                    "An id has only capital ASCII letters, digits and underscores and starts with a letter (e.g. LOAI_1).");
+            return null;
+        }
+        return v;
+    }
+
+    <E extends Enum<E>> E enumValue(SheetRow r, String field, Class<E> type) {
+        String v = required(r, field);
+        if (v == null) return null;
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.toString(type.getEnumConstants());
+            problem(r, field, "unknown_value", "Giá trị không hợp lệ; chọn một trong " + allowed + ".",
+                    "Not an allowed value; use one of " + allowed + ".");
+            return null;
+        }
+    }
+
+    Comparison comparison(SheetRow r, String field) {
+        String v = required(r, field);
+        if (v == null) return null;
+        return Comparison.parse(v).orElseGet(() -> {
+            problem(r, field, "unknown_value", "Phép so sánh phải là một trong >=, >, <, <=, =.",
+                    "The comparison must be one of >=, >, <, <=, =.");
+            return null;
+        });
+    }
+
+    /** A whole number in {@code min … max}; null when blank (reported if required) or wrong. */
+    Integer integer(SheetRow r, String field, boolean needed, long min, long max) {
+        String v = needed ? required(r, field) : r.get(field);
+        if (v == null) return null;
+        BigDecimal d = number(r, field, v);
+        if (d == null) return null;
+        if (d.stripTrailingZeros().scale() > 0) {
+            problem(r, field, "not_an_integer", "Ô này phải là số nguyên.", "This cell must be a whole number.");
+            return null;
+        }
+        if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+            problem(r, field, "out_of_range", "Giá trị phải nằm trong khoảng " + min + "–" + max + ".",
+                    "The value must be between " + min + " and " + max + ".");
+            return null;
+        }
+        return d.intValueExact();
+    }
+
+    /** A number ≥ 0, as typed ("0,5" and "0.5" alike); null when blank (reported if required) or wrong. */
+    BigDecimal nonNegative(SheetRow r, String field, boolean needed) {
+        String v = needed ? required(r, field) : r.get(field);
+        if (v == null) return null;
+        BigDecimal d = number(r, field, v);
+        if (d == null) return null;
+        if (d.signum() < 0) {
+            problem(r, field, "out_of_range", "Ngưỡng không được âm.", "The threshold cannot be negative.");
+            return null;
+        }
+        return d;
+    }
+
+    Boolean flag(SheetRow r, String field) {
+        String v = required(r, field);
+        if (v == null) return null;
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            problem(r, field, "not_a_flag", "Ô này phải là true hoặc false.", "This cell must be true or false.");
+            return null;
+        }
+        return Boolean.valueOf(v.toLowerCase(Locale.ROOT));
+    }
+
+    /** Blank, or a known code scheme. Returns "!" after reporting a bad one. */
+    String scheme(SheetRow r, String field) {
+        String v = r.get(field);
+        if (v != null && CodeScheme.parse(v).isEmpty()) {
+            problem(r, field, "unknown_scheme", "Hệ mã phải là QD124_2004 hoặc QD19_2025, hoặc để trống cho toàn quốc.",
+                    "The code scheme must be QD124_2004 or QD19_2025, or blank for the whole country.");
+            return "!";
+        }
+        return v;
+    }
+
+    /** Blank, or an area code of {@code width} digits (leading zeros Excel dropped are put back). "!" when bad. */
+    String code(SheetRow r, String field, int width) {
+        String v = r.get(field);
+        if (v == null) return null;
+        if (!DIGITS.matcher(v).matches() || v.length() > width) {
+            problem(r, field, "bad_code", "Mã địa bàn phải gồm " + width + " chữ số.", "The area code must have " + width + " digits.");
+            return "!";
+        }
+        return "0".repeat(width - v.length()) + v;
+    }
+
+    /** A cell that must stay blank in this kind of row. Returns false after reporting it. */
+    boolean blank(SheetRow r, String field, String whyVi, String whyEn) {
+        if (r.get(field) == null) return true;
+        problem(r, field, "not_used", whyVi + " Hãy để trống ô " + field + ".", whyEn + " Leave the " + field + " cell blank.");
+        return false;
+    }
+
+    void duplicate(SheetRow r, String field, String whatVi, String whatEn, SheetRow first) {
+        problem(r, field, "duplicate", "Trùng " + whatVi + " với dòng " + first.origin().row() + " (" + first.origin().sheet() + ").",
+                "Duplicate " + whatEn + ": already defined at row " + first.origin().row() + " (" + first.origin().sheet() + ").");
+    }
+
+    void problem(SheetRow r, String field, String code, String vi, String en) {
+        DecisionTables.RowOrigin o = r.origin();
+        problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), o.cell(field),
+                o.value(field) != null ? o.value(field) : r.cells().get(field), code, vi, en));
+    }
+
+    /** A problem about a whole table rather than one cell. */
+    void tableProblem(SheetRow anyRow, String code, String vi, String en) {
+        DecisionTables.RowOrigin o = anyRow.origin();
+        problems.add(new LoadProblem(o.file(), o.sheet(), null, null, null, code, vi, en));
+    }
+
+    private BigDecimal number(SheetRow r, String field, String v) {
+        try {
+            return new BigDecimal(v.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problem(r, field, "not_a_number", "Ô này phải là một số (ví dụ 0,5 hoặc 10).", "This cell must be a number (e.g. 0.5 or 10).");
+            return null;
+        }
+    }
+}

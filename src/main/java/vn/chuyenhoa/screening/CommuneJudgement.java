@@ -1,0 +1,36 @@
+package vn.chuyenhoa.screening;
+
+import java.util.List;
+
+/**
+ * What the screening rules decided about one commune, before anything is put into words.
+ *
+ * @param drugType the most severe drug-area type met; null when none is
+ * @param status   the exclusion or carry-over that decided; null when the commune stays a plain candidate
+ */
+public record CommuneJudgement(Candidate candidate, List<CheckResult> checks, List<Finding> findings,
+                               List<TypeFinding> types, TypeFinding drugType, String drugTypeRule, Finding status,
+                               String statusRule) {
+
+    public boolean excluded() {
+        return status != null && status.assessment().status().effect() == StatusRule.Effect.EXCLUDE;
+    }
+
+    public boolean carriedOver() {
+        return status != null && status.assessment().status().effect() == StatusRule.Effect.CARRY_OVER;
+    }
+
+    public List<Finding> findings(Assessment.Kind kind) {
+        return findings.stream().filter(f -> f.assessment().getKind() == kind).toList();
+    }
+
+    public List<CheckResult> checksOf(Assessment a) {
+        return checks.stream().filter(c -> c.check().getAssessment() == a).toList();
+    }
+
+    /** Categories flagged, in table order. */
+    public List<String> categoriesFlagged() {
+        return findings(Assessment.Kind.CATEGORY).stream().filter(f -> f.outcome() == ScreeningOutcome.MET)
+                .map(f -> f.assessment().getId()).toList();
+    }
+}

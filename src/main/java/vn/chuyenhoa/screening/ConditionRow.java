@@ -1,0 +1,18 @@
+package vn.chuyenhoa.screening;
+
+import vn.chuyenhoa.evaluation.TableSource;
+
+/** A table row that carries one condition, so that one set of rules and sentences serves every screening table. */
+public interface ConditionRow {
+
+    Condition condition();
+
+    String labelVi();
+
+    String labelEn();
+
+    String legalBasis();
+
+    /** The cell that holds the threshold (or the expected flag value). */
+    TableSource source();
+}

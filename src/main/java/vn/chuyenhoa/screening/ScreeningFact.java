@@ -1,0 +1,48 @@
+package vn.chuyenhoa.screening;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import vn.chuyenhoa.evaluation.Fact;
+
+/**
+ * The facts a caller may send about a candidate commune. The list is the API contract, not policy: which of them
+ * flag a category, and at what threshold, is in the screening tables. Counts cover the period before the screening
+ * (usually the last statistical year); the two flags about last year decide exclusions and carry-overs.
+ */
+public enum ScreeningFact {
+    RESIDENTS("residents", Fact.Type.COUNT),
+    SOCIAL_ORDER_CRIMES("socialOrderCrimes", Fact.Type.COUNT),
+    SOCIAL_EVIL_INCIDENTS("socialEvilIncidents", Fact.Type.COUNT),
+    SOCIAL_EVIL_HOTSPOTS("socialEvilHotspots", Fact.Type.COUNT),
+    ECONOMIC_VIOLATIONS("economicViolations", Fact.Type.COUNT),
+    ENVIRONMENT_VIOLATIONS("environmentViolations", Fact.Type.COUNT),
+    FOOD_SAFETY_VIOLATIONS("foodSafetyViolations", Fact.Type.COUNT),
+    DRUG_USERS_RECORDED("drugUsersRecorded", Fact.Type.COUNT),
+    DRUG_USE_PLACES("drugUsePlaces", Fact.Type.COUNT),
+    DRUG_OFFENDERS_ARRESTED("drugOffendersArrested", Fact.Type.COUNT),
+    NARCOTIC_PLANTS_DESTROYED("narcoticPlantsDestroyed", Fact.Type.COUNT),
+    NARCOTIC_PLANT_AREA_M2("narcoticPlantAreaM2", Fact.Type.COUNT),
+    ON_COMPLEX_DRUG_ROUTE("onComplexDrugRoute", Fact.Type.FLAG),
+    NEW_RURAL_CERTIFIED_LAST_YEAR("newRuralCertifiedLastYear", Fact.Type.FLAG),
+    NOT_TRANSFORMED_LAST_YEAR("notTransformedLastYear", Fact.Type.FLAG);
+
+    private static final Map<String, ScreeningFact> BY_NAME = new HashMap<>();
+    static {
+        for (ScreeningFact f : values()) BY_NAME.put(f.jsonName, f);
+    }
+
+    private final String jsonName;
+    private final Fact.Type type;
+
+    ScreeningFact(String jsonName, Fact.Type type) {
+        this.jsonName = jsonName;
+        this.type = type;
+    }
+
+    public String jsonName() { return jsonName; }
+
+    public Fact.Type type() { return type; }
+
+    public static ScreeningFact byName(String jsonName) { return BY_NAME.get(jsonName); }
+}

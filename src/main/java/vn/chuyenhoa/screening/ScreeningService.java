@@ -1,0 +1,53 @@
+package vn.chuyenhoa.screening;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.evaluation.Engine;
+
+/**
+ * Screens a validated request on one ruleset version and keeps the answer: the document is rendered once, stored as
+ * text and sent as that same text, so what an auditor reads later is what the committee got.
+ */
+@Service
+public class ScreeningService {
+
+    public record Answer(UUID id, String json) {}
+
+    private final ScreeningStore store;
+    private final ObjectMapper json;
+
+    public ScreeningService(ScreeningStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    /** Screens without storing: what the tests and the service share. */
+    public static ScreeningDocument screen(Engine engine, ScreeningInput input, UUID id, Instant at) {
+        List<CommuneJudgement> judged = new ArrayList<>(input.candidates().size());
+        for (Candidate c : input.candidates()) {
+            judged.add(Screener.judge(engine, input.codeScheme(), input.provinceCode(), c));
+        }
+        List<RankingKey> keys = engine.policy().screening().ranking();
+        return ScreeningReport.render(id, engine.versionId(), at, input, judged, Ranking.rank(judged, keys), keys);
+    }
+
+    /**
+     * @param engine the ruleset version the request was validated against; the screening finishes on it and records
+     *               it even if another version is activated meanwhile
+     */
+    public Answer screenAndStore(Engine engine, ScreeningInput input, String requestJson) {
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String body = json.writeValueAsString(screen(engine, input, id, at));
+        store.save(new ScreeningStore.Row(id, at, input.codeScheme(), input.provinceCode(), input.year(),
+                input.candidates().size(), engine.versionId(), requestJson, body));
+        return new Answer(id, body);
+    }
+}

@@ -1,0 +1,43 @@
+package vn.chuyenhoa.screening;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The append-only store of screenings: request, response and ruleset version. A screening is rare (a province a
+ * year), so each is one plain insert; the evaluation store's group commit would buy nothing here.
+ */
+@Component
+public class ScreeningStore {
+
+    private final JdbcTemplate jdbc;
+
+    public ScreeningStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Row(UUID id, Instant screenedAt, String codeScheme, String provinceCode, int year, int candidates,
+                      String rulesetVersion, String requestJson, String responseJson) {}
+
+    public void save(Row r) {
+        jdbc.update("INSERT INTO screening (id, screened_at, code_scheme, province_code, programme_year, candidates,"
+                        + " ruleset_version, request_json, response_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(), r.screenedAt().atOffset(ZoneOffset.UTC), r.codeScheme(), r.provinceCode(), r.year(),
+                r.candidates(), r.rulesetVersion(), r.requestJson(), r.responseJson());
+    }
+
+    public Optional<String> findResponseJson(UUID id) {
+        return jdbc.query("SELECT response_json FROM screening WHERE id = ?", (rs, n) -> rs.getString(1), id)
+                .stream().findFirst();
+    }
+
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM screening", Long.class);
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,245 @@
+package vn.chuyenhoa.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.evaluation.EvaluationInput;
+import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.evaluation.Period;
+import vn.chuyenhoa.monitoring.MonitoringDocument.ReasonView;
+import vn.chuyenhoa.ruleset.RuleFiles;
+import vn.chuyenhoa.ruleset.RulesetBuilder;
+import vn.chuyenhoa.support.RuleTree;
+
+/**
+ * Every relapse reason on and off, the window boundary and the table rows that switch a reason off or set a threshold,
+ * through the real Drools build of the real files. A report starts from {@link #calm()}: Thị trấn Ngọc Lặc, recognised
+ * on 2024-12-20 (profile NGOC_LAC_2024, which sets no relapse rows, so NATIONAL_CORE's apply), with nothing wrong.
+ */
+class MonitoringRulesTest {
+
+    static final Area NGOC_LAC = new Area("QD124_2004", "15061", "Thị trấn Ngọc Lặc", "389", "38");
+    static final Area NENH = new Area("QD124_2004", "07795", "Phường Nếnh", "222", "24");
+    static final LocalDate RECOGNISED = LocalDate.of(2024, 12, 20);
+    static final Period BASELINE = new Period(LocalDate.of(2024, 6, 6), LocalDate.of(2024, 9, 5));
+    static final Period QUARTER = new Period(LocalDate.of(2025, 3, 15), LocalDate.of(2025, 6, 14));
+
+    static Engine engine;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void build() throws Exception {
+        engine = RulesetBuilder.build(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables")), "TEST").engine();
+    }
+
+    static Map<Fact, Object> calm() {
+        Map<Fact, Object> facts = new EnumMap<>(Fact.class);
+        facts.put(Fact.ORGANIZED_CRIME_SIGNS, false);
+        facts.put(Fact.BLACK_CREDIT_ACTIVITY, false);
+        facts.put(Fact.NEW_HOTSPOTS_FORMED, 0L);
+        facts.put(Fact.CRIMES_BASELINE, 22L);
+        facts.put(Fact.CRIMES_CURRENT, 15L);
+        return facts;
+    }
+
+    static MonitoringJudgement judge(Engine e, Area area, Period period, Period baseline, Map<Fact, Object> facts,
+                                     Boolean proposedAgain) {
+        return Monitor.judge(e, new MonitoringInput(new EvaluationInput(area, null, period, baseline, facts),
+                RECOGNISED, null, proposedAgain));
+    }
+
+    static MonitoringJudgement judge(Map<Fact, Object> facts, Boolean proposedAgain) {
+        return judge(engine, NGOC_LAC, QUARTER, BASELINE, facts, proposedAgain);
+    }
+
+    static Map<String, String> outcomes(MonitoringJudgement j) {
+        Map<String, String> out = new LinkedHashMap<>();
+        j.reasons().forEach(f -> out.put(f.check().getReason().id(), f.outcome().name()));
+        return out;
+    }
+
+    static ReasonView view(MonitoringJudgement j, String id) {
+        return MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, j).reasons().stream()
+                .filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aCalmReportIsStable() {
+        MonitoringJudgement j = judge(calm(), false);
+        assertEquals(RelapseVerdict.STABLE, j.verdict());
+        assertEquals(Map.of("ORGANIZED_CRIME_BACK", "DOES_NOT_APPLY", "BLACK_CREDIT_BACK", "DOES_NOT_APPLY",
+                "NEW_COMPLEX_HOTSPOT", "DOES_NOT_APPLY", "CRIME_ABOVE_BASELINE", "DOES_NOT_APPLY",
+                "PROPOSED_AGAIN", "DOES_NOT_APPLY"), outcomes(j));
+        assertEquals("Stable when no relapse reason applies", j.verdictRule());
+        assertEquals(List.of("NGOC_LAC_2024", "NATIONAL_CORE"), j.chain().ids());
+    }
+
+    /** Each reason alone turns a calm report into a relapse, and is the only one that applies. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "ORGANIZED_CRIME_BACK, organizedCrimeSigns, true",
+        "BLACK_CREDIT_BACK,    blackCreditActivity, true",
+        "NEW_COMPLEX_HOTSPOT,  newHotspotsFormed,   1",
+        "CRIME_ABOVE_BASELINE, crimesCurrent,       23",
+        "PROPOSED_AGAIN,       proposedAgain,       true",
+    })
+    void eachReasonAloneIsARelapse(String reason, String fact, String value) {
+        Map<Fact, Object> facts = calm();
+        Boolean proposed = false;
+        if (fact.equals("proposedAgain")) proposed = true;
+        else facts.put(Fact.byName(fact), value.equals("true") ? (Object) true : (Object) Long.parseLong(value));
+        MonitoringJudgement j = judge(facts, proposed);
+        assertEquals(RelapseVerdict.RELAPSED, j.verdict());
+        outcomes(j).forEach((id, o) -> assertEquals(id.equals(reason) ? "APPLIES" : "DOES_NOT_APPLY", o, id));
+        ReasonView v = view(j, reason);
+        assertEquals("NATIONAL_CORE", v.profileId());
+        assertEquals("Reasons", v.source().sheet());
+        assertTrue(v.explanationEn().endsWith("→ a relapse reason."), v.explanationEn());
+        assertTrue(v.explanationVi().endsWith("→ là lý do tái phức tạp."), v.explanationVi());
+    }
+
+    @ParameterizedTest(name = "baseline {0}, current {1} → {2}")
+    @CsvSource({
+        "22, 21, DOES_NOT_APPLY",
+        "22, 22, DOES_NOT_APPLY", // equal is not above
+        "22, 23, APPLIES",
+        "0,  0,  DOES_NOT_APPLY",
+        "0,  1,  APPLIES",        // from nothing, any crime is above the baseline
+    })
+    void crimeAboveTheBaselineIsStrictlyAbove(long baseline, long current, String outcome) {
+        Map<Fact, Object> facts = calm();
+        facts.put(Fact.CRIMES_BASELINE, baseline);
+        facts.put(Fact.CRIMES_CURRENT, current);
+        assertEquals(outcome, outcomes(judge(facts, false)).get("CRIME_ABOVE_BASELINE"));
+    }
+
+    @Test
+    void absentFactsAreInsufficientDataNotStable() {
+        Map<Fact, Object> facts = calm();
+        facts.remove(Fact.NEW_HOTSPOTS_FORMED);
+        MonitoringJudgement j = judge(engine, NGOC_LAC, QUARTER, null, facts, null);
+        assertEquals(RelapseVerdict.INSUFFICIENT_DATA, j.verdict());
+        assertEquals("MISSING_DATA", outcomes(j).get("CRIME_ABOVE_BASELINE"), "no baseline period");
+        assertEquals(List.of("baselinePeriod", "newHotspotsFormed", "proposedAgain"),
+                MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, j).missingFacts());
+    }
+
+    @Test
+    void aReasonThatAppliesWinsOverMissingData() {
+        Map<Fact, Object> facts = calm();
+        facts.put(Fact.ORGANIZED_CRIME_SIGNS, true);
+        assertEquals(RelapseVerdict.RELAPSED, judge(facts, null).verdict());
+    }
+
+    // ---- The window: from the day after recognition to the same date three years later, inclusive ------------------
+
+    @ParameterizedTest(name = "period ending {0} → {1}")
+    @CsvSource({
+        "2027-12-19, STABLE",
+        "2027-12-20, STABLE",          // the last day of the window
+        "2027-12-21, OUTSIDE_WINDOW",
+    })
+    void theWindowEndsOnTheSameDateThreeYearsLater(String to, String verdict) {
+        Period p = new Period(LocalDate.of(2027, 9, 21), LocalDate.parse(to));
+        MonitoringJudgement j = judge(engine, NGOC_LAC, p, BASELINE, calm(), false);
+        assertEquals(verdict, j.verdict().name());
+        assertEquals(LocalDate.of(2027, 12, 20), j.windowEnd());
+        assertEquals(LocalDate.of(2024, 12, 21), j.windowStart());
+        if (verdict.equals("OUTSIDE_WINDOW")) {
+            assertEquals(List.of(), j.reasons(), "nothing is judged outside the window");
+            MonitoringDocument doc = MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, j);
+            assertTrue(doc.recommendationEn().contains("3-year monitoring window after recognition on 2024-12-20 (2024-12-21 to 2027-12-20 inclusive; Settings B10, NATIONAL_CORE)"),
+                    doc.recommendationEn());
+            assertTrue(!doc.window().periodInside());
+        }
+    }
+
+    @Test
+    void aWindowFromTheTwentyNinthOfFebruaryEndsOnTheLastDayOfFebruary() {
+        MonitoringJudgement j = Monitor.judge(engine, new MonitoringInput(new EvaluationInput(NGOC_LAC, null,
+                new Period(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 28)), null, calm()), LocalDate.of(2024, 2, 29), null, false));
+        assertEquals(LocalDate.of(2027, 2, 28), j.windowEnd());
+        assertEquals(RelapseVerdict.INSUFFICIENT_DATA, j.verdict(), "inside: judged (no baseline period given)");
+    }
+
+    @Test
+    void anOlderRulesetWithoutTheMonitoringRulesIsKnownToLackThem() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir);
+        java.nio.file.Files.delete(tree.file("rules/monitoring.drl"));
+        Engine older = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
+        assertEquals(false, Monitor.available(older));
+        assertEquals(true, Monitor.available(engine));
+    }
+
+    // ---- Table rows: a province switches a reason off, sets a threshold, changes the window --------------------------
+
+    static final String BOOK = "decision-tables/monitoring.drl.xlsx";
+
+    @Test
+    void aProvinceSwitchesAReasonOffWithARowOfItsOwnProfile() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir).row(BOOK, "Reasons", 15, "NGOC_LAC_2024", "PROPOSED_AGAIN", "false", "FLAG",
+                "proposedAgain", "=", "true", "Đề xuất lại", "Proposed again", "test: Ngọc Lặc does not count it");
+        Engine e = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
+
+        MonitoringJudgement ngocLac = judge(e, NGOC_LAC, QUARTER, BASELINE, calm(), true);
+        assertEquals(RelapseVerdict.STABLE, ngocLac.verdict());
+        assertEquals("SWITCHED_OFF", outcomes(ngocLac).get("PROPOSED_AGAIN"));
+        ReasonView v = view(ngocLac, "PROPOSED_AGAIN");
+        assertEquals("C15", v.source().cell(), "the cell that switched it off");
+        assertEquals("NGOC_LAC_2024", v.profileId());
+        assertTrue(v.explanationEn().contains("not checked because cell Reasons C15 of profile NGOC_LAC_2024 sets enabled = false"),
+                v.explanationEn());
+
+        // Việt Yên's area is not covered by the Ngọc Lặc row: the national row still applies
+        Period nenhQuarter = new Period(LocalDate.of(2025, 3, 15), LocalDate.of(2025, 6, 14));
+        assertEquals(RelapseVerdict.RELAPSED, judge(e, NENH, nenhQuarter, BASELINE, calm(), true).verdict());
+    }
+
+    @Test
+    void aProvinceSetsAThresholdAboveTheBaseline() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir).row(BOOK, "Reasons", 15, "NGOC_LAC_2024", "CRIME_ABOVE_BASELINE", "true",
+                "ABOVE_BASELINE", "crimes", ">", "10", "Tăng quá 10%", "More than 10% up", "test");
+        Engine e = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
+        Map<Fact, Object> facts = calm();
+        facts.put(Fact.CRIMES_BASELINE, 20L);
+        facts.put(Fact.CRIMES_CURRENT, 22L); // exactly 10% up: not more than 10%
+        assertEquals("DOES_NOT_APPLY", outcomes(judge(e, NGOC_LAC, QUARTER, BASELINE, facts, false)).get("CRIME_ABOVE_BASELINE"));
+        facts.put(Fact.CRIMES_CURRENT, 23L); // 15% up
+        MonitoringJudgement j = judge(e, NGOC_LAC, QUARTER, BASELINE, facts, false);
+        assertEquals("APPLIES", outcomes(j).get("CRIME_ABOVE_BASELINE"));
+        assertEquals("G15", view(j, "CRIME_ABOVE_BASELINE").source().cell());
+        assertEquals("15.00", view(j, "CRIME_ABOVE_BASELINE").actual());
+    }
+
+    @Test
+    void theWindowIsATableValue() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir).row(BOOK, "Settings", 11, "NGOC_LAC_2024", "1", "test: one year");
+        Engine e = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
+        assertEquals(RelapseVerdict.STABLE, judge(e, NGOC_LAC, new Period(LocalDate.of(2025, 9, 21),
+                LocalDate.of(2025, 12, 20)), BASELINE, calm(), false).verdict());
+        MonitoringJudgement after = judge(e, NGOC_LAC, new Period(LocalDate.of(2025, 9, 21), LocalDate.of(2025, 12, 21)),
+                BASELINE, calm(), false);
+        assertEquals(RelapseVerdict.OUTSIDE_WINDOW, after.verdict());
+        assertEquals("NGOC_LAC_2024", after.window().profileId());
+        assertEquals("B11", after.window().source().cell());
+    }
+}
