@@ -61,7 +61,7 @@ class MonitoringController {
             description = "Returns RELAPSED, STABLE, INSUFFICIENT_DATA or OUTSIDE_WINDOW with each relapse reason, its "
                     + "table row and a sentence in Vietnamese and English. A report whose period is not wholly within the "
                     + "monitoring window (from the day after recognisedOn to the same date N years later, N from the "
-                    + "RelapseSettings table) is stored as OUTSIDE_WINDOW, with the window it missed. A recommendation: "
+                    + "monitoringWindowYears row of the Settings table, decision-tables/programme.drl.xlsx) is stored as OUTSIDE_WINDOW, with the window it missed. A recommendation: "
                     + "it changes no area's state.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

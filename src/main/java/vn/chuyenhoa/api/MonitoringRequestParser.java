@@ -94,8 +94,8 @@ final class MonitoringRequestParser {
                                 + " vào ngày recognisedOn (" + recognisedOn + "); hãy chỉ định bằng profileId.");
             } else if (world.engine().policy().relapse().settingsFor(chain.get().ids()).isEmpty()) {
                 f.error("recognisedOn", "no_monitoring_window", "None of the profiles " + chain.get().ids()
-                                + " sets a monitoring window (RelapseSettings table).",
-                        "Không bộ tiêu chí nào trong " + chain.get().ids() + " đặt thời gian theo dõi (bảng RelapseSettings).");
+                                + " sets a monitoring window (monitoringWindowYears of the Settings table in programme.drl.xlsx).",
+                        "Không bộ tiêu chí nào trong " + chain.get().ids() + " đặt thời gian theo dõi (monitoringWindowYears của bảng Settings trong programme.drl.xlsx).");
             }
         }
         if (f.hasErrors()) return Parsed.invalid(f.sorted());

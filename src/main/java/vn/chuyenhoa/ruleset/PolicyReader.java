@@ -28,6 +28,8 @@ import vn.chuyenhoa.evaluation.Requirement;
 import vn.chuyenhoa.evaluation.Scope;
 import vn.chuyenhoa.evaluation.Setting;
 import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.monitoring.RelapsePolicy;
+import vn.chuyenhoa.monitoring.RelapseSettings;
 import vn.chuyenhoa.ruleset.DecisionTables.RowOrigin;
 
 /**
@@ -180,9 +182,28 @@ final class PolicyReader {
         // only on otherwise sound tables: a profile row refused above would look like a gap in the coverage
         if (problems.isEmpty()) checkCoverage(profiles, profileById, profileRows);
         Map<String, ProgrammeSettings> programme = programmeSettings(settingRows, profileHeads, profiles, broken);
+        RelapsePolicy relapse = RelapseTables.read(sheetRows(relapseRows), profiles, broken, problems);
         return new Policy(List.copyOf(criteria.values()), profiles, programme,
                 ScreeningTables.read(sheetRows(screeningRows), problems),
-                RelapseTables.read(sheetRows(relapseRows), profiles, broken, problems));
+                new RelapsePolicy(relapse.reasons(), monitoringWindows(profiles, programme)));
+    }
+
+    /**
+     * The monitoring windows of the relapse policy, taken from the programme Settings table so that the lifecycle
+     * (MONITORING → STABLE) and the monitoring reports read one and the same row: each profile's
+     * {@code monitoringWindowYears} as resolved there, once per row, with the profile that owns the row. A profile
+     * that falls back to the national row thus has no window of its own, and a report on it goes on to the next
+     * profile of its chain, as before.
+     */
+    private static List<RelapseSettings> monitoringWindows(List<Profile> profiles, Map<String, ProgrammeSettings> programme) {
+        Map<TableSource, RelapseSettings> rows = new LinkedHashMap<>();
+        for (Profile p : profiles) {
+            ProgrammeSettings s = programme.get(p.id());
+            if (s == null) continue;
+            Setting<Integer> w = s.monitoringWindowYears();
+            rows.putIfAbsent(w.source(), new RelapseSettings(w.profileId(), w.value(), w.legalBasis(), w.source()));
+        }
+        return List.copyOf(rows.values());
     }
 
     private static List<SheetRow> sheetRows(List<Row> rows) {

@@ -12,16 +12,16 @@ import java.util.Set;
 import vn.chuyenhoa.evaluation.Comparison;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Profile;
-import vn.chuyenhoa.evaluation.Scope;
 import vn.chuyenhoa.monitoring.RelapsePolicy;
 import vn.chuyenhoa.monitoring.RelapseReason;
-import vn.chuyenhoa.monitoring.RelapseSettings;
 import vn.chuyenhoa.monitoring.ReportFacts;
 
 /**
- * Reads the relapse-monitoring tables ({@code Relapse…} RuleTables, shipped in {@code monitoring.drl.xlsx}) into a
- * {@link RelapsePolicy}, checking every cell. Rows belong to profiles of the Profiles table; a row of a profile already
- * reported as broken is skipped rather than reported again.
+ * Reads the relapse-monitoring tables ({@code Relapse…} RuleTables, shipped in {@code monitoring.drl.xlsx}) into the
+ * reasons of a {@link RelapsePolicy}, checking every cell. The monitoring window is not here: it is the
+ * {@code monitoringWindowYears} row of the programme Settings table, added to the policy by {@link PolicyReader}.
+ * Rows belong to profiles of the Profiles table; a row of a profile already reported as broken is skipped rather than
+ * reported again.
  */
 final class RelapseTables {
 
@@ -40,66 +40,44 @@ final class RelapseTables {
         Map<String, Profile> byId = new HashMap<>();
         profiles.forEach(p -> byId.put(p.id(), p));
         List<RelapseReason> reasons = new ArrayList<>();
-        List<RelapseSettings> settings = new ArrayList<>();
         Map<String, SheetRow> seenReasons = new HashMap<>();
-        Map<String, SheetRow> seenSettings = new HashMap<>();
-        boolean brokenSettings = false;
         for (SheetRow r : rows) {
             String t = r.table().toLowerCase(Locale.ROOT);
-            boolean isReason = t.startsWith("relapsereasons");
-            if (!isReason && !t.startsWith("relapsesettings")) {
+            if (t.startsWith("relapsesettings")) {
+                // the window moved to the programme Settings table: a row here would be a second value that counts for nothing
+                cells.problem(r, "monitoringWindowYears", "unknown_table",
+                        "Không rõ bảng \"" + r.table() + "\": thời gian theo dõi nay là dòng monitoringWindowYears của bảng Settings trong "
+                                + "programme.drl.xlsx (trang Settings); hãy sửa ở đó và xóa bảng này.",
+                        "Unknown table \"" + r.table() + "\": the monitoring window is now the monitoringWindowYears row of the Settings "
+                                + "table in programme.drl.xlsx (sheet Settings); change it there and delete this table.");
+                continue;
+            }
+            if (!t.startsWith("relapsereasons")) {
                 cells.problem(r, "", "unknown_table",
-                        "Không rõ bảng \"" + r.table() + "\": bảng theo dõi tái phức tạp phải là RelapseReasons hoặc RelapseSettings.",
-                        "Unknown table \"" + r.table() + "\": a relapse-monitoring table is RelapseReasons or RelapseSettings.");
+                        "Không rõ bảng \"" + r.table() + "\": bảng theo dõi tái phức tạp phải là RelapseReasons.",
+                        "Unknown table \"" + r.table() + "\": a relapse-monitoring table is RelapseReasons.");
                 continue;
             }
             String profileId = cells.required(r, "profileId");
-            if (profileId == null || brokenProfiles.contains(profileId)) {
-                brokenSettings |= !isReason;
-                continue;
-            }
+            if (profileId == null || brokenProfiles.contains(profileId)) continue;
             boolean ok = true;
             if (!byId.containsKey(profileId)) {
                 cells.problem(r, "profileId", "unknown_profile", "Mã bộ tiêu chí \"" + profileId + "\" không có trong bảng Profiles.",
                         "Profile id \"" + profileId + "\" is not in the Profiles table.");
                 ok = false;
             }
-            if (isReason) {
-                RelapseReason reason = reason(r, profileId);
-                if (!ok || reason == null) continue;
-                String key = profileId + "/" + reason.id();
-                if (seenReasons.containsKey(key)) {
-                    cells.duplicate(r, "reasonId", "lý do " + reason.id() + " của " + profileId, "reason " + reason.id() + " of " + profileId, seenReasons.get(key));
-                    continue;
-                }
-                seenReasons.put(key, r);
-                reasons.add(reason);
-            } else {
-                Integer years = cells.integer(r, "monitoringWindowYears", true, 1, 50);
-                String legal = cells.required(r, "legalBasis");
-                if (!ok || years == null || legal == null) {
-                    brokenSettings = true;
-                    continue;
-                }
-                if (seenSettings.containsKey(profileId)) {
-                    cells.duplicate(r, "profileId", "thời gian theo dõi của " + profileId, "monitoring window of " + profileId, seenSettings.get(profileId));
-                    continue;
-                }
-                seenSettings.put(profileId, r);
-                settings.add(new RelapseSettings(profileId, years, legal, r.source("monitoringWindowYears")));
+            RelapseReason reason = reason(r, profileId);
+            if (!ok || reason == null) continue;
+            String key = profileId + "/" + reason.id();
+            if (seenReasons.containsKey(key)) {
+                cells.duplicate(r, "reasonId", "lý do " + reason.id() + " của " + profileId, "reason " + reason.id() + " of " + profileId, seenReasons.get(key));
+                continue;
             }
+            seenReasons.put(key, r);
+            reasons.add(reason);
         }
-        // Every area is covered by a national profile; with a window there, every report has one.
-        boolean nationalWindow = settings.stream().anyMatch(s -> byId.get(s.profileId()).scope().level() == Scope.Level.NATIONAL);
-        // (a broken settings row is reported already, and may be the national one)
-        if (!rows.isEmpty() && !nationalWindow && !brokenSettings) {
-            SheetRow anchor = rows.stream().filter(r -> r.table().toLowerCase(Locale.ROOT).startsWith("relapsesettings"))
-                    .findFirst().orElse(rows.get(0));
-            cells.tableProblem(anchor, "no_national_window",
-                    "Bảng RelapseSettings cần một dòng cho bộ tiêu chí toàn quốc (phạm vi trống) để mọi địa bàn đều có thời gian theo dõi.",
-                    "The RelapseSettings table needs a row for the national profile (blank scope) so that every area has a monitoring window.");
-        }
-        return new RelapsePolicy(reasons, settings);
+        // the monitoring window is not read here: PolicyReader takes it from the programme Settings table
+        return new RelapsePolicy(reasons, List.of());
     }
 
     // RelapseReasons: profileId, reasonId, enabled, kind, fact, comparison, threshold, labelVi, labelEn, legalBasis

@@ -24,6 +24,13 @@ import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Period;
 import vn.chuyenhoa.monitoring.MonitoringDocument.ReasonView;
+import vn.chuyenhoa.programme.AreaState;
+import vn.chuyenhoa.programme.AreaStatus;
+import vn.chuyenhoa.programme.Lifecycle;
+import vn.chuyenhoa.programme.Move;
+import vn.chuyenhoa.programme.ProgrammeArea;
+import vn.chuyenhoa.programme.ProgrammeService;
+import vn.chuyenhoa.programme.Step;
 import vn.chuyenhoa.ruleset.RuleFiles;
 import vn.chuyenhoa.ruleset.RulesetBuilder;
 import vn.chuyenhoa.support.RuleTree;
@@ -167,7 +174,7 @@ class MonitoringRulesTest {
         if (verdict.equals("OUTSIDE_WINDOW")) {
             assertEquals(List.of(), j.reasons(), "nothing is judged outside the window");
             MonitoringDocument doc = MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, j);
-            assertTrue(doc.recommendationEn().contains("3-year monitoring window after recognition on 2024-12-20 (2024-12-21 to 2027-12-20 inclusive; Settings B10, NATIONAL_CORE)"),
+            assertTrue(doc.recommendationEn().contains("3-year monitoring window after recognition on 2024-12-20 (2024-12-21 to 2027-12-20 inclusive; Settings C13, NATIONAL_CORE)"),
                     doc.recommendationEn());
             assertTrue(!doc.window().periodInside());
         }
@@ -190,7 +197,7 @@ class MonitoringRulesTest {
         assertEquals(true, Monitor.available(engine));
     }
 
-    // ---- Table rows: a province switches a reason off, sets a threshold, changes the window --------------------------
+    // ---- Table rows: a province switches a reason off, sets a threshold ---------------------------------------------
 
     static final String BOOK = "decision-tables/monitoring.drl.xlsx";
 
@@ -230,16 +237,115 @@ class MonitoringRulesTest {
         assertEquals("15.00", view(j, "CRIME_ABOVE_BASELINE").actual());
     }
 
+    // ---- The window is the programme Settings row (programme.drl.xlsx, Settings C13 = 3 on NATIONAL_CORE) ----------
+
+    static final String PROGRAMME = "decision-tables/programme.drl.xlsx";
+    /** Phường 7, Thành phố Đà Lạt, Lâm Đồng (68): profile LAM_DONG_2022 (province, 2022–2023) covers it. */
+    static final Area PHUONG_7 = new Area("QD124_2004", "24769", "Phường 7", "672", "68");
+
     @Test
-    void theWindowIsATableValue() throws Exception {
-        RuleTree tree = RuleTree.copyInto(dir).row(BOOK, "Settings", 11, "NGOC_LAC_2024", "1", "test: one year");
+    void theWindowIsTheProgrammeSettingsRow() {
+        MonitoringJudgement j = judge(calm(), false);
+        assertEquals(3, j.window().monitoringWindowYears());
+        assertEquals("NATIONAL_CORE", j.window().profileId());
+        assertEquals(PROGRAMME, j.window().source().file());
+        assertEquals("Settings", j.window().source().sheet());
+        assertEquals("C13", j.window().source().cell());
+    }
+
+    @Test
+    void aDistrictRowOfItsOwnInProgrammeSettingsSetsItsWindow() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir).row(PROGRAMME, "Settings", 20, "NGOC_LAC_2024", "monitoringWindowYears", "1",
+                "test: one year");
         Engine e = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
+        // recognised 2024-12-20, one year: the last day is 2025-12-20
         assertEquals(RelapseVerdict.STABLE, judge(e, NGOC_LAC, new Period(LocalDate.of(2025, 9, 21),
                 LocalDate.of(2025, 12, 20)), BASELINE, calm(), false).verdict());
         MonitoringJudgement after = judge(e, NGOC_LAC, new Period(LocalDate.of(2025, 9, 21), LocalDate.of(2025, 12, 21)),
                 BASELINE, calm(), false);
         assertEquals(RelapseVerdict.OUTSIDE_WINDOW, after.verdict());
         assertEquals("NGOC_LAC_2024", after.window().profileId());
-        assertEquals("B11", after.window().source().cell());
+        assertEquals("C20", after.window().source().cell());
+        assertEquals(PROGRAMME, after.window().source().file());
+    }
+
+    @Test
+    void aProvinceRowOfItsOwnInProgrammeSettingsChangesTheWindowOfItsReportsOnly() throws Exception {
+        Period baseline = new Period(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 3, 31));
+        LocalDate recognised = LocalDate.of(2023, 6, 30);
+        // shipped tables: LAM_DONG_2022 has no row, NATIONAL_CORE's 3 years apply: 2023-07-01 to 2026-06-30
+        MonitoringJudgement shipped = Monitor.judge(engine, new MonitoringInput(new EvaluationInput(PHUONG_7, null,
+                new Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1)), baseline, calm()), recognised, null, false));
+        assertEquals(List.of("LAM_DONG_2022", "NATIONAL_CORE"), shipped.chain().ids());
+        assertEquals(LocalDate.of(2026, 6, 30), shipped.windowEnd());
+        assertEquals(RelapseVerdict.STABLE, shipped.verdict());
+
+        RuleTree tree = RuleTree.copyInto(dir).row(PROGRAMME, "Settings", 20, "LAM_DONG_2022", "monitoringWindowYears", "2",
+                "test: Lâm Đồng monitors two years");
+        Engine e = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
+        // two years: 2023-07-01 to 2025-06-30 inclusive
+        MonitoringJudgement lastDay = Monitor.judge(e, new MonitoringInput(new EvaluationInput(PHUONG_7, null,
+                new Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30)), baseline, calm()), recognised, null, false));
+        assertEquals(RelapseVerdict.STABLE, lastDay.verdict());
+        assertEquals(LocalDate.of(2025, 6, 30), lastDay.windowEnd());
+        assertEquals(2, lastDay.window().monitoringWindowYears());
+        assertEquals("LAM_DONG_2022", lastDay.window().profileId());
+        assertEquals("C20", lastDay.window().source().cell());
+        MonitoringJudgement dayAfter = Monitor.judge(e, new MonitoringInput(new EvaluationInput(PHUONG_7, null,
+                new Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1)), baseline, calm()), recognised, null, false));
+        assertEquals(RelapseVerdict.OUTSIDE_WINDOW, dayAfter.verdict());
+
+        // Ngọc Lặc (Thanh Hóa) is not covered by the Lâm Đồng row: still NATIONAL_CORE's 3 years
+        MonitoringJudgement ngocLac = judge(e, NGOC_LAC, QUARTER, BASELINE, calm(), false);
+        assertEquals(LocalDate.of(2027, 12, 20), ngocLac.windowEnd());
+        assertEquals("C13", ngocLac.window().source().cell());
+    }
+
+    /**
+     * The programme record of an area pinned to NGOC_LAC_2024, recognised 2024-12-20 and in MONITORING, and a
+     * monitoring report on that area: one cell (Settings C13, NATIONAL_CORE 3 → 2) moves both to 2026-12-20.
+     */
+    @Test
+    void theLifecycleAndAMonitoringReportSeeTheSameWindowAfterOneCellChange() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir).set(PROGRAMME, "Settings", "C13", "2");
+        Engine e = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
+        LocalDate asOf = LocalDate.of(2025, 6, 20);
+        for (Engine which : List.of(engine, e)) {
+            int years = which == engine ? 3 : 2;
+            LocalDate end = LocalDate.of(2024 + years, 12, 20);
+            AreaStatus lifecycle = new ProgrammeService(null, null, null, null).status(which, monitoredNgocLacArea(), asOf, false);
+            assertEquals(AreaState.MONITORING, lifecycle.state());
+            MonitoringJudgement report = judge(which, NGOC_LAC, QUARTER, BASELINE, calm(), false);
+
+            assertEquals(years, lifecycle.monitoringWindow().value());
+            assertEquals(years, report.window().monitoringWindowYears());
+            assertEquals(end, lifecycle.monitoringEnds());
+            assertEquals(end, report.windowEnd());
+            assertEquals(lifecycle.monitoringWindow().source(), report.window().source());
+            assertEquals("C13", report.window().source().cell());
+            // STABLE becomes possible on the day the report's window ends
+            Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false).stream()
+                    .filter(m -> m.to() == AreaState.STABLE).findFirst().orElseThrow();
+            assertEquals(end, stable.availableFrom());
+        }
+        // a report ending the day after the new window is outside it, on the day STABLE is allowed
+        assertEquals(RelapseVerdict.OUTSIDE_WINDOW, judge(e, NGOC_LAC, new Period(LocalDate.of(2026, 9, 21),
+                LocalDate.of(2026, 12, 21)), BASELINE, calm(), false).verdict());
+    }
+
+    private static ProgrammeArea monitoredNgocLacArea() {
+        List<Step> steps = List.of(
+                step(1, null, AreaState.CANDIDATE, "2024-01-10", null),
+                step(2, AreaState.CANDIDATE, AreaState.PROPOSED, "2024-02-01", null),
+                step(3, AreaState.PROPOSED, AreaState.APPROVED, "2024-03-01", "NGOC_LAC_2024"),
+                step(4, AreaState.APPROVED, AreaState.IN_TRANSFORMATION, "2024-09-06", null),
+                step(5, AreaState.IN_TRANSFORMATION, AreaState.TRANSFORMED, "2024-12-20", null),
+                step(6, AreaState.TRANSFORMED, AreaState.MONITORING, "2024-12-21", null));
+        return new ProgrammeArea(UUID.randomUUID(), "QD124_2004", "38", 2024, NGOC_LAC.code(), NGOC_LAC.name(),
+                NGOC_LAC.districtCode(), null, Instant.EPOCH, steps);
+    }
+
+    private static Step step(int n, AreaState from, AreaState to, String on, String profileId) {
+        return new Step(n, from, to, LocalDate.parse(on), Instant.EPOCH, "test", null, null, null, profileId, "TEST", "test", null);
     }
 }

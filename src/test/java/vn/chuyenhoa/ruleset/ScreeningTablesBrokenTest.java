@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -42,8 +43,12 @@ class ScreeningTablesBrokenTest {
         assertEquals(2, p.screening().statuses().size());
         assertEquals(4, p.screening().ranking().size());
         assertEquals(5, p.relapse().reasons().size());
+        // the monitoring window is the programme Settings row, not a table of the monitoring workbook
         assertEquals(1, p.relapse().settings().size());
         assertEquals(3, p.relapse().settings().get(0).monitoringWindowYears());
+        assertEquals("decision-tables/programme.drl.xlsx", p.relapse().settings().get(0).source().file());
+        assertEquals("C13", p.relapse().settings().get(0).source().cell());
+        assertEquals(p.monitoringWindowYears("NATIONAL_CORE").orElseThrow().source(), p.relapse().settings().get(0).source());
     }
 
     @ParameterizedTest(name = "{0}!{1} = {2} → {3}")
@@ -138,20 +143,43 @@ class ScreeningTablesBrokenTest {
         "Reasons  | F13 | <             | bad_comparison",
         "Reasons  | G14 | maybe         | not_a_flag",
         "Reasons  | B11 | ORGANIZED_CRIME_BACK | duplicate",
-        "Settings | B10 | 0             | out_of_range",
-        "Settings | B10 | ba            | not_a_number",
     })
     void aBrokenMonitoringCellIsReportedAtItsCell(String sheet, String cell, String value, String code) {
         LoadProblem p = single(RuleTree.copyInto(dir).set(MONITORING, sheet, cell, value));
         assertLocated(p, MONITORING, sheet, cell, code);
     }
 
+    /**
+     * The window moved to programme.drl.xlsx Settings: a RelapseSettings table put back into the monitoring workbook
+     * (here the sheet as it was shipped before, with 2 years) would be a second value that counts for nothing, so it is
+     * refused at its cell rather than ignored.
+     */
     @Test
-    void withoutANationalWindowSomeAreasWouldHaveNone() {
-        LoadProblem p = single(RuleTree.copyInto(dir).set(MONITORING, "Settings", "A10", "NGOC_LAC_2024"));
-        assertEquals("no_national_window", p.code(), p::describe);
-        assertEquals(MONITORING, p.file());
-        assertEquals("Settings", p.sheet());
+    void aRelapseSettingsTableIsNoLongerAPlaceForTheWindow() {
+        RuleTree tree = RuleTree.copyInto(dir).edit(MONITORING, "Reasons", "A1", any -> {
+            org.apache.poi.ss.usermodel.Sheet s = any.getSheet().getWorkbook().createSheet("Settings");
+            String[][] cells = {
+                {"A1", "RuleSet"}, {"B1", "chuyenhoa.policy.relapse"},
+                {"A2", "Variables"}, {"B2", "vn.chuyenhoa.ruleset.PolicyRows policy"},
+                {"A5", "RuleTable RelapseSettings"},
+                {"A6", "ACTION"}, {"B6", "ACTION"}, {"C6", "ACTION"},
+                {"A8", "policy.cell(drools.getRule().getName(), \"profileId\", \"$param\");"},
+                {"B8", "policy.cell(drools.getRule().getName(), \"monitoringWindowYears\", \"$param\");"},
+                {"C8", "policy.cell(drools.getRule().getName(), \"legalBasis\", \"$param\");"},
+                {"A9", "Profile id"}, {"B9", "Monitoring window (years)"}, {"C9", "Legal basis"},
+                {"A10", "NATIONAL_CORE"}, {"B10", "2"}, {"C10", "test: the old place of the window"},
+            };
+            for (String[] c : cells) {
+                org.apache.poi.ss.util.CellReference ref = new org.apache.poi.ss.util.CellReference(c[0]);
+                org.apache.poi.ss.usermodel.Row row = s.getRow(ref.getRow()) == null ? s.createRow(ref.getRow()) : s.getRow(ref.getRow());
+                row.createCell(ref.getCol()).setCellValue(c[1]);
+            }
+        });
+        LoadProblem p = single(tree);
+        assertLocated(p, MONITORING, "Settings", "B10", "unknown_table");
+        assertEquals("2", p.value());
+        assertTrue(p.messageEn().contains("programme.drl.xlsx (sheet Settings)"), p.messageEn());
+        assertTrue(p.messageVi().contains("programme.drl.xlsx"), p.messageVi());
     }
 
     private static void assertLocated(LoadProblem p, String file, String sheet, String cell, String code) {
