@@ -43,6 +43,13 @@ public class ActiveRuleset implements EngineSource {
     }
 
     private final AtomicReference<RulesetSnapshot> current = new AtomicReference<>();
+    /** Versions validated by this process, built from the very bytes that were stored: activating one needs no rebuild. */
+    private final Map<String, RulesetSnapshot> validated = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RulesetSnapshot> eldest) {
+            return size() > 4;
+        }
+    };
     private final AtomicReference<FailedLoad> lastFailure = new AtomicReference<>();
     private final RulesetStore store;
     private final RulesetValidator validator;
@@ -119,6 +126,7 @@ public class ActiveRuleset implements EngineSource {
         }
         storeVersion(v, files, origin, actor, comment, versionId());
         store.recordAction("STORED", actor, versionId(), versionId, comment, null);
+        validated.put(versionId, v.snapshot());
         if (!UPLOAD.equals(origin)) lastFailure.set(null);
         if (activate) activate(v.snapshot(), actor, comment);
         return new Offer(versionId, Offer.Result.CREATED, v.report(), activate);
@@ -127,7 +135,8 @@ public class ActiveRuleset implements EngineSource {
     /** Puts a stored version in force; activating an earlier one is the rollback. */
     public synchronized RulesetSnapshot activate(String versionId, String actor, String comment) {
         try {
-            return activate(cache.get(versionId), actor, comment);
+            RulesetSnapshot known = validated.get(versionId);
+            return activate(known != null ? known : cache.get(versionId), actor, comment);
         } catch (RulesetBuildException e) {
             throw new IllegalStateException("stored version " + versionId + " does not build: " + e.getMessage(), e);
         } catch (NoSuchElementException e) {

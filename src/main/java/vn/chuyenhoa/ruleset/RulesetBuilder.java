@@ -64,7 +64,7 @@ public final class RulesetBuilder {
         for (DecisionTables.CompiledSheet s : sheets) {
             bySource.put(s.sourcePath(), s);
             origins.putAll(s.origins());
-            tableBuilder.add(resource(s.sourcePath(), s.drl().getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
+            tableBuilder.add(resource(s.sourcePath(), s.drl().getBytes(java.nio.charset.StandardCharsets.UTF_8)), ResourceType.DRL);
         }
         for (KnowledgeBuilderError e : tableBuilder.getErrors()) {
             DecisionTables.CompiledSheet s = e.getResource() == null ? null : bySource.get(e.getResource().getSourcePath());
