@@ -73,6 +73,11 @@ class DemoData implements ApplicationRunner {
             throw new IllegalStateException("Unknown demo data set '" + demo + "'; the one there is: " + DIEN_BIEN
                     + " / Không có bộ dữ liệu minh họa '" + demo + "'.");
         }
+        if (!programmes.isEmpty()) {
+            // the local run asks for the demo at every start; real or earlier records are never mixed with it
+            log.info("Demo data '{}' not loaded: the programme store already holds records", demo);
+            return;
+        }
         load();
     }
 
