@@ -45,9 +45,9 @@ public final class Canonical {
 
     public static final String GENESIS = "0".repeat(64);
 
-    enum Type { UUID, TIMESTAMP, DATE, NUMBER, TEXT }
+    public enum Type { UUID, TIMESTAMP, DATE, NUMBER, TEXT }
 
-    record Column(String name, Type type) {
+    public record Column(String name, Type type) {
     }
 
     /** An audited table: its columns in canonical order and which of them make the key. */
