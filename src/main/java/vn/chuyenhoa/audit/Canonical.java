@@ -64,6 +64,11 @@ public final class Canonical {
 
         /** One row as an entry, from the values in column order. */
         public Entry entry(Object... values) {
+            return new Entry(name, key(values), sha256(form(values)));
+        }
+
+        /** The canonical form of one row, from the values in column order. */
+        public String form(Object... values) {
             if (values.length != columns.size()) {
                 throw new IllegalArgumentException(name + " has " + columns.size() + " columns, got " + values.length);
             }
@@ -79,7 +84,7 @@ public final class Canonical {
                 }
                 b.append('\n');
             }
-            return new Entry(name, key(values), sha256(b.toString()));
+            return b.toString();
         }
 
         Entry entry(ResultSet rs) throws SQLException {
@@ -180,6 +185,7 @@ public final class Canonical {
         };
     }
 
+    // String.getBytes(UTF_8).length without copying a large JSON document
     private static int utf8Length(String s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -191,6 +197,8 @@ public final class Canonical {
             } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 n += 4;
                 i++;
+            } else if (Character.isSurrogate(c)) {
+                n += 1; // an unpaired surrogate is encoded as '?', as String.getBytes(UTF_8) does
             } else {
                 n += 3;
             }

@@ -26,6 +26,11 @@ class ThroughputProbe {
             run(store, 10_000, "warm-up");
             for (int i = 0; i < 3; i++) run(store, 50_000, "run " + (i + 1));
             store.stop();
+            long start = System.nanoTime();
+            ChainVerifier.Report report = new ChainVerifier(db.jdbc, new HeadFile(db.chain,
+                    java.nio.file.Files.createTempFile("heads", ".log"), java.time.Duration.ofSeconds(10))).verify();
+            System.out.printf("VERIFY: intact=%s, %d batches, %d rows in %.2f s%n", report.intact(),
+                    report.batchesChecked(), report.rowsChecked(), (System.nanoTime() - start) / 1e9);
         }
     }
 
