@@ -26,8 +26,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static vn.chuyenhoa.audit.SqlTime.instant;
 import static vn.chuyenhoa.audit.SqlTime.utc;
@@ -38,6 +36,8 @@ import static vn.chuyenhoa.audit.SqlTime.utc;
  * <p>Saves go through one writer thread that takes everything queued and inserts it as one JDBC batch in
  * one transaction (group commit), then completes each caller's future: a caller learns of success only
  * after its row is committed, and a commit is paid once per batch instead of once per evaluation.
+ *
+ * <p>Each group commit is linked into the {@link AuditChain} in its own transaction: one chain row per batch.
  *
  * <p>The evaluation table is never updated nor deleted from; withdrawals and supersessions are rows of
  * their own, from which the state is derived.
@@ -68,21 +68,21 @@ public class EvaluationStore implements SmartLifecycle {
             + " COALESCE(s.kind, 'ACTIVE') AS state";
 
     /** Put in the queue by {@link #stop()} after the last accepted save, so the writer knows it has drained. */
-    private static final Pending END = new Pending(null, null);
+    private static final Pending END = new Pending(null, null, null);
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final TransactionTemplate transaction;
+    private final AuditChain chain;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     // Saves share it, stop() takes it alone: no save can slip into the queue behind END and be left waiting.
     private final ReadWriteLock admission = new ReentrantReadWriteLock();
     private volatile boolean running;
     private Thread writer;
 
-    public EvaluationStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public EvaluationStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.chain = chain;
     }
 
     /**
@@ -96,7 +96,8 @@ public class EvaluationStore implements SmartLifecycle {
      */
     public CompletableFuture<Void> save(EvaluationRecord r) {
         requireComplete(r);
-        Pending pending = new Pending(r, new CompletableFuture<>());
+        // hashed here, on the caller's thread, so that the single writer only collects the hashes
+        Pending pending = new Pending(r, chainEntry(r), new CompletableFuture<>());
         admission.readLock().lock();
         try {
             if (!running) {
@@ -191,8 +192,13 @@ public class EvaluationStore implements SmartLifecycle {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("withdrawing evaluation " + id + " needs a reason");
         }
+        Instant at = Instant.now();
         try {
-            jdbc.update(INSERT_EVENT, id, "WITHDRAWN", utc(Instant.now()), reason, by, null);
+            chain.record(AuditChain.Kind.EVALUATION_STATUS, links -> {
+                jdbc.update(INSERT_EVENT, id, "WITHDRAWN", utc(at), reason, by, null);
+                links.add(Canonical.STATUS_EVENT.entry(id, "WITHDRAWN", at, reason, by, null));
+                return null;
+            });
         } catch (DataIntegrityViolationException e) {
             // The keys decided; read back why, for a message the caller can act on.
             String state = status(id).state();
@@ -284,7 +290,7 @@ public class EvaluationStore implements SmartLifecycle {
         }
         if (batch.size() > 1) {
             try {
-                transaction.executeWithoutResult(tx -> insert(batch));
+                chain.record(AuditChain.Kind.EVALUATIONS, links -> insert(batch, links));
                 batch.forEach(p -> p.done.complete(null));
                 return;
             } catch (RuntimeException e) {
@@ -294,7 +300,7 @@ public class EvaluationStore implements SmartLifecycle {
         // One bad row, typically an idempotency-key race, must not fail the others queued with it.
         for (Pending p : batch) {
             try {
-                transaction.executeWithoutResult(tx -> insert(List.of(p)));
+                chain.record(AuditChain.Kind.EVALUATIONS, links -> insert(List.of(p), links));
                 p.done.complete(null);
             } catch (RuntimeException e) {
                 p.done.completeExceptionally(explain(p.record, e));
@@ -302,8 +308,12 @@ public class EvaluationStore implements SmartLifecycle {
         }
     }
 
-    private void insert(List<Pending> batch) {
+    /** Inserts the batch and lists its rows for the chain link committed with them; the same batch, linked once. */
+    private Void insert(List<Pending> batch, AuditChain.Batch links) {
         jdbc.batchUpdate(INSERT_EVALUATION, batch, batch.size(), (ps, p) -> bind(ps, p.record));
+        for (Pending p : batch) {
+            links.add(p.entry);
+        }
         List<EvaluationRecord> superseding = batch.stream().map(p -> p.record).filter(r -> r.supersedes() != null)
                 .toList();
         if (!superseding.isEmpty()) {
@@ -316,7 +326,20 @@ public class EvaluationStore implements SmartLifecycle {
                 ps.setString(5, r.submitter());
                 ps.setObject(6, r.id());
             });
+            for (EvaluationRecord r : superseding) {
+                links.add(Canonical.STATUS_EVENT.entry(r.supersedes(), "SUPERSEDED", r.evaluatedAt(),
+                        r.supersedeReason(), r.submitter(), r.id()));
+            }
         }
+        return null;
+    }
+
+    /** The row as {@link #bind} writes it, in {@link Canonical#EVALUATION}'s column order. */
+    static Canonical.Entry chainEntry(EvaluationRecord r) {
+        return Canonical.EVALUATION.entry(r.id(), r.evaluatedAt(), r.codeScheme(), r.areaCode(), r.areaName(),
+                r.provinceCode(), r.districtCode(), r.profileId(), r.verdict(), r.purpose(), r.periodFrom(),
+                r.periodTo(), r.rulesetVersion(), r.requestJson(), r.responseJson(), r.firedRulesJson(),
+                r.idempotencyKey(), r.requestHash(), r.submitter(), r.supersedes(), r.supersedeReason());
     }
 
     /** Turns the constraint violation of a row stored alone into the failure its caller can recognise. */
@@ -499,6 +522,6 @@ public class EvaluationStore implements SmartLifecycle {
         }
     }
 
-    private record Pending(EvaluationRecord record, CompletableFuture<Void> done) {
+    private record Pending(EvaluationRecord record, Canonical.Entry entry, CompletableFuture<Void> done) {
     }
 }

@@ -1,5 +1,6 @@
 package vn.chuyenhoa.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.stream.IntStream;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,10 +31,12 @@ public class RulesetStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final AuditChain chain;
 
-    public RulesetStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public RulesetStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, AuditChain chain) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.chain = chain;
     }
 
     /**
@@ -103,11 +108,29 @@ public class RulesetStore {
         return jdbc.query("SELECT * FROM ruleset_version ORDER BY seq DESC", RulesetStore::versionInfo);
     }
 
+    /** Appends the action to the log, linked into the audit chain in the same transaction. */
     public void recordAction(String action, String actor, String fromVersion, String toVersion, String comment,
                              String detailsJson) {
-        jdbc.update("INSERT INTO ruleset_action (action_at, actor, action, from_version, to_version, comment,"
-                + " details_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                utc(Instant.now()), actor, action, fromVersion, toVersion, comment, detailsJson);
+        Instant at = Instant.now();
+        chain.record(AuditChain.Kind.RULESET_ACTION, links -> {
+            KeyHolder seq = new GeneratedKeyHolder();
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("INSERT INTO ruleset_action (action_at, actor, action,"
+                        + " from_version, to_version, comment, details_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        new String[] {"SEQ"});
+                ps.setObject(1, utc(at));
+                ps.setString(2, actor);
+                ps.setString(3, action);
+                ps.setString(4, fromVersion);
+                ps.setString(5, toVersion);
+                ps.setString(6, comment);
+                ps.setString(7, detailsJson);
+                return ps;
+            }, seq);
+            links.add(Canonical.RULESET_ACTION.entry(Objects.requireNonNull(seq.getKey()).longValue(), at, actor,
+                    action, fromVersion, toVersion, comment, detailsJson));
+            return null;
+        });
     }
 
     /** Newest first; all of them, or those that name the version. */

@@ -15,8 +15,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import vn.chuyenhoa.audit.AuditChain;
+import vn.chuyenhoa.audit.Canonical;
 
 /**
  * The append-only store of programme areas and their steps (V2__programme.sql). Nothing is ever updated or deleted:
@@ -38,25 +38,35 @@ public class ProgrammeStore {
             + " ruleset_version, rule_name, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
+    private final AuditChain chain;
 
-    public ProgrammeStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public ProgrammeStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.chain = chain;
     }
 
-    /** Stores a new record with its first step, both or neither. */
+    /** Stores a new record with its first step, both or neither, linked into the audit chain with them. */
     public void create(ProgrammeArea area) {
-        transaction.executeWithoutResult(tx -> {
+        chain.record(AuditChain.Kind.LIFECYCLE_STEP, links -> {
             jdbc.update(INSERT_AREA, area.id(), area.codeScheme(), area.provinceCode(), area.year(), area.areaCode(),
                     area.areaName(), area.districtCode(), area.originId(), utc(area.createdAt()));
-            for (Step s : area.steps()) insert(area.id(), s);
+            links.add(Canonical.PROGRAMME_AREA.entry(area.id(), area.codeScheme(), area.provinceCode(), area.year(),
+                    area.areaCode(), area.areaName(), area.districtCode(), area.originId(), area.createdAt()));
+            for (Step s : area.steps()) insert(area.id(), s, links);
+            return null;
         });
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException when another step took this number first */
+    /**
+     * Appends the step, linked into the audit chain in the same transaction.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when another step took this number first
+     */
     public void append(UUID areaId, Step step) {
-        insert(areaId, step);
+        chain.record(AuditChain.Kind.LIFECYCLE_STEP, links -> {
+            insert(areaId, step, links);
+            return null;
+        });
     }
 
     public Optional<ProgrammeArea> find(String codeScheme, String areaCode, int year) {
@@ -127,10 +137,14 @@ public class ProgrammeStore {
                 rs.getString("comment"));
     }
 
-    private void insert(UUID areaId, Step s) {
-        jdbc.update(INSERT_STEP, areaId, s.step(), s.from() == null ? null : s.from().name(), s.to().name(),
+    private void insert(UUID areaId, Step s, AuditChain.Batch links) {
+        String from = s.from() == null ? null : s.from().name();
+        jdbc.update(INSERT_STEP, areaId, s.step(), from, s.to().name(),
                 s.effectiveDate(), utc(s.recordedAt()), s.actor(), s.decisionNumber(), s.decisionDate(),
                 s.evaluationId(), s.profileId(), s.rulesetVersion(), s.rule(), s.comment());
+        links.add(Canonical.PROGRAMME_TRANSITION.entry(areaId, s.step(), from, s.to().name(), s.effectiveDate(),
+                s.recordedAt(), s.actor(), s.decisionNumber(), s.decisionDate(), s.evaluationId(), s.profileId(),
+                s.rulesetVersion(), s.rule(), s.comment()));
     }
 
     // as the audit store does: instants through JDBC as UTC offset date-times, the mapping drivers agree on

@@ -42,7 +42,7 @@ class AuditStoreFileTest {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
             JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class})
-    @Import({EvaluationStore.class, RulesetStore.class})
+    @Import({EvaluationStore.class, RulesetStore.class, AuditChain.class, HeadFile.class, ChainVerifier.class})
     static class AuditOnly {
     }
 
@@ -50,7 +50,8 @@ class AuditStoreFileTest {
         return new SpringApplicationBuilder(AuditOnly.class).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 // an argument, not a default property, so that it wins over the application's own database URL
-                .run("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("chuyenhoa") + ";AUTO_SERVER=FALSE");
+                .run("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("chuyenhoa") + ";AUTO_SERVER=FALSE",
+                        "--chuyenhoa.audit.head-file=" + dir.resolve("heads.log"));
     }
 
     @Test
@@ -93,6 +94,16 @@ class AuditStoreFileTest {
                     .extracting(EvaluationStatus::state).isEqualTo("SUPERSEDED");
             assertThat(rulesets.latest().orElseThrow().files()).isEqualTo(files);
             assertThat(rulesets.lastLoadFailure()).contains(failure);
+            // the chain goes on from the head the first run left, and the head it wrote on shutdown is on it
+            rulesets.recordAction("STORED", "kiểm-tra-viên", null, "v-2025.07", "sau khi khởi động lại", null);
+            ChainVerifier.Report report = context.getBean(ChainVerifier.class).verify();
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.intact()).isTrue();
+            // 4 evaluation batches (one per saveNow), the withdrawal, the action after the restart
+            assertThat(report.batchesChecked()).isEqualTo(6);
+            assertThat(report.rowsChecked()).isEqualTo(7);
+            assertThat(report.headFile().headsRecorded()).isPositive();
+            assertThat(report.headFile().lastLineOnChain()).isTrue();
         }
     }
 

@@ -18,6 +18,7 @@ final class TestDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     final JdbcTemplate jdbc;
     private final DataSourceTransactionManager transactions;
+    final AuditChain chain;
 
     private TestDatabase(String url) {
         dataSource = new HikariDataSource();
@@ -25,6 +26,7 @@ final class TestDatabase implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
+        chain = new AuditChain(jdbc, transactions);
     }
 
     /** Private to the test: the database lives as long as the pool keeps a connection open. */
@@ -33,13 +35,13 @@ final class TestDatabase implements AutoCloseable {
     }
 
     EvaluationStore startedEvaluationStore() {
-        EvaluationStore store = new EvaluationStore(jdbc, transactions);
+        EvaluationStore store = new EvaluationStore(jdbc, chain);
         store.start();
         return store;
     }
 
     RulesetStore rulesetStore() {
-        return new RulesetStore(jdbc, transactions);
+        return new RulesetStore(jdbc, transactions, chain);
     }
 
     /**

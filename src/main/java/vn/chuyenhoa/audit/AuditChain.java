@@ -1,0 +1,156 @@
+package vn.chuyenhoa.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static vn.chuyenhoa.audit.SqlTime.instant;
+import static vn.chuyenhoa.audit.SqlTime.utc;
+
+/**
+ * The one chain every audited write is linked into (V5__audit_chain.sql, {@link Canonical}): a write runs in a
+ * transaction of its own together with one {@code audit_chain} row that lists its rows' hashes and holds the hash
+ * of the previous link.
+ *
+ * <p>"Read the head, append the link, commit" is serialised by a lock held for the transaction, so there is one
+ * chain with one head. The evaluation writer is a single thread that takes the lock once per group commit, so the
+ * chain costs one row per batch and the hashing of the rows, never a lock per evaluation; ruleset actions and
+ * lifecycle steps are rare and take it once each.
+ */
+@Component
+public class AuditChain {
+
+    /** What a batch holds. BASELINE: the rows found when the chain was first started on an older database. */
+    public enum Kind { BASELINE, EVALUATIONS, EVALUATION_STATUS, RULESET_ACTION, LIFECYCLE_STEP }
+
+    /** The last link: seq 0 and {@link Canonical#GENESIS} while the chain is empty. */
+    public record Head(long seq, String hash, Instant linkedAt) {
+        static final Head EMPTY = new Head(0, Canonical.GENESIS, null);
+    }
+
+    /** Collects the rows a write inserts, in insertion order, for its link. */
+    public static final class Batch {
+        private final List<Canonical.Entry> rows = new ArrayList<>();
+
+        public void add(Canonical.Entry row) {
+            rows.add(Objects.requireNonNull(row));
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
+    private static final String INSERT_LINK = "INSERT INTO audit_chain (seq, kind, linked_at, row_count, entries,"
+            + " content_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ReentrantLock lock = new ReentrantLock();
+    // guarded by lock; null: not known, read from the database at the next link
+    private Head head;
+    // what was last committed, for readers that must not wait for the lock
+    private volatile Head published;
+
+    public AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Runs {@code work} in one transaction and links the rows it added to the batch, in that same transaction; a
+     * write that adds no row adds no link. Nothing is committed when {@code work} throws.
+     */
+    public <T> T record(Kind kind, Function<Batch, T> work) {
+        lock.lock();
+        try {
+            Head before = headLocked();
+            Head[] after = {before};
+            T result = transaction.execute(tx -> {
+                Batch batch = new Batch();
+                T r = work.apply(batch);
+                if (!batch.rows.isEmpty()) {
+                    after[0] = link(before, kind, batch.rows);
+                }
+                return r;
+            });
+            head = after[0];
+            published = after[0];
+            return result;
+        } catch (RuntimeException | Error e) {
+            // rolled back, most likely; the database says where the chain stands
+            head = null;
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The last committed link, as this process knows it (read from the database when it knows none yet). */
+    public Head head() {
+        Head h = published;
+        if (h != null) {
+            return h;
+        }
+        lock.lock();
+        try {
+            return headLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The last link in the database now, whoever wrote it. */
+    public Head storedHead() {
+        return jdbc.query("SELECT seq, hash, linked_at FROM audit_chain ORDER BY seq DESC FETCH FIRST 1 ROW ONLY",
+                (rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"), instant(rs, "linked_at")))
+                .stream().findFirst().orElse(Head.EMPTY);
+    }
+
+    private Head headLocked() {
+        if (head == null) {
+            Head stored = storedHead();
+            if (stored.seq() == 0) {
+                stored = adoptExistingRows().orElse(stored);
+            }
+            head = stored;
+            published = stored;
+        }
+        return head;
+    }
+
+    /**
+     * A database that held audited rows before the chain existed (V5 on an older database): those rows become the
+     * first batch, so that the verifier can tell them from rows written later behind the chain's back.
+     */
+    private Optional<Head> adoptExistingRows() {
+        return Optional.ofNullable(transaction.execute(tx -> {
+            List<Canonical.Entry> rows = new ArrayList<>();
+            Canonical.TABLES.forEach(t -> t.scan(jdbc, (key, e) -> rows.add(e)));
+            if (rows.isEmpty()) {
+                return null;
+            }
+            log.info("audit chain started on a database with {} audited rows: linked as the BASELINE batch",
+                    rows.size());
+            return link(Head.EMPTY, Kind.BASELINE, rows);
+        }));
+    }
+
+    private Head link(Head previous, Kind kind, List<Canonical.Entry> rows) {
+        long seq = previous.seq() + 1;
+        Instant at = Instant.now();
+        String entries = Canonical.entries(rows);
+        String content = Canonical.sha256(entries);
+        String hash = Canonical.linkHash(seq, kind.name(), at, rows.size(), content, previous.hash());
+        jdbc.update(INSERT_LINK, seq, kind.name(), utc(at), rows.size(), entries, content, previous.hash(), hash);
+        return new Head(seq, hash, at);
+    }
+}
