@@ -113,6 +113,7 @@ class EvaluationPages {
     String replay(@PathVariable String id, Model model) {
         EvaluationRecord r = record(id);
         show(r, model);
+        model.addAttribute("path", "/evaluations/" + r.id()); // the language link re-opens the page, not the POST
         try {
             Reevaluations.Rerun rerun = reevaluations.rerun(r, versions.get(r.rulesetVersion()).engine());
             model.addAttribute("replay", rerun);
