@@ -113,7 +113,9 @@ class EvaluationPages {
     String replay(@PathVariable String id, Model model) {
         EvaluationRecord r = record(id);
         show(r, model);
-        model.addAttribute("path", "/evaluations/" + r.id()); // the language link re-opens the page, not the POST
+        // the language links re-open the evaluation's page, not the POST's address
+        model.addAttribute("langVi", PageAdvice.languageLink("/evaluations/" + r.id(), "vi"));
+        model.addAttribute("langEn", PageAdvice.languageLink("/evaluations/" + r.id(), "en"));
         try {
             Reevaluations.Rerun rerun = reevaluations.rerun(r, versions.get(r.rulesetVersion()).engine());
             model.addAttribute("replay", rerun);

@@ -120,7 +120,7 @@ class Exports {
                     + " " + d.area().provinceCode() + (d.area().districtCode() == null ? "" : ", " + msg("evaluation.district", locale) + " " + d.area().districtCode()));
             line(doc, strong, body, msg("evaluation.period", locale), d.period().from() + " – " + d.period().to()
                     + (d.baselinePeriod() == null ? "" : "; " + msg("evaluation.baseline", locale) + " " + d.baselinePeriod().from() + " – " + d.baselinePeriod().to()));
-            line(doc, strong, body, msg("col.profile", locale), d.profile().id() + " — " + (en ? d.profile().labelEn() : d.profile().labelVi())
+            if (d.profile() != null) line(doc, strong, body, msg("col.profile", locale), d.profile().id() + " — " + (en ? d.profile().labelEn() : d.profile().labelVi())
                     + (d.profile().legalBasis() == null ? "" : " (" + d.profile().legalBasis() + ")"));
             line(doc, strong, body, msg("col.rulesetVersion", locale), d.rulesetVersion());
             line(doc, strong, body, msg("evaluation.evaluatedAt", locale), String.valueOf(d.evaluatedAt()) + " · id " + d.id());

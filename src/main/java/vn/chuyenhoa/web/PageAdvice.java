@@ -33,8 +33,22 @@ class PageAdvice {
     void common(Model model, Locale locale, HttpServletRequest request) {
         model.addAttribute("en", "en".equals(locale.getLanguage()));
         model.addAttribute("path", request.getRequestURI());
+        model.addAttribute("langVi", languageLink(request, "vi"));
+        model.addAttribute("langEn", languageLink(request, "en"));
         // the user's name once form login exists (issue 6 item 4); the layout already has its place
         model.addAttribute("currentUser", request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
+    }
+
+    /** The same page in another language: the address with its query, or, after a POST, the page it was posted from. */
+    static String languageLink(HttpServletRequest request, String lang) {
+        org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder
+                .fromPath(request.getRequestURI());
+        if ("GET".equals(request.getMethod()) && request.getQueryString() != null) b.query(request.getQueryString());
+        return b.replaceQueryParam("lang", lang).build().toUriString();
+    }
+
+    static String languageLink(String path, String lang) {
+        return path + "?lang=" + lang;
     }
 
     @ExceptionHandler(PageNotFound.class)
@@ -74,6 +88,8 @@ class PageAdvice {
         boolean english = "en".equals(locale.getLanguage());
         mv.addObject("en", english);
         mv.addObject("path", request.getRequestURI());
+        mv.addObject("langVi", languageLink(request, "vi"));
+        mv.addObject("langEn", languageLink(request, "en"));
         mv.addObject("currentUser", null);
         mv.addObject("status", status.value());
         mv.addObject("message", english ? en : vi);

@@ -32,7 +32,7 @@ import vn.chuyenhoa.support.RuleTree;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:webpages;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
-        "chuyenhoa.ruleset.watch=false"})
+        "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})
 class WebPagesTest {
 
     @LocalServerPort
@@ -42,6 +42,14 @@ class WebPagesTest {
     Path dir;
 
     Http http;
+
+    static final String NENH_NINE_PERCENT = """
+            {"area":{"codeScheme":"QD124_2004","code":"07795"},"period":{"from":"2024-03-15","to":"2024-12-12"},
+             "baselinePeriod":{"from":"2023-03-15","to":"2023-12-12"},
+             "facts":{"tipsReceived":4,"tipsResolved":4,"politicalSystemConsolidated":true,"effectiveModels":1,
+              "communityRulesMaintained":true,"householdsTotal":900,"householdsInformed":900,"organizedCrimeSigns":false,
+              "casesOccurred":5,"casesCleared":4,"seriousCasesProsecuted":0,"releasedResidents":10,"releasedReoffended":1,
+              "crimesBaseline":96,"crimesCurrent":87,"socialEvilsBaseline":4,"socialEvilsCurrent":4}}""";
 
     @BeforeEach
     void setUp() {
@@ -93,9 +101,10 @@ class WebPagesTest {
         assertTrue(text.contains(",07795,Phường Nếnh,24,VIET_YEN_2024,Đạt — chuyển hóa thành công,"), text);
         assertFalse(text.contains("Kiên Thọ"), "filtered like the list");
 
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(http.get("/evaluations.xlsx?lang=en").body()))) {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(http.get("/evaluations.xlsx?lang=en&provinceCode=38").body()))) {
             assertEquals("Area", wb.getSheetAt(0).getRow(0).getCell(3).getStringCellValue());
-            assertEquals(3, wb.getSheetAt(0).getPhysicalNumberOfRows(), "a header and two evaluations");
+            assertEquals("Not transformed", wb.getSheetAt(0).getRow(1).getCell(6).getStringCellValue());
+            assertTrue(wb.getSheetAt(0).getPhysicalNumberOfRows() >= 2, "a header and Kiên Thọ");
         }
 
         Http.Response pdf = http.get("/evaluations/" + kienTho + "/pdf");
@@ -166,11 +175,58 @@ class WebPagesTest {
     }
 
     @Test
-    void theProgrammePageHasNoDataWithoutTheDemo() {
+    void theProgrammePageShowsDienBienAgainstItsTargets() {
         Http.Response r = http.get("/programmes/QD124_2004/11?fromYear=2017&toYear=2020");
-        assertEquals(200, r.status());
-        assertTrue(r.text().contains("Điện Biên") && r.text().contains("Không có địa bàn quá hạn"), r::describe);
+        assertEquals(200, r.status(), r::describe);
+        String t = r.text();
+        assertTrue(t.contains("Tỉnh Điện Biên") && t.contains("<svg id=\"chart\""), t);
+        assertTrue(t.contains("≥ 60%") && t.contains("≥ 85%") && t.contains("decision-tables/programme.drl.xlsx"), "targets from the table, with their cell");
+        assertTrue(t.contains("Tỷ lệ chuyển hóa thành công") && t.contains("Tỷ lệ không phức tạp trở lại"), t);
+        assertTrue(t.contains("Xã Lao Xả Phình") && t.contains("Ổn định sau thời gian theo dõi"), "areas by state");
+        assertTrue(http.get("/programmes/QD124_2004/11?fromYear=2017&toYear=2020&lang=en").text().contains("Share not relapsed"));
     }
+
+    @Test
+    void anImpactPreviewARollbackAndTheTablesToEdit() throws Exception {
+        String original = http.get("/api/v1/ruleset").json().get("version").asString();
+        // Phường Nếnh with crimes and social evils 9% down (100 → 91), short of Việt Yên's 10% (Thresholds!C27)
+        Http.Response nenh = http.postJson("/api/v1/evaluations", NENH_NINE_PERCENT);
+        assertEquals("NOT_TRANSFORMED", nenh.json().get("verdict").asString(), nenh::describe);
+        RuleTree tree = RuleTree.copyInto(dir).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "9");
+        Http.Response uploaded = http.postMultipart("/rulesets/upload", Map.of("author", "Nguyễn Văn A", "comment", "Việt Yên 9%"),
+                Map.of("profiles.drl.xlsx", read(tree.file("decision-tables/profiles.drl.xlsx"))));
+        assertTrue(uploaded.text().contains("Bản nháp"), uploaded::describe);
+        String draft = http.get("/api/v1/rulesets").json().get("items").get(0).get("version").asString();
+        Http.Response job = http.post("/rulesets/" + draft + "/impact", "application/x-www-form-urlencoded",
+                "provinceCode=24".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, job.status(), job::describe);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"job-id\">([0-9a-f-]{36})<").matcher(job.text());
+        assertTrue(m.find(), job.text());
+        String done = job.text();
+        for (int i = 0; i < 100 && !done.contains("Xong"); i++) {
+            Thread.sleep(100);
+            done = http.get("/impact-jobs/" + m.group(1)).text();
+        }
+        assertTrue(done.contains("Xong") && done.contains("Phường Nếnh") && done.contains("Đạt — chuyển hóa thành công"), done);
+        assertFalse(done.contains("http-equiv=\"refresh\""), "a finished job stops refreshing");
+
+        Http.Response activated = http.post("/rulesets/" + draft + "/activate", "application/x-www-form-urlencoded",
+                "actor=Tr%E1%BA%A7n+Th%E1%BB%8B+B&comment=OK&confirm=yes".getBytes(StandardCharsets.UTF_8));
+        assertTrue(activated.text().contains("Đang áp dụng"), activated::describe);
+        String rollback = http.get("/rulesets/" + original + "/activate").text();
+        assertTrue(rollback.contains("Quay lại phiên bản trước") && rollback.contains("VIET_YEN_2024"), rollback);
+        http.post("/rulesets/" + original + "/activate", "application/x-www-form-urlencoded",
+                "actor=B&comment=Rollback&confirm=yes".getBytes(StandardCharsets.UTF_8));
+        assertEquals(original, http.get("/api/v1/ruleset").json().get("version").asString(), "rolled back");
+
+        byte[] zip = http.get("/rulesets/current.zip").body();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) names.add(e.getName());
+        }
+        assertTrue(names.contains("decision-tables/profiles.drl.xlsx") && names.contains("decision-tables/programme.drl.xlsx"), names.toString());
+    }
+
 
     private static byte[] read(Path p) {
         try {
