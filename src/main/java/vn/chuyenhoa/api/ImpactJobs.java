@@ -32,24 +32,24 @@ import vn.chuyenhoa.evaluation.Engine;
  * the request threads, and never store anything.
  */
 @Component
-class ImpactJobs {
+public class ImpactJobs {
 
     /** Which stored evaluations to re-run. Dates filter the evaluation period's end. */
-    record Filter(String codeScheme, String provinceCode, String profileId, LocalDate periodFrom, LocalDate periodTo,
+    public record Filter(String codeScheme, String provinceCode, String profileId, LocalDate periodFrom, LocalDate periodTo,
                   Boolean includeWithdrawn) {}
 
-    record CriterionChange(String id, String before, String after) {}
+    public record CriterionChange(String id, String before, String after) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AreaChange(UUID evaluationId, String codeScheme, String areaCode, String areaName, String profileBefore,
+    public record AreaChange(UUID evaluationId, String codeScheme, String areaCode, String areaName, String profileBefore,
                       String profileAfter, String verdictBefore, String verdictAfter, List<CriterionChange> criteria,
                       List<FieldError> notReplayable) {}
 
-    record Result(int evaluated, int verdictsChanged, int criteriaChanged, int notReplayable,
+    public record Result(int evaluated, int verdictsChanged, int criteriaChanged, int notReplayable,
                   Map<String, Integer> verdictFlips, List<AreaChange> changes) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Status(UUID jobId, String version, String state, int total, int done, Instant startedAt, Instant finishedAt,
+    public record Status(UUID jobId, String version, String state, int total, int done, Instant startedAt, Instant finishedAt,
                   Filter filter, Result result, String error) {}
 
     private final EvaluationStore store;
@@ -68,7 +68,7 @@ class ImpactJobs {
         this.json = json;
     }
 
-    Status start(Engine candidate, Filter filter) {
+    public Status start(Engine candidate, Filter filter) {
         UUID id = UUID.randomUUID();
         Status queued = new Status(id, candidate.versionId(), "QUEUED", 0, 0, Instant.now(), null, filter, null, null);
         jobs.put(id, queued);
@@ -76,7 +76,7 @@ class ImpactJobs {
         return queued;
     }
 
-    Optional<Status> status(UUID id) {
+    public Optional<Status> status(UUID id) {
         return Optional.ofNullable(jobs.get(id));
     }
 

@@ -23,15 +23,15 @@ import vn.chuyenhoa.evaluation.Evaluator;
  * must be identical) and impact previews (a candidate version).
  */
 @Component
-class Reevaluations {
+public class Reevaluations {
 
     /** A stored request that the other version cannot even accept (e.g. its profile no longer exists). */
-    record Rejected(List<FieldError> errors) {}
+    public record Rejected(List<FieldError> errors) {}
 
-    record Difference(String path, JsonNode stored, JsonNode replayed) {}
+    public record Difference(String path, JsonNode stored, JsonNode replayed) {}
 
-    record Rerun(EvaluationDocument document, JsonNode tree, List<Difference> differences, Rejected rejected) {
-        boolean identical() { return rejected == null && differences.isEmpty(); }
+    public record Rerun(EvaluationDocument document, JsonNode tree, List<Difference> differences, Rejected rejected) {
+        public boolean identical() { return rejected == null && differences.isEmpty(); }
     }
 
     private final AreaDirectory areas;
@@ -42,7 +42,7 @@ class Reevaluations {
         this.json = json;
     }
 
-    Rerun rerun(EvaluationRecord stored, Engine engine) {
+    public Rerun rerun(EvaluationRecord stored, Engine engine) {
         ParseResult parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
                 .parse(stored.requestJson().getBytes(StandardCharsets.UTF_8));
         if (parsed instanceof ParseResult.Invalid invalid) return new Rerun(null, null, List.of(), new Rejected(invalid.errors()));

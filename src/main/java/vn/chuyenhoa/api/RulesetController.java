@@ -39,6 +39,7 @@ import vn.chuyenhoa.audit.Page;
 import vn.chuyenhoa.ruleset.ActiveRuleset;
 import vn.chuyenhoa.ruleset.PolicyDiff;
 import vn.chuyenhoa.ruleset.RuleFile;
+import vn.chuyenhoa.ruleset.RuleFiles;
 import vn.chuyenhoa.ruleset.RulesetBuildException;
 import vn.chuyenhoa.ruleset.RulesetSnapshot;
 import vn.chuyenhoa.ruleset.SnapshotCache;
@@ -227,19 +228,7 @@ class RulesetController {
         return new VersionView(v.versionId(), status, v.storedAt(), v.origin(), v.author(), v.comment(), v.basedOn());
     }
 
-    /**
-     * Where an uploaded file goes: a path given with its folder is kept; a bare name replaces the file of that name in
-     * the version in force, or goes to rules/ (.drl) or decision-tables/ (anything else, which validation judges).
-     */
     static String pathFor(String name, List<RuleFile> base) {
-        if (name == null || name.isBlank() || name.contains("..")) return null;
-        String n = name.replace('\\', '/').strip();
-        if (n.startsWith("/")) n = n.substring(1);
-        if (n.contains("/")) return n;
-        final String bare = n;
-        Optional<String> existing = base.stream().map(RuleFile::path)
-                .filter(p -> p.substring(p.lastIndexOf('/') + 1).equals(bare)).findFirst();
-        if (existing.isPresent()) return existing.get();
-        return bare.endsWith(".drl") ? "rules/" + bare : "decision-tables/" + bare;
+        return RuleFiles.pathFor(name, base);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,5 +73,21 @@ public final class RuleFiles {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Where an uploaded file goes: a path given with its folder is kept; a bare name replaces the file of that name in
+     * the version in force, or goes to rules/ (.drl) or decision-tables/ (anything else, which validation judges).
+     */
+    public static String pathFor(String name, List<RuleFile> base) {
+        if (name == null || name.isBlank() || name.contains("..")) return null;
+        String n = name.replace('\\', '/').strip();
+        if (n.startsWith("/")) n = n.substring(1);
+        if (n.contains("/")) return n;
+        final String bare = n;
+        Optional<String> existing = base.stream().map(RuleFile::path)
+                .filter(p -> p.substring(p.lastIndexOf('/') + 1).equals(bare)).findFirst();
+        if (existing.isPresent()) return existing.get();
+        return bare.endsWith(".drl") ? "rules/" + bare : "decision-tables/" + bare;
     }
 }

@@ -1,0 +1,99 @@
+package vn.chuyenhoa.web;
+
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * What every page shares (the language, the signed-in user once there is login) and what a page shows when a request
+ * cannot be answered: a page in the reader's language, never a stack trace or the API's problem JSON.
+ */
+@ControllerAdvice(basePackages = "vn.chuyenhoa.web")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
+
+    @ModelAttribute
+    void common(Model model, Locale locale, HttpServletRequest request) {
+        model.addAttribute("en", "en".equals(locale.getLanguage()));
+        model.addAttribute("path", request.getRequestURI());
+        model.addAttribute("langVi", languageLink(request, "vi"));
+        model.addAttribute("langEn", languageLink(request, "en"));
+        // the user's name once form login exists (issue 6 item 4); the layout already has its place
+        model.addAttribute("currentUser", request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
+    }
+
+    /** The same page in another language: the address with its query, or, after a POST, the page it was posted from. */
+    static String languageLink(HttpServletRequest request, String lang) {
+        org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder
+                .fromPath(request.getRequestURI());
+        if ("GET".equals(request.getMethod()) && request.getQueryString() != null) b.query(request.getQueryString());
+        return b.replaceQueryParam("lang", lang).build().toUriString();
+    }
+
+    static String languageLink(String path, String lang) {
+        return path + "?lang=" + lang;
+    }
+
+    @ExceptionHandler(PageNotFound.class)
+    ModelAndView notFound(PageNotFound e, Locale locale, HttpServletRequest request) {
+        return error(HttpStatus.NOT_FOUND, e.messageVi, e.messageEn, locale, request);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView badParameter(Exception e, Locale locale, HttpServletRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return error(HttpStatus.BAD_REQUEST, "Giá trị của \"" + name + "\" không hợp lệ.",
+                "The value of \"" + name + "\" is not valid.", locale, request);
+    }
+
+    @ExceptionHandler(BindException.class)
+    ModelAndView badForm(BindException e, Locale locale, HttpServletRequest request) {
+        String name = e.getFieldErrors().isEmpty() ? "?" : e.getFieldErrors().get(0).getField();
+        return error(HttpStatus.BAD_REQUEST, "Giá trị của \"" + name + "\" không hợp lệ.",
+                "The value of \"" + name + "\" is not valid.", locale, request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(Exception e, Locale locale, HttpServletRequest request) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "Tệp tải lên quá lớn.", "The uploaded files are too large.", locale, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, Locale locale, HttpServletRequest request) {
+        log.error("Page {} failed", request.getRequestURI(), e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Có lỗi không mong muốn; lỗi đã được ghi lại.",
+                "Something unexpected went wrong; it has been logged.", locale, request);
+    }
+
+    private static ModelAndView error(HttpStatus status, String vi, String en, Locale locale, HttpServletRequest request) {
+        ModelAndView mv = new ModelAndView("error-page", status);
+        boolean english = "en".equals(locale.getLanguage());
+        mv.addObject("en", english);
+        mv.addObject("path", request.getRequestURI());
+        mv.addObject("langVi", languageLink(request, "vi"));
+        mv.addObject("langEn", languageLink(request, "en"));
+        mv.addObject("currentUser", null);
+        mv.addObject("status", status.value());
+        mv.addObject("message", english ? en : vi);
+        mv.addObject("messageOther", english ? vi : en);
+        return mv;
+    }
+}

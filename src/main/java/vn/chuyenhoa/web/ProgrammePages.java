@@ -1,0 +1,126 @@
+package vn.chuyenhoa.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+import vn.chuyenhoa.evaluation.EngineSource;
+import vn.chuyenhoa.programme.AreaState;
+import vn.chuyenhoa.programme.AreaStatus;
+import vn.chuyenhoa.programme.ProgrammeArea;
+import vn.chuyenhoa.programme.ProgrammeException;
+import vn.chuyenhoa.programme.ProgrammeService;
+import vn.chuyenhoa.programme.ProgrammeStore;
+import vn.chuyenhoa.programme.ProvinceFigures;
+import vn.chuyenhoa.programme.Today;
+
+/**
+ * A province's programme over a range of years: both shares against their targets (from the programme table, with the
+ * row that set them) as a bar chart with the numbers written out, the areas by state, and the overdue ones.
+ */
+@Controller
+class ProgrammePages {
+
+    private static final int MAX_RANGE = 50;
+
+    /** One bar of the chart: a share, the target it is held against, in percent of the chart's width. */
+    public record Bar(String label, String measureKey, ProvinceFigures.Share share) {
+        public BigDecimal percent() { return share.percent(); }
+        public BigDecimal target() { return share.target() == null ? null : share.target().value(); }
+    }
+
+    private final ProgrammeService service;
+    private final ProgrammeStore store;
+    private final EngineSource engines;
+
+    ProgrammePages(ProgrammeService service, ProgrammeStore store, EngineSource engines) {
+        this.service = service;
+        this.store = store;
+        this.engines = engines;
+    }
+
+    /** The home page's small form: to the province's address. */
+    @GetMapping("/programmes/go")
+    String go(@RequestParam(defaultValue = "") String codeScheme, @RequestParam(defaultValue = "") String provinceCode,
+              @RequestParam(required = false) String fromYear, @RequestParam(required = false) String toYear) {
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/programmes/{s}/{p}")
+                .queryParamIfPresent("fromYear", java.util.Optional.ofNullable(fromYear))
+                .queryParamIfPresent("toYear", java.util.Optional.ofNullable(toYear))
+                .buildAndExpand(codeScheme.strip(), provinceCode.strip()).encode().toUriString();
+    }
+
+    @GetMapping("/programmes/{codeScheme}/{provinceCode}")
+    String programme(@PathVariable String codeScheme, @PathVariable String provinceCode,
+                     @RequestParam(required = false) String fromYear, @RequestParam(required = false) String toYear,
+                     Model model, HttpServletResponse response) {
+        ProgrammeService.Programme p;
+        try {
+            p = service.province(codeScheme, provinceCode);
+        } catch (ProgrammeException.Invalid e) {
+            throw new PageNotFound(e.refusals().get(0).messageVi(), e.refusals().get(0).message());
+        }
+        LocalDate today = Today.inVietnam();
+        List<RulesetPages.FormError> errors = new ArrayList<>();
+        Integer from = year(fromYear, "fromYear", errors);
+        Integer to = year(toYear, "toYear", errors);
+        if (from == null) from = to != null ? to : today.getYear();
+        if (to == null) to = from;
+        if (errors.isEmpty() && to < from) errors.add(new RulesetPages.FormError("toYear", "Năm cuối trước năm đầu.", "The last year is before the first."));
+        if (errors.isEmpty() && to - from >= MAX_RANGE) errors.add(new RulesetPages.FormError("toYear",
+                "Khoảng năm tối đa " + MAX_RANGE + " năm.", "A range covers at most " + MAX_RANGE + " years."));
+        model.addAttribute("programme", p);
+        model.addAttribute("fromYear", fromYear == null ? from : fromYear);
+        model.addAttribute("toYear", toYear == null ? to : toYear);
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "programme";
+        }
+        List<ProgrammeArea> records = store.province(p.scheme().name(), p.provinceCode(), ProgrammeService.MIN_YEAR, ProgrammeService.MAX_YEAR);
+        ProvinceFigures.Figures f = ProvinceFigures.compute(engines.current(), service, p.scheme().name(), p.provinceCode(),
+                records, from, to, today);
+        List<Bar> bars = new ArrayList<>();
+        for (ProvinceFigures.YearFigures y : f.years()) {
+            bars.add(new Bar(String.valueOf(y.year()), "programme.shareTransformed", y.transformedShare()));
+            bars.add(new Bar(String.valueOf(y.year()), "programme.shareNotRelapsed", y.notRelapsedShare()));
+        }
+        if (f.years().size() > 1) {
+            String range = from + "–" + to;
+            bars.add(new Bar(range, "programme.shareTransformed", f.total().transformedShare()));
+            bars.add(new Bar(range, "programme.shareNotRelapsed", f.total().notRelapsedShare()));
+        }
+        Map<AreaState, List<AreaStatus>> byState = new EnumMap<>(AreaState.class);
+        f.areas().stream().sorted(Comparator.comparing((AreaStatus s) -> s.area().year()).thenComparing(s -> s.area().areaName()))
+                .forEach(s -> byState.computeIfAbsent(s.state(), k -> new ArrayList<>()).add(s));
+        model.addAttribute("figures", f);
+        model.addAttribute("bars", bars);
+        model.addAttribute("byState", byState);
+        model.addAttribute("overdue", f.areas().stream().filter(AreaStatus::overdue).toList());
+        return "programme";
+    }
+
+    private static Integer year(String s, String field, List<RulesetPages.FormError> errors) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            int y = Integer.parseInt(s.strip());
+            if (y >= ProgrammeService.MIN_YEAR && y <= ProgrammeService.MAX_YEAR) return y;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new RulesetPages.FormError(field, "Năm phải từ " + ProgrammeService.MIN_YEAR + " đến " + ProgrammeService.MAX_YEAR + ": " + s,
+                "A year is between " + ProgrammeService.MIN_YEAR + " and " + ProgrammeService.MAX_YEAR + ": " + s));
+        return null;
+    }
+}

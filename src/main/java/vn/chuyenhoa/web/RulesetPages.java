@@ -1,0 +1,256 @@
+package vn.chuyenhoa.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.api.ImpactJobs;
+import vn.chuyenhoa.audit.RulesetStore;
+import vn.chuyenhoa.audit.StoredFile;
+import vn.chuyenhoa.audit.StoredVersion;
+import vn.chuyenhoa.audit.VersionInfo;
+import vn.chuyenhoa.ruleset.ActiveRuleset;
+import vn.chuyenhoa.ruleset.PolicyDiff;
+import vn.chuyenhoa.ruleset.RuleFile;
+import vn.chuyenhoa.ruleset.RulesetBuildException;
+import vn.chuyenhoa.ruleset.RulesetSnapshot;
+import vn.chuyenhoa.ruleset.SnapshotCache;
+
+/**
+ * Policy staff's pages: versions, upload with the validation report cell by cell, the policy diff, the impact preview,
+ * activation and rollback (each confirmed, with a comment), and the current tables to download and edit.
+ */
+@Controller
+class RulesetPages {
+
+    public record VersionRow(String version, String status, VersionInfo info) {}
+
+    public record FormError(String field, String vi, String en) {}
+
+    private final ActiveRuleset active;
+    private final RulesetStore store;
+    private final SnapshotCache cache;
+    private final ImpactJobs impact;
+    private final ObjectMapper json;
+
+    RulesetPages(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json) {
+        this.active = active;
+        this.store = store;
+        this.cache = cache;
+        this.impact = impact;
+        this.json = json;
+    }
+
+    @GetMapping("/rulesets")
+    String versions(Model model) {
+        Set<String> ever = store.everActivated();
+        List<VersionRow> rows = store.infos().stream().map(v -> new VersionRow(v.versionId(), status(v.versionId(), ever), v)).toList();
+        model.addAttribute("versions", rows);
+        model.addAttribute("activeVersion", active.versionId());
+        model.addAttribute("failure", active.lastFailure().orElse(null));
+        return "rulesets";
+    }
+
+    @GetMapping("/rulesets/{version}")
+    String version(@PathVariable String version, Model model) {
+        StoredVersion v = store.find(version).orElseThrow(() -> missing(version));
+        VersionInfo info = store.info(version).orElseThrow(() -> missing(version));
+        model.addAttribute("v", v);
+        model.addAttribute("info", info);
+        model.addAttribute("status", status(version, store.everActivated()));
+        model.addAttribute("activeVersion", active.versionId());
+        model.addAttribute("report", info.reportJson() == null ? null : json.readTree(info.reportJson()));
+        model.addAttribute("actions", store.actions(version));
+        return "ruleset";
+    }
+
+    /** Every file of the version in force in one zip, with their folders, to edit and upload again. */
+    @GetMapping("/rulesets/current.zip")
+    ResponseEntity<byte[]> currentZip() {
+        RulesetSnapshot s = active.snapshot();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (RuleFile f : s.files()) {
+                zip.putNextEntry(new ZipEntry(f.path()));
+                zip.write(f.content());
+                zip.closeEntry();
+            }
+            zip.finish();
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("bo-quy-tac-" + s.versionId().substring(0, 12) + ".zip").build().toString())
+                    .body(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping("/rulesets/upload")
+    String uploadForm(Model model) {
+        model.addAttribute("errors", List.of());
+        return "ruleset-upload";
+    }
+
+    @PostMapping("/rulesets/upload")
+    String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  @RequestParam(required = false) String author, @RequestParam(required = false) String comment,
+                  Model model, HttpServletResponse response) throws IOException {
+        List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        List<FormError> errors = new ArrayList<>();
+        if (given.isEmpty()) errors.add(new FormError("files", "Chọn ít nhất một tệp bảng tiêu chí.", "Choose at least one table file."));
+        if (author == null || author.isBlank()) errors.add(new FormError("author", "Ghi tên người tải lên.", "Say who uploads."));
+        if (comment == null || comment.isBlank()) errors.add(new FormError("comment", "Ghi nội dung và lý do thay đổi.", "Say what changes and why."));
+        model.addAttribute("author", author);
+        model.addAttribute("comment", comment);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", errors);
+            return "ruleset-upload";
+        }
+        RulesetSnapshot base = active.snapshot();
+        Map<String, RuleFile> set = new LinkedHashMap<>();
+        base.files().forEach(f -> set.put(f.path(), f));
+        for (MultipartFile f : given) {
+            String path = vn.chuyenhoa.ruleset.RuleFiles.pathFor(f.getOriginalFilename(), base.files());
+            if (path == null) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("errors", List.of(new FormError("files", "Tên tệp không hợp lệ: " + f.getOriginalFilename(),
+                        "Not a usable file name: " + f.getOriginalFilename())));
+                return "ruleset-upload";
+            }
+            set.put(path, new RuleFile(path, f.getBytes()));
+        }
+        ActiveRuleset.Offer offer = active.offer(new ArrayList<>(set.values()), ActiveRuleset.UPLOAD, author.strip(), comment.strip(), false);
+        switch (offer.result()) {
+            case REJECTED -> {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                model.addAttribute("errors", List.of());
+                model.addAttribute("rejected", offer.report());
+                return "ruleset-upload";
+            }
+            case EXISTING -> {
+                return "redirect:/rulesets/" + offer.versionId() + "?existing";
+            }
+            default -> {
+                return "redirect:/rulesets/" + offer.versionId() + "?uploaded";
+            }
+        }
+    }
+
+    @GetMapping("/rulesets/diff")
+    String diff(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        String a = from == null || from.isBlank() ? active.versionId() : from.strip();
+        if (to == null || to.isBlank()) return "redirect:/rulesets";
+        model.addAttribute("diff", PolicyDiff.between(snapshot(a), snapshot(to.strip())));
+        return "ruleset-diff";
+    }
+
+    @PostMapping("/rulesets/{version}/impact")
+    String startImpact(@PathVariable String version, @RequestParam(required = false) String provinceCode,
+                       @RequestParam(required = false) String profileId) {
+        RulesetSnapshot s = snapshot(version);
+        ImpactJobs.Status job = impact.start(s.engine(), new ImpactJobs.Filter(null, blank(provinceCode), blank(profileId), null, null, null));
+        return "redirect:/impact-jobs/" + job.jobId();
+    }
+
+    @GetMapping("/impact-jobs/{id}")
+    String impactJob(@PathVariable String id, Model model) {
+        ImpactJobs.Status s;
+        try {
+            s = impact.status(UUID.fromString(id)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            s = null;
+        }
+        if (s == null) throw new PageNotFound("Không có lượt xem trước tác động " + id + ".", "There is no impact preview " + id + ".");
+        model.addAttribute("job", s);
+        model.addAttribute("finished", "DONE".equals(s.state()) || "FAILED".equals(s.state()));
+        return "impact";
+    }
+
+    @GetMapping("/rulesets/{version}/activate")
+    String confirmActivation(@PathVariable String version, Model model) {
+        activationPage(version, model, List.of(), null, null);
+        return "ruleset-activate";
+    }
+
+    @PostMapping("/rulesets/{version}/activate")
+    String activate(@PathVariable String version, @RequestParam(required = false) String actor,
+                    @RequestParam(required = false) String comment, @RequestParam(required = false) String confirm,
+                    Model model, HttpServletResponse response) {
+        List<FormError> errors = new ArrayList<>();
+        if (actor == null || actor.isBlank()) errors.add(new FormError("actor", "Ghi tên người phê duyệt.", "Say who approves."));
+        if (comment == null || comment.isBlank()) errors.add(new FormError("comment", "Ghi ý kiến phê duyệt.", "Give the approval comment."));
+        if (confirm == null) errors.add(new FormError("confirm", "Đánh dấu ô xác nhận.", "Tick the confirmation box."));
+        if (!errors.isEmpty()) {
+            activationPage(version, model, errors, actor, comment);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "ruleset-activate";
+        }
+        snapshot(version);
+        active.activate(version, actor.strip(), comment.strip());
+        return "redirect:/rulesets/" + version + "?activated";
+    }
+
+    private void activationPage(String version, Model model, List<FormError> errors, String actor, String comment) {
+        RulesetSnapshot target = snapshot(version);
+        Set<String> ever = store.everActivated();
+        model.addAttribute("version", version);
+        model.addAttribute("status", status(version, ever));
+        model.addAttribute("rollback", ever.contains(version) && !version.equals(active.versionId()));
+        model.addAttribute("activeVersion", active.versionId());
+        model.addAttribute("diff", PolicyDiff.between(active.snapshot(), target));
+        model.addAttribute("errors", errors);
+        model.addAttribute("actor", actor);
+        model.addAttribute("comment", comment);
+    }
+
+    private RulesetSnapshot snapshot(String version) {
+        try {
+            return cache.get(version);
+        } catch (NoSuchElementException e) {
+            throw missing(version);
+        } catch (RulesetBuildException e) {
+            throw new PageNotFound("Phiên bản " + version + " không biên dịch được: " + e.getMessage(),
+                    "Version " + version + " does not build: " + e.getMessage());
+        }
+    }
+
+    private String status(String version, Set<String> everActivated) {
+        return version.equals(active.versionId()) ? "ACTIVE" : everActivated.contains(version) ? "RETIRED" : "DRAFT";
+    }
+
+    private static PageNotFound missing(String version) {
+        return new PageNotFound("Không có phiên bản bộ quy tắc " + version + ".", "There is no ruleset version " + version + ".");
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+
+}

@@ -1,0 +1,204 @@
+package vn.chuyenhoa.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.chuyenhoa.support.Http;
+import vn.chuyenhoa.support.RuleTree;
+
+/**
+ * The pages in a real browser: Debian's chromium driven through /usr/bin/chromedriver (Selenium never downloads a
+ * driver). An auditor finds an evaluation by area code, reads a failed criterion's explanation and remedy and exports
+ * CSV; a rule editor uploads a broken table (sees the cell) and a clean one (a draft), and its diff; an approver
+ * activates it with confirmation and a comment. With the Điện Biên demo loaded, the programme page shows its chart.
+ *
+ * <p>On CI ({@code CI=true}) a missing browser fails the test; elsewhere the test is skipped with a message. Screenshots
+ * go to target/screenshots, or to the folder given as {@code -Dchuyenhoa.screenshots=docs/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
+        "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})
+class BrowserFlowsTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String PROFILES = "decision-tables/profiles.drl.xlsx";
+
+    static WebDriver browser;
+    static Path userData;
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    Http http;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String why = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): apt-get install -y chromium chromium-driver";
+            if ("true".equals(System.getenv("CI"))) fail("CI=true and " + why);
+            Assumptions.assumeTrue(false, "Browser tests skipped: " + why);
+        }
+        userData = Files.createTempDirectory("chuyenhoa-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=vi", "--user-data-dir=" + userData);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+    }
+
+    @Test
+    void anAuditorFindsAFailedEvaluationReadsWhyAndExportsCsv() throws Exception {
+        for (String example : List.of("xa-kien-tho.json", "phuong-nenh-viet-yen.json", "thi-tran-ngoc-lac.json", "xa-nguyet-an.json")) {
+            Http.Response r = http.postJson("/api/v1/evaluations", Files.readString(Path.of("examples/" + example)));
+            assertEquals(201, r.status(), r::describe);
+        }
+        open("/evaluations");
+        screenshot("evaluations");
+        WebElement area = browser.findElement(By.id("area"));
+        area.sendKeys("15118");
+        browser.findElement(By.id("search-button")).click();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#evaluations tbody tr"));
+        assertEquals(1, rows.size(), browser.getPageSource());
+        assertTrue(rows.get(0).getText().contains("Chưa đạt"), rows.get(0).getText());
+
+        String csvHref = browser.findElement(By.id("export-csv")).getAttribute("href");
+        String csv = new String(http.get(csvHref).body(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF") && csv.contains(",15118,Xã Kiên Thọ,38,NGOC_LAC_2024,Chưa đạt,"), csv);
+
+        rows.get(0).findElement(By.linkText("Xã Kiên Thọ")).click();
+        WebElement clearance = browser.findElement(By.id("criterion-CLEARANCE_RATE"));
+        assertTrue(clearance.getText().contains("Tỷ lệ điều tra, khám phá tội phạm 75,00% (6/8) thấp hơn ngưỡng 80%."), clearance.getText());
+        assertTrue(clearance.getText().contains("cần khám phá thêm 1 vụ để đạt 80%"), clearance.getText());
+        assertEquals("Chưa đạt", clearance.findElement(By.cssSelector(".outcome")).getText(), "a text label, not colour alone");
+        assertTrue(clearance.getText().contains("C33"), "the cell that set the threshold");
+        screenshot("evaluation");
+
+        browser.findElement(By.id("replay")).click();
+        assertTrue(browser.findElement(By.id("replay-result")).getText().contains("Chạy lại cho đúng kết quả đã lưu."));
+
+        browser.findElement(By.id("lang-en")).click();
+        assertTrue(browser.findElement(By.id("criterion-CLEARANCE_RATE")).getText().contains("is below the threshold of 80%"));
+        open("/evaluations?lang=vi");
+    }
+
+    @Test
+    void aRuleEditorUploadsAndAnApproverActivates() throws Exception {
+        RuleTree broken = RuleTree.copyInto(dir.resolve("broken")).set(PROFILES, "Thresholds", "C27", "mười hai");
+        open("/rulesets");
+        browser.findElement(By.id("upload-link")).click();
+        upload(broken.file(PROFILES), "Nguyễn Văn A", "Việt Yên: giảm tội phạm 12% (gõ nhầm chữ)");
+        WebElement report = browser.findElement(By.id("report"));
+        assertTrue(report.getText().contains("C27") && report.getText().contains("mười hai"), report.getText());
+        screenshot("ruleset-upload-report");
+
+        RuleTree clean = RuleTree.copyInto(dir.resolve("clean")).set(PROFILES, "Thresholds", "C27", "9");
+        upload(clean.file(PROFILES), "Nguyễn Văn A", "Việt Yên: giảm tội phạm 9%");
+        assertEquals("Bản nháp", browser.findElement(By.id("version-status")).getText());
+        assertTrue(browser.findElement(By.id("uploaded")).isDisplayed());
+
+        browser.findElement(By.id("diff-active")).click();
+        WebElement diff = browser.findElement(By.id("diff"));
+        assertTrue(diff.getText().contains("VIET_YEN_2024") && diff.getText().contains("C27"), diff.getText());
+        screenshot("ruleset-diff");
+        browser.navigate().back();
+
+        browser.findElement(By.id("activate-link")).click();
+        browser.findElement(By.id("actor")).sendKeys("Trần Thị B");
+        browser.findElement(By.id("comment")).sendKeys("Đã duyệt theo kế hoạch 2024");
+        browser.findElement(By.id("activate-submit")).click();
+        assertTrue(browser.getCurrentUrl().contains("/activate"), "the unticked confirmation box stops the form");
+        browser.findElement(By.id("confirm")).click();
+        browser.findElement(By.id("activate-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("activated")));
+        assertEquals("Đang áp dụng", browser.findElement(By.id("version-status")).getText());
+        String activeNow = http.get("/api/v1/ruleset").json().get("version").asString();
+        assertTrue(browser.getCurrentUrl().contains(activeNow), browser.getCurrentUrl());
+    }
+
+    @Test
+    void theProgrammePageShowsTargetsAgainstResults() throws Exception {
+        open("/programmes/QD124_2004/11?fromYear=2017&toYear=2020");
+        assertTrue(browser.findElement(By.id("province")).getText().contains("Điện Biên"));
+        String targets = browser.findElement(By.id("targets")).getText();
+        assertTrue(targets.contains("≥ 60") && targets.contains("≥ 85"), targets);
+        assertTrue(browser.findElements(By.cssSelector("#chart rect")).size() >= 8, "two bars per year");
+        assertTrue(browser.findElements(By.cssSelector("#areas tbody tr")).size() > 0, "areas by state");
+        screenshot("programme");
+    }
+
+    private void upload(Path file, String author, String comment) {
+        WebElement files = browser.findElement(By.id("files"));
+        files.sendKeys(file.toAbsolutePath().toString());
+        WebElement a = browser.findElement(By.id("author"));
+        a.clear();
+        a.sendKeys(author);
+        WebElement c = browser.findElement(By.id("comment"));
+        c.clear();
+        c.sendKeys(comment);
+        browser.findElement(By.id("upload-submit")).click();
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    /** A full-page screenshot: the window is made as tall as the page first. */
+    private static void screenshot(String name) throws Exception {
+        Path folder = Path.of(System.getProperty("chuyenhoa.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        Object height = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(1400, Math.min(4000, Math.max(800, ((Number) height).intValue() + 40))));
+        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(before);
+    }
+}

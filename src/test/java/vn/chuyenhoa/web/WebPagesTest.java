@@ -1,0 +1,240 @@
+package vn.chuyenhoa.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.chuyenhoa.support.Http;
+import vn.chuyenhoa.support.RuleTree;
+
+/**
+ * The pages over HTTP, without a browser: search, one evaluation with every criterion's reason, the exports (CSV with
+ * BOM, XLSX, PDF whose text comes back in Vietnamese), bad ids and bad forms answered with pages, never a 500.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:webpages;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
+        "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})
+class WebPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    Http http;
+
+    static final String NENH_NINE_PERCENT = """
+            {"area":{"codeScheme":"QD124_2004","code":"07795"},"period":{"from":"2024-03-15","to":"2024-12-12"},
+             "baselinePeriod":{"from":"2023-03-15","to":"2023-12-12"},
+             "facts":{"tipsReceived":4,"tipsResolved":4,"politicalSystemConsolidated":true,"effectiveModels":1,
+              "communityRulesMaintained":true,"householdsTotal":900,"householdsInformed":900,"organizedCrimeSigns":false,
+              "casesOccurred":5,"casesCleared":4,"seriousCasesProsecuted":0,"releasedResidents":10,"releasedReoffended":1,
+              "crimesBaseline":96,"crimesCurrent":87,"socialEvilsBaseline":4,"socialEvilsCurrent":4}}""";
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+    }
+
+    String evaluate(String example) throws Exception {
+        Http.Response r = http.postJson("/api/v1/evaluations", Files.readString(Path.of("examples/" + example)));
+        assertEquals(201, r.status(), r::describe);
+        return r.json().get("id").asString();
+    }
+
+    @Test
+    void anAuditorFindsAnEvaluationAndReadsEveryReason() throws Exception {
+        String kienTho = evaluate("xa-kien-tho.json");
+        evaluate("phuong-nenh-viet-yen.json");
+
+        Http.Response byCode = http.get("/evaluations?area=15118");
+        assertEquals(200, byCode.status());
+        assertTrue(byCode.text().contains("Xã Kiên Thọ") && !byCode.text().contains("Phường Nếnh"), byCode::describe);
+        assertTrue(byCode.text().contains("href=\"/evaluations?area=15118&amp;lang=en\""), "English keeps the search");
+        Http.Response byName = http.get("/evaluations?area=nenh");
+        assertTrue(byName.text().contains("Phường Nếnh") && !byName.text().contains("Xã Kiên Thọ"), "accents ignored: " + byName.text());
+        Http.Response failed = http.get("/evaluations?verdict=NOT_TRANSFORMED&periodFrom=2024-01-01&periodTo=2024-12-31");
+        assertTrue(failed.text().contains("/evaluations/" + kienTho), failed::describe);
+
+        String page = http.get("/evaluations/" + kienTho).text();
+        assertTrue(page.contains("Tỷ lệ điều tra, khám phá tội phạm 75,00% (6/8) thấp hơn ngưỡng 80%."), page);
+        assertTrue(page.contains("cần khám phá thêm 1 vụ để đạt 80%"), "the remedy");
+        assertTrue(page.contains("Chưa đạt") && page.contains("C33") && page.contains("Thresholds"), "label and cell");
+        assertTrue(page.contains("BCĐ 138 huyện Ngọc Lặc"), "legal basis");
+        String english = http.get("/evaluations/" + kienTho + "?lang=en").text();
+        assertTrue(english.contains("Crime clearance rate 75.00% (6/8) is below the threshold of 80%."), english);
+        assertTrue(english.contains("Not met"), "outcome label in English");
+
+        Http.Response replay = http.post("/evaluations/" + kienTho + "/replay", "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(200, replay.status());
+        assertTrue(replay.text().contains("Chạy lại cho đúng kết quả đã lưu."), replay::describe);
+    }
+
+    @Test
+    void exportsReadBackInVietnamese() throws Exception {
+        String nenh = evaluate("phuong-nenh-viet-yen.json");
+        String kienTho = evaluate("xa-kien-tho.json");
+
+        byte[] csv = http.get("/evaluations.csv?area=07795").body();
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3), "BOM for Excel");
+        String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("Thời điểm đánh giá,Hệ mã,Mã địa bàn,Địa bàn"), text);
+        assertTrue(text.contains(",07795,Phường Nếnh,24,VIET_YEN_2024,Đạt — chuyển hóa thành công,"), text);
+        assertFalse(text.contains("Kiên Thọ"), "filtered like the list");
+
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(http.get("/evaluations.xlsx?lang=en&provinceCode=38").body()))) {
+            assertEquals("Area", wb.getSheetAt(0).getRow(0).getCell(3).getStringCellValue());
+            assertEquals("Not transformed", wb.getSheetAt(0).getRow(1).getCell(6).getStringCellValue());
+            assertTrue(wb.getSheetAt(0).getPhysicalNumberOfRows() >= 2, "a header and Kiên Thọ");
+        }
+
+        Http.Response pdf = http.get("/evaluations/" + kienTho + "/pdf");
+        assertEquals("application/pdf", pdf.mediaType());
+        try (PDDocument d = Loader.loadPDF(pdf.body())) {
+            String t = new PDFTextStripper().getText(d);
+            assertTrue(t.contains("Xã Kiên Thọ") && t.contains("Chưa đạt"), t);
+            assertTrue(t.contains("Tỷ lệ điều tra, khám phá"), t);
+        }
+        try (PDDocument d = Loader.loadPDF(http.get("/evaluations/" + nenh + "/pdf").body())) {
+            assertTrue(new PDFTextStripper().getText(d).contains("Phường Nếnh"));
+        }
+        String print = http.get("/evaluations/" + nenh + "/print").text();
+        assertTrue(print.contains("class=\"printing\"") && print.contains("Phường Nếnh"), print);
+    }
+
+    @Test
+    void badAddressesAndFormsAreAnsweredWithPages() {
+        Http.Response noSuch = http.get("/evaluations/not-an-id");
+        assertEquals(404, noSuch.status());
+        assertTrue(noSuch.mediaType().startsWith("text/html") && noSuch.text().contains("Không có kết quả đánh giá not-an-id"), noSuch::describe);
+        assertEquals(404, http.get("/evaluations/00000000-0000-0000-0000-000000000000/pdf").status());
+        assertEquals(404, http.get("/rulesets/abc").status());
+        assertEquals(404, http.get("/rulesets/diff?to=abc").status());
+        assertEquals(404, http.get("/impact-jobs/xyz").status());
+        assertEquals(404, http.get("/programmes/QD124_2004/999").status());
+
+        Http.Response badPage = http.get("/evaluations?page=x");
+        assertEquals(400, badPage.status(), badPage::describe);
+        assertTrue(badPage.mediaType().startsWith("text/html") && badPage.text().contains("Giá trị của &quot;page&quot; không hợp lệ"), badPage::describe);
+        Http.Response badDate = http.get("/evaluations?periodFrom=2024-13-01&verdict=MAYBE");
+        assertEquals(200, badDate.status());
+        assertTrue(badDate.text().contains("Ngày phải có dạng NNNN-TT-NN") && badDate.text().contains("Kết luận không hợp lệ"), badDate::describe);
+
+        Http.Response emptyUpload = http.postMultipart("/rulesets/upload", Map.of("author", " "), Map.of());
+        assertEquals(400, emptyUpload.status());
+        assertTrue(emptyUpload.text().contains("Chọn ít nhất một tệp") && emptyUpload.text().contains("Ghi tên người tải lên"), emptyUpload::describe);
+
+        String active = http.get("/api/v1/ruleset").json().get("version").asString();
+        Http.Response unconfirmed = http.post("/rulesets/" + active + "/activate", "application/x-www-form-urlencoded",
+                "actor=A&comment=".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, unconfirmed.status());
+        assertTrue(unconfirmed.text().contains("Đánh dấu ô xác nhận") && unconfirmed.text().contains("Ghi ý kiến phê duyệt"), unconfirmed::describe);
+
+        Http.Response badYears = http.get("/programmes/QD124_2004/11?fromYear=2020&toYear=2017");
+        assertEquals(400, badYears.status());
+        assertTrue(badYears.text().contains("Năm cuối trước năm đầu"), badYears::describe);
+    }
+
+    @Test
+    void aBrokenUploadShowsItsCellAndACleanOneBecomesADraft() {
+        RuleTree tree = RuleTree.copyInto(dir).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "mười");
+        Http.Response broken = http.postMultipart("/rulesets/upload", Map.of("author", "Nguyễn Văn A", "comment", "thử"),
+                Map.of("profiles.drl.xlsx", read(tree.file("decision-tables/profiles.drl.xlsx"))));
+        assertEquals(422, broken.status(), broken::describe);
+        assertTrue(broken.text().contains("C27") && broken.text().contains("mười"), broken.text());
+
+        RuleTree clean = RuleTree.copyInto(dir.resolve("clean")).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "9");
+        Http.Response ok = http.postMultipart("/rulesets/upload", Map.of("author", "Nguyễn Văn A", "comment", "Việt Yên 9%"),
+                Map.of("profiles.drl.xlsx", read(clean.file("decision-tables/profiles.drl.xlsx"))));
+        assertEquals(200, ok.status(), ok::describe);
+        String draft = ok.text();
+        assertTrue(draft.contains("Bản nháp") && draft.contains("Nguyễn Văn A") && draft.contains("đã được lưu thành bản nháp"), draft);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("SHA-256</th><td><code>([0-9a-f]{64})</code>").matcher(draft);
+        assertTrue(m.find(), draft);
+        String version = m.group(1);
+        String diff = http.get("/rulesets/diff?to=" + version).text();
+        assertTrue(diff.contains("VIET_YEN_2024") && diff.contains("C27"), diff);
+    }
+
+    @Test
+    void theProgrammePageShowsDienBienAgainstItsTargets() {
+        Http.Response r = http.get("/programmes/go?codeScheme=QD124_2004&provinceCode=11&fromYear=2017&toYear=2020");
+        assertEquals(200, r.status(), r::describe);
+        String t = r.text();
+        assertTrue(t.contains("Tỉnh Điện Biên") && t.contains("<svg id=\"chart\""), t);
+        assertTrue(t.contains("≥ 60%") && t.contains("≥ 85%") && t.contains("decision-tables/programme.drl.xlsx"), "targets from the table, with their cell");
+        assertTrue(t.contains("Tỷ lệ chuyển hóa thành công") && t.contains("Tỷ lệ không phức tạp trở lại"), t);
+        assertTrue(t.contains("Xã Lao Xả Phình") && t.contains("Ổn định sau thời gian theo dõi"), "areas by state");
+        assertTrue(http.get("/programmes/QD124_2004/11?fromYear=2017&toYear=2020&lang=en").text().contains("Share not relapsed"));
+    }
+
+    @Test
+    void anImpactPreviewARollbackAndTheTablesToEdit() throws Exception {
+        String original = http.get("/api/v1/ruleset").json().get("version").asString();
+        // Phường Nếnh with crimes and social evils 9% down (100 → 91), short of Việt Yên's 10% (Thresholds!C27)
+        Http.Response nenh = http.postJson("/api/v1/evaluations", NENH_NINE_PERCENT);
+        assertEquals("NOT_TRANSFORMED", nenh.json().get("verdict").asString(), nenh::describe);
+        RuleTree tree = RuleTree.copyInto(dir).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "9");
+        Http.Response uploaded = http.postMultipart("/rulesets/upload", Map.of("author", "Nguyễn Văn A", "comment", "Việt Yên 9%"),
+                Map.of("profiles.drl.xlsx", read(tree.file("decision-tables/profiles.drl.xlsx"))));
+        assertTrue(uploaded.text().contains("Bản nháp"), uploaded::describe);
+        String draft = http.get("/api/v1/rulesets").json().get("items").get(0).get("version").asString();
+        Http.Response job = http.post("/rulesets/" + draft + "/impact", "application/x-www-form-urlencoded",
+                "provinceCode=24".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, job.status(), job::describe);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"job-id\">([0-9a-f-]{36})<").matcher(job.text());
+        assertTrue(m.find(), job.text());
+        String done = job.text();
+        for (int i = 0; i < 100 && !done.contains("Xong"); i++) {
+            Thread.sleep(100);
+            done = http.get("/impact-jobs/" + m.group(1)).text();
+        }
+        assertTrue(done.contains("Xong") && done.contains("Phường Nếnh") && done.contains("Đạt — chuyển hóa thành công"), done);
+        assertFalse(done.contains("http-equiv=\"refresh\""), "a finished job stops refreshing");
+
+        Http.Response activated = http.post("/rulesets/" + draft + "/activate", "application/x-www-form-urlencoded",
+                "actor=Tr%E1%BA%A7n+Th%E1%BB%8B+B&comment=OK&confirm=yes".getBytes(StandardCharsets.UTF_8));
+        assertTrue(activated.text().contains("Đang áp dụng"), activated::describe);
+        String rollback = http.get("/rulesets/" + original + "/activate").text();
+        assertTrue(rollback.contains("Quay lại phiên bản trước") && rollback.contains("VIET_YEN_2024"), rollback);
+        http.post("/rulesets/" + original + "/activate", "application/x-www-form-urlencoded",
+                "actor=B&comment=Rollback&confirm=yes".getBytes(StandardCharsets.UTF_8));
+        assertEquals(original, http.get("/api/v1/ruleset").json().get("version").asString(), "rolled back");
+
+        byte[] zip = http.get("/rulesets/current.zip").body();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) names.add(e.getName());
+        }
+        assertTrue(names.contains("decision-tables/profiles.drl.xlsx") && names.contains("decision-tables/programme.drl.xlsx"), names.toString());
+    }
+
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
