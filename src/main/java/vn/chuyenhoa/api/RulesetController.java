@@ -137,19 +137,16 @@ class RulesetController {
         if (comment == null || comment.isBlank()) errors.add(new FieldError("comment", "required", "Say what changes and why (comment).", "Cần ghi nội dung và lý do thay đổi (comment)."));
         if (!errors.isEmpty()) return Problems.badRequest(errors);
 
-        RulesetSnapshot base = active.snapshot();
-        Map<String, RuleFile> set = new LinkedHashMap<>();
-        if (!whole) base.files().forEach(f -> set.put(f.path(), f));
-        for (MultipartFile f : files) {
-            String path = pathFor(f.getOriginalFilename(), base.files());
-            if (path == null) {
-                return Problems.badRequest(List.of(new FieldError("files", "invalid_name",
-                        "A file name must not be empty or contain '..': " + f.getOriginalFilename(),
-                        "Tên tệp không được trống hoặc chứa '..': " + f.getOriginalFilename())));
-            }
-            set.put(path, new RuleFile(path, f.getBytes()));
+        List<Map.Entry<String, byte[]>> given = new ArrayList<>();
+        for (MultipartFile f : files) given.add(Map.entry(String.valueOf(f.getOriginalFilename()), f.getBytes()));
+        ActiveRuleset.Offer offer;
+        try {
+            offer = active.upload(given, whole, author.strip(), comment.strip());
+        } catch (ActiveRuleset.UnusableFileName e) {
+            return Problems.badRequest(List.of(new FieldError("files", "invalid_name",
+                    "A file name must not be empty or contain '..': " + e.getMessage(),
+                    "Tên tệp không được trống hoặc chứa '..': " + e.getMessage())));
         }
-        ActiveRuleset.Offer offer = active.offer(new ArrayList<>(set.values()), ActiveRuleset.UPLOAD, author.strip(), comment.strip(), false);
         return switch (offer.result()) {
             case CREATED -> ResponseEntity.created(URI.create("/api/v1/rulesets/" + offer.versionId()))
                     .body(Map.of("version", offer.versionId(), "status", "DRAFT", "report", offer.report()));
@@ -228,7 +225,5 @@ class RulesetController {
         return new VersionView(v.versionId(), status, v.storedAt(), v.origin(), v.author(), v.comment(), v.basedOn());
     }
 
-    static String pathFor(String name, List<RuleFile> base) {
-        return RuleFiles.pathFor(name, base);
-    }
+
 }

@@ -132,6 +132,32 @@ public class ActiveRuleset implements EngineSource {
         return new Offer(versionId, Offer.Result.CREATED, v.report(), activate);
     }
 
+    /** An uploaded file whose name cannot be placed in the ruleset (empty, or climbing out with ".."). */
+    public static class UnusableFileName extends IllegalArgumentException {
+        public UnusableFileName(String name) {
+            super(name);
+        }
+    }
+
+    /**
+     * Uploaded files on top of the version in force, or as the whole set: a bare name replaces the file of that name,
+     * a path keeps its folder (see {@link RuleFiles#pathFor}). Then offered like any other change, never activated.
+     *
+     * @param files upload name → bytes, in upload order
+     * @throws UnusableFileName naming the first file whose name cannot be used
+     */
+    public Offer upload(List<Map.Entry<String, byte[]>> files, boolean whole, String author, String comment) {
+        List<RuleFile> base = snapshot().files();
+        Map<String, RuleFile> set = new java.util.LinkedHashMap<>();
+        if (!whole) base.forEach(f -> set.put(f.path(), f));
+        for (Map.Entry<String, byte[]> f : files) {
+            String path = RuleFiles.pathFor(f.getKey(), base);
+            if (path == null) throw new UnusableFileName(f.getKey());
+            set.put(path, new RuleFile(path, f.getValue()));
+        }
+        return offer(List.copyOf(set.values()), UPLOAD, author, comment, false);
+    }
+
     /** Puts a stored version in force; activating an earlier one is the rollback. */
     public synchronized RulesetSnapshot activate(String versionId, String actor, String comment) {
         try {

@@ -132,20 +132,17 @@ class RulesetPages {
             model.addAttribute("errors", errors);
             return "ruleset-upload";
         }
-        RulesetSnapshot base = active.snapshot();
-        Map<String, RuleFile> set = new LinkedHashMap<>();
-        base.files().forEach(f -> set.put(f.path(), f));
-        for (MultipartFile f : given) {
-            String path = vn.chuyenhoa.ruleset.RuleFiles.pathFor(f.getOriginalFilename(), base.files());
-            if (path == null) {
-                response.setStatus(HttpStatus.BAD_REQUEST.value());
-                model.addAttribute("errors", List.of(new FormError("files", "Tên tệp không hợp lệ: " + f.getOriginalFilename(),
-                        "Not a usable file name: " + f.getOriginalFilename())));
-                return "ruleset-upload";
-            }
-            set.put(path, new RuleFile(path, f.getBytes()));
+        List<Map.Entry<String, byte[]>> uploaded = new ArrayList<>();
+        for (MultipartFile f : given) uploaded.add(Map.entry(String.valueOf(f.getOriginalFilename()), f.getBytes()));
+        ActiveRuleset.Offer offer;
+        try {
+            offer = active.upload(uploaded, false, author.strip(), comment.strip());
+        } catch (ActiveRuleset.UnusableFileName e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", List.of(new FormError("files", "Tên tệp không hợp lệ: " + e.getMessage(),
+                    "Not a usable file name: " + e.getMessage())));
+            return "ruleset-upload";
         }
-        ActiveRuleset.Offer offer = active.offer(new ArrayList<>(set.values()), ActiveRuleset.UPLOAD, author.strip(), comment.strip(), false);
         switch (offer.result()) {
             case REJECTED -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
