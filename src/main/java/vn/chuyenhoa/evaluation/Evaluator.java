@@ -19,7 +19,7 @@ public final class Evaluator {
         ProfileChoice choice = chooseProfile(engine.policy(), input);
         List<Requirement> requirements = choice.profile().requirements();
         List<Object> measures = new ArrayList<>(requirements.size());
-        for (Requirement r : requirements) measures.add(measure(r, input));
+        for (int i = 0; i < requirements.size(); i++) measures.add(measure(requirements.get(i), i, input));
 
         Decisions decisions = new Decisions();
         StatelessKieSession session = engine.logic().newStatelessKieSession();
@@ -31,8 +31,9 @@ public final class Evaluator {
             throw new IllegalStateException("the rules decided " + decisions.all().size() + " of "
                     + requirements.size() + " criteria of " + choice.profile().id() + " (verdict " + decisions.verdict() + ")");
         }
+        // by the position each measure was fed in: comparing requirements by equality would walk whole records
         List<Decision> inTableOrder = new ArrayList<>(decisions.all());
-        inTableOrder.sort(java.util.Comparator.comparingInt(d -> requirements.indexOf(d.measure().getRequirement())));
+        inTableOrder.sort(java.util.Comparator.comparingInt(d -> d.measure().position()));
         return new Judgement(choice, decisions.verdict(), decisions.verdictRule(), inTableOrder);
     }
 
@@ -46,25 +47,25 @@ public final class Evaluator {
         return ProfileChoice.byScope(p, input.area(), input.period());
     }
 
-    static Measure measure(Requirement r, EvaluationInput input) {
+    static Measure measure(Requirement r, int position, EvaluationInput input) {
         Map<Fact, Object> facts = input.facts();
         List<String> missing = new ArrayList<>(2);
         Criterion c = r.criterion();
         return switch (c.kind()) {
-            case RATE -> new Measure(r, count(facts, c.fact(), missing), count(facts, c.denominator(), missing),
+            case RATE -> new Measure(r, position, count(facts, c.fact(), missing), count(facts, c.denominator(), missing),
                     null, input.baselinePeriod() != null, missing);
-            case COUNT -> new Measure(r, count(facts, c.fact(), missing), null, null,
+            case COUNT -> new Measure(r, position, count(facts, c.fact(), missing), null, null,
                     input.baselinePeriod() != null, missing);
             case FLAG -> {
                 Boolean flag = (Boolean) facts.get(c.fact());
                 if (flag == null) missing.add(c.fact().jsonName());
-                yield new Measure(r, null, null, flag, input.baselinePeriod() != null, missing);
+                yield new Measure(r, position, null, null, flag, input.baselinePeriod() != null, missing);
             }
             case REDUCTION, BELOW_BASELINE -> {
                 Long current = sum(facts, r.current(), missing);
                 Long baseline = sum(facts, r.baseline(), missing);
                 if (input.baselinePeriod() == null) missing.add("baselinePeriod");
-                yield new Measure(r, current, baseline, null, input.baselinePeriod() != null, missing);
+                yield new Measure(r, position, current, baseline, null, input.baselinePeriod() != null, missing);
             }
         };
     }

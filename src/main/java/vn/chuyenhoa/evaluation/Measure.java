@@ -13,15 +13,17 @@ public final class Measure {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Requirement requirement;
+    private final int position;
     private final Long numerator;
     private final Long denominator;
     private final Boolean flag;
     private final boolean baselinePeriodGiven;
     private final List<String> missing;
 
-    Measure(Requirement requirement, Long numerator, Long denominator, Boolean flag,
+    Measure(Requirement requirement, int position, Long numerator, Long denominator, Boolean flag,
             boolean baselinePeriodGiven, List<String> missing) {
         this.requirement = requirement;
+        this.position = position;
         this.numerator = numerator;
         this.denominator = denominator;
         this.flag = flag;
@@ -30,6 +32,9 @@ public final class Measure {
     }
 
     public Requirement getRequirement() { return requirement; }
+
+    /** Where the requirement stands in its profile, so results come back in table order. */
+    int position() { return position; }
 
     public Kind getKind() { return requirement.kind(); }
 

@@ -32,7 +32,7 @@ class SharedKnowledgeBaseTest {
             for (int i = 0; i < 20; i++) {
                 EvaluationInput input = WarmUp.randomInput(random, p.id());
                 List<Object> measures = new ArrayList<>();
-                for (Requirement r : p.requirements()) measures.add(Evaluator.measure(r, input));
+                for (int k = 0; k < p.requirements().size(); k++) measures.add(Evaluator.measure(p.requirements().get(k), k, input));
                 StatelessKieSession session = engine.logic().newStatelessKieSession();
                 session.setGlobal("decisions", new Decisions());
                 session.addEventListener(new DefaultAgendaEventListener() {
