@@ -38,7 +38,9 @@ wait_quiet() {
 }
 
 build() {
-  "${MVN[@]}" compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+  # (maven's console library still prints colour resets under -q; drop them)
+  "${MVN[@]}" compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+
   CP="target/classes:$(cat target/classpath.txt)"
 }
 
