@@ -11,7 +11,8 @@
 #                                args go to LoadDriver, e.g. --connections 16 --duration 20 --rounds 3
 #   bench/run.sh all             check, jmh, http
 #
-# Environment: BENCH_PORT (default 18089), APP_JAVA_OPTS (JVM options of the service), DRIVER_JAVA_OPTS,
+# Environment: BENCH_PORT (default 18089), APP_JAVA_OPTS (JVM options of the service), APP_ARGS (more Spring
+# arguments of the service, e.g. --spring.flyway.locations=classpath:db/bench-varchar), DRIVER_JAVA_OPTS,
 # BENCH_QUIET_LOAD / BENCH_QUIET_WAIT (wait up to WAIT s for the load average to fall below LOAD; default 1.0, 600).
 set -euo pipefail
 
@@ -75,6 +76,7 @@ http() {
     --server.port="$PORT" \
     --spring.datasource.url="jdbc:h2:file:$data/bench;DB_CLOSE_ON_EXIT=FALSE" \
     --chuyenhoa.ruleset.root="$ROOT" \
+    ${APP_ARGS:-} \
     >"$data/service.log" 2>&1 &
   local app=$!
   # shellcheck disable=SC2064
