@@ -5,11 +5,14 @@
 #   bench/run.sh jmh [REGEX] [JMH args]
 #                                in process: Drools path vs hand-coded (after check); REGEX defaults to
 #                                EvaluationBench (VariantsBench: possible changes to Evaluator); e.g. -prof gc
+#   bench/run.sh cpu [WARM MEASURE [NAMES]]
+#                                the same in CPU time of the benchmark thread, one JVM per benchmark (CpuBench):
+#                                robust when other work shares the 2 cores; WARM/MEASURE in CPU seconds (8, 6)
 #   bench/run.sh http [args]     the service in its own JVM (profile bench, its own H2 file under /tmp) driven
 #                                over 127.0.0.1 by LoadDriver in another JVM: start-up to the first 201, then
 #                                stored POST, dry-run POST and the hand-coded endpoint, rounds of each;
 #                                args go to LoadDriver, e.g. --connections 16 --duration 20 --rounds 3
-#   bench/run.sh all             check, jmh, http
+#   bench/run.sh all             check, cpu, jmh, http
 #
 # Environment: BENCH_PORT (default 18089), APP_JAVA_OPTS (JVM options of the service), APP_ARGS (more Spring
 # arguments of the service, e.g. --spring.flyway.locations=classpath:db/bench-varchar), DRIVER_JAVA_OPTS,
@@ -60,6 +63,26 @@ jmh() {
   echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+# The same benchmarks timed in CPU time of the benchmark thread (CpuBench), one JVM each: comparable between a quiet
+# and a busy machine, which wall-clock JMH numbers are not. Args: [warm-up CPU s] [measured CPU s] [names...]
+cpu() {
+  local warm=${1:-8} measure=${2:-6}
+  shift 2 || shift $#
+  local names=("$@")
+  if [ ${#names[@]} -eq 0 ]; then
+    names=(drools_decide drools_render drools_full drools_emptyStateless hand_decide hand_full
+      service_dryRun_drools service_dryRun_hand
+      variant_identityOrder variant_pooledSession variant_pooledAndIdentity variant_full_pooledAndIdentity)
+  fi
+  wait_quiet
+  echo "| benchmark | CPU µs/call, median of batches | p10 – p90 | wall µs/call, median | bytes allocated/call | calls |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  for n in "${names[@]}"; do
+    java -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.CpuBench "$n" "$warm" "$measure" | grep '^|'
+  done
+  echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 http() {
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     echo "port $PORT is taken; set BENCH_PORT" >&2
@@ -100,7 +123,8 @@ build
 case "$cmd" in
   check) check ;;
   jmh) check; jmh "$@" ;;
+  cpu) check; cpu "$@" ;;
   http) http "$@" ;;
-  all) check; jmh; http ;;
-  *) echo "usage: bench/run.sh check|jmh|http|all [args]" >&2; exit 2 ;;
+  all) check; cpu; jmh; http ;;
+  *) echo "usage: bench/run.sh check|jmh|cpu|http|all [args]" >&2; exit 2 ;;
 esac
