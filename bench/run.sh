@@ -106,7 +106,7 @@ http() {
   trap "kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf '$data'" EXIT
   local rc=0
   # shellcheck disable=SC2086
-  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.LoadDriver --port "$PORT" --startup-since-ms "$launched" "$@" || rc=$?
+  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.LoadDriver --port "$PORT" --startup-since-ms "$launched" --service-pid "$app" "$@" || rc=$?
   grep -E "Started ChuyenhoaApplication|Warm-up:" "$data/service.log" | sed 's/^.*\] //' || true
   echo "== benchmark database: $(du -sh "$data" | cut -f1) under $data (removed)"
   echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -28,7 +28,7 @@ import org.HdrHistogram.Histogram;
  * less it costs per request the more the numbers say about the service. Only loopback is ever contacted.
  *
  * <pre>
- * LoadDriver --port 18089 [--connections 8] [--warmup 10] [--duration 20] [--rounds 3]
+ * LoadDriver --port 18089 [--service-pid PID] [--connections 8] [--warmup 10] [--duration 20] [--rounds 3]
  *            [--startup-since-ms EPOCH_MS] [--target name:/path:expectedStatus ...]
  * </pre>
  */
@@ -47,8 +47,13 @@ public final class LoadDriver {
     }
 
     record Result(Target target, int round, long requests, long errors, double seconds, Histogram latency,
-                  Map<Integer, Long> statuses) {
+                  Map<Integer, Long> statuses, double serviceCpuSeconds, double driverCpuSeconds) {
         double throughput() { return requests / seconds; }
+
+        /** CPU the service process used per request, in µs: unlike requests/s, not shrunk by other work on the machine. */
+        double serviceCpuPerRequest() { return serviceCpuSeconds < 0 ? Double.NaN : serviceCpuSeconds * 1e6 / requests; }
+
+        double driverCpuPerRequest() { return driverCpuSeconds * 1e6 / requests; }
 
         double p(double percentile) { return latency.getValueAtPercentile(percentile) / 1000.0; }
     }
@@ -56,6 +61,7 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         int port = 18089, connections = 8, warmup = 10, duration = 20, rounds = 3;
         long launchedAt = -1;
+        long servicePid = -1;
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -65,6 +71,7 @@ public final class LoadDriver {
                 case "--duration" -> duration = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--startup-since-ms" -> launchedAt = Long.parseLong(args[++i]);
+                case "--service-pid" -> servicePid = Long.parseLong(args[++i]);
                 case "--target" -> targets.add(Target.parse(args[++i]));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -88,27 +95,30 @@ public final class LoadDriver {
         List<Result> all = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (Target t : targets) {
-                run(port, t, bodies, connections, warmup, round, false);
-                Result r = run(port, t, bodies, connections, duration, round, true);
+                run(port, t, bodies, connections, warmup, round, false, -1);
+                Result r = run(port, t, bodies, connections, duration, round, true, servicePid);
                 all.add(r);
                 System.out.printf(Locale.ROOT, "round %d %-10s %8.0f req/s  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms"
-                                + "  max %8.2f ms  errors %d  statuses %s%n", round, t.name(), r.throughput(), r.p(50),
-                        r.p(90), r.p(99), r.latency().getMaxValue() / 1000.0, r.errors(), r.statuses());
+                                + "  max %8.2f ms  errors %d  statuses %s  CPU/request: service %.0f µs, driver %.0f µs"
+                                + "  load %s%n", round, t.name(), r.throughput(), r.p(50),
+                        r.p(90), r.p(99), r.latency().getMaxValue() / 1000.0, r.errors(), r.statuses(),
+                        r.serviceCpuPerRequest(), r.driverCpuPerRequest(), loadAverage());
             }
         }
         System.out.println();
         System.out.printf("median of %d rounds, %d connections:%n", rounds, connections);
-        System.out.println("| target | requests/s | p50 ms | p99 ms | errors |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: |");
+        System.out.println("| target | requests/s | p50 ms | p99 ms | errors | service CPU µs/request |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         long totalErrors = 0;
         for (Target t : targets) {
             List<Result> rs = all.stream().filter(r -> r.target() == t).toList();
             long errors = rs.stream().mapToLong(Result::errors).sum();
             totalErrors += errors;
-            System.out.printf(Locale.ROOT, "| %s `%s` | %.0f | %.2f | %.2f | %d |%n", t.name(), t.path(),
+            System.out.printf(Locale.ROOT, "| %s `%s` | %.0f | %.2f | %.2f | %d | %.0f |%n", t.name(), t.path(),
                     median(rs.stream().mapToDouble(Result::throughput).toArray()),
                     median(rs.stream().mapToDouble(r -> r.p(50)).toArray()),
-                    median(rs.stream().mapToDouble(r -> r.p(99)).toArray()), errors);
+                    median(rs.stream().mapToDouble(r -> r.p(99)).toArray()), errors,
+                    median(rs.stream().mapToDouble(Result::serviceCpuPerRequest).toArray()));
         }
         if (targets.size() > 2) {
             // the Drools dry run against the hand-coded endpoint, round by round
@@ -134,6 +144,26 @@ public final class LoadDriver {
         if (totalErrors > 0) {
             System.out.println("ERRORS: " + totalErrors + " requests did not get the expected status");
             System.exit(1);
+        }
+    }
+
+    /** User + system CPU seconds of a process so far, from /proc (Linux); -1 when unknown. */
+    static double cpuSeconds(long pid) {
+        if (pid < 0) return -1;
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in USER_HZ (100)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
@@ -171,8 +201,8 @@ public final class LoadDriver {
         throw new IllegalStateException("no " + t.expected() + " from " + t.path() + " within 120 s");
     }
 
-    static Result run(int port, Target t, List<byte[]> bodies, int connections, int seconds, int round, boolean record)
-            throws InterruptedException {
+    static Result run(int port, Target t, List<byte[]> bodies, int connections, int seconds, int round, boolean record,
+                      long servicePid) throws InterruptedException {
         byte[][] requests = bodies.stream().map(b -> request(port, t.path(), b)).toArray(byte[][]::new);
         Histogram[] histograms = new Histogram[connections];
         long[] counts = new long[connections];
@@ -227,11 +257,14 @@ public final class LoadDriver {
             threads[k].start();
         }
         ready.await();
+        double service0 = cpuSeconds(servicePid), driver0 = cpuSeconds(ProcessHandle.current().pid());
         window[0] = System.nanoTime();
         window[1] = window[0] + seconds * 1_000_000_000L;
         go.countDown();
         done.await();
         double took = (System.nanoTime() - window[0]) / 1e9; // includes the last requests begun before the end
+        double serviceCpu = servicePid < 0 ? -1 : cpuSeconds(servicePid) - service0;
+        double driverCpu = cpuSeconds(ProcessHandle.current().pid()) - driver0;
         Histogram all = new Histogram(60_000_000L, 3);
         long total = 0;
         Map<Integer, Long> merged = new LinkedHashMap<>();
@@ -240,7 +273,7 @@ public final class LoadDriver {
             total += counts[k];
             statuses.get(k).forEach((s, n) -> merged.merge(s, n, Long::sum));
         }
-        return new Result(t, round, total, record ? errors.get() : 0, took, all, merged);
+        return new Result(t, round, total, record ? errors.get() : 0, took, all, merged, serviceCpu, driverCpu);
     }
 
     static byte[] request(int port, String path, byte[] body) {
