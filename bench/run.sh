@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Benchmarks of the chuyenhoa decision service (results and how to read them: docs/benchmarks.md).
+#
+#   bench/run.sh check           hand-coded yardstick = Drools path, on fixed and random inputs
+#   bench/run.sh jmh [REGEX] [JMH args]
+#                                in process: Drools path vs hand-coded (after check); REGEX defaults to
+#                                EvaluationBench (VariantsBench: possible changes to Evaluator); e.g. -prof gc
+#   bench/run.sh cpu [WARM MEASURE [NAMES]]
+#                                the same in CPU time of the benchmark thread, one JVM per benchmark (CpuBench):
+#                                robust when other work shares the 2 cores; WARM/MEASURE in CPU seconds (8, 6)
+#   bench/run.sh http [args]     the service in its own JVM (profile bench, its own H2 file under /tmp) driven
+#                                over 127.0.0.1 by LoadDriver in another JVM: start-up to the first 201, then
+#                                stored POST, dry-run POST and the hand-coded endpoint, rounds of each;
+#                                args go to LoadDriver, e.g. --connections 16 --duration 20 --rounds 3
+#   bench/run.sh all             check, cpu, jmh, http
+#
+# Environment: BENCH_PORT (default 18089), APP_JAVA_OPTS (JVM options of the service), APP_ARGS (more Spring
+# arguments of the service, e.g. --spring.flyway.locations=classpath:db/bench-varchar), DRIVER_JAVA_OPTS,
+# BENCH_QUIET_LOAD / BENCH_QUIET_WAIT (wait up to WAIT s for the load average to fall below LOAD; default 1.0, 600).
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$(cd .. && pwd)
+MVN=(mvn -B -q -Dstyle.color=never)
+PORT=${BENCH_PORT:-18089}
+
+machine() {
+  echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  $(free -h | awk '/^Mem:/ {print $2}') RAM  load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  java -version 2>&1 | head -2 | tr '\n' ' '; echo
+  echo "== git $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- bench src rules decision-tables || echo ' (uncommitted changes)')"
+}
+
+# The machine has 2 cores and is shared: wait (bounded) until the 1-minute load average is below BENCH_QUIET_LOAD
+# before measuring, and say what it was. BENCH_QUIET_WAIT=0 measures at once.
+wait_quiet() {
+  local limit=${BENCH_QUIET_LOAD:-1.0} wait=${BENCH_QUIET_WAIT:-600} waited=0
+  while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v m="$limit" 'BEGIN {exit !(l >= m)}' && [ "$waited" -lt "$wait" ]; do
+    sleep 10
+    waited=$((waited + 10))
+  done
+  echo "== load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg) (waited ${waited} s for < $limit)"
+}
+
+build() {
+  # (maven's console library still prints colour resets under -q; drop them)
+  "${MVN[@]}" compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+
+  CP="target/classes:$(cat target/classpath.txt)"
+}
+
+check() {
+  java -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.Check
+}
+
+jmh() {
+  mkdir -p target/results
+  local out=target/results/jmh-$(date -u +%Y%m%dT%H%M%SZ).json
+  wait_quiet
+  local which=EvaluationBench
+  if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then which=$1; shift; fi
+  java -cp "$CP" -Dbench.root="$ROOT" org.openjdk.jmh.Main "$which" -rf json -rff "$out" "$@"
+  echo "== JMH results: bench/$out"
+  echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# The same benchmarks timed in CPU time of the benchmark thread (CpuBench), one JVM each: comparable between a quiet
+# and a busy machine, which wall-clock JMH numbers are not. Args: [warm-up CPU s] [measured CPU s] [names...]
+cpu() {
+  local warm=${1:-8} measure=${2:-6}
+  shift 2 || shift $#
+  local names=("$@")
+  if [ ${#names[@]} -eq 0 ]; then
+    names=(drools_decide drools_render drools_full drools_emptyStateless hand_decide hand_full
+      service_dryRun_drools service_dryRun_hand
+      variant_identityOrder variant_pooledSession variant_pooledAndIdentity variant_full_pooledAndIdentity)
+  fi
+  wait_quiet
+  echo "| benchmark | CPU µs/call, median of batches | p10 – p90 | wall µs/call, median | bytes allocated/call | calls |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  for n in "${names[@]}"; do
+    java -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.CpuBench "$n" "$warm" "$measure" | grep '^|'
+  done
+  echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+http() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    echo "port $PORT is taken; set BENCH_PORT" >&2
+    exit 1
+  fi
+  local data
+  data=$(mktemp -d /tmp/chuyenhoa-bench.XXXXXX)
+  wait_quiet
+  local launched
+  launched=$(date +%s%3N)
+  # shellcheck disable=SC2086
+  java ${APP_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.ChuyenhoaApplication \
+    --spring.profiles.active=bench \
+    --server.port="$PORT" \
+    --spring.datasource.url="jdbc:h2:file:$data/bench;DB_CLOSE_ON_EXIT=FALSE" \
+    --chuyenhoa.ruleset.root="$ROOT" \
+    ${APP_ARGS:-} \
+    >"$data/service.log" 2>&1 &
+  local app=$!
+  # shellcheck disable=SC2064
+  trap "kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf '$data'" EXIT
+  local rc=0
+  # shellcheck disable=SC2086
+  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.LoadDriver --port "$PORT" --startup-since-ms "$launched" --service-pid "$app" "$@" || rc=$?
+  grep -E "Started ChuyenhoaApplication|Warm-up:" "$data/service.log" | sed 's/^.*\] //' || true
+  echo "== benchmark database: $(du -sh "$data" | cut -f1) under $data (removed)"
+  echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "$rc" -ne 0 ]; then
+    echo "== service log tail:"; tail -n 40 "$data/service.log"
+    exit "$rc"
+  fi
+}
+
+cmd=${1:-all}
+shift || true
+machine
+build
+case "$cmd" in
+  check) check ;;
+  jmh) check; jmh "$@" ;;
+  cpu) check; cpu "$@" ;;
+  http) http "$@" ;;
+  all) check; cpu; jmh; http ;;
+  *) echo "usage: bench/run.sh check|jmh|cpu|http|all [args]" >&2; exit 2 ;;
+esac
