@@ -25,7 +25,7 @@ public final class EvaluatorVariants {
         ProfileChoice choice = Evaluator.chooseProfile(engine.policy(), input);
         List<Requirement> requirements = choice.profile().requirements();
         List<Object> measures = new ArrayList<>(requirements.size());
-        for (Requirement r : requirements) measures.add(Evaluator.measure(r, input));
+        for (int i = 0; i < requirements.size(); i++) measures.add(Evaluator.measure(requirements.get(i), i, input));
 
         Decisions decisions = new Decisions();
         StatelessKieSession session = pool != null ? pool.newStatelessKieSession() : engine.logic().newStatelessKieSession();
