@@ -168,7 +168,7 @@ public final class HandCoded {
                     if (n == null) missing.add(num.jsonName());
                     if (d == null) missing.add(den.jsonName());
                 }
-                Measure m = new Measure(r, n, d, null, in.baselinePeriod() != null, missing);
+                Measure m = new Measure(r, 0, n, d, null, in.baselinePeriod() != null, missing);
                 if (d != null && d == 0) return new Decision(m, Outcome.NOT_APPLICABLE, RATE_NA);
                 if (d == null || n == null) return new Decision(m, Outcome.MISSING_DATA, RATE_MISSING);
                 // n / d · 100 against unscaled / pow, all in long: n·100·pow against unscaled·d
@@ -188,10 +188,10 @@ public final class HandCoded {
                 if (v == null) {
                     List<String> missing = new ArrayList<>(2);
                     missing.add(fact.jsonName());
-                    return new Decision(new Measure(r, null, null, null, in.baselinePeriod() != null, missing),
+                    return new Decision(new Measure(r, 0, null, null, null, in.baselinePeriod() != null, missing),
                             Outcome.MISSING_DATA, CF_MISSING);
                 }
-                Measure m = new Measure(r, v, null, null, in.baselinePeriod() != null, NONE_MISSING);
+                Measure m = new Measure(r, 0, v, null, null, in.baselinePeriod() != null, NONE_MISSING);
                 boolean met = cmp.holds(Long.compare(Math.multiplyExact(v, t.pow), t.unscaled));
                 return met ? new Decision(m, Outcome.MET, CF_MET) : new Decision(m, Outcome.NOT_MET, CF_NOT_MET);
             }
@@ -208,10 +208,10 @@ public final class HandCoded {
                 if (f == null) {
                     List<String> missing = new ArrayList<>(2);
                     missing.add(fact.jsonName());
-                    return new Decision(new Measure(r, null, null, null, in.baselinePeriod() != null, missing),
+                    return new Decision(new Measure(r, 0, null, null, null, in.baselinePeriod() != null, missing),
                             Outcome.MISSING_DATA, CF_MISSING);
                 }
-                Measure m = new Measure(r, null, null, f, in.baselinePeriod() != null, NONE_MISSING);
+                Measure m = new Measure(r, 0, null, null, f, in.baselinePeriod() != null, NONE_MISSING);
                 return f == expected ? new Decision(m, Outcome.MET, CF_MET) : new Decision(m, Outcome.NOT_MET, CF_NOT_MET);
             }
         };
@@ -250,7 +250,7 @@ public final class HandCoded {
                     if (missing == NONE_MISSING) missing = new ArrayList<>(2);
                     missing.add("baselinePeriod");
                 }
-                Measure m = new Measure(r, cOk ? c : null, bOk ? b : null, null, period, missing);
+                Measure m = new Measure(r, 0, cOk ? c : null, bOk ? b : null, null, period, missing);
                 if (!bOk || !cOk || !period) return new Decision(m, Outcome.MISSING_DATA, RED_MISSING);
                 if (b == 0) return new Decision(m, c == 0 ? Outcome.MET : Outcome.NOT_MET, RED_ZERO);
                 boolean met = Long.compare(Math.multiplyExact((b - c) * 100, t.pow), Math.multiplyExact(t.unscaled, b)) >= 0;
@@ -278,7 +278,7 @@ public final class HandCoded {
                     if (b == null) missing.add(baselineFact.jsonName());
                     if (!period) missing.add("baselinePeriod");
                 }
-                Measure m = new Measure(r, c, b, null, period, missing);
+                Measure m = new Measure(r, 0, c, b, null, period, missing);
                 if (b != null && b == 0) return new Decision(m, Outcome.NOT_APPLICABLE, BB_NA);
                 if (b == null || c == null || !period) return new Decision(m, Outcome.MISSING_DATA, BB_MISSING);
                 return new Decision(m, c < b ? Outcome.MET : Outcome.NOT_MET, BB_COMPARED);
