@@ -15,7 +15,7 @@
 #   bench/run.sh all             check, cpu, jmh, http
 #
 # Environment: BENCH_PORT (default 18089), APP_JAVA_OPTS (JVM options of the service), APP_ARGS (more Spring
-# arguments of the service, e.g. --spring.flyway.locations=classpath:db/bench-varchar), DRIVER_JAVA_OPTS,
+# arguments of the service, e.g. --server.tomcat.threads.max=16), DRIVER_JAVA_OPTS,
 # BENCH_QUIET_LOAD / BENCH_QUIET_WAIT (wait up to WAIT s for the load average to fall below LOAD; default 1.0, 600).
 set -euo pipefail
 
