@@ -62,27 +62,7 @@ class EvaluationApiTest {
     static final String EVALUATIONS = "/api/v1/evaluations";
 
     /** The request of api.md: every VIET_YEN_2024 criterion met (see scenario viet_yen_api_example). */
-    static final String VALID = """
-            {
-              "area": { "codeScheme": "QD124_2004", "code": "07795", "name": "Phường Nếnh" },
-              "profileId": null,
-              "period":         { "from": "2024-03-15", "to": "2024-12-12" },
-              "baselinePeriod": { "from": "2023-03-15", "to": "2023-12-12" },
-              "facts": {
-                "tipsReceived": 41, "tipsResolved": 41,
-                "politicalSystemConsolidated": true,
-                "effectiveModels": 2, "communityRulesMaintained": true,
-                "householdsTotal": 3120, "householdsInformed": 3120,
-                "organizedCrimeSigns": false, "blackCreditActivity": false,
-                "casesOccurred": 13, "casesCleared": 11,
-                "seriousCasesProsecuted": 2, "seriousCasesCleared": 2,
-                "releasedResidents": 27, "releasedReoffended": 3,
-                "crimesBaseline": 19, "crimesCurrent": 13,
-                "socialEvilsBaseline": 9, "socialEvilsCurrent": 6,
-                "hotspotsBaseline": 3, "hotspotsCurrent": 1, "newHotspotsFormed": 0
-              }
-            }
-            """;
+    static final String VALID = vn.chuyenhoa.support.Scenarios.API_MD_EXAMPLE;
 
     /** Xã Kiên Thọ (Ngọc Lặc, Thanh Hóa), used only by the search test so that its counts are its own. */
     static final String KIEN_THO = """

@@ -22,7 +22,18 @@ public final class Scenarios {
         public String toString() { return name; }
     }
 
+    /** The request of api.md, word for word: examples/phuong-nenh-viet-yen.json (every VIET_YEN_2024 criterion met). */
+    public static final String API_MD_EXAMPLE = read("examples/phuong-nenh-viet-yen.json");
+
     private Scenarios() {}
+
+    private static String read(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static List<Case> all() {
         try (InputStream in = Scenarios.class.getResourceAsStream("/scenarios/evaluations.json")) {
