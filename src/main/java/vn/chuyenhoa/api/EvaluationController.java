@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.audit.EvaluationFilter;
 import vn.chuyenhoa.audit.EvaluationStatus;
 import vn.chuyenhoa.audit.EvaluationStore;
@@ -97,7 +98,7 @@ class EvaluationController {
         EvaluationInput input = Requests.input(req, areas);
         EvaluationService.Answer answer = service.evaluate(engine, new EvaluationService.Submission(input,
                 req.purpose().name(), new String(body, StandardCharsets.UTF_8), sha256(body), idempotencyKey,
-                req.supersedes(), req.reason(), null), dryRun);
+                req.supersedes(), req.reason(), Caller.name()), dryRun);
 
         if (!answer.stored()) return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.json());
         ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/v1/evaluations/" + answer.id()))
@@ -146,7 +147,7 @@ class EvaluationController {
                             + EvaluationRequestParser.MAX_REASON_LENGTH + " ký tự.")));
         }
         try {
-            store.withdraw(uuid.get(), reason, null);
+            store.withdraw(uuid.get(), reason, Caller.name());
         } catch (NoSuchElementException e) {
             return Problems.notFound("There is no evaluation " + id + ".");
         } catch (IllegalStateException e) {

@@ -36,7 +36,9 @@ import vn.chuyenhoa.audit.RulesetStore;
 import vn.chuyenhoa.audit.StoredVersion;
 import vn.chuyenhoa.audit.VersionInfo;
 import vn.chuyenhoa.audit.Page;
+import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.ruleset.ActiveRuleset;
+import vn.chuyenhoa.ruleset.Changer;
 import vn.chuyenhoa.ruleset.PolicyDiff;
 import vn.chuyenhoa.ruleset.RuleFile;
 import vn.chuyenhoa.ruleset.RuleFiles;
@@ -123,17 +125,16 @@ class RulesetController {
     }
 
     @Operation(summary = "Upload changed rule files on top of the version in force (or a whole set) / Tải lên bảng đã sửa",
-            description = "multipart/form-data: one or more `files`, `author`, `comment`, optional `whole=true`. "
+            description = "multipart/form-data: one or more `files`, `comment`, optional `whole=true`; the author is the "
+                    + "caller (RULE_EDITOR). A change reaching beyond the caller's provinces is 403 and stores nothing. "
                     + "A clean upload becomes a DRAFT (201); a set identical to a stored version returns it (200); "
                     + "an upload with any problem is 422 with the validation report and is recorded as a rejected attempt.")
     @PostMapping(path = "/api/v1/rulesets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> upload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
-                             @RequestParam(required = false) String author,
                              @RequestParam(required = false) String comment,
                              @RequestParam(defaultValue = "false") boolean whole) throws IOException {
         List<FieldError> errors = new ArrayList<>();
         if (files == null || files.isEmpty()) errors.add(new FieldError("files", "required", "At least one file is required.", "Cần ít nhất một tệp."));
-        if (author == null || author.isBlank()) errors.add(new FieldError("author", "required", "Say who uploads (author).", "Cần ghi người tải lên (author)."));
         if (comment == null || comment.isBlank()) errors.add(new FieldError("comment", "required", "Say what changes and why (comment).", "Cần ghi nội dung và lý do thay đổi (comment)."));
         if (!errors.isEmpty()) return Problems.badRequest(errors);
 
@@ -141,7 +142,9 @@ class RulesetController {
         for (MultipartFile f : files) given.add(Map.entry(String.valueOf(f.getOriginalFilename()), f.getBytes()));
         ActiveRuleset.Offer offer;
         try {
-            offer = active.upload(given, whole, author.strip(), comment.strip());
+            offer = active.upload(given, whole, Caller.current().orElseThrow().changer(), comment.strip());
+        } catch (Changer.Refused e) {
+            return refused(e);
         } catch (ActiveRuleset.UnusableFileName e) {
             return Problems.badRequest(List.of(new FieldError("files", "invalid_name",
                     "A file name must not be empty or contain '..': " + e.getMessage(),
@@ -162,20 +165,25 @@ class RulesetController {
         };
     }
 
-    record Activation(String actor, String comment) {}
+    record Activation(String comment) {}
 
-    @Operation(summary = "Put a version in force; activating an earlier one rolls back / Áp dụng (hoặc quay lại) một phiên bản")
+    @Operation(summary = "Put a version in force; activating an earlier one rolls back / Áp dụng (hoặc quay lại) một phiên bản",
+            description = "Body: {\"comment\": \"why\"}. The approver is the caller (RULE_APPROVER): never the version's "
+                    + "uploader, and only for changes within the caller's provinces (otherwise 403, nothing changes).")
     @PostMapping(path = "/api/v1/rulesets/{version}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) Activation body) {
         List<FieldError> errors = new ArrayList<>();
-        if (body == null || body.actor() == null || body.actor().isBlank()) errors.add(new FieldError("actor", "required", "Say who activates (actor).", "Cần ghi người áp dụng (actor)."));
         if (body == null || body.comment() == null || body.comment().isBlank()) errors.add(new FieldError("comment", "required", "Say why (comment).", "Cần ghi lý do (comment)."));
         if (!errors.isEmpty()) return Problems.badRequest(errors);
         if (store.info(version).isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
         String before = active.versionId();
         if (version.equals(before)) return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "alreadyActive", true));
         boolean rollback = store.everActivated().contains(version);
-        active.activate(version, body.actor().strip(), body.comment().strip());
+        try {
+            active.activate(version, Caller.current().orElseThrow().changer(), body.comment().strip());
+        } catch (Changer.Refused e) {
+            return refused(e);
+        }
         return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "previous", before, "rollback", rollback));
     }
 
@@ -217,6 +225,14 @@ class RulesetController {
         } catch (IllegalArgumentException e) {
             return Problems.notFound("There is no impact job " + id + ".");
         }
+    }
+
+    private static ResponseEntity<ProblemDetail> refused(Changer.Refused e) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.FORBIDDEN, e.code, "The ruleset change is refused",
+                "Thay đổi bộ quy tắc bị từ chối", e.getMessage());
+        r.getBody().setProperty("detailVi", e.messageVi);
+        r.getBody().setProperty("items", e.items);
+        return r;
     }
 
     private VersionView view(VersionInfo v, Set<String> everActivated) {

@@ -17,6 +17,7 @@ import tools.jackson.databind.ObjectMapper;
 import vn.chuyenhoa.audit.LoadFailure;
 import vn.chuyenhoa.audit.RulesetStore;
 import vn.chuyenhoa.audit.StoredFile;
+import vn.chuyenhoa.audit.VersionInfo;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 
@@ -99,7 +100,7 @@ public class ActiveRuleset implements EngineSource {
         } catch (RulesetBuildException e) {
             throw new IllegalStateException("The ruleset version in force, " + active.get() + ", no longer builds", e);
         }
-        offer(files, "DISK", SYSTEM, "Tệp quy tắc trên đĩa lúc khởi động / rule files on disk at start-up", activateFiles);
+        offer(files, "DISK", Changer.SYSTEM, "Tệp quy tắc trên đĩa lúc khởi động / rule files on disk at start-up", activateFiles);
     }
 
     /**
@@ -107,14 +108,15 @@ public class ActiveRuleset implements EngineSource {
      *
      * @param activate put a new or existing valid version in force at once (the local run's folder watcher)
      */
-    public synchronized Offer offer(List<RuleFile> files, String origin, String actor, String comment, boolean activate) {
+    public synchronized Offer offer(List<RuleFile> files, String origin, Changer who, String comment, boolean activate) {
+        String actor = who.name();
         String versionId = RuleFiles.versionId(files);
         if (store.info(versionId).isPresent()) {
             // files that are a stored version are valid: a broken save fixed by restoring the last good file
             // (undo, backup, git checkout) ends the failure just as a new valid version does
             if (!UPLOAD.equals(origin)) lastFailure.set(null);
             boolean switched = activate && !versionId.equals(versionId());
-            if (switched) activate(versionId, actor, comment);
+            if (switched) activate(versionId, who, comment);
             return new Offer(versionId, Offer.Result.EXISTING, null, switched);
         }
         RulesetValidator.Validated v = validator.validate(files, origin);
@@ -124,6 +126,10 @@ public class ActiveRuleset implements EngineSource {
                     "origin", origin, "files", files.stream().map(RuleFile::path).toList(), "report", v.report())));
             return new Offer(versionId, Offer.Result.REJECTED, v.report(), false);
         }
+        List<String> outside = who.outside(snapshot(), v.snapshot());
+        if (!outside.isEmpty()) throw refused(actor, versionId(), null, comment, new Changer.Refused("outside-scope",
+                "The change reaches beyond " + actor + "'s provinces; nothing was stored.",
+                "Thay đổi vượt ra ngoài phạm vi tỉnh của " + actor + "; không có gì được lưu.", outside));
         storeVersion(v, files, origin, actor, comment, versionId());
         store.recordAction("STORED", actor, versionId(), versionId, comment, null);
         validated.put(versionId, v.snapshot());
@@ -146,7 +152,7 @@ public class ActiveRuleset implements EngineSource {
      * @param files upload name → bytes, in upload order
      * @throws UnusableFileName naming the first file whose name cannot be used
      */
-    public Offer upload(List<Map.Entry<String, byte[]>> files, boolean whole, String author, String comment) {
+    public Offer upload(List<Map.Entry<String, byte[]>> files, boolean whole, Changer author, String comment) {
         List<RuleFile> base = snapshot().files();
         Map<String, RuleFile> set = new java.util.LinkedHashMap<>();
         if (!whole) base.forEach(f -> set.put(f.path(), f));
@@ -158,11 +164,27 @@ public class ActiveRuleset implements EngineSource {
         return offer(List.copyOf(set.values()), UPLOAD, author, comment, false);
     }
 
-    /** Puts a stored version in force; activating an earlier one is the rollback. */
-    public synchronized RulesetSnapshot activate(String versionId, String actor, String comment) {
+    /**
+     * Puts a stored version in force; activating an earlier one is the rollback. A person never approves a version
+     * they uploaded themselves, and only within their provinces (see {@link Changer#outside}).
+     *
+     * @throws Changer.Refused with nothing changed, and the attempt logged
+     */
+    public synchronized RulesetSnapshot activate(String versionId, Changer who, String comment) {
         try {
             RulesetSnapshot known = validated.get(versionId);
-            return activate(known != null ? known : cache.get(versionId), actor, comment);
+            RulesetSnapshot next = known != null ? known : cache.get(versionId);
+            if (who.person()) {
+                String author = store.info(versionId).map(VersionInfo::author).orElse(null);
+                if (who.name().equals(author)) throw refused(who.name(), versionId(), versionId, comment, new Changer.Refused(
+                        "own-upload", "Version " + versionId + " was uploaded by " + author + "; another approver must put it in force.",
+                        "Phiên bản " + versionId + " do " + author + " tải lên; người khác phải phê duyệt áp dụng.", List.of()));
+                List<String> outside = who.outside(snapshot(), next);
+                if (!outside.isEmpty()) throw refused(who.name(), versionId(), versionId, comment, new Changer.Refused(
+                        "outside-scope", "Putting " + versionId + " in force changes rules beyond " + who.name() + "'s provinces.",
+                        "Áp dụng " + versionId + " làm thay đổi quy tắc ngoài phạm vi tỉnh của " + who.name() + ".", outside));
+            }
+            return activate(next, who.name(), comment);
         } catch (RulesetBuildException e) {
             throw new IllegalStateException("stored version " + versionId + " does not build: " + e.getMessage(), e);
         } catch (NoSuchElementException e) {
@@ -176,6 +198,13 @@ public class ActiveRuleset implements EngineSource {
         log.info("Ruleset {} activated by {} ({} profiles, {} criteria)", next.versionId(), actor,
                 next.engine().policy().profiles().size(), next.engine().policy().criteria().size());
         return next;
+    }
+
+    private Changer.Refused refused(String actor, String from, String to, String comment, Changer.Refused e) {
+        store.recordAction("REFUSED", actor, from, to, comment, json.writeValueAsString(Map.of(
+                "reason", e.code, "items", e.items)));
+        log.warn("Ruleset change by {} refused ({}): {}", actor, e.code, e.items);
+        return e;
     }
 
     private void storeVersion(RulesetValidator.Validated v, List<RuleFile> files, String origin, String author,

@@ -18,9 +18,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.http.HttpServletRequest;
+import vn.chuyenhoa.access.Caller;
 
 /**
- * What every page shares (the language, the signed-in user once there is login) and what a page shows when a request
+ * What every page shares (the language, the signed-in user) and what a page shows when a request
  * cannot be answered: a page in the reader's language, never a stack trace or the API's problem JSON.
  */
 @ControllerAdvice(basePackages = "vn.chuyenhoa.web")
@@ -35,8 +36,14 @@ class PageAdvice {
         model.addAttribute("path", request.getRequestURI());
         model.addAttribute("langVi", languageLink(request, "vi"));
         model.addAttribute("langEn", languageLink(request, "en"));
-        // the user's name once form login exists (issue 6 item 4); the layout already has its place
-        model.addAttribute("currentUser", request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
+        signedIn(model::addAttribute);
+    }
+
+    /** The signed-in caller for the header: name, roles (which links to offer) and whether to offer signing out. */
+    static void signedIn(java.util.function.BiConsumer<String, Object> model) {
+        Caller c = Caller.current().orElse(null);
+        model.accept("caller", c);
+        model.accept("currentUser", c == null ? null : c.displayName() + " (" + c.username() + ")");
     }
 
     /** The same page in another language: the address with its query, or, after a POST, the page it was posted from. */
@@ -83,14 +90,14 @@ class PageAdvice {
                 "Something unexpected went wrong; it has been logged.", locale, request);
     }
 
-    private static ModelAndView error(HttpStatus status, String vi, String en, Locale locale, HttpServletRequest request) {
+    static ModelAndView error(HttpStatus status, String vi, String en, Locale locale, HttpServletRequest request) {
         ModelAndView mv = new ModelAndView("error-page", status);
         boolean english = "en".equals(locale.getLanguage());
         mv.addObject("en", english);
         mv.addObject("path", request.getRequestURI());
         mv.addObject("langVi", languageLink(request, "vi"));
         mv.addObject("langEn", languageLink(request, "en"));
-        mv.addObject("currentUser", null);
+        signedIn(mv::addObject);
         mv.addObject("status", status.value());
         mv.addObject("message", english ? en : vi);
         mv.addObject("messageOther", english ? vi : en);

@@ -35,7 +35,9 @@ import vn.chuyenhoa.audit.RulesetStore;
 import vn.chuyenhoa.audit.StoredFile;
 import vn.chuyenhoa.audit.StoredVersion;
 import vn.chuyenhoa.audit.VersionInfo;
+import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.ruleset.ActiveRuleset;
+import vn.chuyenhoa.ruleset.Changer;
 import vn.chuyenhoa.ruleset.PolicyDiff;
 import vn.chuyenhoa.ruleset.RuleFile;
 import vn.chuyenhoa.ruleset.RulesetBuildException;
@@ -118,14 +120,11 @@ class RulesetPages {
 
     @PostMapping("/rulesets/upload")
     String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
-                  @RequestParam(required = false) String author, @RequestParam(required = false) String comment,
-                  Model model, HttpServletResponse response) throws IOException {
+                  @RequestParam(required = false) String comment, Model model, HttpServletResponse response) throws IOException {
         List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
         List<FormError> errors = new ArrayList<>();
         if (given.isEmpty()) errors.add(new FormError("files", "Chọn ít nhất một tệp bảng tiêu chí.", "Choose at least one table file."));
-        if (author == null || author.isBlank()) errors.add(new FormError("author", "Ghi tên người tải lên.", "Say who uploads."));
         if (comment == null || comment.isBlank()) errors.add(new FormError("comment", "Ghi nội dung và lý do thay đổi.", "Say what changes and why."));
-        model.addAttribute("author", author);
         model.addAttribute("comment", comment);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -136,7 +135,11 @@ class RulesetPages {
         for (MultipartFile f : given) uploaded.add(Map.entry(String.valueOf(f.getOriginalFilename()), f.getBytes()));
         ActiveRuleset.Offer offer;
         try {
-            offer = active.upload(uploaded, false, author.strip(), comment.strip());
+            offer = active.upload(uploaded, false, Caller.current().orElseThrow().changer(), comment.strip());
+        } catch (Changer.Refused e) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("errors", refusal(e));
+            return "ruleset-upload";
         } catch (ActiveRuleset.UnusableFileName e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", List.of(new FormError("files", "Tên tệp không hợp lệ: " + e.getMessage(),
@@ -191,29 +194,44 @@ class RulesetPages {
 
     @GetMapping("/rulesets/{version}/activate")
     String confirmActivation(@PathVariable String version, Model model) {
-        activationPage(version, model, List.of(), null, null);
+        activationPage(version, model, List.of(), null);
         return "ruleset-activate";
     }
 
     @PostMapping("/rulesets/{version}/activate")
-    String activate(@PathVariable String version, @RequestParam(required = false) String actor,
-                    @RequestParam(required = false) String comment, @RequestParam(required = false) String confirm,
-                    Model model, HttpServletResponse response) {
+    String activate(@PathVariable String version, @RequestParam(required = false) String comment,
+                    @RequestParam(required = false) String confirm, Model model, HttpServletResponse response) {
         List<FormError> errors = new ArrayList<>();
-        if (actor == null || actor.isBlank()) errors.add(new FormError("actor", "Ghi tên người phê duyệt.", "Say who approves."));
         if (comment == null || comment.isBlank()) errors.add(new FormError("comment", "Ghi ý kiến phê duyệt.", "Give the approval comment."));
         if (confirm == null) errors.add(new FormError("confirm", "Đánh dấu ô xác nhận.", "Tick the confirmation box."));
         if (!errors.isEmpty()) {
-            activationPage(version, model, errors, actor, comment);
+            activationPage(version, model, errors, comment);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "ruleset-activate";
         }
         snapshot(version);
-        active.activate(version, actor.strip(), comment.strip());
+        try {
+            active.activate(version, Caller.current().orElseThrow().changer(), comment.strip());
+        } catch (Changer.Refused e) {
+            activationPage(version, model, refusal(e), comment);
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            return "ruleset-activate";
+        }
         return "redirect:/rulesets/" + version + "?activated";
     }
 
-    private void activationPage(String version, Model model, List<FormError> errors, String actor, String comment) {
+    /** A refused change as form errors: why, then each thing outside the changer's reach. */
+    private static List<FormError> refusal(Changer.Refused e) {
+        List<FormError> errors = new ArrayList<>();
+        errors.add(new FormError("refused", e.messageVi, e.getMessage()));
+        for (String item : e.items) {
+            String[] both = item.split(" / ", 2);
+            errors.add(new FormError("refused", both[0], both.length > 1 ? both[1] : both[0]));
+        }
+        return errors;
+    }
+
+    private void activationPage(String version, Model model, List<FormError> errors, String comment) {
         RulesetSnapshot target = snapshot(version);
         Set<String> ever = store.everActivated();
         model.addAttribute("version", version);
@@ -222,7 +240,6 @@ class RulesetPages {
         model.addAttribute("activeVersion", active.versionId());
         model.addAttribute("diff", PolicyDiff.between(active.snapshot(), target));
         model.addAttribute("errors", errors);
-        model.addAttribute("actor", actor);
         model.addAttribute("comment", comment);
     }
 

@@ -92,7 +92,7 @@ class AuditTrailApiTest {
         for (Future<String> id : ids) id.get();
         callers.shutdown();
         // a rejected upload and a withdrawal, each a batch of its own
-        Http.Response rejected = http.postMultipart("/api/v1/rulesets", Map.of("author", "cán bộ A", "comment", "hỏng"),
+        Http.Response rejected = http.postMultipart("/api/v1/rulesets", Map.of("comment", "hỏng"),
                 Map.of("profiles.drl.xlsx", "không phải bảng tính".getBytes(StandardCharsets.UTF_8)));
         assertEquals(422, rejected.status(), rejected.describe());
         Http.Response withdrawn = http.postJson("/api/v1/evaluations/" + ids.get(0).get() + "/withdrawal",

@@ -41,6 +41,8 @@ class ExamplesTest {
     void exampleGivesTheVerdictItsFactsImply(String file, String profile, String verdict, String exceptions) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/evaluations"))
                 .header("Content-Type", "application/json")
+                // the README's curl examples send the demo system's token
+                .header("Authorization", "Bearer demo-token-hethong")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(Path.of("examples", file)))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode(), r.body());

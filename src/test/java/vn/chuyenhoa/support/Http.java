@@ -28,10 +28,26 @@ public final class Http {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(TIMEOUT)
             .build();
-    private final URI base;
+    /** Tokens of the test accounts (src/test/resources/access/test-accounts.csv), each holding every role. */
+    public static final String TESTER = "test-token-kiemthu", SECOND_TESTER = "test-token-kiemthu2";
 
+    private final URI base;
+    private final String token;
+
+    /** As the first all-role test account: tests of what the service answers, not of who may ask. */
     public Http(int port) {
+        this(port, TESTER);
+    }
+
+    /** With this bearer token, or none (null). */
+    public Http(int port, String token) {
         this.base = URI.create("http://localhost:" + port);
+        this.token = token;
+    }
+
+    /** The same server, another caller: e.g. {@code as(SECOND_TESTER)} to approve what the first uploaded. */
+    public Http as(String otherToken) {
+        return new Http(base.getPort(), otherToken);
     }
 
     /** What came back; the body as bytes, since stored documents must come back byte for byte. */
@@ -99,7 +115,12 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder b, String... headers) {
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        boolean authorization = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+            authorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (token != null && !authorization) b.header("Authorization", "Bearer " + token);
         HttpRequest request = b.timeout(TIMEOUT).build();
         try {
             HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -100,6 +100,7 @@ class BrowserFlowsTest {
             Http.Response r = http.postJson("/api/v1/evaluations", Files.readString(Path.of("examples/" + example)));
             assertEquals(201, r.status(), r::describe);
         }
+        signIn("kiemtoan");
         open("/evaluations");
         screenshot("evaluations");
         WebElement area = browser.findElement(By.id("area"));
@@ -110,7 +111,7 @@ class BrowserFlowsTest {
         assertTrue(rows.get(0).getText().contains("Chưa đạt"), rows.get(0).getText());
 
         String csvHref = browser.findElement(By.id("export-csv")).getAttribute("href");
-        String csv = new String(http.get(csvHref).body(), StandardCharsets.UTF_8);
+        String csv = new String(http.as("demo-token-kiemtoan").get(csvHref).body(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF") && csv.contains(",15118,Xã Kiên Thọ,38,NGOC_LAC_2024,Chưa đạt,"), csv);
 
         rows.get(0).findElement(By.linkText("Xã Kiên Thọ")).click();
@@ -132,15 +133,16 @@ class BrowserFlowsTest {
     @Test
     void aRuleEditorUploadsAndAnApproverActivates() throws Exception {
         RuleTree broken = RuleTree.copyInto(dir.resolve("broken")).set(PROFILES, "Thresholds", "C27", "mười hai");
+        signIn("soanthao");
         open("/rulesets");
         browser.findElement(By.id("upload-link")).click();
-        upload(broken.file(PROFILES), "Nguyễn Văn A", "Việt Yên: giảm tội phạm 12% (gõ nhầm chữ)");
+        upload(broken.file(PROFILES), "Việt Yên: giảm tội phạm 12% (gõ nhầm chữ)");
         WebElement report = browser.findElement(By.id("report"));
         assertTrue(report.getText().contains("C27") && report.getText().contains("mười hai"), report.getText());
         screenshot("ruleset-upload-report");
 
         RuleTree clean = RuleTree.copyInto(dir.resolve("clean")).set(PROFILES, "Thresholds", "C27", "9");
-        upload(clean.file(PROFILES), "Nguyễn Văn A", "Việt Yên: giảm tội phạm 9%");
+        upload(clean.file(PROFILES), "Việt Yên: giảm tội phạm 9%");
         assertEquals("Bản nháp", browser.findElement(By.id("version-status")).getText());
         assertTrue(browser.findElement(By.id("uploaded")).isDisplayed());
 
@@ -149,9 +151,12 @@ class BrowserFlowsTest {
         assertTrue(diff.getText().contains("VIET_YEN_2024") && diff.getText().contains("C27"), diff.getText());
         screenshot("ruleset-diff");
         browser.navigate().back();
+        String draftPage = browser.getCurrentUrl();
 
+        signIn("pheduyet");
+        browser.get(draftPage);
         browser.findElement(By.id("activate-link")).click();
-        browser.findElement(By.id("actor")).sendKeys("Trần Thị B");
+        assertTrue(browser.findElement(By.id("actor")).getText().contains("pheduyet"), "the approver is whoever signed in");
         browser.findElement(By.id("comment")).sendKeys("Đã duyệt theo kế hoạch 2024");
         browser.findElement(By.id("activate-submit")).click();
         assertTrue(browser.getCurrentUrl().contains("/activate"), "the unticked confirmation box stops the form");
@@ -165,6 +170,7 @@ class BrowserFlowsTest {
 
     @Test
     void theProgrammePageShowsTargetsAgainstResults() throws Exception {
+        signIn("kiemtoan");
         open("/programmes/QD124_2004/11?fromYear=2017&toYear=2020");
         assertTrue(browser.findElement(By.id("province")).getText().contains("Điện Biên"));
         String targets = browser.findElement(By.id("targets")).getText();
@@ -174,12 +180,19 @@ class BrowserFlowsTest {
         screenshot("programme");
     }
 
-    private void upload(Path file, String author, String comment) {
+    /** Through the login form, as a documented demo account (password of README "Signing in"). */
+    private void signIn(String username) {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("chuyenhoa-demo");
+        browser.findElement(By.id("login-submit")).click();
+        assertTrue(browser.findElement(By.id("current-user")).getText().contains(username), browser.getPageSource());
+    }
+
+    private void upload(Path file, String comment) {
         WebElement files = browser.findElement(By.id("files"));
         files.sendKeys(file.toAbsolutePath().toString());
-        WebElement a = browser.findElement(By.id("author"));
-        a.clear();
-        a.sendKeys(author);
         WebElement c = browser.findElement(By.id("comment"));
         c.clear();
         c.sendKeys(comment);

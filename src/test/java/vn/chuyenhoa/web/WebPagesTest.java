@@ -140,13 +140,13 @@ class WebPagesTest {
         assertEquals(200, badDate.status());
         assertTrue(badDate.text().contains("Ngày phải có dạng NNNN-TT-NN") && badDate.text().contains("Kết luận không hợp lệ"), badDate::describe);
 
-        Http.Response emptyUpload = http.postMultipart("/rulesets/upload", Map.of("author", " "), Map.of());
+        Http.Response emptyUpload = http.postMultipart("/rulesets/upload", Map.of(), Map.of());
         assertEquals(400, emptyUpload.status());
-        assertTrue(emptyUpload.text().contains("Chọn ít nhất một tệp") && emptyUpload.text().contains("Ghi tên người tải lên"), emptyUpload::describe);
+        assertTrue(emptyUpload.text().contains("Chọn ít nhất một tệp") && emptyUpload.text().contains("Ghi nội dung và lý do thay đổi"), emptyUpload::describe);
 
         String active = http.get("/api/v1/ruleset").json().get("version").asString();
         Http.Response unconfirmed = http.post("/rulesets/" + active + "/activate", "application/x-www-form-urlencoded",
-                "actor=A&comment=".getBytes(StandardCharsets.UTF_8));
+                "comment=".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, unconfirmed.status());
         assertTrue(unconfirmed.text().contains("Đánh dấu ô xác nhận") && unconfirmed.text().contains("Ghi ý kiến phê duyệt"), unconfirmed::describe);
 
@@ -158,17 +158,17 @@ class WebPagesTest {
     @Test
     void aBrokenUploadShowsItsCellAndACleanOneBecomesADraft() {
         RuleTree tree = RuleTree.copyInto(dir).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "mười");
-        Http.Response broken = http.postMultipart("/rulesets/upload", Map.of("author", "Nguyễn Văn A", "comment", "thử"),
+        Http.Response broken = http.postMultipart("/rulesets/upload", Map.of("comment", "thử"),
                 Map.of("profiles.drl.xlsx", read(tree.file("decision-tables/profiles.drl.xlsx"))));
         assertEquals(422, broken.status(), broken::describe);
         assertTrue(broken.text().contains("C27") && broken.text().contains("mười"), broken.text());
 
         RuleTree clean = RuleTree.copyInto(dir.resolve("clean")).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "9");
-        Http.Response ok = http.postMultipart("/rulesets/upload", Map.of("author", "Nguyễn Văn A", "comment", "Việt Yên 9%"),
+        Http.Response ok = http.postMultipart("/rulesets/upload", Map.of("comment", "Việt Yên 9%"),
                 Map.of("profiles.drl.xlsx", read(clean.file("decision-tables/profiles.drl.xlsx"))));
         assertEquals(200, ok.status(), ok::describe);
         String draft = ok.text();
-        assertTrue(draft.contains("Bản nháp") && draft.contains("Nguyễn Văn A") && draft.contains("đã được lưu thành bản nháp"), draft);
+        assertTrue(draft.contains("Bản nháp") && draft.contains("kiemthu") && draft.contains("đã được lưu thành bản nháp"), draft);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("SHA-256</th><td><code>([0-9a-f]{64})</code>").matcher(draft);
         assertTrue(m.find(), draft);
         String version = m.group(1);
@@ -195,7 +195,7 @@ class WebPagesTest {
         Http.Response nenh = http.postJson("/api/v1/evaluations", NENH_NINE_PERCENT);
         assertEquals("NOT_TRANSFORMED", nenh.json().get("verdict").asString(), nenh::describe);
         RuleTree tree = RuleTree.copyInto(dir).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "9");
-        Http.Response uploaded = http.postMultipart("/rulesets/upload", Map.of("author", "Nguyễn Văn A", "comment", "Việt Yên 9%"),
+        Http.Response uploaded = http.postMultipart("/rulesets/upload", Map.of("comment", "Việt Yên 9%"),
                 Map.of("profiles.drl.xlsx", read(tree.file("decision-tables/profiles.drl.xlsx"))));
         assertTrue(uploaded.text().contains("Bản nháp"), uploaded::describe);
         String draft = http.get("/api/v1/rulesets").json().get("items").get(0).get("version").asString();
@@ -212,13 +212,13 @@ class WebPagesTest {
         assertTrue(done.contains("Xong") && done.contains("Phường Nếnh") && done.contains("Đạt — chuyển hóa thành công"), done);
         assertFalse(done.contains("http-equiv=\"refresh\""), "a finished job stops refreshing");
 
-        Http.Response activated = http.post("/rulesets/" + draft + "/activate", "application/x-www-form-urlencoded",
-                "actor=Tr%E1%BA%A7n+Th%E1%BB%8B+B&comment=OK&confirm=yes".getBytes(StandardCharsets.UTF_8));
+        Http.Response activated = http.as(Http.SECOND_TESTER).post("/rulesets/" + draft + "/activate", "application/x-www-form-urlencoded",
+                "comment=OK&confirm=yes".getBytes(StandardCharsets.UTF_8));
         assertTrue(activated.text().contains("Đang áp dụng"), activated::describe);
         String rollback = http.get("/rulesets/" + original + "/activate").text();
         assertTrue(rollback.contains("Quay lại phiên bản trước") && rollback.contains("VIET_YEN_2024"), rollback);
-        http.post("/rulesets/" + original + "/activate", "application/x-www-form-urlencoded",
-                "actor=B&comment=Rollback&confirm=yes".getBytes(StandardCharsets.UTF_8));
+        http.as(Http.SECOND_TESTER).post("/rulesets/" + original + "/activate", "application/x-www-form-urlencoded",
+                "comment=Rollback&confirm=yes".getBytes(StandardCharsets.UTF_8));
         assertEquals(original, http.get("/api/v1/ruleset").json().get("version").asString(), "rolled back");
 
         byte[] zip = http.get("/rulesets/current.zip").body();

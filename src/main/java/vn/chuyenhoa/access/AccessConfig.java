@@ -1,0 +1,87 @@
+package vn.chuyenhoa.access;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * The one table of who reaches what. Everything not named here is refused, so a new endpoint is closed until someone
+ * decides who may use it (and the role-matrix test, built from every request mapping, fails until they do).
+ *
+ * <p>Reading is open to every role but {@code ADMIN}, whose work is accounts and tokens; changing is split by role.
+ * People sign in with the form and keep a session (CSRF-protected); systems send a bearer token on each request
+ * (no cookie, so no CSRF check is needed or made).
+ */
+@Configuration
+class AccessConfig {
+
+    /** Everyone whose work is the programme's data: they may read all of it. */
+    static final String[] READERS = {"EVALUATOR", "PROGRAMME_OFFICER", "RULE_EDITOR", "RULE_APPROVER", "AUDITOR"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt, stored with its {bcrypt} prefix so the hash can be strengthened later without a migration
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts) throws Exception {
+        Denials denials = new Denials();
+        http.addFilterBefore(new TokenFilter(accounts, denials), UsernamePasswordAuthenticationFilter.class)
+                .userDetailsService(accounts)
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .csrf(c -> c.ignoringRequestMatchers(TokenFilter::presents))
+                .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
+                .httpBasic(b -> b.disable())
+                .authorizeHttpRequests(a -> a
+                        // open: signing in, the page saying no, style sheets, the API description, health
+                        .requestMatchers("/login", "/access-denied", "/error", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+
+                        // administrators manage accounts and tokens; auditors may read who holds what
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/**", "/admin", "/admin/**").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers("/api/v1/admin/**", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/").authenticated()
+
+                        // evaluations: systems submit and withdraw; anyone who reads may replay (it stores nothing)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations").hasRole("EVALUATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/withdrawal").hasRole("EVALUATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/replay", "/evaluations/*/replay").hasAnyRole(READERS)
+
+                        // the programme: screening, monitoring, lifecycle decisions, in the officer's provinces
+                        .requestMatchers(HttpMethod.POST, "/api/v1/screenings", "/api/v1/monitoring-reports").hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/programmes/{codeScheme}/{provinceCode}/**").access(officerOfProvince())
+
+                        // rules: editors upload and preview; approvers preview and put in force
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/rulesets/upload").hasRole("RULE_EDITOR")
+                        .requestMatchers(HttpMethod.GET, "/rulesets/upload").hasRole("RULE_EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/impact", "/rulesets/*/impact").hasAnyRole("RULE_EDITOR", "RULE_APPROVER")
+                        .requestMatchers("/api/v1/rulesets/*/activate", "/rulesets/*/activate").hasRole("RULE_APPROVER")
+
+                        // everything else that reads
+                        .requestMatchers(HttpMethod.GET, "/api/**", "/evaluations", "/evaluations/**", "/evaluations.csv",
+                                "/evaluations.xlsx", "/rulesets", "/rulesets/**", "/impact-jobs/**", "/programmes/**",
+                                "/audit/**").hasAnyRole(READERS)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /** A programme officer whose provinces include the one in the path. */
+    private static AuthorizationManager<RequestAuthorizationContext> officerOfProvince() {
+        return (authentication, context) -> {
+            Caller caller = Caller.of(authentication.get()).orElse(null);
+            return new AuthorizationDecision(caller != null && caller.has(Role.PROGRAMME_OFFICER)
+                    && caller.covers(context.getVariables().get("codeScheme"), context.getVariables().get("provinceCode")));
+        };
+    }
+}

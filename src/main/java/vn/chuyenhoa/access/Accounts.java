@@ -1,0 +1,348 @@
+package vn.chuyenhoa.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accounts and their tokens. A token is 32 random bytes shown once when issued and kept only as its SHA-256 hash;
+ * the hashes of live tokens are held in memory, so checking a bearer token is one hash and one map lookup, not a
+ * password hash or a database query per request.
+ */
+@Component
+public class Accounts implements UserDetailsService {
+
+    public record Account(String username, String displayName, boolean hasPassword, Set<Role> roles, boolean national,
+                          Set<String> provinces, boolean enabled, boolean demo, Instant createdAt, String createdBy) {
+
+        Caller caller(String tokenId) {
+            return new Caller(username, displayName, roles, national, provinces, tokenId);
+        }
+    }
+
+    public record Token(UUID id, String username, String label, boolean demo, Instant createdAt, String createdBy,
+                        Instant revokedAt, String revokedBy) {
+        public boolean live() {
+            return revokedAt == null;
+        }
+    }
+
+    /** A token just issued: the only moment its secret exists outside the caller's hands. */
+    public record Issued(Token token, String secret) {}
+
+    public record Event(long seq, Instant at, String actor, String action, String username, String details) {}
+
+    /** The principal of a form login: the caller, and the password hash until Spring erases it after the check. */
+    public static final class Login implements UserDetails, CredentialsContainer {
+        private final Caller caller;
+        private final boolean enabled;
+        private String passwordHash;
+
+        Login(Caller caller, String passwordHash, boolean enabled) {
+            this.caller = caller;
+            this.passwordHash = passwordHash;
+            this.enabled = enabled;
+        }
+
+        public Caller caller() { return caller; }
+        @Override public Collection<? extends GrantedAuthority> getAuthorities() { return authorities(caller.roles()); }
+        @Override public String getPassword() { return passwordHash; }
+        @Override public String getUsername() { return caller.username(); }
+        @Override public boolean isEnabled() { return enabled; }
+        @Override public void eraseCredentials() { passwordHash = null; }
+        @Override public String toString() { return caller.username(); }
+    }
+
+    /** A request an administrator may not make: the field it concerns and why, in both languages. */
+    public static class Refused extends IllegalArgumentException {
+        public final String field, messageVi;
+
+        public Refused(String field, String messageEn, String messageVi) {
+            super(messageEn);
+            this.field = field;
+            this.messageVi = messageVi;
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "username, display_name, password_hash, roles, national, provinces, enabled,"
+            + " demo, created_at, created_by";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final PasswordEncoder passwords;
+    private volatile Map<String, Caller> liveTokens = Map.of();
+
+    Accounts(JdbcTemplate jdbc, TransactionTemplate tx, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.passwords = passwords;
+        reloadTokens();
+    }
+
+    static List<GrantedAuthority> authorities(Set<Role> roles) {
+        return roles.stream().sorted().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    // ---- form login ------------------------------------------------------------------------------------------------
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        List<Object[]> rows = jdbc.query("SELECT " + COLUMNS + " FROM account WHERE username = ?",
+                (rs, i) -> new Object[]{account(rs), rs.getString("password_hash")}, username);
+        if (rows.isEmpty() || rows.get(0)[1] == null) throw new UsernameNotFoundException(username);
+        Account a = (Account) rows.get(0)[0];
+        return new Login(a.caller(null), (String) rows.get(0)[1], a.enabled());
+    }
+
+    // ---- bearer tokens ---------------------------------------------------------------------------------------------
+
+    /** The caller a presented token stands for, if it is live and its account enabled. */
+    public Optional<Caller> byToken(String secret) {
+        return Optional.ofNullable(liveTokens.get(sha256(secret)));
+    }
+
+    public Issued issueToken(String username, String label, String by) {
+        Account a = find(username).orElseThrow(() -> new Refused("username",
+                "There is no account " + username + ".", "Không có tài khoản " + username + "."));
+        if (!a.enabled()) throw new Refused("username", "The account " + username + " is disabled.",
+                "Tài khoản " + username + " đã bị khóa.");
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String secret = "ch_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        return new Issued(insertToken(username, label, secret, false, by), secret);
+    }
+
+    /** A token whose secret is fixed and published (the demo list); marked so that production refuses to start. */
+    Token insertDemoToken(String username, String label, String secret) {
+        return insertToken(username, label, secret, true, "seed");
+    }
+
+    private Token insertToken(String username, String label, String secret, boolean demo, String by) {
+        Token t = new Token(UUID.randomUUID(), username, label, demo, Instant.now(), by, null, null);
+        tx.executeWithoutResult(s -> {
+            jdbc.update("INSERT INTO api_token (id, token_hash, username, label, demo, created_at, created_by)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", t.id(), sha256(secret), username, label, demo, utc(t.createdAt()), by);
+            event(by, "TOKEN_ISSUED", username, "token " + t.id() + " (" + label + ")");
+        });
+        reloadTokens();
+        return t;
+    }
+
+    public Token revokeToken(UUID id, String by) {
+        Token t = token(id).orElseThrow(() -> new NoSuchElementException("There is no token " + id + "."));
+        if (t.live()) {
+            tx.executeWithoutResult(s -> {
+                jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
+                        utc(Instant.now()), by, id);
+                event(by, "TOKEN_REVOKED", t.username(), "token " + id + " (" + t.label() + ")");
+            });
+            reloadTokens();
+        }
+        return token(id).orElseThrow();
+    }
+
+    public Optional<Token> token(UUID id) {
+        return jdbc.query("SELECT * FROM api_token WHERE id = ?", (rs, i) -> token(rs), id).stream().findFirst();
+    }
+
+    public List<Token> tokens(String username) {
+        return username == null
+                ? jdbc.query("SELECT * FROM api_token ORDER BY created_at DESC", (rs, i) -> token(rs))
+                : jdbc.query("SELECT * FROM api_token WHERE username = ? ORDER BY created_at DESC", (rs, i) -> token(rs), username);
+    }
+
+    private void reloadTokens() {
+        Map<String, Account> accounts = list().stream().collect(Collectors.toMap(Account::username, Function.identity()));
+        liveTokens = jdbc.query("SELECT id, token_hash, username FROM api_token WHERE revoked_at IS NULL",
+                        (rs, i) -> Map.entry(rs.getString("token_hash"), accounts.get(rs.getString("username"))
+                                .caller(rs.getString("id"))))
+                .stream().filter(e -> accounts.get(e.getValue().username()).enabled())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    // ---- accounts --------------------------------------------------------------------------------------------------
+
+    public List<Account> list() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM account ORDER BY username", (rs, i) -> account(rs));
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM account WHERE username = ?", (rs, i) -> account(rs), username)
+                .stream().findFirst();
+    }
+
+    /**
+     * A new account. {@code password} may be null for a system that only uses tokens.
+     *
+     * @throws Refused naming the field that cannot be accepted
+     */
+    public Account create(String username, String displayName, String password, Set<Role> roles, boolean national,
+                          Set<String> provinces, String by) {
+        return insert(username, displayName, password, roles, national, provinces, false, by);
+    }
+
+    Account insertDemo(String username, String displayName, String password, Set<Role> roles, boolean national,
+                       Set<String> provinces) {
+        return insert(username, displayName, password, roles, national, provinces, true, "seed");
+    }
+
+    private Account insert(String username, String displayName, String password, Set<Role> roles, boolean national,
+                           Set<String> provinces, boolean demo, String by) {
+        check(username, displayName, password, roles, national, provinces);
+        if (find(username).isPresent()) throw new Refused("username", "The account " + username + " exists already.",
+                "Tài khoản " + username + " đã có.");
+        Instant now = Instant.now();
+        tx.executeWithoutResult(s -> {
+            jdbc.update("INSERT INTO account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)", username,
+                    displayName.strip(), password == null ? null : passwords.encode(password), join(roles), national,
+                    national ? "" : String.join(",", new java.util.TreeSet<>(provinces)), demo, utc(now), by);
+            event(by, "ACCOUNT_CREATED", username, "roles " + join(roles) + "; " + (national ? "national" : "provinces " + provinces));
+        });
+        return find(username).orElseThrow();
+    }
+
+    public Account update(String username, Set<Role> roles, boolean national, Set<String> provinces, boolean enabled,
+                          String by) {
+        Account a = find(username).orElseThrow(() -> new NoSuchElementException("There is no account " + username + "."));
+        check(username, a.displayName(), null, roles, national, provinces);
+        if (username.equals(by) && (!enabled || !roles.contains(Role.ADMIN))) {
+            throw new Refused("roles", "An administrator cannot disable their own account or take away their own ADMIN role.",
+                    "Quản trị viên không thể tự khóa tài khoản hoặc tự bỏ vai trò ADMIN của mình.");
+        }
+        tx.executeWithoutResult(s -> {
+            jdbc.update("UPDATE account SET roles = ?, national = ?, provinces = ?, enabled = ? WHERE username = ?",
+                    join(roles), national, national ? "" : String.join(",", new java.util.TreeSet<>(provinces)), enabled, username);
+            event(by, "ACCOUNT_CHANGED", username, "roles " + join(roles) + "; " + (national ? "national" : "provinces " + provinces)
+                    + "; " + (enabled ? "enabled" : "disabled"));
+        });
+        reloadTokens();
+        return find(username).orElseThrow();
+    }
+
+    public void setPassword(String username, String password, String by) {
+        if (password == null || password.length() < 12) throw new Refused("password",
+                "A password must be at least 12 characters long.", "Mật khẩu phải dài ít nhất 12 ký tự.");
+        int n = jdbc.update("UPDATE account SET password_hash = ?, demo = FALSE WHERE username = ?", passwords.encode(password), username);
+        if (n == 0) throw new NoSuchElementException("There is no account " + username + ".");
+        event(by, "PASSWORD_SET", username, null);
+    }
+
+    public List<Event> events(int limit) {
+        return jdbc.query("SELECT * FROM account_event ORDER BY seq DESC LIMIT ?", (rs, i) -> new Event(rs.getLong("seq"),
+                rs.getObject("event_at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("action"),
+                rs.getString("username"), rs.getString("details")), limit);
+    }
+
+    /** Accounts and tokens from the published demo list that could still be used. */
+    public List<String> liveDemoCredentials() {
+        List<String> found = new java.util.ArrayList<>();
+        found.addAll(jdbc.queryForList("SELECT 'account ' || username FROM account WHERE demo AND enabled", String.class));
+        found.addAll(jdbc.queryForList("SELECT 'token ' || label || ' of ' || username FROM api_token WHERE demo AND revoked_at IS NULL", String.class));
+        return found;
+    }
+
+    private void check(String username, String displayName, String password, Set<Role> roles, boolean national,
+                       Set<String> provinces) {
+        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) throw new Refused("username",
+                "A user name is 2 to 64 characters: lower-case letters, digits, '.', '_' or '-'.",
+                "Tên đăng nhập dài 2–64 ký tự: chữ thường không dấu, chữ số, '.', '_' hoặc '-'.");
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) throw new Refused("displayName",
+                "A display name of 1 to 200 characters is required.", "Cần ghi họ tên (1–200 ký tự).");
+        if (password != null && password.length() < 12 && !password.isEmpty()) throw new Refused("password",
+                "A password must be at least 12 characters long.", "Mật khẩu phải dài ít nhất 12 ký tự.");
+        if (roles == null || roles.isEmpty()) throw new Refused("roles", "At least one role is required.",
+                "Cần ít nhất một vai trò.");
+        if (!national && (provinces == null || provinces.isEmpty())) throw new Refused("provinces",
+                "An account without national scope needs at least one province (SCHEME:CODE, e.g. QD124_2004:24).",
+                "Tài khoản không có phạm vi toàn quốc cần ít nhất một tỉnh (SCHEME:MÃ, ví dụ QD124_2004:24).");
+        if (!national) for (String p : provinces) {
+            if (!p.matches("[A-Z0-9_]{1,40}:[0-9A-Za-z]{1,10}")) throw new Refused("provinces",
+                    "A province is written SCHEME:CODE, e.g. QD124_2004:24, not '" + p + "'.",
+                    "Tỉnh được ghi SCHEME:MÃ, ví dụ QD124_2004:24, không phải '" + p + "'.");
+        }
+    }
+
+    /** Roles from their names, as forms and requests send them. */
+    public static Set<Role> roles(Collection<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String n : names) {
+            if (n == null || n.isBlank()) continue;
+            try {
+                roles.add(Role.valueOf(n.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new Refused("roles", "There is no role '" + n.strip() + "'; the roles are " + Arrays.toString(Role.values()) + ".",
+                        "Không có vai trò '" + n.strip() + "'; các vai trò là " + Arrays.toString(Role.values()) + ".");
+            }
+        }
+        return roles;
+    }
+
+    private void event(String actor, String action, String username, String details) {
+        jdbc.update("INSERT INTO account_event (event_at, actor, action, username, details) VALUES (?, ?, ?, ?, ?)",
+                utc(Instant.now()), actor, action, username, details);
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        String provinces = rs.getString("provinces");
+        return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash") != null,
+                roles(Arrays.asList(rs.getString("roles").split(","))), rs.getBoolean("national"),
+                provinces.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(provinces.split(","))),
+                rs.getBoolean("enabled"), rs.getBoolean("demo"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("created_by"));
+    }
+
+    private static Token token(ResultSet rs) throws SQLException {
+        OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
+        return new Token(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("label"),
+                rs.getBoolean("demo"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
+                revoked == null ? null : revoked.toInstant(), rs.getString("revoked_by"));
+    }
+
+    private static String join(Set<Role> roles) {
+        return roles.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+    static String sha256(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

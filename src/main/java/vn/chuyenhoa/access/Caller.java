@@ -1,0 +1,63 @@
+package vn.chuyenhoa.access;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is making the request: an account signed in with the form, or the account a bearer token was issued to.
+ *
+ * @param national   may act anywhere; otherwise only in {@code provinces}
+ * @param provinces  "SCHEME:PROVINCE" codes, e.g. {@code QD124_2004:24}
+ * @param tokenId    the token used, or null for a signed-in person
+ */
+public record Caller(String username, String displayName, Set<Role> roles, boolean national, Set<String> provinces,
+                     String tokenId) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+        provinces = Set.copyOf(provinces);
+    }
+
+    /** The caller of the request this thread serves, if it authenticated. */
+    public static Optional<Caller> current() {
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    public static Optional<Caller> of(Authentication a) {
+        if (a == null) return Optional.empty();
+        if (a.getPrincipal() instanceof Caller c) return Optional.of(c);
+        if (a.getPrincipal() instanceof Accounts.Login l) return Optional.of(l.caller());
+        return Optional.empty();
+    }
+
+    /** The name recorded as having done what this request does; the filter chain guarantees there is one. */
+    public static String name() {
+        return current().map(Caller::username)
+                .orElseThrow(() -> new IllegalStateException("no authenticated caller on this request"));
+    }
+
+    /** This caller as a changer of rules: the name recorded, and where they may change them. */
+    public vn.chuyenhoa.ruleset.Changer changer() {
+        return vn.chuyenhoa.ruleset.Changer.person(username, national, provinces);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** May act on a province given by code scheme and province code. */
+    public boolean covers(String codeScheme, String provinceCode) {
+        return national || (codeScheme != null && provinceCode != null && provinces.contains(codeScheme + ":" + provinceCode));
+    }
+
+    public String scopeVi() {
+        return national ? "toàn quốc" : String.join(", ", provinces.stream().sorted().toList());
+    }
+
+    public String scopeEn() {
+        return national ? "national" : String.join(", ", provinces.stream().sorted().toList());
+    }
+}

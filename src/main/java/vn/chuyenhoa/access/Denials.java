@@ -1,0 +1,86 @@
+package vn.chuyenhoa.access;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The answers to "who are you?" and "you may not": RFC 9457 problems for the API, the login form or a page in the
+ * reader's language for people.
+ */
+class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Machine-facing addresses, which never get a login form or an HTML page. */
+    static boolean api(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator");
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (api(request)) {
+            unauthenticated(request, response, "Sign in, or send Authorization: Bearer <token> issued by an administrator.",
+                    "Cần đăng nhập, hoặc gửi Authorization: Bearer <mã truy cập> do quản trị viên cấp.");
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login");
+        }
+    }
+
+    void unauthenticated(HttpServletRequest request, HttpServletResponse response, String detail, String detailVi)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"chuyenhoa\"");
+        write(request, response, 401, "unauthenticated", "Authentication required", "Cần xác thực", detail, detailVi);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException, ServletException {
+        boolean csrf = e instanceof CsrfException;
+        String detail = csrf
+                ? "The form or request lacks its CSRF token (reload the page and try again; API callers use a bearer token)."
+                : "Your account's roles do not allow " + request.getMethod() + " " + request.getRequestURI() + ".";
+        String detailVi = csrf
+                ? "Biểu mẫu hoặc yêu cầu thiếu mã CSRF (tải lại trang rồi thử lại; hệ thống gọi API dùng mã truy cập)."
+                : "Vai trò của tài khoản không được phép " + request.getMethod() + " " + request.getRequestURI() + ".";
+        if (api(request)) {
+            write(request, response, 403, csrf ? "csrf" : "forbidden", csrf ? "CSRF token missing or wrong" : "Forbidden",
+                    csrf ? "Thiếu hoặc sai mã CSRF" : "Không có quyền", detail, detailVi);
+        } else {
+            request.setAttribute("chuyenhoa.denied.vi", detailVi);
+            request.setAttribute("chuyenhoa.denied.en", detail);
+            response.setStatus(403);
+            request.getRequestDispatcher("/access-denied").forward(request, response);
+        }
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
+                              String title, String titleVi, String detail, String detailVi) throws IOException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "urn:chuyenhoa:problem:" + type);
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        p.put("instance", request.getRequestURI());
+        p.put("titleVi", titleVi);
+        p.put("detailVi", detailVi);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(JSON.writeValueAsBytes(p));
+    }
+}
