@@ -137,13 +137,13 @@ class BrowserFlowsTest {
         open("/rulesets");
         browser.findElement(By.id("upload-link")).click();
         upload(broken.file(PROFILES), "Việt Yên: giảm tội phạm 12% (gõ nhầm chữ)");
-        WebElement report = browser.findElement(By.id("report"));
+        WebElement report = await(By.id("report"));
         assertTrue(report.getText().contains("C27") && report.getText().contains("mười hai"), report.getText());
         screenshot("ruleset-upload-report");
 
         RuleTree clean = RuleTree.copyInto(dir.resolve("clean")).set(PROFILES, "Thresholds", "C27", "9");
         upload(clean.file(PROFILES), "Việt Yên: giảm tội phạm 9%");
-        assertEquals("Bản nháp", browser.findElement(By.id("version-status")).getText());
+        assertEquals("Bản nháp", await(By.id("version-status")).getText());
         assertTrue(browser.findElement(By.id("uploaded")).isDisplayed());
 
         browser.findElement(By.id("diff-active")).click();
@@ -197,6 +197,11 @@ class BrowserFlowsTest {
         c.clear();
         c.sendKeys(comment);
         browser.findElement(By.id("upload-submit")).click();
+    }
+
+    /** Validating an upload takes seconds on a loaded machine; the page that answers comes when it is done. */
+    private static WebElement await(By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(what));
     }
 
     private void open(String path) {
