@@ -52,6 +52,7 @@ class BrowserFlowsTest {
     static final String PROFILES = "decision-tables/profiles.drl.xlsx";
 
     static WebDriver browser;
+    static boolean loginShot;
     static Path userData;
 
     @LocalServerPort
@@ -111,7 +112,10 @@ class BrowserFlowsTest {
         assertTrue(rows.get(0).getText().contains("Chưa đạt"), rows.get(0).getText());
 
         String csvHref = browser.findElement(By.id("export-csv")).getAttribute("href");
-        String csv = new String(http.as("demo-token-kiemtoan").get(csvHref).body(), StandardCharsets.UTF_8);
+        // the export as the signed-in auditor's session fetches it (a headless download lands nowhere to read)
+        Http.Response export = http.as(null).get(csvHref, "Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue());
+        assertEquals(200, export.status(), export::describe);
+        String csv = new String(export.body(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF") && csv.contains(",15118,Xã Kiên Thọ,38,NGOC_LAC_2024,Chưa đạt,"), csv);
 
         rows.get(0).findElement(By.linkText("Xã Kiên Thọ")).click();
@@ -181,9 +185,14 @@ class BrowserFlowsTest {
     }
 
     /** Through the login form, as a documented demo account (password of README "Signing in"). */
-    private void signIn(String username) {
+    private void signIn(String username) throws Exception {
         browser.manage().deleteAllCookies();
-        open("/login");
+        open("/evaluations");
+        assertTrue(browser.getCurrentUrl().endsWith("/login"), "a page asks who you are first: " + browser.getCurrentUrl());
+        if (!loginShot) {
+            screenshot("login");
+            loginShot = true;
+        }
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("chuyenhoa-demo");
         browser.findElement(By.id("login-submit")).click();
