@@ -346,6 +346,6 @@ class MonitoringRulesTest {
     }
 
     private static Step step(int n, AreaState from, AreaState to, String on, String profileId) {
-        return new Step(n, from, to, LocalDate.parse(on), Instant.EPOCH, "test", null, null, null, profileId, "TEST", "test", null);
+        return new Step(n, from, to, LocalDate.parse(on), Instant.EPOCH, null, "test", null, null, null, profileId, "TEST", "test", null);
     }
 }
