@@ -79,6 +79,9 @@ class EvaluationController {
                         content = @Content(schema = @Schema(implementation = EvaluationDocument.class))),
                 @ApiResponse(responseCode = "400", description = "Bad input, one error per field",
                         content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "403", description = "The province is outside the caller's provinces "
+                        + "(urn:chuyenhoa:problem:outside-scope); nothing stored",
+                        content = @Content(mediaType = "application/problem+json")),
                 @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -96,6 +99,9 @@ class EvaluationController {
         EvaluationRequest req = ((ParseResult.Ok) parsed).request();
 
         EvaluationInput input = Requests.input(req, areas);
+        var outside = Problems.outsideScope(input.area().codeScheme(), input.area().provinceCode(),
+                Requests.provinceName(areas, input.area()));
+        if (outside.isPresent()) return outside.get();
         EvaluationService.Answer answer = service.evaluate(engine, new EvaluationService.Submission(input,
                 req.purpose().name(), new String(body, StandardCharsets.UTF_8), sha256(body), idempotencyKey,
                 req.supersedes(), req.reason(), Caller.name()), dryRun);

@@ -18,7 +18,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.Period;
@@ -71,6 +73,9 @@ class MonitoringController {
                         content = @Content(schema = @Schema(implementation = MonitoringDocument.class))),
                 @ApiResponse(responseCode = "400", description = "Bad input, one error per field; nothing stored",
                         content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "403", description = "The province is outside the caller's provinces "
+                        + "(urn:chuyenhoa:problem:outside-scope); nothing stored",
+                        content = @Content(mediaType = "application/problem+json")),
                 @ApiResponse(responseCode = "503", description = "The ruleset in force has no monitoring rules",
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -80,7 +85,11 @@ class MonitoringController {
         byte[] bytes = body == null ? new byte[0] : body;
         Parsed<MonitoringInput> parsed = new MonitoringRequestParser(new Requests.World(engine, areas)).parse(bytes);
         if (!parsed.isValid()) return Problems.badRequest(parsed.errors());
-        MonitoringService.Answer answer = service.judgeAndStore(engine, parsed.value(), new String(bytes, StandardCharsets.UTF_8));
+        Area area = parsed.value().report().area();
+        var outside = Problems.outsideScope(area.codeScheme(), area.provinceCode(), Requests.provinceName(areas, area));
+        if (outside.isPresent()) return outside.get();
+        MonitoringService.Answer answer = service.judgeAndStore(engine, parsed.value(),
+                new String(bytes, StandardCharsets.UTF_8), Caller.name());
         return ResponseEntity.created(URI.create("/api/v1/monitoring-reports/" + answer.id()))
                 .contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }

@@ -2,11 +2,14 @@ package vn.chuyenhoa.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+
+import vn.chuyenhoa.access.Caller;
 
 /** RFC 9457 problem details, in the one shape every endpoint uses, with Vietnamese beside English. */
 final class Problems {
@@ -40,5 +43,25 @@ final class Problems {
 
     static ResponseEntity<ProblemDetail> notFound(String what) {
         return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Không tìm thấy", what);
+    }
+
+    /**
+     * The province scope of an endpoint whose province is in the body, where the URL rules of AccessConfig cannot
+     * see it: checked once the body is parsed (a bad body is a 400 first) and before anything is stored.
+     *
+     * @return the 403 to send, or empty when the caller may act in the province
+     */
+    static Optional<ResponseEntity<ProblemDetail>> outsideScope(String codeScheme, String provinceCode, String provinceName) {
+        Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("no authenticated caller on this request"));
+        if (caller.covers(codeScheme, provinceCode)) return Optional.empty();
+        String province = (provinceName == null ? "" : provinceName + " ") + "(" + codeScheme + ":" + provinceCode + ")";
+        ResponseEntity<ProblemDetail> r = of(HttpStatus.FORBIDDEN, "outside-scope", "Outside your provinces",
+                "Ngoài phạm vi tỉnh được giao", "The account " + caller.username() + " may act only in "
+                        + caller.scopeEn() + ", not in " + province + "; nothing was stored.");
+        r.getBody().setProperty("detailVi", "Tài khoản " + caller.username() + " chỉ được thao tác trong phạm vi "
+                + caller.scopeVi() + ", không phải " + province + "; không có gì được lưu.");
+        r.getBody().setProperty("codeScheme", codeScheme);
+        r.getBody().setProperty("provinceCode", provinceCode);
+        return Optional.of(r);
     }
 }

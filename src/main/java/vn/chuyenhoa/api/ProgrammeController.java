@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.programme.AreaStatus;
@@ -134,7 +135,7 @@ class ProgrammeController {
         Programme p = service.programme(codeScheme, provinceCode, year);
         ProgrammeRequests.Parsed<ProgrammeService.NewCandidate> parsed = ProgrammeRequests.candidate(body);
         if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
-        return created(service.addCandidate(p, parsed.request()));
+        return created(service.addCandidate(p, parsed.request(), Caller.name()));
     }
 
     @Operation(summary = "An area's record in a year's programme, with its history / Hồ sơ địa bàn trong chương trình năm",
@@ -178,7 +179,7 @@ class ProgrammeController {
         Programme p = service.programme(codeScheme, provinceCode, year);
         ProgrammeRequests.Parsed<ProgrammeService.StepRequest> parsed = ProgrammeRequests.step(body);
         if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
-        return created(service.step(p, areaCode, parsed.request()));
+        return created(service.step(p, areaCode, parsed.request(), Caller.name()));
     }
 
     private ResponseEntity<?> created(AreaStatus s) {

@@ -54,7 +54,8 @@ final class ProgrammeViews {
                     List<String> requires, String citesVerdict, String programmeYear, LocalDate availableFrom) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StepView(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String actor,
+    record StepView(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt,
+                    String recordedBy, String actor,
                     String decisionNumber, LocalDate decisionDate, UUID evaluationId, String evaluation,
                     String pinnedProfileId, String rule, String rulesetVersion, String comment) {}
 
@@ -176,7 +177,8 @@ final class ProgrammeViews {
     }
 
     private static StepView step(Step s) {
-        return new StepView(s.step(), s.from(), s.to(), s.effectiveDate(), s.recordedAt(), s.actor(), s.decisionNumber(),
+        return new StepView(s.step(), s.from(), s.to(), s.effectiveDate(), s.recordedAt(), s.recordedBy(), s.actor(),
+                s.decisionNumber(),
                 s.decisionDate(), s.evaluationId(), s.evaluationId() == null ? null : "/api/v1/evaluations/" + s.evaluationId(),
                 s.profileId(), s.rule(), s.rulesetVersion(), s.comment());
     }

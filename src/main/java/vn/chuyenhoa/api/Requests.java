@@ -26,6 +26,11 @@ public final class Requests {
         return new EvaluationInput(area(unit), req.profileId(), req.period(), req.baselinePeriod(), facts);
     }
 
+    /** The name of the area's province in the official list, to name it in an answer; null if the list lacks it. */
+    static String provinceName(AreaDirectory areas, Area a) {
+        return CodeScheme.parse(a.codeScheme()).flatMap(s -> areas.find(s, a.code())).map(AdminUnit::provinceName).orElse(null);
+    }
+
     static Area area(AdminUnit u) {
         return new Area(u.scheme().name(), u.code(), u.name(), u.districtCode(), u.provinceCode());
     }

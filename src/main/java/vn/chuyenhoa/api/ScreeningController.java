@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
@@ -91,6 +92,9 @@ class ScreeningController {
                         content = @Content(schema = @Schema(implementation = ScreeningDocument.class))),
                 @ApiResponse(responseCode = "400", description = "Bad input, one error per field; nothing stored",
                         content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "403", description = "The province is outside the caller's provinces "
+                        + "(urn:chuyenhoa:problem:outside-scope); nothing stored",
+                        content = @Content(mediaType = "application/problem+json")),
                 @ApiResponse(responseCode = "503", description = "The ruleset in force has no screening rules",
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -100,7 +104,11 @@ class ScreeningController {
         byte[] bytes = body == null ? new byte[0] : body;
         Parsed<ScreeningInput> parsed = new ScreeningRequestParser(new Requests.World(engine, areas)).parse(bytes);
         if (!parsed.isValid()) return Problems.badRequest(parsed.errors());
-        ScreeningService.Answer answer = service.screenAndStore(engine, parsed.value(), new String(bytes, StandardCharsets.UTF_8));
+        ScreeningInput input = parsed.value();
+        var outside = Problems.outsideScope(input.codeScheme(), input.provinceCode(), input.provinceName());
+        if (outside.isPresent()) return outside.get();
+        ScreeningService.Answer answer = service.screenAndStore(engine, input, new String(bytes, StandardCharsets.UTF_8),
+                Caller.name());
         return ResponseEntity.created(URI.create("/api/v1/screenings/" + answer.id()))
                 .contentType(MediaType.APPLICATION_JSON).body(answer.json());
     }

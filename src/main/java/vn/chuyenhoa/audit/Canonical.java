@@ -32,6 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * mistaken for a separator), and the value as text: a UUID in lower case ({@code 8-4-4-4-12}), a timestamp as the
  * UTC instant of {@link Instant#toString()} ({@code 2024-01-10T08:15:30.123456Z}, seconds and fraction only as far
  * as they are non-zero), a date as {@code YYYY-MM-DD}, a number in decimal, text (JSON included) exactly as stored.
+ * A column added after rows were already chained is marked optional (a trailing {@code ?} in {@link #TABLES}): its
+ * line is left out while the value is NULL, so a row written before the column existed hashes as it did, and a
+ * value written into it later, changed or cleared changes the hash like any other column.
  * The row hash is the lower-case hex SHA-256 of those bytes.
  *
  * <h2>A batch</h2>
@@ -47,7 +50,8 @@ public final class Canonical {
 
     public enum Type { UUID, TIMESTAMP, DATE, NUMBER, TEXT }
 
-    public record Column(String name, Type type) {
+    /** @param optional left out of the form while NULL: added after rows of its table were chained */
+    public record Column(String name, Type type, boolean optional) {
     }
 
     /** An audited table: its columns in canonical order and which of them make the key. */
@@ -75,8 +79,11 @@ public final class Canonical {
             StringBuilder b = new StringBuilder(256).append("chuyenhoa-row-v1\n").append(name).append('\n');
             for (int i = 0; i < values.length; i++) {
                 Column c = columns.get(i);
-                b.append(c.name()).append(':');
                 String v = text(c.type(), values[i]);
+                if (v == null && c.optional()) {
+                    continue;
+                }
+                b.append(c.name()).append(':');
                 if (v == null) {
                     b.append('-');
                 } else {
@@ -134,7 +141,7 @@ public final class Canonical {
     public static final Table PROGRAMME_TRANSITION = table("programme_transition", new int[] {0, 1},
             "area_id:UUID", "step:NUMBER", "from_state", "to_state", "effective_date:DATE", "recorded_at:TIMESTAMP",
             "actor", "decision_number", "decision_date:DATE", "evaluation_id:UUID", "profile_id", "ruleset_version",
-            "rule_name", "comment");
+            "rule_name", "comment", "recorded_by?");
 
     /** Every audited table: a row of any of them that is in no batch was written behind the chain's back. */
     public static final List<Table> TABLES = List.of(EVALUATION, STATUS_EVENT, RULESET_ACTION, PROGRAMME_AREA,
@@ -164,9 +171,11 @@ public final class Canonical {
 
     private static Table table(String name, int[] key, String... columns) {
         List<Column> cs = Arrays.stream(columns).map(c -> {
-            int colon = c.indexOf(':');
-            return colon < 0 ? new Column(c, Type.TEXT)
-                    : new Column(c.substring(0, colon), Type.valueOf(c.substring(colon + 1)));
+            boolean optional = c.endsWith("?");
+            String spec = optional ? c.substring(0, c.length() - 1) : c;
+            int colon = spec.indexOf(':');
+            return colon < 0 ? new Column(spec, Type.TEXT, optional)
+                    : new Column(spec.substring(0, colon), Type.valueOf(spec.substring(colon + 1)), optional);
         }).toList();
         IntStream.of(key).forEach(cs::get);
         return new Table(name, cs, key);

@@ -47,6 +47,8 @@ import vn.chuyenhoa.programme.ProgrammeService.StepRequest;
 class DemoData implements ApplicationRunner {
 
     static final String DIEN_BIEN = "dien-bien";
+    /** Who the loaded evaluations and steps name as having recorded them: no account, the data set itself. */
+    static final String RECORDED_BY = "demo:" + DIEN_BIEN;
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final String demo;
@@ -109,7 +111,7 @@ class DemoData implements ApplicationRunner {
 
     private void drive(Programme p, String code, String name, JsonNode factSet, JsonNode year, JsonNode d, String actor) {
         programmes.addCandidate(p, new ProgrammeService.NewCandidate(code, name, actor, date(d, "candidate"),
-                "Huyện đề xuất xem xét (minh họa)"));
+                "Huyện đề xuất xem xét (minh họa)"), RECORDED_BY);
         step(p, code, AreaState.PROPOSED, actor, date(d, "proposed"), null, null, null, null);
         step(p, code, AreaState.APPROVED, actor, null, year.get("approval").asString(), date(d, "approved"), null,
                 "Phê duyệt danh sách địa bàn chuyển hóa năm " + p.year());
@@ -142,7 +144,7 @@ class DemoData implements ApplicationRunner {
     private void step(Programme p, String code, AreaState to, String actor, LocalDate effective, String decisionNumber,
                       LocalDate decisionDate, java.util.UUID evaluationId, String comment) {
         programmes.step(p, code, new StepRequest(to, actor, effective, decisionNumber, decisionDate, evaluationId,
-                comment, null));
+                comment, null), RECORDED_BY);
     }
 
     /** A FINAL evaluation stored as if posted: the request text is what the facts would look like on the wire. */
@@ -165,7 +167,7 @@ class DemoData implements ApplicationRunner {
         EvaluationInput input = new EvaluationInput(new Area(p.scheme().name(), code, unit.name(), unit.districtCode(),
                 unit.provinceCode()), null, new Period(from, to), null, facts);
         return evaluations.evaluate(engines.current(), new EvaluationService.Submission(input, "FINAL", body, sha256(body),
-                "demo-" + DIEN_BIEN + "-" + p.year() + "-" + code, null, null, "demo:" + DIEN_BIEN), false);
+                "demo-" + DIEN_BIEN + "-" + p.year() + "-" + code, null, null, RECORDED_BY), false);
     }
 
     private JsonNode read() {

@@ -14,12 +14,15 @@ import vn.chuyenhoa.evaluation.TableSource;
 /**
  * The response to a monitoring report, stored as it was sent and returned unchanged ever after. A recommendation:
  * the lifecycle cites it when a decision changes the area's state; nothing here changes it.
+ *
+ * @param submittedBy the account that sent the report, part of the stored text so that reading it back names them too
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitoringDocument(UUID id, RelapseVerdict outcome, String recommendationVi, String recommendationEn,
                                  String noticeVi, String noticeEn, MonitoredArea area, MonitoringProfile profile,
                                  LocalDate recognisedOn, String recognitionDecision, Period period,
                                  Period baselinePeriod, MonitoringWindow window, String rulesetVersion, Instant reportedAt,
+                                 String submittedBy,
                                  List<ReasonView> reasons, List<String> missingFacts, String verdictRule,
                                  Map<String, Object> facts, Boolean proposedAgain) {
 

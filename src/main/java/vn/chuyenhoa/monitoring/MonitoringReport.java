@@ -31,7 +31,8 @@ public final class MonitoringReport {
 
     private MonitoringReport() {}
 
-    public static MonitoringDocument render(UUID id, String rulesetVersion, Instant at, MonitoringJudgement j) {
+    public static MonitoringDocument render(UUID id, String rulesetVersion, Instant at, String submittedBy,
+                                            MonitoringJudgement j) {
         EvaluationInput report = j.input().report();
         Area a = report.area();
         List<ReasonView> reasons = j.reasons().stream().map(MonitoringReport::reason).toList();
@@ -45,7 +46,7 @@ public final class MonitoringReport {
                 report.baselinePeriod(),
                 new MonitoringDocument.MonitoringWindow(w.monitoringWindowYears(), j.windowStart(), j.windowEnd(),
                         j.verdict() != RelapseVerdict.OUTSIDE_WINDOW, w.profileId(), w.legalBasis(), w.source()),
-                rulesetVersion, at, reasons, List.copyOf(missing), j.verdictRule(), facts(report.facts()),
+                rulesetVersion, at, submittedBy, reasons, List.copyOf(missing), j.verdictRule(), facts(report.facts()),
                 j.input().proposedAgain());
     }
 

@@ -27,15 +27,16 @@ public class MonitoringService {
         this.json = json;
     }
 
-    public Answer judgeAndStore(Engine engine, MonitoringInput input, String requestJson) {
+    /** @param submitter the account recorded as having sent the report */
+    public Answer judgeAndStore(Engine engine, MonitoringInput input, String requestJson, String submitter) {
         MonitoringJudgement j = Monitor.judge(engine, input);
         UUID id = UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String body = json.writeValueAsString(MonitoringReport.render(id, engine.versionId(), at, j));
+        String body = json.writeValueAsString(MonitoringReport.render(id, engine.versionId(), at, submitter, j));
         Area a = input.report().area();
         store.save(new MonitoringStore.Row(id, at, a.codeScheme(), a.code(), a.name(), a.provinceCode(), a.districtCode(),
                 j.chain().first().id(), input.recognisedOn(), input.report().period().from(), input.report().period().to(),
-                j.verdict().name(), engine.versionId(), requestJson, body));
+                j.verdict().name(), engine.versionId(), requestJson, body, submitter));
         return new Answer(id, body);
     }
 }

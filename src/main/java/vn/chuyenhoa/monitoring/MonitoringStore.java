@@ -25,15 +25,21 @@ public class MonitoringStore {
     public record Row(UUID id, Instant reportedAt, String codeScheme, String areaCode, String areaName,
                       String provinceCode, String districtCode, String profileId, LocalDate recognisedOn,
                       LocalDate periodFrom, LocalDate periodTo, String outcome, String rulesetVersion,
-                      String requestJson, String responseJson) {}
+                      String requestJson, String responseJson, String submitter) {}
 
     public void save(Row r) {
         jdbc.update("INSERT INTO monitoring_report (id, reported_at, code_scheme, area_code, area_name, province_code,"
                         + " district_code, profile_id, recognised_on, period_from, period_to, outcome, ruleset_version,"
-                        + " request_json, response_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " request_json, response_json, submitter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), r.reportedAt().atOffset(ZoneOffset.UTC), r.codeScheme(), r.areaCode(), r.areaName(),
                 r.provinceCode(), r.districtCode(), r.profileId(), r.recognisedOn(), r.periodFrom(), r.periodTo(),
-                r.outcome(), r.rulesetVersion(), r.requestJson(), r.responseJson());
+                r.outcome(), r.rulesetVersion(), r.requestJson(), r.responseJson(), r.submitter());
+    }
+
+    /** Who sent a stored report; empty for none stored, or one stored before submitters were recorded. */
+    public Optional<String> findSubmitter(UUID id) {
+        return jdbc.query("SELECT submitter FROM monitoring_report WHERE id = ?", (rs, n) -> rs.getString(1), id)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     public Optional<String> findResponseJson(UUID id) {

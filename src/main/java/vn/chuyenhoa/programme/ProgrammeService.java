@@ -104,8 +104,12 @@ public class ProgrammeService {
         return new Programme(scheme.get(), provinceCode, provinceName, 0);
     }
 
-    /** Puts an area into the year's programme as a candidate. */
-    public AreaStatus addCandidate(Programme p, NewCandidate c) {
+    /**
+     * Puts an area into the year's programme as a candidate.
+     *
+     * @param recordedBy the account writing it down
+     */
+    public AreaStatus addCandidate(Programme p, NewCandidate c, String recordedBy) {
         Engine engine = engines.current();
         List<Refusal> refusals = new ArrayList<>();
         AdminUnit unit = unit(p, c.areaCode(), c.areaName(), refusals);
@@ -123,7 +127,7 @@ public class ProgrammeService {
         Instant at = now();
         ProgrammeArea created = new ProgrammeArea(UUID.randomUUID(), p.scheme().name(), p.provinceCode(), p.year(),
                 unit.code(), unit.name(), unit.districtCode(), null, at,
-                List.of(new Step(1, null, AreaState.CANDIDATE, effective, at, c.actor(), null, null, null, null,
+                List.of(new Step(1, null, AreaState.CANDIDATE, effective, at, recordedBy, c.actor(), null, null, null, null,
                         engine.versionId(), entry.rule(), c.comment())));
         save(created, p);
         return status(engine, created, today, true);
@@ -148,8 +152,10 @@ public class ProgrammeService {
      * Records one step. A step into another year's programme (carry-over, a relapsed area proposed again) creates
      * that year's record, and its status is returned; the earlier record keeps its final state for its own year.
      * The status returned is today's, as a GET without asOf would read it.
+     *
+     * @param recordedBy the account writing it down
      */
-    public AreaStatus step(Programme p, String areaCode, StepRequest r) {
+    public AreaStatus step(Programme p, String areaCode, StepRequest r, String recordedBy) {
         Engine engine = engines.current();
         ProgrammeArea a = store.find(p.scheme().name(), areaCode, p.year()).orElseThrow(() -> notFound(areaCode, p));
         Step last = a.last();
@@ -204,7 +210,7 @@ public class ProgrammeService {
         if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
 
         if (move.year() == Move.Year.SAME) {
-            Step s = new Step(last.step() + 1, last.to(), move.to(), effective, now(), r.actor(), r.decisionNumber(),
+            Step s = new Step(last.step() + 1, last.to(), move.to(), effective, now(), recordedBy, r.actor(), r.decisionNumber(),
                     r.decisionDate(), r.evaluationId(), pinned, engine.versionId(), move.rule(), r.comment());
             try {
                 store.append(a.id(), s);
@@ -220,7 +226,7 @@ public class ProgrammeService {
         Instant at = now();
         ProgrammeArea next = new ProgrammeArea(UUID.randomUUID(), a.codeScheme(), a.provinceCode(), targetYear,
                 a.areaCode(), a.areaName(), a.districtCode(), a.id(), at,
-                List.of(new Step(1, last.to(), move.to(), effective, at, r.actor(), r.decisionNumber(),
+                List.of(new Step(1, last.to(), move.to(), effective, at, recordedBy, r.actor(), r.decisionNumber(),
                         r.decisionDate(), r.evaluationId(), pinned, engine.versionId(), move.rule(), r.comment())));
         save(next, target);
         return status(engine, next, today, true);

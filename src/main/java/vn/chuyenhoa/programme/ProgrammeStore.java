@@ -30,12 +30,12 @@ public class ProgrammeStore {
             + " a.area_name, a.district_code, a.origin_id, a.created_at";
     private static final String STEP_COLUMNS = "t.step, t.from_state, t.to_state, t.effective_date, t.recorded_at,"
             + " t.actor, t.decision_number, t.decision_date, t.evaluation_id, t.profile_id, t.ruleset_version,"
-            + " t.rule_name, t.comment";
+            + " t.rule_name, t.comment, t.recorded_by";
     private static final String INSERT_AREA = "INSERT INTO programme_area (id, code_scheme, province_code,"
             + " programme_year, area_code, area_name, district_code, origin_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_STEP = "INSERT INTO programme_transition (area_id, step, from_state, to_state,"
             + " effective_date, recorded_at, actor, decision_number, decision_date, evaluation_id, profile_id,"
-            + " ruleset_version, rule_name, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ruleset_version, rule_name, comment, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
@@ -131,7 +131,7 @@ public class ProgrammeStore {
         String from = rs.getString("from_state");
         return new Step(rs.getInt("step"), from == null ? null : AreaState.valueOf(from),
                 AreaState.valueOf(rs.getString("to_state")), rs.getObject("effective_date", LocalDate.class),
-                instant(rs, "recorded_at"), rs.getString("actor"), rs.getString("decision_number"),
+                instant(rs, "recorded_at"), rs.getString("recorded_by"), rs.getString("actor"), rs.getString("decision_number"),
                 rs.getObject("decision_date", LocalDate.class), rs.getObject("evaluation_id", UUID.class),
                 rs.getString("profile_id"), rs.getString("ruleset_version"), rs.getString("rule_name"),
                 rs.getString("comment"));
@@ -141,10 +141,10 @@ public class ProgrammeStore {
         String from = s.from() == null ? null : s.from().name();
         jdbc.update(INSERT_STEP, areaId, s.step(), from, s.to().name(),
                 s.effectiveDate(), utc(s.recordedAt()), s.actor(), s.decisionNumber(), s.decisionDate(),
-                s.evaluationId(), s.profileId(), s.rulesetVersion(), s.rule(), s.comment());
+                s.evaluationId(), s.profileId(), s.rulesetVersion(), s.rule(), s.comment(), s.recordedBy());
         links.add(Canonical.PROGRAMME_TRANSITION.entry(areaId, s.step(), from, s.to().name(), s.effectiveDate(),
                 s.recordedAt(), s.actor(), s.decisionNumber(), s.decisionDate(), s.evaluationId(), s.profileId(),
-                s.rulesetVersion(), s.rule(), s.comment()));
+                s.rulesetVersion(), s.rule(), s.comment(), s.recordedBy()));
     }
 
     // as the audit store does: instants through JDBC as UTC offset date-times, the mapping drivers agree on

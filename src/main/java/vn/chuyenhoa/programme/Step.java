@@ -11,11 +11,14 @@ import java.util.UUID;
  * @param from           null for an area that entered the programme as a new candidate
  * @param effectiveDate  the day the step took effect
  * @param recordedAt     when it was written down
+ * @param recordedBy     the account that wrote it down; {@code actor} is the body that decided. Null in steps
+ *                       recorded before accounts existed
  * @param decisionNumber with {@code decisionDate}, the competent authority's decision, where one exists
  * @param evaluationId   the FINAL evaluation that justified a verdict
  * @param profileId      the profile this step pinned (approval, carry-over)
  * @param rule           the rules/lifecycle.drl rule that allowed the step, in {@code rulesetVersion}
  */
-public record Step(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String actor,
+public record Step(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
+                   String actor,
                    String decisionNumber, LocalDate decisionDate, UUID evaluationId, String profileId,
                    String rulesetVersion, String rule, String comment) {}

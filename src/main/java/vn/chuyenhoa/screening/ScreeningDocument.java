@@ -12,9 +12,11 @@ import vn.chuyenhoa.evaluation.TableSource;
 /**
  * The response to a screening, stored as it was sent and returned unchanged ever after. Every flag, type, exclusion,
  * carry-over and rank carries its reason in Vietnamese and English and the table row behind it.
+ *
+ * @param submittedBy the account that asked for it, part of the stored text so that reading it back names them too
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScreeningDocument(UUID id, String rulesetVersion, Instant screenedAt, int year, Period period,
+public record ScreeningDocument(UUID id, String rulesetVersion, Instant screenedAt, String submittedBy, int year, Period period,
                                 ScreenedProvince province, String noticeVi, String noticeEn, List<RankingKeyView> rankingOrder,
                                 List<RankedView> ranking, List<CommuneView> communes) {
 

@@ -40,7 +40,7 @@ public final class ScreeningReport {
 
     private ScreeningReport() {}
 
-    public static ScreeningDocument render(UUID id, String rulesetVersion, Instant at, ScreeningInput input,
+    public static ScreeningDocument render(UUID id, String rulesetVersion, Instant at, String submittedBy, ScreeningInput input,
                                            List<CommuneJudgement> communes, List<Ranking.Place> places,
                                            List<RankingKey> keys) {
         Map<CommuneJudgement, Ranking.Place> placeOf = new HashMap<>();
@@ -62,7 +62,7 @@ public final class ScreeningReport {
                     "Not ranked because the commune is excluded: " + c.status().assessment().status().labelEn() + "."};
             views.add(commune(c, p, reason));
         }
-        return new ScreeningDocument(id, rulesetVersion, at, input.year(), input.period(),
+        return new ScreeningDocument(id, rulesetVersion, at, submittedBy, input.year(), input.period(),
                 new ScreeningDocument.ScreenedProvince(input.codeScheme(), input.provinceCode(), input.provinceName()),
                 NOTICE_VI, NOTICE_EN,
                 keys.stream().map(k -> new RankingKeyView(k.position(), k.key().name(),

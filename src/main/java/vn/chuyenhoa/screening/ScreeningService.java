@@ -29,25 +29,26 @@ public class ScreeningService {
     }
 
     /** Screens without storing: what the tests and the service share. */
-    public static ScreeningDocument screen(Engine engine, ScreeningInput input, UUID id, Instant at) {
+    public static ScreeningDocument screen(Engine engine, ScreeningInput input, UUID id, Instant at, String submittedBy) {
         List<CommuneJudgement> judged = new ArrayList<>(input.candidates().size());
         for (Candidate c : input.candidates()) {
             judged.add(Screener.judge(engine, input.codeScheme(), input.provinceCode(), c));
         }
         List<RankingKey> keys = engine.policy().screening().ranking();
-        return ScreeningReport.render(id, engine.versionId(), at, input, judged, Ranking.rank(judged, keys), keys);
+        return ScreeningReport.render(id, engine.versionId(), at, submittedBy, input, judged, Ranking.rank(judged, keys), keys);
     }
 
     /**
      * @param engine the ruleset version the request was validated against; the screening finishes on it and records
      *               it even if another version is activated meanwhile
+     * @param submitter the account recorded as having asked for it
      */
-    public Answer screenAndStore(Engine engine, ScreeningInput input, String requestJson) {
+    public Answer screenAndStore(Engine engine, ScreeningInput input, String requestJson, String submitter) {
         UUID id = UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String body = json.writeValueAsString(screen(engine, input, id, at));
+        String body = json.writeValueAsString(screen(engine, input, id, at, submitter));
         store.save(new ScreeningStore.Row(id, at, input.codeScheme(), input.provinceCode(), input.year(),
-                input.candidates().size(), engine.versionId(), requestJson, body));
+                input.candidates().size(), engine.versionId(), requestJson, body, submitter));
         return new Answer(id, body);
     }
 }

@@ -22,13 +22,19 @@ public class ScreeningStore {
     }
 
     public record Row(UUID id, Instant screenedAt, String codeScheme, String provinceCode, int year, int candidates,
-                      String rulesetVersion, String requestJson, String responseJson) {}
+                      String rulesetVersion, String requestJson, String responseJson, String submitter) {}
 
     public void save(Row r) {
         jdbc.update("INSERT INTO screening (id, screened_at, code_scheme, province_code, programme_year, candidates,"
-                        + " ruleset_version, request_json, response_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " ruleset_version, request_json, response_json, submitter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), r.screenedAt().atOffset(ZoneOffset.UTC), r.codeScheme(), r.provinceCode(), r.year(),
-                r.candidates(), r.rulesetVersion(), r.requestJson(), r.responseJson());
+                r.candidates(), r.rulesetVersion(), r.requestJson(), r.responseJson(), r.submitter());
+    }
+
+    /** Who asked for a stored screening; empty for none stored, or one stored before submitters were recorded. */
+    public Optional<String> findSubmitter(UUID id) {
+        return jdbc.query("SELECT submitter FROM screening WHERE id = ?", (rs, n) -> rs.getString(1), id)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     public Optional<String> findResponseJson(UUID id) {

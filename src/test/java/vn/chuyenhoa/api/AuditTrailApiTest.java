@@ -167,6 +167,38 @@ class AuditTrailApiTest {
         assertTrue(verify().get("intact").asBoolean(), "put back byte for byte, the row hashes as recorded again");
     }
 
+    /** Who wrote a step down is chained with it: naming someone else afterwards, or no one, breaks the trail. */
+    @Test
+    void aRewrittenRecordedByIsLocatedInItsBatch() {
+        dien.driveTo(2020, "03148", "CANDIDATE");
+        UUID area = jdbc.queryForObject("SELECT id FROM programme_area WHERE area_code = '03148' AND programme_year = 2020",
+                UUID.class);
+        String key = area + "/1";
+        assertEquals("kiemthu", jdbc.queryForObject("SELECT recorded_by FROM programme_transition WHERE area_id = ? AND step = 1",
+                String.class, area));
+        long seq = batchOf("programme_transition", key);
+        String recorded = rowHashIn(seq, "programme_transition", key);
+        assertTrue(verify().get("intact").asBoolean());
+        try {
+            for (String forged : new String[] {"canbo.dienbien", null}) {
+                jdbc.update("UPDATE programme_transition SET recorded_by = ? WHERE area_id = ? AND step = 1", forged, area);
+                JsonNode report = verify();
+                assertFalse(report.get("intact").asBoolean(), report::toString);
+                JsonNode brk = report.get("firstBreak");
+                assertEquals("ROW_ALTERED", brk.get("problem").asString(), report::toString);
+                assertEquals(seq, brk.get("seq").asLong());
+                assertEquals("LIFECYCLE_STEP", brk.get("kind").asString());
+                assertEquals("programme_transition", brk.get("table").asString());
+                assertEquals(key, brk.get("key").asString());
+                assertEquals(recorded, brk.get("stored").asString());
+                assertEquals(1, report.get("problemCount").asInt(), report::toString);
+            }
+        } finally {
+            jdbc.update("UPDATE programme_transition SET recorded_by = 'kiemthu' WHERE area_id = ? AND step = 1", area);
+        }
+        assertTrue(verify().get("intact").asBoolean(), "put back, the step hashes as recorded again");
+    }
+
     @Test
     void aDeletedRowIsLocatedInItsBatch() {
         String id = dien.evaluate("03130", "2020-01-01", "2020-12-14", MET, "PROGRESS", null);

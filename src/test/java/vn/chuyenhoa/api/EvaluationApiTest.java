@@ -41,6 +41,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
+import vn.chuyenhoa.access.Accounts;
+import vn.chuyenhoa.access.Role;
 import vn.chuyenhoa.audit.EvaluationStore;
 import vn.chuyenhoa.ruleset.RuleFile;
 import vn.chuyenhoa.ruleset.RuleFiles;
@@ -81,6 +83,9 @@ class EvaluationApiTest {
 
     @Autowired
     EvaluationStore store;
+
+    @Autowired
+    Accounts accounts;
 
     Http http;
 
@@ -188,6 +193,39 @@ class EvaluationApiTest {
         Response r = http.postJson(EVALUATIONS, bad.body());
         assertFieldError(r, bad.field(), bad.code());
         assertEquals(before, store.count(), "nothing stored");
+    }
+
+    /**
+     * An evaluating system limited to Bắc Giang (QD124_2004:24) may submit for Phường Nếnh, recorded under its name,
+     * and is refused for Phường Him Lam of Điện Biên (province 11) with nothing stored; a bad body is still a 400
+     * first. National evaluators (the tester here, demo-token-hethong in ExamplesTest) submit anywhere.
+     */
+    @Test
+    void anEvaluatorLimitedToProvincesIsRefusedOutsideThem() {
+        String name = "danhgia.bacgiang-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(name, "Hệ thống đánh giá tỉnh Bắc Giang (kiểm thử)", null, Set.of(Role.EVALUATOR), false,
+                Set.of("QD124_2004:24"), "kiemthu");
+        Http bacGiang = http.as(accounts.issueToken(name, "kiểm thử phạm vi tỉnh", "kiemthu").secret());
+
+        Response inside = bacGiang.postJson(EVALUATIONS, VALID);
+        assertEquals(201, inside.status(), inside::describe);
+        UUID id = UUID.fromString(inside.json().path("id").asString());
+        assertEquals(name, store.find(id).orElseThrow().submitter());
+
+        String himLam = validWith("\"code\": \"07795\", \"name\": \"Phường Nếnh\"",
+                "\"code\": \"03127\", \"name\": \"Phường Him Lam\"");
+        long before = store.count();
+        JsonNode p = assertProblem(bacGiang.postJson(EVALUATIONS, himLam), 403);
+        assertEquals("urn:chuyenhoa:problem:outside-scope", p.path("type").asString());
+        assertTrue(p.path("detail").asString().contains("Tỉnh Điện Biên (QD124_2004:11)"), p::toString);
+        assertTrue(p.path("detailVi").asString().contains("Tỉnh Điện Biên (QD124_2004:11)"), p::toString);
+        assertTrue(p.path("detailVi").asString().contains("QD124_2004:24"), p::toString);
+        assertEquals(before, store.count(), "nothing stored");
+        assertFieldError(bacGiang.postJson(EVALUATIONS, himLam.replace("\"casesCleared\": 11", "\"casesSolved\": 11")),
+                "facts.casesSolved", "unknown_field");
+        assertEquals(before, store.count());
+
+        assertEquals(201, http.postJson(EVALUATIONS, himLam).status(), "a national evaluator submits anywhere");
     }
 
     @Test

@@ -52,6 +52,31 @@ class MonitoringApiTest {
         http = new Http(port);
     }
 
+    /** canbo.dienbien, the demo programme officer, may act in Điện Biên (QD124_2004:11) only. */
+    @Test
+    void theOfficerOfDienBienReportsOnDienBienUnderTheirNameAndNowhereElse() {
+        Http officer = http.as("demo-token-canbo-dienbien");
+        long before = store.count();
+        Http.Response created = officer.postJson("/api/v1/monitoring-reports", BODY.replace("\"15061\"", "\"03127\""));
+        assertEquals(201, created.status(), created.describe());
+        JsonNode doc = created.json();
+        assertEquals("11", doc.get("area").get("provinceCode").asString());
+        assertEquals("canbo.dienbien", doc.get("submittedBy").asString());
+        assertEquals("canbo.dienbien", store.findSubmitter(java.util.UUID.fromString(doc.get("id").asString())).orElseThrow());
+        assertEquals(created.text(), http.get(created.header("Location").orElseThrow()).text());
+        assertEquals(before + 1, store.count());
+
+        // Thị trấn Ngọc Lặc is in Thanh Hóa (38)
+        JsonNode p = Http.assertProblem(officer.postJson("/api/v1/monitoring-reports", BODY), 403);
+        assertEquals("urn:chuyenhoa:problem:outside-scope", p.get("type").asString());
+        assertTrue(p.get("detail").asString().contains("Tỉnh Thanh Hóa (QD124_2004:38)"), p::toString);
+        assertTrue(p.get("detailVi").asString().contains("Tỉnh Thanh Hóa (QD124_2004:38)"), p::toString);
+        assertEquals(before + 1, store.count(), "nothing is stored");
+        assertProblem(officer.postJson("/api/v1/monitoring-reports", BODY.replace("\"recognisedOn\":\"2024-12-20\",", "")),
+                "recognisedOn", "required");
+        assertEquals(before + 1, store.count());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "monitoring-thi-tran-ngoc-lac-stable.json,         STABLE,         ''",
@@ -66,6 +91,7 @@ class MonitoringApiTest {
         String location = created.header("Location").orElseThrow();
         Http.Response read = http.get(location);
         assertEquals(created.text(), read.text(), "a stored report comes back exactly as it was sent");
+        assertEquals("kiemthu", read.json().get("submittedBy").asString());
 
         JsonNode doc = read.json();
         assertEquals(outcome, doc.get("outcome").asString());

@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.support.Api;
+import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.ProgrammeDriver;
 
 /**
@@ -80,6 +81,26 @@ class ProgrammeLifecycleApiTest {
         api = new Api(port);
         dien = new ProgrammeDriver(api, "QD124_2004", "11");
         AREA_IN.forEach((state, code) -> dien.driveTo(2020, code, state));
+    }
+
+    /** actor is the body that decided, a fact of the domain; recordedBy is the account that wrote the step down. */
+    @Test
+    void eachStepNamesTheAccountThatRecordedItBesideTheBodyThatDecided() {
+        dien.driveTo(2020, "03202", "PROPOSED");
+        Http officer = new Http(port).as("demo-token-canbo-dienbien");
+        Http.Response approved = officer.postJson(dien.record(2020, "03202") + "/transitions", "{\"to\": \"APPROVED\","
+                + " \"actor\": \"BCĐ 138 tỉnh Điện Biên\", \"decisionNumber\": \"12/QĐ-BCĐ\", \"decisionDate\": \"2020-02-01\"}");
+        assertEquals(201, approved.status(), approved.describe());
+
+        JsonNode history = dien.get(2020, "03202").json().get("history");
+        assertEquals(3, history.size(), history::toString);
+        for (int i = 0; i < 2; i++) {
+            assertEquals("kiemthu", history.get(i).get("recordedBy").asString(), history::toString);
+            assertEquals("Tổ công tác thử nghiệm", history.get(i).get("actor").asString());
+        }
+        assertEquals("canbo.dienbien", history.get(2).get("recordedBy").asString(), history::toString);
+        assertEquals("BCĐ 138 tỉnh Điện Biên", history.get(2).get("actor").asString());
+        assertEquals(approved.json().get("history").get(2), history.get(2), "the answer to the POST says the same");
     }
 
     static Stream<Arguments> refusedSteps() {

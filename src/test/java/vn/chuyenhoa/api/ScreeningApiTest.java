@@ -72,6 +72,40 @@ class ScreeningApiTest {
         assertTrue(doc.get("screenedAt").asString().endsWith("Z"));
         assertEquals("38", doc.get("province").get("code").asString());
         assertEquals("Tỉnh Thanh Hóa", doc.get("province").get("name").asString());
+        assertEquals("kiemthu", doc.get("submittedBy").asString(), "the account that asked is part of the stored text");
+        assertEquals("kiemthu", store.findSubmitter(java.util.UUID.fromString(doc.get("id").asString())).orElseThrow());
+    }
+
+    static final String DIEN_BIEN = "{\"year\":2025,\"candidates\":[{\"area\":{\"codeScheme\":\"QD124_2004\",\"code\":\"03127\","
+            + "\"name\":\"Phường Him Lam\"},\"facts\":{\"residents\":9000,\"socialOrderCrimes\":4}}]}";
+
+    /** canbo.dienbien, the demo programme officer, may act in Điện Biên (QD124_2004:11) only. */
+    @Test
+    void theOfficerOfDienBienScreensDienBienUnderTheirName() {
+        Http officer = http.as("demo-token-canbo-dienbien");
+        Http.Response created = officer.postJson("/api/v1/screenings", DIEN_BIEN);
+        assertEquals(201, created.status(), created.describe());
+        JsonNode doc = created.json();
+        assertEquals("canbo.dienbien", doc.get("submittedBy").asString());
+        assertEquals("canbo.dienbien", store.findSubmitter(java.util.UUID.fromString(doc.get("id").asString())).orElseThrow());
+        Http.Response read = http.get(created.header("Location").orElseThrow());
+        assertEquals(created.text(), read.text(), "read back by anyone, it still names who asked");
+    }
+
+    @Test
+    void theOfficerOfDienBienIsRefusedAnotherProvinceAndNothingIsStored() throws Exception {
+        Http officer = http.as("demo-token-canbo-dienbien");
+        long before = store.count();
+        Http.Response r = officer.post("/api/v1/screenings", Http.JSON, Files.readAllBytes(Path.of("examples", "screening-thanh-hoa.json")));
+        JsonNode p = Http.assertProblem(r, 403);
+        assertEquals("urn:chuyenhoa:problem:outside-scope", p.get("type").asString());
+        assertTrue(p.get("detail").asString().contains("Tỉnh Thanh Hóa (QD124_2004:38)"), p::toString);
+        assertTrue(p.get("detailVi").asString().contains("Tỉnh Thanh Hóa (QD124_2004:38)"), p::toString);
+        assertTrue(p.get("detailVi").asString().contains("canbo.dienbien"), p::toString);
+        assertEquals(before, store.count(), "nothing is stored");
+        // a bad body is a 400 first, whoever sends it
+        assertProblem(officer.postJson("/api/v1/screenings", "{\"candidates\":[" + KIEN_THO + "]}"), "year", "required");
+        assertEquals(before, store.count());
     }
 
     /**

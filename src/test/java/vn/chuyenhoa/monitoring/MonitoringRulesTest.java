@@ -85,7 +85,7 @@ class MonitoringRulesTest {
     }
 
     static ReasonView view(MonitoringJudgement j, String id) {
-        return MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, j).reasons().stream()
+        return MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j).reasons().stream()
                 .filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -147,7 +147,7 @@ class MonitoringRulesTest {
         assertEquals(RelapseVerdict.INSUFFICIENT_DATA, j.verdict());
         assertEquals("MISSING_DATA", outcomes(j).get("CRIME_ABOVE_BASELINE"), "no baseline period");
         assertEquals(List.of("baselinePeriod", "newHotspotsFormed", "proposedAgain"),
-                MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, j).missingFacts());
+                MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j).missingFacts());
     }
 
     @Test
@@ -173,7 +173,7 @@ class MonitoringRulesTest {
         assertEquals(LocalDate.of(2024, 12, 21), j.windowStart());
         if (verdict.equals("OUTSIDE_WINDOW")) {
             assertEquals(List.of(), j.reasons(), "nothing is judged outside the window");
-            MonitoringDocument doc = MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, j);
+            MonitoringDocument doc = MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j);
             assertTrue(doc.recommendationEn().contains("3-year monitoring window after recognition on 2024-12-20 (2024-12-21 to 2027-12-20 inclusive; Settings C13, NATIONAL_CORE)"),
                     doc.recommendationEn());
             assertTrue(!doc.window().periodInside());
@@ -346,6 +346,6 @@ class MonitoringRulesTest {
     }
 
     private static Step step(int n, AreaState from, AreaState to, String on, String profileId) {
-        return new Step(n, from, to, LocalDate.parse(on), Instant.EPOCH, "test", null, null, null, profileId, "TEST", "test", null);
+        return new Step(n, from, to, LocalDate.parse(on), Instant.EPOCH, null, "test", null, null, null, profileId, "TEST", "test", null);
     }
 }

@@ -70,7 +70,7 @@ class ScreeningRulesTest {
     static ScreeningDocument screenAll(Engine e, List<Candidate> candidates) {
         Area first = candidates.get(0).area();
         return ScreeningService.screen(e, new ScreeningInput(2025, null, first.codeScheme(), first.provinceCode(),
-                "Tỉnh", candidates), UUID.randomUUID(), Instant.parse("2024-12-20T00:00:00Z"));
+                "Tỉnh", candidates), UUID.randomUUID(), Instant.parse("2024-12-20T00:00:00Z"), null);
     }
 
     static CategoryView category(CommuneView c, String id) {
