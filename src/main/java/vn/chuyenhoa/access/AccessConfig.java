@@ -45,7 +45,8 @@ class AccessConfig {
                 .authorizeHttpRequests(a -> a
                         // open: signing in, the page saying no, style sheets, the API description, health
                         .requestMatchers("/login", "/access-denied", "/error", "/css/**", "/favicon.ico").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/v3/api-docs.yaml/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 
                         // administrators manage accounts and tokens; auditors may read who holds what
