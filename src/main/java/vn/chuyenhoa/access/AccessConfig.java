@@ -12,6 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The one table of who reaches what. Everything not named here is refused, so a new endpoint is closed until someone
  * decides who may use it (and the role-matrix test, built from every request mapping, fails until they do).
@@ -39,13 +41,16 @@ class AccessConfig {
                 .userDetailsService(accounts)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(c -> c.ignoringRequestMatchers(TokenFilter::presents))
+                // CSRF guards what a cookie lets a browser do unasked: a bearer token is no cookie, and an API request
+                // that sends no session cookie has nothing to forge, so it is left to authorization (401, not 403 csrf)
+                .csrf(c -> c.ignoringRequestMatchers(TokenFilter::presents, AccessConfig::apiWithoutSession))
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .httpBasic(b -> b.disable())
                 .authorizeHttpRequests(a -> a
                         // open: signing in, the page saying no, style sheets, the API description, health
                         .requestMatchers("/login", "/access-denied", "/error", "/css/**", "/favicon.ico").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/v3/api-docs.yaml/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 
                         // administrators manage accounts and tokens; auditors may read who holds what
@@ -74,6 +79,12 @@ class AccessConfig {
                                 "/audit/**").hasAnyRole(READERS)
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /** A call of the API carrying no session cookie: only a program's, never a signed-in browser's. */
+    static boolean apiWithoutSession(HttpServletRequest request) {
+        return request.getRequestedSessionId() == null
+                && request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
     }
 
     /** A programme officer whose provinces include the one in the path. */
