@@ -25,11 +25,11 @@ run() { # name extra-profiles
     java -cp "$cp" bench/BigTable.java decision-tables/profiles.drl.xlsx "$work/$name-$i/profiles.drl.xlsx" "$extra" "$name-$i" > /dev/null
     local t0 t1 t2 version
     t0=$(ms)
-    version=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/rulesets" -F author=bench -F comment="$name $i" \
+    version=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/rulesets" -H 'Authorization: Bearer demo-token-soanthao' -F comment="$name $i" \
       -F files=@"$work/$name-$i/profiles.drl.xlsx" | sed -E 's/.*"version":"([0-9a-f]{64})".*/\1/')
     t1=$(ms)
     curl -sf -X POST "http://127.0.0.1:$port/api/v1/rulesets/$version/activate" -H 'Content-Type: application/json' \
-      -d "{\"actor\":\"bench\",\"comment\":\"$name $i\"}" > /dev/null
+      -H 'Authorization: Bearer demo-token-pheduyet' -d "{\"comment\":\"$name $i\"}" > /dev/null
     t2=$(ms)
     echo "$name round $i: upload+validate $((t1 - t0)) ms, activate $((t2 - t1)) ms, upload to active $((t2 - t0)) ms"
   done

@@ -325,6 +325,12 @@ class RoleMatrixTest {
     }
 
     @Test
+    void healthDeeperThanOneComponentIsRefusedBeforeActuatorCanFailOnIt() {
+        assertProblem(send("GET", "/actuator/health/ruleset/x", null, null), 401, "urn:chuyenhoa:problem:unauthenticated");
+        assertProblem(send("GET", "/actuator/health/ruleset/x", "demo-token-kiemtoan", null), 403, "urn:chuyenhoa:problem:forbidden");
+    }
+
+    @Test
     void aBadBearerTokenIsRefusedNotTreatedAsAnonymous() {
         for (String path : List.of("/api/v1/ruleset", "/evaluations", "/login")) {
             Answer a = send("GET", path, "not-a-token", null);

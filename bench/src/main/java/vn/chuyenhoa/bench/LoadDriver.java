@@ -35,6 +35,8 @@ import org.HdrHistogram.Histogram;
 public final class LoadDriver {
 
     private static final String HOST = "127.0.0.1";
+    /** The local run's demo system (EVALUATOR), src/main/resources/access/demo-accounts.csv. */
+    private static final String TOKEN = "demo-token-hethong";
 
     /** Every 201 the service sent, warm-ups and the start-up probe included: each must be a stored row. */
     private static final AtomicLong CREATED = new AtomicLong();
@@ -171,7 +173,8 @@ public final class LoadDriver {
     static long storedRows(int port) throws IOException, InterruptedException {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         String body = client.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://" + HOST + ":" + port + "/api/v1/evaluations?size=1")).build(),
+                        java.net.URI.create("http://" + HOST + ":" + port + "/api/v1/evaluations?size=1"))
+                        .header("Authorization", "Bearer " + TOKEN).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"totalItems\"\\s*:\\s*(\\d+)").matcher(body);
         if (!m.find()) throw new IOException("no totalItems in " + body);
@@ -278,6 +281,7 @@ public final class LoadDriver {
 
     static byte[] request(int port, String path, byte[] body) {
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + HOST + ":" + port
+                + "\r\nAuthorization: Bearer " + TOKEN
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
                 + "\r\n\r\n";
         byte[] h = head.getBytes(StandardCharsets.US_ASCII);
