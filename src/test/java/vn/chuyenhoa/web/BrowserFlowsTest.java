@@ -124,6 +124,7 @@ class BrowserFlowsTest {
         assertTrue(clearance.getText().contains("cần khám phá thêm 1 vụ để đạt 80%"), clearance.getText());
         assertEquals("Chưa đạt", clearance.findElement(By.cssSelector(".outcome")).getText(), "a text label, not colour alone");
         assertTrue(clearance.getText().contains("C33"), "the cell that set the threshold");
+        assertEquals("kiemthu", browser.findElement(By.id("submitter")).getText(), "the account that sent the facts");
         screenshot("evaluation");
 
         browser.findElement(By.id("replay")).click();
