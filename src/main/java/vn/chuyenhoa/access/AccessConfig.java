@@ -10,7 +10,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,11 +39,30 @@ class AccessConfig {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle) throws Exception {
         Denials denials = new Denials();
+        SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         http.addFilterBefore(new TokenFilter(accounts, denials), UsernamePasswordAuthenticationFilter.class)
-                .userDetailsService(accounts)
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+                .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
+                // a locked name fails Spring's account checks before its password is even compared
+                .userDetailsService(username -> {
+                    Accounts.Login login = (Accounts.Login) accounts.loadUserByUsername(username);
+                    return throttle.locked(username) ? login.locked() : login;
+                })
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(authentication.getName());
+                            signedIn.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, e) -> {
+                            // only names that exist are counted, so guessing names cannot fill the memory
+                            String username = request.getParameter("username");
+                            if (e instanceof BadCredentialsException && username != null && accounts.live(username).isPresent()) {
+                                throttle.failed(username);
+                            }
+                            response.sendRedirect(request.getContextPath()
+                                    + (e instanceof LockedException ? "/login?locked" : "/login?error"));
+                        }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // CSRF guards what a cookie lets a browser do unasked: a bearer token is no cookie, and an API request
                 // that sends no session cookie has nothing to forge, so it is left to authorization (401, not 403 csrf)

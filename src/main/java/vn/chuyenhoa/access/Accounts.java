@@ -67,13 +67,23 @@ public class Accounts implements UserDetailsService {
     public static final class Login implements UserDetails, CredentialsContainer {
         private final Caller caller;
         private final boolean enabled;
+        private final boolean locked;
         private String passwordHash;
 
         Login(Caller caller, String passwordHash, boolean enabled) {
+            this(caller, passwordHash, enabled, false);
+        }
+
+        private Login(Caller caller, String passwordHash, boolean enabled, boolean locked) {
             this.caller = caller;
             this.passwordHash = passwordHash;
             this.enabled = enabled;
+            this.locked = locked;
         }
+
+        /** The same sign-in, refused as locked (too many wrong passwords). */
+        Login locked() { return new Login(caller, passwordHash, enabled, true); }
+        @Override public boolean isAccountNonLocked() { return !locked; }
 
         public Caller caller() { return caller; }
         @Override public Collection<? extends GrantedAuthority> getAuthorities() { return authorities(caller.roles()); }
@@ -103,6 +113,8 @@ public class Accounts implements UserDetailsService {
     private final TransactionTemplate tx;
     private final PasswordEncoder passwords;
     private volatile Map<String, Caller> liveTokens = Map.of();
+    /** Enabled accounts as callers, so a session sees an administrator's change on its next request. */
+    private volatile Map<String, Caller> liveAccounts = Map.of();
 
     Accounts(JdbcTemplate jdbc, TransactionTemplate tx, PasswordEncoder passwords) {
         this.jdbc = jdbc;
@@ -183,8 +195,15 @@ public class Accounts implements UserDetailsService {
                 : jdbc.query("SELECT * FROM api_token WHERE username = ? ORDER BY created_at DESC", (rs, i) -> token(rs), username);
     }
 
+    /** The account as it is now, if it is enabled: what a signed-in session must act as. */
+    public Optional<Caller> live(String username) {
+        return Optional.ofNullable(liveAccounts.get(username));
+    }
+
     private void reloadTokens() {
         Map<String, Account> accounts = list().stream().collect(Collectors.toMap(Account::username, Function.identity()));
+        liveAccounts = accounts.values().stream().filter(Account::enabled)
+                .collect(Collectors.toUnmodifiableMap(Account::username, a -> a.caller(null)));
         liveTokens = jdbc.query("SELECT id, token_hash, username FROM api_token WHERE revoked_at IS NULL",
                         (rs, i) -> Map.entry(rs.getString("token_hash"), accounts.get(rs.getString("username"))
                                 .caller(rs.getString("id"))))
@@ -230,6 +249,7 @@ public class Accounts implements UserDetailsService {
                     national ? "" : String.join(",", new java.util.TreeSet<>(provinces)), demo, utc(now), by);
             event(by, "ACCOUNT_CREATED", username, "roles " + join(roles) + "; " + (national ? "national" : "provinces " + provinces));
         });
+        reloadTokens();
         return find(username).orElseThrow();
     }
 

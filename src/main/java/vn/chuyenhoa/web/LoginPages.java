@@ -26,6 +26,7 @@ class LoginPages {
     String login(Model model, HttpServletRequest request) {
         model.addAttribute("failed", request.getParameter("error") != null);
         model.addAttribute("loggedOut", request.getParameter("logout") != null);
+        model.addAttribute("locked", request.getParameter("locked") != null);
         // the published demo accounts, listed only where they exist (the local run), so a newcomer can sign in
         model.addAttribute("demoAccounts", seed.seeded().stream().filter(s -> s.password() != null
                 && !s.username().startsWith("kiemthu")).toList());

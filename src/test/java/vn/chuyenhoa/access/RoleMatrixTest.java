@@ -368,6 +368,33 @@ class RoleMatrixTest {
     }
 
     @Test
+    void repeatedWrongPasswordsLockThatNameOnly() {
+        accounts.create("thu.khoa", "Thử khóa", "mat-khau-dung-12", Set.of(Role.AUDITOR), true, Set.of(), "test");
+        for (int i = 0; i < 5; i++) {
+            Answer wrong = new Anonymous().signIn("thu.khoa", "sai-" + i);
+            assertEquals("error", URI.create(wrong.header("Location")).getQuery(), wrong::describe);
+        }
+        Answer right = new Anonymous().signIn("thu.khoa", "mat-khau-dung-12");
+        assertEquals("locked", URI.create(right.header("Location")).getQuery(), "the right password no longer helps: " + right.describe());
+        Answer other = new Anonymous().signIn("kiemtoan", "chuyenhoa-demo");
+        assertEquals("/", URI.create(other.header("Location")).getPath(), other::describe);
+    }
+
+    @Test
+    void aSessionActsWithTheAccountAsAnAdministratorLeftIt() {
+        accounts.create("thu.phien", "Thử phiên", "mat-khau-dung-12", Set.of(Role.AUDITOR), true, Set.of(), "test");
+        Anonymous browser = new Anonymous();
+        assertEquals("/", URI.create(browser.signIn("thu.phien", "mat-khau-dung-12").header("Location")).getPath());
+        assertEquals(200, browser.send("GET", "/api/v1/ruleset", null, null).status());
+
+        accounts.update("thu.phien", Set.of(Role.ADMIN), true, Set.of(), true, "kiemthu");
+        assertProblem(browser.send("GET", "/api/v1/ruleset", null, null), 403, "urn:chuyenhoa:problem:forbidden");
+
+        accounts.update("thu.phien", Set.of(Role.ADMIN), true, Set.of(), false, "kiemthu");
+        assertProblem(browser.send("GET", "/api/v1/ruleset", null, null), 401, "urn:chuyenhoa:problem:unauthenticated");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         Anonymous browser = new Anonymous();
         assertEquals(302, browser.signIn("kiemtoan", "chuyenhoa-demo").status());
