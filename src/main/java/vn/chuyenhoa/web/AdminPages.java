@@ -186,6 +186,7 @@ class AdminPages {
         model.addAttribute("tokens", accounts.tokens(null));
         model.addAttribute("events", accounts.events(RECENT_EVENTS));
         model.addAttribute("enabledAccounts", all.stream().filter(Account::enabled).toList());
+        model.addAttribute("liveDemo", accounts.liveDemoCredentials());
         common(model, errors);
         model.addAttribute("form", form);
         model.addAttribute("tokenUsername", tokenUsername);

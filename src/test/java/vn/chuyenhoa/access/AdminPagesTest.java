@@ -68,7 +68,8 @@ class AdminPagesTest {
         Http.Response overview = admin.get("/admin");
         assertEquals(200, overview.status(), overview::describe);
         for (String id : new String[]{"id=\"accounts\"", "id=\"tokens\"", "id=\"events\"", "id=\"new-account-form\"",
-                "id=\"issue-token-form\"", "Hệ thống gửi đánh giá", "Tài khoản và mã truy cập", "account-quantri"}) {
+                "id=\"issue-token-form\"", "Hệ thống gửi đánh giá", "Tài khoản và mã truy cập", "account-quantri",
+                "id=\"demo-warning\"", "account quantri"}) {
             assertTrue(overview.text().contains(id), id);
         }
         assertFalse(overview.text().contains(Http.TESTER), "no secret on the page");
