@@ -66,6 +66,7 @@ class AdminPages {
         Set<Role> parsed = roles(roles, errors);
         Set<String> scope = provinces(provinces);
         String pw = password == null || password.isEmpty() ? null : password;
+        // a role name that is not a role was reported above; the stand-in keeps "no role" from being reported as well
         Accounts.problems(name, displayName, pw, parsed == null ? Set.of(Role.EVALUATOR) : parsed, national != null, scope)
                 .forEach(r -> errors.add(error(r)));
         if (errors.isEmpty()) {
