@@ -235,6 +235,44 @@ class AdminPagesTest {
         assertEquals("quantri", jdbc.queryForObject("SELECT created_by FROM account WHERE username = 'ban.doc'", String.class));
     }
 
+    /** A session keeps what was true at sign-in; disabling the account or changing its roles must end it. */
+    @Test
+    void aSignedInPersonIsSignedOutWhenTheirAccountIsDisabledOrChanged() throws Exception {
+        for (String name : new String[]{"nguoi.khoa", "nguoi.doi"}) {
+            assertEquals(201, admin.postJson("/api/v1/admin/accounts", """
+                    {"username": "%s", "displayName": "Người thử", "password": "mat-khau-nguoi-thu", "roles": ["AUDITOR"],
+                     "national": true}""".formatted(name)).status());
+        }
+        URI base = URI.create("http://localhost:" + port);
+        HttpClient locked = signIn(base, "nguoi.khoa"), changed = signIn(base, "nguoi.doi");
+        for (HttpClient person : new HttpClient[]{locked, changed}) {
+            HttpResponse<String> reads = get(person, base.resolve("/evaluations"));
+            assertEquals(200, reads.statusCode());
+            assertTrue(reads.body().contains("id=\"logout-form\""), reads::body);
+        }
+
+        admin.post("/admin/accounts/nguoi.khoa", FORM, form("roles", "AUDITOR", "national", "yes"));
+        admin.post("/admin/accounts/nguoi.doi", FORM, form("roles", "RULE_EDITOR", "national", "yes", "enabled", "yes"));
+        for (HttpClient person : new HttpClient[]{locked, changed}) {
+            HttpResponse<String> after = get(person, base.resolve("/evaluations"));
+            assertTrue(after.body().contains("id=\"login-form\"") && after.uri().getPath().equals("/login"), after::body);
+            assertEquals(401, get(person, base.resolve("/api/v1/ruleset")).statusCode(), "the session is gone");
+        }
+        // the changed account signs in again and has its new role
+        HttpClient again = signIn(base, "nguoi.doi");
+        assertEquals(200, get(again, base.resolve("/rulesets/upload")).statusCode());
+    }
+
+    HttpClient signIn(URI base, String username) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String login = get(browser, base.resolve("/login")).body();
+        HttpResponse<String> signedIn = post(browser, base.resolve("/login"), Map.of("username", username,
+                "password", "mat-khau-nguoi-thu", "_csrf", csrf(login)));
+        assertFalse(signedIn.uri().toString().contains("error"), signedIn.uri()::toString);
+        return browser;
+    }
+
     static String csrf(String page) {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertTrue(m.find(), page);
