@@ -150,6 +150,10 @@ public class Accounts implements UserDetailsService {
                 "There is no account " + username + ".", "Không có tài khoản " + username + "."));
         if (!a.enabled()) throw new Refused("username", "The account " + username + " is disabled.",
                 "Tài khoản " + username + " đã bị khóa.");
+        if (label == null || label.isBlank() || label.strip().length() > 200) throw new Refused("label",
+                "A label of 1 to 200 characters saying which system holds the token is required.",
+                "Cần ghi nhãn (1–200 ký tự) cho biết hệ thống nào giữ mã truy cập.");
+        label = label.strip();
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String secret = "ch_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -245,7 +249,7 @@ public class Accounts implements UserDetailsService {
         Instant now = Instant.now();
         tx.executeWithoutResult(s -> {
             jdbc.update("INSERT INTO account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)", username,
-                    displayName.strip(), password == null ? null : passwords.encode(password), join(roles), national,
+                    displayName.strip(), password == null || password.isEmpty() ? null : passwords.encode(password), join(roles), national,
                     national ? "" : String.join(",", new java.util.TreeSet<>(provinces)), demo, utc(now), by);
             event(by, "ACCOUNT_CREATED", username, "roles " + join(roles) + "; " + (national ? "national" : "provinces " + provinces));
         });
@@ -257,10 +261,11 @@ public class Accounts implements UserDetailsService {
                           String by) {
         Account a = find(username).orElseThrow(() -> new NoSuchElementException("There is no account " + username + "."));
         check(username, a.displayName(), null, roles, national, provinces);
-        if (username.equals(by) && (!enabled || !roles.contains(Role.ADMIN))) {
-            throw new Refused("roles", "An administrator cannot disable their own account or take away their own ADMIN role.",
-                    "Quản trị viên không thể tự khóa tài khoản hoặc tự bỏ vai trò ADMIN của mình.");
-        }
+        // an administrator locking themselves out could leave no one able to undo it
+        if (username.equals(by) && !enabled) throw new Refused("enabled", "An administrator cannot disable their own account.",
+                "Quản trị viên không thể tự khóa tài khoản của mình.");
+        if (username.equals(by) && !roles.contains(Role.ADMIN)) throw new Refused("roles",
+                "An administrator cannot take away their own ADMIN role.", "Quản trị viên không thể tự bỏ vai trò ADMIN của mình.");
         tx.executeWithoutResult(s -> {
             jdbc.update("UPDATE account SET roles = ?, national = ?, provinces = ?, enabled = ? WHERE username = ?",
                     join(roles), national, national ? "" : String.join(",", new java.util.TreeSet<>(provinces)), enabled, username);
@@ -272,8 +277,8 @@ public class Accounts implements UserDetailsService {
     }
 
     public void setPassword(String username, String password, String by) {
-        if (password == null || password.length() < 12) throw new Refused("password",
-                "A password must be at least 12 characters long.", "Mật khẩu phải dài ít nhất 12 ký tự.");
+        Optional<Refused> bad = passwordProblem(password);
+        if (bad.isPresent()) throw bad.get();
         int n = jdbc.update("UPDATE account SET password_hash = ?, demo = FALSE WHERE username = ?", passwords.encode(password), username);
         if (n == 0) throw new NoSuchElementException("There is no account " + username + ".");
         event(by, "PASSWORD_SET", username, null);
@@ -295,23 +300,50 @@ public class Accounts implements UserDetailsService {
 
     private void check(String username, String displayName, String password, Set<Role> roles, boolean national,
                        Set<String> provinces) {
-        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) throw new Refused("username",
+        List<Refused> problems = problems(username, displayName, password, roles, national, provinces);
+        if (!problems.isEmpty()) throw problems.get(0);
+    }
+
+    /**
+     * Everything wrong with an account as given, one refusal per field, so that a form or request can name every bad
+     * field at once; empty when the account may be stored (whether the name is taken is checked when storing).
+     */
+    public static List<Refused> problems(String username, String displayName, String password, Set<Role> roles,
+                                         boolean national, Set<String> provinces) {
+        List<Refused> out = new java.util.ArrayList<>();
+        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) out.add(new Refused("username",
                 "A user name is 2 to 64 characters: lower-case letters, digits, '.', '_' or '-'.",
-                "Tên đăng nhập dài 2–64 ký tự: chữ thường không dấu, chữ số, '.', '_' hoặc '-'.");
-        if (displayName == null || displayName.isBlank() || displayName.length() > 200) throw new Refused("displayName",
-                "A display name of 1 to 200 characters is required.", "Cần ghi họ tên (1–200 ký tự).");
-        if (password != null && password.length() < 12 && !password.isEmpty()) throw new Refused("password",
-                "A password must be at least 12 characters long.", "Mật khẩu phải dài ít nhất 12 ký tự.");
-        if (roles == null || roles.isEmpty()) throw new Refused("roles", "At least one role is required.",
-                "Cần ít nhất một vai trò.");
-        if (!national && (provinces == null || provinces.isEmpty())) throw new Refused("provinces",
+                "Tên đăng nhập dài 2–64 ký tự: chữ thường không dấu, chữ số, '.', '_' hoặc '-'."));
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) out.add(new Refused("displayName",
+                "A display name of 1 to 200 characters is required.", "Cần ghi họ tên (1–200 ký tự)."));
+        if (password != null && !password.isEmpty()) passwordProblem(password).ifPresent(out::add);
+        if (roles == null || roles.isEmpty()) out.add(new Refused("roles", "At least one role is required.",
+                "Cần ít nhất một vai trò."));
+        if (national && provinces != null && !provinces.isEmpty()) out.add(new Refused("provinces",
+                "A national account covers every province; leave the provinces empty or untick national.",
+                "Tài khoản toàn quốc có phạm vi mọi tỉnh; để trống danh sách tỉnh hoặc bỏ chọn toàn quốc."));
+        if (!national && (provinces == null || provinces.isEmpty())) out.add(new Refused("provinces",
                 "An account without national scope needs at least one province (SCHEME:CODE, e.g. QD124_2004:24).",
-                "Tài khoản không có phạm vi toàn quốc cần ít nhất một tỉnh (SCHEME:MÃ, ví dụ QD124_2004:24).");
-        if (!national) for (String p : provinces) {
-            if (!p.matches("[A-Z0-9_]{1,40}:[0-9A-Za-z]{1,10}")) throw new Refused("provinces",
-                    "A province is written SCHEME:CODE, e.g. QD124_2004:24, not '" + p + "'.",
-                    "Tỉnh được ghi SCHEME:MÃ, ví dụ QD124_2004:24, không phải '" + p + "'.");
+                "Tài khoản không có phạm vi toàn quốc cần ít nhất một tỉnh (SCHEME:MÃ, ví dụ QD124_2004:24)."));
+        if (!national && provinces != null) for (String p : provinces) {
+            if (p == null || !p.matches("[A-Z0-9_]{1,40}:[0-9A-Za-z]{1,10}")) {
+                String shown = p == null ? "null" : p.length() > 60 ? p.substring(0, 60) + "…" : p;
+                out.add(new Refused("provinces", "A province is written SCHEME:CODE, e.g. QD124_2004:24, not '" + shown + "'.",
+                        "Tỉnh được ghi SCHEME:MÃ, ví dụ QD124_2004:24, không phải '" + shown + "'."));
+                break;
+            }
         }
+        return out;
+    }
+
+    /** bcrypt reads only the first 72 bytes (and Spring's encoder refuses more), so a longer password is refused. */
+    private static Optional<Refused> passwordProblem(String password) {
+        if (password == null || password.length() < 12) return Optional.of(new Refused("password",
+                "A password must be at least 12 characters long.", "Mật khẩu phải dài ít nhất 12 ký tự."));
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) return Optional.of(new Refused("password",
+                "A password may be at most 72 bytes long (72 letters without accents, fewer with accents).",
+                "Mật khẩu dài tối đa 72 byte (72 chữ không dấu, ít hơn nếu có dấu)."));
+        return Optional.empty();
     }
 
     /** Roles from their names, as forms and requests send them. */

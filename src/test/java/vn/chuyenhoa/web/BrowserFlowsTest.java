@@ -106,7 +106,7 @@ class BrowserFlowsTest {
         screenshot("evaluations");
         WebElement area = browser.findElement(By.id("area"));
         area.sendKeys("15118");
-        browser.findElement(By.id("search-button")).click();
+        clickAndWait(browser.findElement(By.id("search-button")));
         List<WebElement> rows = browser.findElements(By.cssSelector("#evaluations tbody tr"));
         assertEquals(1, rows.size(), browser.getPageSource());
         assertTrue(rows.get(0).getText().contains("Chưa đạt"), rows.get(0).getText());
@@ -118,7 +118,7 @@ class BrowserFlowsTest {
         String csv = new String(export.body(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF") && csv.contains(",15118,Xã Kiên Thọ,38,NGOC_LAC_2024,Chưa đạt,"), csv);
 
-        rows.get(0).findElement(By.linkText("Xã Kiên Thọ")).click();
+        clickAndWait(rows.get(0).findElement(By.linkText("Xã Kiên Thọ")));
         WebElement clearance = browser.findElement(By.id("criterion-CLEARANCE_RATE"));
         assertTrue(clearance.getText().contains("Tỷ lệ điều tra, khám phá tội phạm 75,00% (6/8) thấp hơn ngưỡng 80%."), clearance.getText());
         assertTrue(clearance.getText().contains("cần khám phá thêm 1 vụ để đạt 80%"), clearance.getText());
@@ -127,10 +127,10 @@ class BrowserFlowsTest {
         assertEquals("kiemthu", browser.findElement(By.id("submitter")).getText(), "the account that sent the facts");
         screenshot("evaluation");
 
-        browser.findElement(By.id("replay")).click();
+        clickAndWait(browser.findElement(By.id("replay")));
         assertTrue(browser.findElement(By.id("replay-result")).getText().contains("Chạy lại cho đúng kết quả đã lưu."));
 
-        browser.findElement(By.id("lang-en")).click();
+        clickAndWait(browser.findElement(By.id("lang-en")));
         assertTrue(browser.findElement(By.id("criterion-CLEARANCE_RATE")).getText().contains("is below the threshold of 80%"));
         open("/evaluations?lang=vi");
     }
@@ -140,7 +140,7 @@ class BrowserFlowsTest {
         RuleTree broken = RuleTree.copyInto(dir.resolve("broken")).set(PROFILES, "Thresholds", "C27", "mười hai");
         signIn("soanthao");
         open("/rulesets");
-        browser.findElement(By.id("upload-link")).click();
+        clickAndWait(browser.findElement(By.id("upload-link")));
         upload(broken.file(PROFILES), "Việt Yên: giảm tội phạm 12% (gõ nhầm chữ)");
         WebElement report = await(By.id("report"));
         assertTrue(report.getText().contains("C27") && report.getText().contains("mười hai"), report.getText());
@@ -151,7 +151,7 @@ class BrowserFlowsTest {
         assertEquals("Bản nháp", await(By.id("version-status")).getText());
         assertTrue(browser.findElement(By.id("uploaded")).isDisplayed());
 
-        browser.findElement(By.id("diff-active")).click();
+        clickAndWait(browser.findElement(By.id("diff-active")));
         WebElement diff = browser.findElement(By.id("diff"));
         assertTrue(diff.getText().contains("VIET_YEN_2024") && diff.getText().contains("C27"), diff.getText());
         screenshot("ruleset-diff");
@@ -160,13 +160,13 @@ class BrowserFlowsTest {
 
         signIn("pheduyet");
         browser.get(draftPage);
-        browser.findElement(By.id("activate-link")).click();
+        clickAndWait(browser.findElement(By.id("activate-link")));
         assertTrue(browser.findElement(By.id("actor")).getText().contains("pheduyet"), "the approver is whoever signed in");
         browser.findElement(By.id("comment")).sendKeys("Đã duyệt theo kế hoạch 2024");
         browser.findElement(By.id("activate-submit")).click();
         assertTrue(browser.getCurrentUrl().contains("/activate"), "the unticked confirmation box stops the form");
         browser.findElement(By.id("confirm")).click();
-        browser.findElement(By.id("activate-submit")).click();
+        clickAndWait(browser.findElement(By.id("activate-submit")));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("activated")));
         assertEquals("Đang áp dụng", browser.findElement(By.id("version-status")).getText());
         String activeNow = http.get("/api/v1/ruleset").json().get("version").asString();
@@ -196,7 +196,7 @@ class BrowserFlowsTest {
         }
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("chuyenhoa-demo");
-        browser.findElement(By.id("login-submit")).click();
+        clickAndWait(browser.findElement(By.id("login-submit")));
         assertTrue(browser.findElement(By.id("current-user")).getText().contains(username), browser.getPageSource());
     }
 
@@ -206,7 +206,17 @@ class BrowserFlowsTest {
         WebElement c = browser.findElement(By.id("comment"));
         c.clear();
         c.sendKeys(comment);
-        browser.findElement(By.id("upload-submit")).click();
+        clickAndWait(browser.findElement(By.id("upload-submit")));
+    }
+
+    /**
+     * Clicks what loads another page and waits until the old one is gone: click() may return before the browser
+     * leaves the page, and a findElement then searches the old page (the login page has its own #current-user).
+     */
+    private void clickAndWait(WebElement element) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
     }
 
     /** Validating an upload takes seconds on a loaded machine; the page that answers comes when it is done. */

@@ -1,0 +1,345 @@
+package vn.chuyenhoa.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import vn.chuyenhoa.access.Accounts;
+import vn.chuyenhoa.access.Accounts.Account;
+import vn.chuyenhoa.access.Accounts.Refused;
+import vn.chuyenhoa.access.Accounts.Token;
+import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.access.Role;
+import vn.chuyenhoa.api.JsonBody.Arr;
+import vn.chuyenhoa.api.JsonBody.Obj;
+import vn.chuyenhoa.api.JsonBody.Str;
+import vn.chuyenhoa.api.JsonBody.Value;
+
+/**
+ * Accounts and bearer tokens, as administrators manage them and auditors read them. Nothing here ever answers with a
+ * password hash or a token hash; a token's secret appears once, in the answer that issues it.
+ */
+@RestController
+@RequestMapping("/api/v1/admin")
+class AdminController {
+
+    private static final Set<String> CREATE_KEYS = Set.of("username", "displayName", "password", "roles", "national", "provinces");
+    private static final Set<String> UPDATE_KEYS = Set.of("roles", "national", "provinces", "enabled");
+    private static final Set<String> PASSWORD_KEYS = Set.of("password");
+    private static final Set<String> TOKEN_KEYS = Set.of("username", "label");
+    private static final int DEFAULT_EVENTS = 100, MAX_EVENTS = 1000;
+
+    private final Accounts accounts;
+
+    AdminController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record AccountView(String username, String displayName, boolean hasPassword, List<String> roles, boolean national,
+                       List<String> provinces, boolean enabled, boolean demo, Instant createdAt, String createdBy) {
+        static AccountView of(Account a) {
+            return new AccountView(a.username(), a.displayName(), a.hasPassword(), a.roles().stream().sorted().map(Enum::name).toList(),
+                    a.national(), a.provinces().stream().sorted().toList(), a.enabled(), a.demo(), a.createdAt(), a.createdBy());
+        }
+    }
+
+    record AccountDetail(String username, String displayName, boolean hasPassword, List<String> roles, boolean national,
+                         List<String> provinces, boolean enabled, boolean demo, Instant createdAt, String createdBy,
+                         List<TokenView> tokens) {}
+
+    record TokenView(UUID id, String username, String label, boolean live, boolean demo, Instant createdAt,
+                     String createdBy, Instant revokedAt, String revokedBy) {
+        static TokenView of(Token t) {
+            return new TokenView(t.id(), t.username(), t.label(), t.live(), t.demo(), t.createdAt(), t.createdBy(),
+                    t.revokedAt(), t.revokedBy());
+        }
+    }
+
+    record IssuedView(UUID id, String username, String label, Instant createdAt, String token, String note, String noteVi) {}
+
+    // ---- accounts --------------------------------------------------------------------------------------------------
+
+    @Operation(summary = "Every account, without any password or token hash / Danh sách tài khoản")
+    @GetMapping(path = "/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<AccountView> accounts() {
+        return accounts.list().stream().map(AccountView::of).toList();
+    }
+
+    @Operation(summary = "Create an account / Tạo tài khoản",
+            description = "password is optional: leave it out (or null) for a system that only calls the API with tokens. "
+                    + "national: true covers every province; otherwise provinces lists SCHEME:CODE codes.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    "{\"username\": \"hethong.bacgiang\", \"displayName\": \"Hệ thống báo cáo tỉnh Bắc Giang\","
+                            + " \"password\": null, \"roles\": [\"EVALUATOR\"], \"national\": false,"
+                            + " \"provinces\": [\"QD124_2004:24\"]}"))))
+    @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> create(@RequestBody(required = false) byte[] body) {
+        Fields f = new Fields();
+        Obj root = read(body, f, CREATE_KEYS);
+        if (root == null) return Problems.badRequest(f.sorted());
+        var m = root.members();
+        String username = f.requiredString("username", m.get("username"));
+        String displayName = f.requiredString("displayName", m.get("displayName"));
+        String password = f.optionalString("password", m.get("password"));
+        Set<Role> roles = roles(f, m.get("roles"));
+        boolean national = Boolean.TRUE.equals(f.optionalFlag("national", m.get("national")));
+        Set<String> provinces = provinces(f, m.get("provinces"));
+        refusals(f, Accounts.problems(username, displayName, password, roles, national, provinces));
+        if (f.hasErrors()) return Problems.badRequest(f.sorted());
+        try {
+            Account a = accounts.create(username, displayName, password, roles, national, provinces, Caller.name());
+            return ResponseEntity.created(URI.create("/api/v1/admin/accounts/" + a.username())).body(AccountView.of(a));
+        } catch (Refused e) {
+            return refused(e);
+        }
+    }
+
+    @Operation(summary = "One account with its tokens / Một tài khoản và các mã truy cập của nó")
+    @GetMapping(path = "/accounts/{username}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> account(@PathVariable String username) {
+        return accounts.find(username).<ResponseEntity<?>>map(a -> ResponseEntity.ok(detail(a)))
+                .orElseGet(() -> noAccount(username));
+    }
+
+    @Operation(summary = "Change an account's roles, scope, or whether it may sign in / Đổi vai trò, phạm vi, khóa hoặc mở tài khoản",
+            description = "roles and enabled are required; national defaults to false; provinces to none. Disabling an "
+                    + "account stops its tokens at once. An administrator cannot disable themselves or drop their own ADMIN role.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    "{\"roles\": [\"EVALUATOR\"], \"national\": false, \"provinces\": [\"QD124_2004:24\"], \"enabled\": false}"))))
+    @PutMapping(path = "/accounts/{username}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> update(@PathVariable String username, @RequestBody(required = false) byte[] body) {
+        Optional<Account> existing = accounts.find(username);
+        if (existing.isEmpty()) return noAccount(username);
+        Fields f = new Fields();
+        Obj root = read(body, f, UPDATE_KEYS);
+        if (root == null) return Problems.badRequest(f.sorted());
+        var m = root.members();
+        Set<Role> roles = roles(f, m.get("roles"));
+        boolean national = Boolean.TRUE.equals(f.optionalFlag("national", m.get("national")));
+        Set<String> provinces = provinces(f, m.get("provinces"));
+        Boolean enabled = f.optionalFlag("enabled", m.get("enabled"));
+        if (Fields.absent(m.get("enabled"))) f.missing("enabled");
+        refusals(f, Accounts.problems(username, existing.get().displayName(), null, roles, national, provinces));
+        if (f.hasErrors()) return Problems.badRequest(f.sorted());
+        try {
+            return ResponseEntity.ok(AccountView.of(accounts.update(username, roles, national, provinces, enabled, Caller.name())));
+        } catch (Refused e) {
+            return refused(e);
+        } catch (NoSuchElementException e) {
+            return noAccount(username);
+        }
+    }
+
+    @Operation(summary = "Set an account's password / Đặt mật khẩu",
+            description = "At least 12 characters, at most 72 bytes. Also turns a demo account into an ordinary one.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    "{\"password\": \"một mật khẩu dài và khó đoán\"}"))))
+    @PostMapping(path = "/accounts/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> password(@PathVariable String username, @RequestBody(required = false) byte[] body) {
+        if (accounts.find(username).isEmpty()) return noAccount(username);
+        Fields f = new Fields();
+        Obj root = read(body, f, PASSWORD_KEYS);
+        if (root == null) return Problems.badRequest(f.sorted());
+        String password = f.requiredString("password", root.members().get("password"));
+        if (f.hasErrors()) return Problems.badRequest(f.sorted());
+        try {
+            accounts.setPassword(username, password, Caller.name());
+            return ResponseEntity.noContent().build();
+        } catch (Refused e) {
+            return refused(e);
+        } catch (NoSuchElementException e) {
+            return noAccount(username);
+        }
+    }
+
+    // ---- tokens ----------------------------------------------------------------------------------------------------
+
+    @Operation(summary = "Every token, live and revoked, without hash or secret / Danh sách mã truy cập")
+    @GetMapping(path = "/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<TokenView> tokens() {
+        return accounts.tokens(null).stream().map(TokenView::of).toList();
+    }
+
+    @Operation(summary = "Issue a bearer token; its secret is shown only in this answer / Cấp mã truy cập (chỉ hiển thị một lần)",
+            description = "The service keeps only the SHA-256 hash of the secret: copy it now into the system that will "
+                    + "send it as Authorization: Bearer <token>. A lost secret cannot be shown again; revoke it and issue another.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    "{\"username\": \"hethong\", \"label\": \"Máy chủ báo cáo tỉnh Bắc Giang, 2026\"}"))))
+    @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> issue(@RequestBody(required = false) byte[] body) {
+        Fields f = new Fields();
+        Obj root = read(body, f, TOKEN_KEYS);
+        if (root == null) return Problems.badRequest(f.sorted());
+        String username = f.requiredString("username", root.members().get("username"));
+        String label = f.requiredString("label", root.members().get("label"));
+        if (f.hasErrors()) return Problems.badRequest(f.sorted());
+        try {
+            Accounts.Issued issued = accounts.issueToken(username, label, Caller.name());
+            Token t = issued.token();
+            return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store")
+                    .body(new IssuedView(t.id(), t.username(), t.label(), t.createdAt(), issued.secret(),
+                            "Shown only once: the service keeps only its SHA-256 hash. Store it now in the calling system.",
+                            "Chỉ hiển thị một lần: dịch vụ chỉ giữ mã băm SHA-256. Hãy lưu ngay vào hệ thống sẽ gọi API."));
+        } catch (Refused e) {
+            return refused(e);
+        }
+    }
+
+    @Operation(summary = "Revoke a token; it is refused from the next request on / Thu hồi mã truy cập",
+            description = "Revoking a token already revoked changes nothing and answers the same record.")
+    @PostMapping(path = "/tokens/{id}/revocation", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> revoke(@PathVariable String id) {
+        Optional<UUID> uuid = uuid(id);
+        if (uuid.isEmpty()) return noToken(id);
+        try {
+            return ResponseEntity.ok(TokenView.of(accounts.revokeToken(uuid.get(), Caller.name())));
+        } catch (NoSuchElementException e) {
+            return noToken(id);
+        }
+    }
+
+    @Operation(summary = "What administrators changed, newest first / Nhật ký quản trị tài khoản")
+    @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> events(@RequestParam(required = false) Integer limit) {
+        int n = limit == null ? DEFAULT_EVENTS : limit;
+        if (n < 1 || n > MAX_EVENTS) return Problems.badRequest(List.of(new FieldError("limit", "out_of_range",
+                "limit must be between 1 and " + MAX_EVENTS + ".", "limit phải từ 1 đến " + MAX_EVENTS + ".")));
+        return ResponseEntity.ok(accounts.events(n));
+    }
+
+    // ---- reading requests ------------------------------------------------------------------------------------------
+
+    private static Obj read(byte[] body, Fields f, Set<String> known) {
+        try {
+            Obj root = JsonBody.read(body);
+            f.unknownKeys(root, "", known);
+            return root;
+        } catch (JsonBody.Malformed e) {
+            f.error(null, "malformed_json", e.getMessage(), e.messageVi);
+            return null;
+        }
+    }
+
+    /** Null when absent or wrong (each item reported); an empty set is left to {@link Accounts#problems} to refuse. */
+    private static Set<Role> roles(Fields f, Value value) {
+        List<String> names = strings(f, "roles", value, true);
+        if (names == null) return null;
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        boolean bad = false;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null) {
+                bad = true;
+                continue;
+            }
+            try {
+                roles.add(Role.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                String shown = Shown.clip(name);
+                f.error("roles[" + i + "]", "unknown_role", "There is no role \"" + shown + "\"; the roles are "
+                        + List.of(Role.values()) + ".", "Không có vai trò \"" + shown + "\"; các vai trò là " + List.of(Role.values()) + ".");
+                bad = true;
+            }
+        }
+        return bad ? null : roles;
+    }
+
+    private static Set<String> provinces(Fields f, Value value) {
+        List<String> items = strings(f, "provinces", value, false);
+        return items == null || items.stream().anyMatch(java.util.Objects::isNull) ? null : new LinkedHashSet<>(items);
+    }
+
+    /**
+     * An array of strings, stripped, with null in place of each item that is not a string (each reported); absent is
+     * empty unless required. Null when absent and required, or not an array.
+     */
+    private static List<String> strings(Fields f, String field, Value value, boolean required) {
+        if (Fields.absent(value)) {
+            if (required) f.missing(field);
+            return required ? null : List.of();
+        }
+        if (!(value instanceof Arr array)) {
+            f.wrongType(field, value, "an array of strings", "một mảng chuỗi");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < array.items().size(); i++) {
+            if (array.items().get(i) instanceof Str s) {
+                out.add(s.value().strip());
+            } else {
+                f.wrongType(field + "[" + i + "]", array.items().get(i), "a string", "một chuỗi");
+                out.add(null);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The account's own refusals, for the fields not already reported as malformed (a field sent with the wrong type
+     * has one error, not two).
+     */
+    private static void refusals(Fields f, List<Refused> refusals) {
+        List<FieldError> sorted = f.sorted();
+        for (Refused r : refusals) {
+            boolean reported = sorted.stream().anyMatch(e -> e.field() != null
+                    && (e.field().equals(r.field) || e.field().startsWith(r.field + "[")));
+            if (!reported) f.error(r.field, "invalid_value", r.getMessage(), r.messageVi);
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> refused(Refused e) {
+        return Problems.badRequest(List.of(new FieldError(e.field, "invalid_value", e.getMessage(), e.messageVi)));
+    }
+
+    private AccountDetail detail(Account a) {
+        AccountView v = AccountView.of(a);
+        return new AccountDetail(v.username(), v.displayName(), v.hasPassword(), v.roles(), v.national(), v.provinces(),
+                v.enabled(), v.demo(), v.createdAt(), v.createdBy(),
+                accounts.tokens(a.username()).stream().map(TokenView::of).toList());
+    }
+
+    private static ResponseEntity<ProblemDetail> noAccount(String username) {
+        return Problems.notFound("There is no account " + Shown.clip(username) + ".");
+    }
+
+    private static ResponseEntity<ProblemDetail> noToken(String id) {
+        return Problems.notFound("There is no token " + Shown.clip(id) + ".");
+    }
+
+    private static Optional<UUID> uuid(String id) {
+        try {
+            UUID u = UUID.fromString(id);
+            // UUID.fromString accepts short groups ("1-1-1-1-1"); only the canonical form names a token
+            return u.toString().equalsIgnoreCase(id) ? Optional.of(u) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
