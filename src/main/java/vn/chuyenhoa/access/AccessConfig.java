@@ -15,8 +15,12 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The one table of who reaches what. Everything not named here is refused, so a new endpoint is closed until someone
@@ -66,7 +70,8 @@ class AccessConfig {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // CSRF guards what a cookie lets a browser do unasked: a bearer token is no cookie, and an API request
                 // that sends no session cookie has nothing to forge, so it is left to authorization (401, not 403 csrf)
-                .csrf(c -> c.ignoringRequestMatchers(TokenFilter::presents, AccessConfig::apiWithoutSession))
+                .csrf(c -> c.ignoringRequestMatchers(TokenFilter::presents, AccessConfig::apiWithoutSession)
+                        .csrfTokenRepository(new NoSessionForTokens()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .httpBasic(b -> b.disable())
                 .authorizeHttpRequests(a -> a
@@ -103,6 +108,30 @@ class AccessConfig {
                                 "/audit/**").hasAnyRole(READERS)
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * CSRF tokens live in the session, made when a page first renders a form. A page asked for with a bearer token
+     * needs none (its forms are not checked) and must not start a session: a form far down a long page would try to
+     * when the response is already on its way, and fail.
+     */
+    static final class NoSessionForTokens implements CsrfTokenRepository {
+        private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
+
+        @Override
+        public CsrfToken generateToken(HttpServletRequest request) {
+            return sessions.generateToken(request);
+        }
+
+        @Override
+        public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+            if (!TokenFilter.presents(request)) sessions.saveToken(token, request, response);
+        }
+
+        @Override
+        public CsrfToken loadToken(HttpServletRequest request) {
+            return sessions.loadToken(request);
+        }
     }
 
     /** A call of the API carrying no session cookie: only a program's, never a signed-in browser's. */

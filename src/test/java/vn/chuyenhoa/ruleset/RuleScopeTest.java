@@ -96,8 +96,10 @@ class RuleScopeTest {
     @Test
     void nobodyApprovesTheirOwnUploadAndAProvincialApproverStaysInTheirProvince() throws Exception {
         String active = active();
-        String vietYen = upload(Http.TESTER, RuleTree.copyInto(dir.resolve("vy")).set(PROFILES, "Thresholds", "C27", "9"),
-                "Việt Yên 9%").json().get("version").asString();
+        // 8%, not the other test's 9%: an identical set would be that test's version, uploaded by someone else
+        Http.Response uploaded = upload(Http.TESTER, RuleTree.copyInto(dir.resolve("vy")).set(PROFILES, "Thresholds", "C27", "8"), "Việt Yên 8%");
+        assertEquals(201, uploaded.status(), uploaded::describe);
+        String vietYen = uploaded.json().get("version").asString();
         String national = upload(EDITOR, RuleTree.copyInto(dir.resolve("nc"))
                 .set(PROFILES, "Thresholds", "E16", "QĐ 1960/QĐ-BCA (sửa)"), "căn cứ").json().get("version").asString();
 
