@@ -1,6 +1,7 @@
 package vn.chuyenhoa.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -183,6 +184,24 @@ class BrowserFlowsTest {
         assertTrue(browser.findElements(By.cssSelector("#chart rect")).size() >= 8, "two bars per year");
         assertTrue(browser.findElements(By.cssSelector("#areas tbody tr")).size() > 0, "areas by state");
         screenshot("programme");
+    }
+
+    @Test
+    void anAdministratorIssuesATokenThatASystemThenUses() throws Exception {
+        signIn("quantri");
+        open("/admin");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("token-username"))).selectByValue("hethong");
+        browser.findElement(By.id("token-label")).sendKeys("Máy chủ báo cáo tỉnh Thanh Hóa");
+        clickAndWait(browser.findElement(By.id("issue-token-submit")));
+        String secret = await(By.id("issued-token")).getText().strip();
+        screenshot("admin-token");
+        Http.Response evaluated = http.as(secret).postJson("/api/v1/evaluations", Files.readString(Path.of("examples/xa-kien-tho.json")));
+        assertEquals(201, evaluated.status(), evaluated::describe);
+
+        open("/admin");
+        assertTrue(browser.findElement(By.id("tokens")).getText().contains("Máy chủ báo cáo tỉnh Thanh Hóa"));
+        assertFalse(browser.getPageSource().contains(secret), "the secret is shown once, never again");
+        screenshot("admin");
     }
 
     /** Through the login form, as a documented demo account (password of README "Signing in"). */
