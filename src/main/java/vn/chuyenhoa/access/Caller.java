@@ -44,6 +44,11 @@ public record Caller(String username, String displayName, Set<Role> roles, boole
         return vn.chuyenhoa.ruleset.Changer.person(username, national, provinces);
     }
 
+    /** Holds a role that reads the programme's data (every role but ADMIN does). */
+    public boolean reads() {
+        return roles.stream().anyMatch(r -> r != Role.ADMIN);
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

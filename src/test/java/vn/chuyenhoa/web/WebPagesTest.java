@@ -20,9 +20,11 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.chuyenhoa.access.Accounts;
 import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.RuleTree;
 
@@ -34,6 +36,9 @@ import vn.chuyenhoa.support.RuleTree;
         "spring.datasource.url=jdbc:h2:mem:webpages;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})
 class WebPagesTest {
+
+    @Autowired
+    Accounts accounts;
 
     @LocalServerPort
     int port;
@@ -60,6 +65,16 @@ class WebPagesTest {
         Http.Response r = http.postJson("/api/v1/evaluations", Files.readString(Path.of("examples/" + example)));
         assertEquals(201, r.status(), r::describe);
         return r.json().get("id").asString();
+    }
+
+    @Test
+    void theHomePageOffersEachRoleItsOwnWork() {
+        String admin = http.as(accounts.issueToken("quantri", "test", "test").secret()).get("/").text();
+        assertTrue(admin.contains("id=\"admin-home\"") && !admin.contains("href=\"/evaluations\""), admin);
+        String auditor = http.as("demo-token-kiemtoan").get("/").text();
+        assertTrue(auditor.contains("href=\"/evaluations\"") && !auditor.contains("href=\"/rulesets/upload\""), auditor);
+        String editor = http.as("demo-token-soanthao").get("/").text();
+        assertTrue(editor.contains("href=\"/rulesets/upload\""), editor);
     }
 
     @Test
