@@ -107,6 +107,20 @@ class OfficerPagesTest {
         assertEquals(200, approved.status(), approved::describe);
         assertTrue(approved.text().contains("15/QĐ-BCĐ") && approved.text().contains("id=\"step-3\""), approved::describe);
 
+        // a verdict needs a stored FINAL evaluation: the form asks for its id, and an unknown one is refused
+        Http.Response started = post(officer, DIEN_BIEN + "/2021/areas/03124/transitions", form("to", "IN_TRANSFORMATION",
+                "actor", "BCĐ 138 tỉnh Điện Biên"));
+        assertEquals(200, started.status(), started::describe);
+        assertTrue(started.text().contains("id=\"evaluationId-TRANSFORMED\""), started::describe);
+        String unknown = java.util.UUID.randomUUID().toString();
+        Http.Response uncited = post(officer, DIEN_BIEN + "/2021/areas/03124/transitions", form("to", "TRANSFORMED",
+                "actor", "BCĐ 138 tỉnh Điện Biên", "evaluationId", unknown));
+        assertEquals(400, uncited.status(), uncited::describe);
+        assertTrue(uncited.text().contains("Không có kết quả đánh giá " + unknown) && uncited.text().contains("There is no stored evaluation"),
+                uncited::describe);
+        String english = officer.get(DIEN_BIEN + "/2021/areas/03124?lang=en").text();
+        assertTrue(english.contains("Recorded steps") && english.contains("Record TRANSFORMED"), english);
+
         // the area is linked from the programme page
         assertTrue(officer.get(DIEN_BIEN + "?fromYear=2021&toYear=2021").text().contains(DIEN_BIEN + "/2021/areas/03124"));
     }
