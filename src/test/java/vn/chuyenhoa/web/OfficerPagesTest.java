@@ -66,6 +66,10 @@ class OfficerPagesTest {
         Http.Response page = officer.get(DIEN_BIEN + "?fromYear=2021&toYear=2021");
         assertEquals(200, page.status(), page::describe);
         assertTrue(page.text().contains("id=\"candidate-form\""), "the officer of Điện Biên gets the form");
+        // the whole demo programme: a long page, whose form at the end still gets its CSRF field
+        Http.Response all = officer.get(DIEN_BIEN + "?fromYear=2017&toYear=2020");
+        assertEquals(200, all.status(), all::describe);
+        assertTrue(all.text().contains("id=\"candidate-submit-2017\"") && all.text().contains("id=\"candidate-submit-2020\""), all::describe);
 
         Http.Response added = post(officer, DIEN_BIEN + "/2021/areas", form("areaCode", "03124", "areaName", "Phường Noong Bua",
                 "actor", "UBND thành phố Điện Biên Phủ", "effectiveDate", "2021-02-10", "comment", "Đề nghị xem xét"));
