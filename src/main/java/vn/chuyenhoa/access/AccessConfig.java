@@ -93,8 +93,12 @@ class AccessConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/replay", "/evaluations/*/replay").hasAnyRole(READERS)
 
                         // the programme: screening, monitoring, lifecycle decisions, in the officer's provinces
-                        .requestMatchers(HttpMethod.POST, "/api/v1/screenings", "/api/v1/monitoring-reports").hasRole("PROGRAMME_OFFICER")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/programmes/{codeScheme}/{provinceCode}/**").access(officerOfProvince())
+                        // (the pages' forms too: an officer without a program of their own uploads the same JSON)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/screenings", "/api/v1/monitoring-reports",
+                                "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(HttpMethod.GET, "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/programmes/{codeScheme}/{provinceCode}/**",
+                                "/programmes/{codeScheme}/{provinceCode}/**").access(officerOfProvince())
 
                         // rules: editors upload and preview; approvers preview and put in force
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/rulesets/upload").hasRole("RULE_EDITOR")
@@ -105,7 +109,7 @@ class AccessConfig {
                         // everything else that reads
                         .requestMatchers(HttpMethod.GET, "/api/**", "/evaluations", "/evaluations/**", "/evaluations.csv",
                                 "/evaluations.xlsx", "/rulesets", "/rulesets/**", "/impact-jobs/**", "/programmes/**",
-                                "/audit/**").hasAnyRole(READERS)
+                                "/screenings/*", "/monitoring-reports/*", "/audit/**").hasAnyRole(READERS)
                         .anyRequest().denyAll());
         return http.build();
     }

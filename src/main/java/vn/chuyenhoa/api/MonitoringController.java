@@ -1,7 +1,6 @@
 package vn.chuyenhoa.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -18,16 +17,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import vn.chuyenhoa.access.Caller;
-import vn.chuyenhoa.area.AreaDirectory;
-import vn.chuyenhoa.evaluation.Area;
-import vn.chuyenhoa.evaluation.Engine;
-import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.Period;
-import vn.chuyenhoa.monitoring.Monitor;
 import vn.chuyenhoa.monitoring.MonitoringDocument;
-import vn.chuyenhoa.monitoring.MonitoringInput;
-import vn.chuyenhoa.monitoring.MonitoringService;
 import vn.chuyenhoa.monitoring.MonitoringStore;
 
 /** Relapse monitoring (domain spec §5): judge a report on a recognised area, read a stored report. */
@@ -35,16 +26,12 @@ import vn.chuyenhoa.monitoring.MonitoringStore;
 @RequestMapping("/api/v1/monitoring-reports")
 class MonitoringController {
 
-    private final MonitoringService service;
+    private final Submissions submissions;
     private final MonitoringStore store;
-    private final EngineSource engines;
-    private final AreaDirectory areas;
 
-    MonitoringController(MonitoringService service, MonitoringStore store, EngineSource engines, AreaDirectory areas) {
-        this.service = service;
+    MonitoringController(Submissions submissions, MonitoringStore store) {
+        this.submissions = submissions;
         this.store = store;
-        this.engines = engines;
-        this.areas = areas;
     }
 
     /** For the OpenAPI description only: the body is read by MonitoringRequestParser. */
@@ -80,18 +67,15 @@ class MonitoringController {
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> report(@RequestBody(required = false) byte[] body) {
-        Engine engine = engines.current();
-        if (!Monitor.available(engine)) return Problems.rulesUnavailable("monitoring", "theo dõi tái phức tạp");
-        byte[] bytes = body == null ? new byte[0] : body;
-        Parsed<MonitoringInput> parsed = new MonitoringRequestParser(new Requests.World(engine, areas)).parse(bytes);
-        if (!parsed.isValid()) return Problems.badRequest(parsed.errors());
-        Area area = parsed.value().report().area();
-        var outside = Problems.outsideScope(area.codeScheme(), area.provinceCode(), Requests.provinceName(areas, area));
-        if (outside.isPresent()) return outside.get();
-        MonitoringService.Answer answer = service.judgeAndStore(engine, parsed.value(),
-                new String(bytes, StandardCharsets.UTF_8), Caller.name());
-        return ResponseEntity.created(URI.create("/api/v1/monitoring-reports/" + answer.id()))
-                .contentType(MediaType.APPLICATION_JSON).body(answer.json());
+        Submissions.Outcome outcome = submissions.monitor(body == null ? new byte[0] : body);
+        if (outcome instanceof Submissions.RulesUnavailable) return Problems.rulesUnavailable("monitoring", "theo dõi tái phức tạp");
+        if (outcome instanceof Submissions.Invalid i) return Problems.badRequest(i.errors());
+        if (outcome instanceof Submissions.OutsideScope o) {
+            return Problems.outsideScope(o.codeScheme(), o.provinceCode(), o.provinceName()).orElseThrow();
+        }
+        Submissions.Stored stored = (Submissions.Stored) outcome;
+        return ResponseEntity.created(URI.create("/api/v1/monitoring-reports/" + stored.id()))
+                .contentType(MediaType.APPLICATION_JSON).body(stored.json());
     }
 
     @Operation(summary = "A stored monitoring report, exactly as it was returned / Một báo cáo theo dõi đã lưu",

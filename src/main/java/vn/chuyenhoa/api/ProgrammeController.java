@@ -219,29 +219,13 @@ class ProgrammeController {
     @ExceptionHandler(ProgrammeException.NotAllowed.class)
     ResponseEntity<ProblemDetail> notAllowed(ProgrammeException.NotAllowed e) {
         AreaStatus s = e.status();
-        ProgrammeArea a = s.area();
         List<Move> allowed = s.allowed();
-        String listEn = allowed.isEmpty() ? "none; " + s.state() + " is final for this record"
-                : String.join(", ", allowed.stream().map(m -> m.to() + " (" + m.rule() + ")").toList());
-        String listVi = allowed.isEmpty() ? "không có; " + s.state() + " là trạng thái cuối của hồ sơ này"
-                : String.join(", ", allowed.stream().map(m -> m.to() + " (" + m.labelVi() + ")").toList());
-        StringBuilder en = new StringBuilder("Area " + a.areaCode() + " of the " + a.year() + " programme is " + s.state()
-                + " on " + s.asOf() + "; it cannot go to " + e.requested() + ". Allowed from " + s.state() + ": " + listEn + ".");
-        StringBuilder vi = new StringBuilder("Địa bàn " + a.areaCode() + " trong chương trình năm " + a.year() + " đang ở trạng thái "
-                + s.state() + " (" + s.state().labelVi() + ") ngày " + s.asOf() + "; không thể chuyển sang " + e.requested()
-                + ". Được phép: " + listVi + ".");
-        for (Move later : s.later()) {
-            if (later.to() != e.requested()) continue;
-            en.append(" ").append(later.to()).append(" becomes possible on ").append(later.availableFrom())
-                    .append(" (").append(later.rule()).append(").");
-            vi.append(" Từ ngày ").append(later.availableFrom()).append(" mới chuyển sang ").append(later.to())
-                    .append(" được (").append(later.labelVi()).append(").");
-        }
+        NotAllowedText text = NotAllowedText.of(e);
         ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, "transition-not-allowed",
                 "This step is not allowed from the area's current state",
-                "Không được chuyển sang trạng thái này từ trạng thái hiện tại", en.toString());
+                "Không được chuyển sang trạng thái này từ trạng thái hiện tại", text.en());
         ProblemDetail body = r.getBody();
-        body.setProperty("detailVi", vi.toString());
+        body.setProperty("detailVi", text.vi());
         body.setProperty("currentState", s.state());
         body.setProperty("requested", e.requested());
         body.setProperty("allowed", allowed.stream().map(ProgrammeViews::move).toList());

@@ -23,9 +23,10 @@ import vn.chuyenhoa.programme.ProgrammeService.StepRequest;
  * Reads the bodies of the programme endpoints as strictly as evaluation requests are read: unknown keys, wrong JSON
  * types, malformed dates and UUIDs are refused, one error per field, sorted by field, before anything is looked up.
  * Codes: {@code malformed_json}, {@code unknown_field}, {@code required}, {@code wrong_type}, {@code too_long},
- * {@code invalid_date}, {@code invalid_uuid}, {@code invalid_value}, {@code not_an_integer}.
+ * {@code invalid_date}, {@code invalid_uuid}, {@code invalid_value}, {@code not_an_integer}. The officer's pages send
+ * their forms through here too, so that a form is refused with the API's own words.
  */
-final class ProgrammeRequests {
+public final class ProgrammeRequests {
 
     private static final Set<String> CANDIDATE_KEYS = Set.of("areaCode", "areaName", "actor", "effectiveDate", "comment");
     private static final Set<String> STEP_KEYS = Set.of("to", "actor", "effectiveDate", "decisionNumber",
@@ -35,11 +36,11 @@ final class ProgrammeRequests {
             Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     /** Either the request or every reason it is not one. */
-    record Parsed<T>(T request, List<FieldError> errors) {}
+    public record Parsed<T>(T request, List<FieldError> errors) {}
 
     private ProgrammeRequests() {}
 
-    static Parsed<NewCandidate> candidate(byte[] body) {
+    public static Parsed<NewCandidate> candidate(byte[] body) {
         Reader r = new Reader();
         Obj root = r.root(body, CANDIDATE_KEYS);
         if (root == null) return new Parsed<>(null, r.errors());
@@ -52,7 +53,7 @@ final class ProgrammeRequests {
         return r.done(new NewCandidate(areaCode, areaName, actor, effective, comment));
     }
 
-    static Parsed<StepRequest> step(byte[] body) {
+    public static Parsed<StepRequest> step(byte[] body) {
         Reader r = new Reader();
         Obj root = r.root(body, STEP_KEYS);
         if (root == null) return new Parsed<>(null, r.errors());

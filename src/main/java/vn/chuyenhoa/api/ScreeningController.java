@@ -1,7 +1,6 @@
 package vn.chuyenhoa.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -18,15 +17,8 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import vn.chuyenhoa.access.Caller;
-import vn.chuyenhoa.area.AreaDirectory;
-import vn.chuyenhoa.evaluation.Engine;
-import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.Period;
 import vn.chuyenhoa.screening.ScreeningDocument;
-import vn.chuyenhoa.screening.Screener;
-import vn.chuyenhoa.screening.ScreeningInput;
-import vn.chuyenhoa.screening.ScreeningService;
 import vn.chuyenhoa.screening.ScreeningStore;
 
 /** Selection screening (domain spec §4): flag and rank a province's candidate communes, read a stored screening. */
@@ -34,16 +26,12 @@ import vn.chuyenhoa.screening.ScreeningStore;
 @RequestMapping("/api/v1/screenings")
 class ScreeningController {
 
-    private final ScreeningService service;
+    private final Submissions submissions;
     private final ScreeningStore store;
-    private final EngineSource engines;
-    private final AreaDirectory areas;
 
-    ScreeningController(ScreeningService service, ScreeningStore store, EngineSource engines, AreaDirectory areas) {
-        this.service = service;
+    ScreeningController(Submissions submissions, ScreeningStore store) {
+        this.submissions = submissions;
         this.store = store;
-        this.engines = engines;
-        this.areas = areas;
     }
 
     // ---- The request, for the OpenAPI description only: the body is read by ScreeningRequestParser ----------------
@@ -99,18 +87,15 @@ class ScreeningController {
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> screen(@RequestBody(required = false) byte[] body) {
-        Engine engine = engines.current();
-        if (!Screener.available(engine)) return Problems.rulesUnavailable("screening", "sàng lọc");
-        byte[] bytes = body == null ? new byte[0] : body;
-        Parsed<ScreeningInput> parsed = new ScreeningRequestParser(new Requests.World(engine, areas)).parse(bytes);
-        if (!parsed.isValid()) return Problems.badRequest(parsed.errors());
-        ScreeningInput input = parsed.value();
-        var outside = Problems.outsideScope(input.codeScheme(), input.provinceCode(), input.provinceName());
-        if (outside.isPresent()) return outside.get();
-        ScreeningService.Answer answer = service.screenAndStore(engine, input, new String(bytes, StandardCharsets.UTF_8),
-                Caller.name());
-        return ResponseEntity.created(URI.create("/api/v1/screenings/" + answer.id()))
-                .contentType(MediaType.APPLICATION_JSON).body(answer.json());
+        Submissions.Outcome outcome = submissions.screen(body == null ? new byte[0] : body);
+        if (outcome instanceof Submissions.RulesUnavailable) return Problems.rulesUnavailable("screening", "sàng lọc");
+        if (outcome instanceof Submissions.Invalid i) return Problems.badRequest(i.errors());
+        if (outcome instanceof Submissions.OutsideScope o) {
+            return Problems.outsideScope(o.codeScheme(), o.provinceCode(), o.provinceName()).orElseThrow();
+        }
+        Submissions.Stored stored = (Submissions.Stored) outcome;
+        return ResponseEntity.created(URI.create("/api/v1/screenings/" + stored.id()))
+                .contentType(MediaType.APPLICATION_JSON).body(stored.json());
     }
 
     @Operation(summary = "A stored screening, exactly as it was returned / Một kết quả sàng lọc đã lưu",

@@ -13,9 +13,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.api.ProgrammeRequests;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.programme.AreaState;
 import vn.chuyenhoa.programme.AreaStatus;
@@ -34,6 +37,7 @@ import vn.chuyenhoa.programme.Today;
 class ProgrammePages {
 
     private static final int MAX_RANGE = 50;
+    private static final List<String> CANDIDATE_FIELDS = List.of("areaCode", "areaName", "actor", "effectiveDate", "comment");
 
     /** One bar of the chart: a share, the target it is held against, in percent of the chart's width. */
     public record Bar(String label, String measureKey, ProvinceFigures.Share share) {
@@ -81,6 +85,9 @@ class ProgrammePages {
         if (errors.isEmpty() && to - from >= MAX_RANGE) errors.add(new RulesetPages.FormError("toYear",
                 "Khoảng năm tối đa " + MAX_RANGE + " năm.", "A range covers at most " + MAX_RANGE + " years."));
         model.addAttribute("programme", p);
+        model.addAttribute("officer", AreaPages.officerOf(p));
+        if (!model.containsAttribute("candidate")) model.addAttribute("candidate", Map.of());
+        if (!model.containsAttribute("candidateErrors")) model.addAttribute("candidateErrors", List.of());
         model.addAttribute("fromYear", fromYear == null ? from : fromYear);
         model.addAttribute("toYear", toYear == null ? to : toYear);
         model.addAttribute("errors", errors);
@@ -108,7 +115,43 @@ class ProgrammePages {
         model.addAttribute("bars", bars);
         model.addAttribute("byState", byState);
         model.addAttribute("overdue", f.areas().stream().filter(AreaStatus::overdue).toList());
+        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(from, to).boxed().toList());
         return "programme";
+    }
+
+    /**
+     * The officer's form on the programme page: the area enters the year's programme as a candidate. A refusal is
+     * shown on the same page, for that year, with the API's status and words; nothing is stored.
+     */
+    @PostMapping("/programmes/{codeScheme}/{provinceCode}/{year}/areas")
+    String addCandidate(@PathVariable String codeScheme, @PathVariable String provinceCode, @PathVariable int year,
+                        @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        ProgrammeService.Programme p = AreaPages.programme(service, codeScheme, provinceCode, year);
+        ProgrammeRequests.Parsed<ProgrammeService.NewCandidate> parsed =
+                ProgrammeRequests.candidate(FormJson.of(form, CANDIDATE_FIELDS, List.of()));
+        HttpStatus status;
+        List<RulesetPages.FormError> errors;
+        if (!parsed.errors().isEmpty()) {
+            status = HttpStatus.BAD_REQUEST;
+            errors = FormJson.errors(parsed.errors());
+        } else {
+            try {
+                AreaStatus added = service.addCandidate(p, parsed.request(), Caller.name());
+                return "redirect:" + AreaPages.href(added.area()) + "?added";
+            } catch (ProgrammeException.Invalid e) {
+                status = HttpStatus.BAD_REQUEST;
+                errors = FormJson.refusals(e.refusals());
+            } catch (ProgrammeException.Conflict e) {
+                status = HttpStatus.CONFLICT;
+                errors = List.of(new RulesetPages.FormError("areaCode", e.messageVi(), e.getMessage()));
+            }
+        }
+        model.addAttribute("candidate", form);
+        model.addAttribute("candidateYear", year);
+        model.addAttribute("candidateErrors", errors);
+        String view = programme(codeScheme, provinceCode, String.valueOf(year), String.valueOf(year), model, response);
+        response.setStatus(status.value());
+        return view;
     }
 
     private static Integer year(String s, String field, List<RulesetPages.FormError> errors) {

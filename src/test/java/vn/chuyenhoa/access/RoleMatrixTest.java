@@ -152,6 +152,12 @@ class RoleMatrixTest {
         expect(READERS, "GET /api/v1/programmes/{codeScheme}/{provinceCode}",
                 "GET /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}",
                 "GET /programmes/go", "GET /programmes/{codeScheme}/{provinceCode}");
+        // the officer's pages: reading them is open to readers, their forms only to the officer (of the province)
+        expect(READERS, "GET /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}", "GET /screenings/{id}",
+                "GET /monitoring-reports/{id}");
+        expect(OFFICER, "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas",
+                "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
+                "GET /screenings/new", "POST /screenings/new", "GET /monitoring-reports/new", "POST /monitoring-reports/new");
         expect(READERS, "GET /api/v1/reporting-periods", "GET /api/v1/profiles", "GET /api/v1/profiles/{id}",
                 "GET /api/v1/ruleset", "GET /api/v1/audit/verify", "GET /audit/verify");
 
@@ -319,9 +325,18 @@ class RoleMatrixTest {
     @TestFactory
     Stream<DynamicTest> anOfficerActsOnlyInTheirProvinces() {
         String[] outside = {"/api/v1/programmes/QD124_2004/24/2024/areas",
-                "/api/v1/programmes/QD124_2004/24/2024/areas/07795/transitions"};
+                "/api/v1/programmes/QD124_2004/24/2024/areas/07795/transitions",
+                "/programmes/QD124_2004/24/2024/areas", "/programmes/QD124_2004/24/2024/areas/07795/transitions"};
         return Stream.of(outside).map(p -> DynamicTest.dynamicTest("POST " + p + " as PROGRAMME_OFFICER of 11 → 403",
-                () -> assertProblem(send("POST", p, "demo-token-canbo-dienbien", null), 403, "urn:chuyenhoa:problem:forbidden")));
+                () -> {
+                    Answer a = send("POST", p, "demo-token-canbo-dienbien", null);
+                    if (api(p)) {
+                        assertProblem(a, 403, "urn:chuyenhoa:problem:forbidden");
+                    } else {
+                        assertEquals(403, a.status(), a::describe);
+                        assertEquals("text/html", a.mediaType(), a::describe);
+                    }
+                }));
     }
 
     @Test

@@ -205,6 +205,45 @@ class BrowserFlowsTest {
     }
 
     /** Through the login form, as a documented demo account (password of README "Signing in"). */
+    /**
+     * Issue 6: the programme officer's work in the browser. The Điện Biên officer adds a candidate to the 2021
+     * programme, proposes it, is refused an approval without its decision, and sees on the area page who decided and
+     * who wrote it down; the national officer uploads the Thanh Hóa screening export and reads the ranking.
+     */
+    @Test
+    void anOfficerAddsACandidateRecordsAStepAndUploadsAScreening() throws Exception {
+        signIn("canbo.dienbien");
+        open("/programmes/QD124_2004/11?fromYear=2021&toYear=2021");
+        browser.findElement(By.id("candidate-areaCode")).sendKeys("03124");
+        browser.findElement(By.id("candidate-actor")).sendKeys("UBND thành phố Điện Biên Phủ");
+        browser.findElement(By.id("candidate-comment")).sendKeys("Đề nghị xem xét năm 2021");
+        browser.findElement(By.id("candidate-submit-2021")).click();
+        await(By.id("added"));
+        assertEquals("CANDIDATE", browser.findElement(By.id("state")).getText());
+
+        browser.findElement(By.id("actor-PROPOSED")).sendKeys("Công an tỉnh Điện Biên");
+        browser.findElement(By.id("step-submit-PROPOSED")).click();
+        await(By.id("recorded"));
+        String step2 = browser.findElement(By.id("step-2")).getText();
+        assertTrue(step2.contains("Công an tỉnh Điện Biên") && step2.contains("canbo.dienbien"), step2);
+
+        browser.findElement(By.id("actor-APPROVED")).sendKeys("BCĐ 138 tỉnh Điện Biên");
+        browser.findElement(By.id("step-submit-APPROVED")).click();
+        String refused = await(By.id("form-errors")).getText();
+        assertTrue(refused.contains("decisionNumber") && refused.contains("cần có decisionNumber"), refused);
+        assertEquals("PROPOSED", browser.findElement(By.id("state")).getText());
+        screenshot("area");
+
+        signIn("canbo");
+        open("/screenings/new");
+        browser.findElement(By.id("file")).sendKeys(Path.of("examples/screening-thanh-hoa.json").toAbsolutePath().toString());
+        browser.findElement(By.id("submit")).click();
+        String ranking = await(By.id("ranking")).getText();
+        assertTrue(ranking.contains("Xã Kiên Thọ") && ranking.contains("Xã Minh Sơn"), ranking);
+        assertTrue(browser.findElement(By.id("commune-15124")).getText().contains("LOAI_4"), "flags per commune");
+        screenshot("screening");
+    }
+
     private void signIn(String username) throws Exception {
         browser.manage().deleteAllCookies();
         open("/evaluations");
