@@ -10,9 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -111,19 +108,10 @@ class AreaPages {
         }
     }
 
-    /**
-     * Forms are shown only to whom AccessConfig lets post them: an officer holding the province. Their CSRF token is
-     * made now, while a session can still be created: the forms come after a long page, by when the response may
-     * already be committed.
-     */
+    /** Forms are shown only to whom AccessConfig lets post them: an officer holding the province. */
     static boolean officerOf(ProgrammeService.Programme p) {
-        boolean officer = Caller.current()
+        return Caller.current()
                 .map(c -> c.has(Role.PROGRAMME_OFFICER) && c.covers(p.scheme().name(), p.provinceCode())).orElse(false);
-        if (officer && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
-                && a.getRequest().getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            token.getToken();
-        }
-        return officer;
     }
 
     static String href(ProgrammeArea a) {
