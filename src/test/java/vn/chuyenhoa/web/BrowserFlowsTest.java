@@ -274,7 +274,10 @@ class BrowserFlowsTest {
     private void clickAndWait(WebElement element) {
         WebElement old = browser.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(old));
+        // the new document exists once the old one is gone, but may still be arriving: wait until it is all there
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Validating an upload takes seconds on a loaded machine; the page that answers comes when it is done. */
