@@ -216,7 +216,7 @@ class AdminController {
             description = "Revoking a token already revoked changes nothing and answers the same record.")
     @PostMapping(path = "/tokens/{id}/revocation", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> revoke(@PathVariable String id) {
-        Optional<UUID> uuid = uuid(id);
+        Optional<UUID> uuid = Ids.uuid(id);
         if (uuid.isEmpty()) return noToken(id);
         try {
             return ResponseEntity.ok(TokenView.of(accounts.revokeToken(uuid.get(), Caller.name())));
@@ -331,15 +331,5 @@ class AdminController {
 
     private static ResponseEntity<ProblemDetail> noToken(String id) {
         return Problems.notFound("There is no token " + Shown.clip(id) + ".");
-    }
-
-    private static Optional<UUID> uuid(String id) {
-        try {
-            UUID u = UUID.fromString(id);
-            // UUID.fromString accepts short groups ("1-1-1-1-1"); only the canonical form names a token
-            return u.toString().equalsIgnoreCase(id) ? Optional.of(u) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

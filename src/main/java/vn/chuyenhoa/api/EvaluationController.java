@@ -116,7 +116,7 @@ class EvaluationController {
     @Operation(summary = "A stored evaluation, exactly as it was returned / Một kết quả đánh giá đã lưu")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String id) {
-        return uuid(id).flatMap(store::findResponseJson)
+        return Ids.uuid(id).flatMap(store::findResponseJson)
                 .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
                 .orElseGet(() -> Problems.notFound("There is no evaluation " + id + "."));
     }
@@ -124,7 +124,7 @@ class EvaluationController {
     @Operation(summary = "Whether an evaluation is in force, withdrawn or superseded, and why / Trạng thái hiệu lực")
     @GetMapping(path = "/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> status(@PathVariable String id) {
-        Optional<UUID> uuid = uuid(id);
+        Optional<UUID> uuid = Ids.uuid(id);
         if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
         try {
             return ResponseEntity.ok(store.status(uuid.get()));
@@ -138,7 +138,7 @@ class EvaluationController {
     @Operation(summary = "Withdraw a wrong evaluation, with a reason; it stays visible / Thu hồi một kết quả đánh giá")
     @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> withdraw(@PathVariable String id, @RequestBody(required = false) Withdrawal withdrawal) {
-        Optional<UUID> uuid = uuid(id);
+        Optional<UUID> uuid = Ids.uuid(id);
         if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
         if (withdrawal == null || withdrawal.reason() == null || withdrawal.reason().isBlank()) {
             return Problems.badRequest(List.of(new FieldError("reason", "required",
@@ -175,7 +175,7 @@ class EvaluationController {
                     + "the decision with the stored one, except its id and time. Stores nothing.")
     @PostMapping(path = "/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> replay(@PathVariable String id, @RequestParam(required = false) String version) {
-        Optional<vn.chuyenhoa.audit.EvaluationRecord> record = uuid(id).flatMap(store::find);
+        Optional<vn.chuyenhoa.audit.EvaluationRecord> record = Ids.uuid(id).flatMap(store::find);
         if (record.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
         String v = version == null || version.isBlank() ? record.get().rulesetVersion() : version;
         Engine engine;
@@ -219,14 +219,6 @@ class EvaluationController {
                 verdict == null ? null : verdict.name(), purpose == null ? null : purpose.name(), rulesetVersion,
                 evaluatedFrom, evaluatedTo), page, size);
         return ResponseEntity.ok(result);
-    }
-
-    private static Optional<UUID> uuid(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     static String sha256(byte[] body) {

@@ -84,7 +84,7 @@ class MonitoringController {
                 @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String id) {
-        return ScreeningController.uuid(id).flatMap(store::findResponseJson)
+        return Ids.uuid(id).flatMap(store::findResponseJson)
                 .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
                 .orElseGet(() -> Problems.notFound("There is no monitoring report " + id + "."));
     }

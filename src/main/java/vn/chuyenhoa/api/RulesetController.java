@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -219,12 +218,8 @@ class RulesetController {
     @Operation(summary = "Progress and result of an impact preview / Tiến độ và kết quả xem trước tác động")
     @GetMapping(path = "/api/v1/impact-jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> impactJob(@PathVariable String id) {
-        try {
-            return impact.status(UUID.fromString(id)).<ResponseEntity<?>>map(ResponseEntity::ok)
-                    .orElseGet(() -> Problems.notFound("There is no impact job " + id + "."));
-        } catch (IllegalArgumentException e) {
-            return Problems.notFound("There is no impact job " + id + ".");
-        }
+        return Ids.uuid(id).flatMap(impact::status).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> Problems.notFound("There is no impact job " + id + "."));
     }
 
     private static ResponseEntity<ProblemDetail> refused(Changer.Refused e) {

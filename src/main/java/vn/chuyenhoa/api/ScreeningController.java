@@ -1,7 +1,6 @@
 package vn.chuyenhoa.api;
 
 import java.net.URI;
-import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -104,16 +103,8 @@ class ScreeningController {
                 @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String id) {
-        return uuid(id).flatMap(store::findResponseJson)
+        return Ids.uuid(id).flatMap(store::findResponseJson)
                 .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
                 .orElseGet(() -> Problems.notFound("There is no screening " + id + "."));
-    }
-
-    static java.util.Optional<UUID> uuid(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import vn.chuyenhoa.api.Ids;
 import vn.chuyenhoa.access.Accounts;
 import vn.chuyenhoa.access.Accounts.Account;
 import vn.chuyenhoa.access.Accounts.Refused;
@@ -162,7 +162,7 @@ class AdminPages {
     @PostMapping("/admin/tokens/{id}/revocation")
     String revoke(@PathVariable String id, @RequestParam(required = false) String confirm, Model model,
                   HttpServletResponse response) {
-        Token t = uuid(id).flatMap(accounts::token).orElseThrow(() -> new PageNotFound(
+        Token t = Ids.uuid(id).flatMap(accounts::token).orElseThrow(() -> new PageNotFound(
                 "Không có mã truy cập " + id + ".", "There is no token " + id + "."));
         if (confirm == null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -246,14 +246,5 @@ class AdminPages {
 
     private static FormError error(Refused r) {
         return new FormError(r.field, r.messageVi, r.getMessage());
-    }
-
-    private static Optional<UUID> uuid(String id) {
-        try {
-            UUID u = UUID.fromString(id);
-            return u.toString().equalsIgnoreCase(id) ? Optional.of(u) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

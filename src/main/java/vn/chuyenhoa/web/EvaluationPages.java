@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.api.Ids;
 import vn.chuyenhoa.api.Reevaluations;
 import vn.chuyenhoa.audit.EvaluationRecord;
 import vn.chuyenhoa.audit.EvaluationStore;
@@ -137,13 +136,7 @@ class EvaluationPages {
     }
 
     private EvaluationRecord record(String id) {
-        Optional<EvaluationRecord> r;
-        try {
-            r = store.find(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            r = Optional.empty();
-        }
-        return r.orElseThrow(() -> new PageNotFound("Không có kết quả đánh giá " + id + ".", "There is no evaluation " + id + "."));
+        return Ids.uuid(id).flatMap(store::find).orElseThrow(() -> new PageNotFound("Không có kết quả đánh giá " + id + ".", "There is no evaluation " + id + "."));
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {

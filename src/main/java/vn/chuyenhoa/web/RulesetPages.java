@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -30,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.api.Ids;
 import vn.chuyenhoa.api.ImpactJobs;
 import vn.chuyenhoa.audit.RulesetStore;
 import vn.chuyenhoa.audit.StoredFile;
@@ -180,12 +180,7 @@ class RulesetPages {
 
     @GetMapping("/impact-jobs/{id}")
     String impactJob(@PathVariable String id, Model model) {
-        ImpactJobs.Status s;
-        try {
-            s = impact.status(UUID.fromString(id)).orElse(null);
-        } catch (IllegalArgumentException e) {
-            s = null;
-        }
+        ImpactJobs.Status s = Ids.uuid(id).flatMap(impact::status).orElse(null);
         if (s == null) throw new PageNotFound("Không có lượt xem trước tác động " + id + ".", "There is no impact preview " + id + ".");
         model.addAttribute("job", s);
         model.addAttribute("finished", "DONE".equals(s.state()) || "FAILED".equals(s.state()));

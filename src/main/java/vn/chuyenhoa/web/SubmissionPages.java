@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
@@ -21,6 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.api.Ids;
 import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.api.Submissions;
 import vn.chuyenhoa.monitoring.MonitoringDocument;
@@ -67,7 +66,7 @@ class SubmissionPages {
 
     @GetMapping("/screenings/{id}")
     String screeningPage(@PathVariable String id, Model model) {
-        String stored = uuid(id).flatMap(screenings::findResponseJson).orElseThrow(() -> new PageNotFound(
+        String stored = Ids.uuid(id).flatMap(screenings::findResponseJson).orElseThrow(() -> new PageNotFound(
                 "Không có kết quả sàng lọc " + id + ".", "There is no screening " + id + "."));
         model.addAttribute("doc", json.readValue(stored, ScreeningDocument.class));
         return "screening";
@@ -86,7 +85,7 @@ class SubmissionPages {
 
     @GetMapping("/monitoring-reports/{id}")
     String monitoringPage(@PathVariable String id, Model model) {
-        String stored = uuid(id).flatMap(monitoring::findResponseJson).orElseThrow(() -> new PageNotFound(
+        String stored = Ids.uuid(id).flatMap(monitoring::findResponseJson).orElseThrow(() -> new PageNotFound(
                 "Không có báo cáo theo dõi " + id + ".", "There is no monitoring report " + id + "."));
         model.addAttribute("doc", json.readValue(stored, MonitoringDocument.class));
         return "monitoring";
@@ -127,13 +126,5 @@ class SubmissionPages {
         model.addAttribute("body", body);
         model.addAttribute("errors", errors);
         return "submit-json";
-    }
-
-    private static Optional<UUID> uuid(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
