@@ -192,6 +192,27 @@ class WebPagesTest {
     }
 
     @Test
+    void refusedRuleChangesAreExplainedOnTheForms() {
+        // the editor of Bắc Giang may not touch NATIONAL_CORE (Thresholds!E15)
+        RuleTree national = RuleTree.copyInto(dir.resolve("nc")).set("decision-tables/profiles.drl.xlsx", "Thresholds", "E15", "căn cứ sửa");
+        Http.Response outside = http.as("demo-token-soanthao-bacgiang").postMultipart("/rulesets/upload", Map.of("comment", "thử"),
+                Map.of("profiles.drl.xlsx", read(national.file("decision-tables/profiles.drl.xlsx"))));
+        assertEquals(403, outside.status(), outside::describe);
+        assertTrue(outside.text().contains("ngoài phạm vi") && outside.text().contains("NATIONAL_CORE"), outside::describe);
+
+        // nobody approves their own upload (Thresholds!C27 → 7, a version of this test's own)
+        RuleTree mine = RuleTree.copyInto(dir.resolve("mine")).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "7");
+        Http.Response uploaded = http.postMultipart("/rulesets/upload", Map.of("comment", "Việt Yên 7%"),
+                Map.of("profiles.drl.xlsx", read(mine.file("decision-tables/profiles.drl.xlsx"))));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("SHA-256</th><td><code>([0-9a-f]{64})</code>").matcher(uploaded.text());
+        assertTrue(m.find(), uploaded::describe);
+        Http.Response own = http.post("/rulesets/" + m.group(1) + "/activate", "application/x-www-form-urlencoded",
+                "comment=t%E1%BB%B1+duy%E1%BB%87t&confirm=yes".getBytes(StandardCharsets.UTF_8));
+        assertEquals(403, own.status(), own::describe);
+        assertTrue(own.text().contains("người khác phải phê duyệt"), own::describe);
+    }
+
+    @Test
     void theProgrammePageShowsDienBienAgainstItsTargets() {
         Http.Response r = http.get("/programmes/go?codeScheme=QD124_2004&provinceCode=11&fromYear=2017&toYear=2020");
         assertEquals(200, r.status(), r::describe);
