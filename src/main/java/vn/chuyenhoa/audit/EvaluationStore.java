@@ -65,7 +65,7 @@ public class EvaluationStore implements SmartLifecycle {
             + " (evaluation_id, kind, event_at, reason, actor, superseded_by) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String SUMMARY_COLUMNS = "e.id, e.evaluated_at, e.code_scheme, e.area_code, e.area_name,"
             + " e.province_code, e.profile_id, e.verdict, e.purpose, e.period_from, e.period_to, e.ruleset_version,"
-            + " COALESCE(s.kind, 'ACTIVE') AS state";
+            + " COALESCE(s.kind, 'ACTIVE') AS state, e.submitter";
 
     /** Put in the queue by {@link #stop()} after the last accepted save, so the writer knows it has drained. */
     private static final Pending END = new Pending(null, null, null);
@@ -479,7 +479,8 @@ public class EvaluationStore implements SmartLifecycle {
                 rs.getString("code_scheme"), rs.getString("area_code"), rs.getString("area_name"),
                 rs.getString("province_code"), rs.getString("profile_id"), rs.getString("verdict"),
                 rs.getString("purpose"), rs.getObject("period_from", LocalDate.class),
-                rs.getObject("period_to", LocalDate.class), rs.getString("ruleset_version"), rs.getString("state"));
+                rs.getObject("period_to", LocalDate.class), rs.getString("ruleset_version"), rs.getString("state"),
+                rs.getString("submitter"));
     }
 
     private void putUninterruptibly(Pending p) {

@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 public record EvaluationSummary(UUID id, Instant evaluatedAt, String codeScheme, String areaCode, String areaName,
         String provinceCode, String profileId, String verdict, String purpose, LocalDate periodFrom, LocalDate periodTo,
-        String rulesetVersion, String state) {
+        String rulesetVersion, String state, String submittedBy) {
 }

@@ -477,6 +477,7 @@ class EvaluationApiTest {
         assertEquals(total, first.path("totalItems").asLong());
         assertEquals(total, first.path("totalPages").asLong());
         assertEquals(List.of(lamDong), ids(first));
+        assertEquals("kiemthu", first.path("items").get(0).path("submittedBy").asString(), "who sent it, in the listing");
         assertEquals(List.of(progress), ids(search(area + "&size=1&page=1")));
         JsonNode twos = search(area + "&size=2");
         assertEquals((total + 1) / 2, twos.path("totalPages").asLong());

@@ -185,7 +185,7 @@ class EvaluationStoreTest {
                 sample.evaluatedAt(), sample.evaluatedAt().plusNanos(1)), 0, 10).items().get(0);
         assertThat(summary).isEqualTo(new EvaluationSummary(sample.id(), sample.evaluatedAt(), sample.codeScheme(),
                 sample.areaCode(), sample.areaName(), sample.provinceCode(), sample.profileId(), sample.verdict(),
-                sample.purpose(), sample.periodFrom(), sample.periodTo(), sample.rulesetVersion(), "ACTIVE"));
+                sample.purpose(), sample.periodFrom(), sample.periodTo(), sample.rulesetVersion(), "ACTIVE", sample.submitter()));
     }
 
     @Test
