@@ -45,7 +45,10 @@ import vn.chuyenhoa.support.RuleTree;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
-        "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})
+        "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien",
+        // only the documented demo accounts: the screenshots show what a newcomer sees
+        "chuyenhoa.access.seed=classpath:access/demo-accounts.csv"
+})
 class BrowserFlowsTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -93,7 +96,8 @@ class BrowserFlowsTest {
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        // the demo system, as a newcomer's local run has it
+        http = new Http(port, "demo-token-hethong");
     }
 
     @Test
@@ -125,7 +129,7 @@ class BrowserFlowsTest {
         assertTrue(clearance.getText().contains("cần khám phá thêm 1 vụ để đạt 80%"), clearance.getText());
         assertEquals("Chưa đạt", clearance.findElement(By.cssSelector(".outcome")).getText(), "a text label, not colour alone");
         assertTrue(clearance.getText().contains("C33"), "the cell that set the threshold");
-        assertEquals("kiemthu", browser.findElement(By.id("submitter")).getText(), "the account that sent the facts");
+        assertEquals("hethong", browser.findElement(By.id("submitter")).getText(), "the account that sent the facts");
         screenshot("evaluation");
 
         clickAndWait(browser.findElement(By.id("replay")));
