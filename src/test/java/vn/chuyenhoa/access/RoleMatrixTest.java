@@ -340,6 +340,15 @@ class RoleMatrixTest {
     }
 
     @Test
+    void theApiDescriptionTellsCallersToSendABearerToken() {
+        Answer a = send("GET", "/v3/api-docs", null, null);
+        assertEquals(200, a.status(), a::describe);
+        JsonNode doc = JsonMapper.builder().build().readTree(a.body());
+        assertEquals("bearer", doc.path("components").path("securitySchemes").path("bearer").path("scheme").asString(), a::describe);
+        assertTrue(doc.path("security").toString().contains("bearer"), "every operation asks for it, so Swagger UI sends it");
+    }
+
+    @Test
     void healthDeeperThanOneComponentIsRefusedBeforeActuatorCanFailOnIt() {
         assertProblem(send("GET", "/actuator/health/ruleset/x", null, null), 401, "urn:chuyenhoa:problem:unauthenticated");
         assertProblem(send("GET", "/actuator/health/ruleset/x", "demo-token-kiemtoan", null), 403, "urn:chuyenhoa:problem:forbidden");
