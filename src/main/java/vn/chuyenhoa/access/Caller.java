@@ -58,6 +58,16 @@ public record Caller(String username, String displayName, Set<Role> roles, boole
         return national || (codeScheme != null && provinceCode != null && provinces.contains(codeScheme + ":" + provinceCode));
     }
 
+    /** Why this caller may not act in a province (named, e.g. "Tỉnh Thanh Hóa (QD124_2004:38)"); nothing was stored. */
+    public String outsideVi(String province) {
+        return "Tài khoản " + username + " chỉ được thao tác trong phạm vi " + scopeVi() + ", không phải " + province
+                + "; không có gì được lưu.";
+    }
+
+    public String outsideEn(String province) {
+        return "The account " + username + " may act only in " + scopeEn() + ", not in " + province + "; nothing was stored.";
+    }
+
     public String scopeVi() {
         return national ? "toàn quốc" : String.join(", ", provinces.stream().sorted().toList());
     }

@@ -56,10 +56,8 @@ final class Problems {
         if (caller.covers(codeScheme, provinceCode)) return Optional.empty();
         String province = (provinceName == null ? "" : provinceName + " ") + "(" + codeScheme + ":" + provinceCode + ")";
         ResponseEntity<ProblemDetail> r = of(HttpStatus.FORBIDDEN, "outside-scope", "Outside your provinces",
-                "Ngoài phạm vi tỉnh được giao", "The account " + caller.username() + " may act only in "
-                        + caller.scopeEn() + ", not in " + province + "; nothing was stored.");
-        r.getBody().setProperty("detailVi", "Tài khoản " + caller.username() + " chỉ được thao tác trong phạm vi "
-                + caller.scopeVi() + ", không phải " + province + "; không có gì được lưu.");
+                "Ngoài phạm vi tỉnh được giao", caller.outsideEn(province));
+        r.getBody().setProperty("detailVi", caller.outsideVi(province));
         r.getBody().setProperty("codeScheme", codeScheme);
         r.getBody().setProperty("provinceCode", provinceCode);
         return Optional.of(r);

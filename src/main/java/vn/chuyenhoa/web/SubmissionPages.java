@@ -110,11 +110,7 @@ class SubmissionPages {
         }
         if (outcome instanceof Submissions.OutsideScope o) {
             Caller c = Caller.current().orElseThrow();
-            return PageAdvice.error(HttpStatus.FORBIDDEN,
-                    "Tài khoản " + c.username() + " chỉ được thao tác trong phạm vi " + c.scopeVi() + ", không phải "
-                            + o.province() + "; không có gì được lưu.",
-                    "The account " + c.username() + " may act only in " + c.scopeEn() + ", not in " + o.province()
-                            + "; nothing was stored.", locale, request);
+            return PageAdvice.error(HttpStatus.FORBIDDEN, c.outsideVi(o.province()), c.outsideEn(o.province()), locale, request);
         }
         return PageAdvice.error(HttpStatus.SERVICE_UNAVAILABLE,
                 "Bộ quy tắc đang áp dụng chưa có quy tắc cho việc này; không có gì được lưu.",
