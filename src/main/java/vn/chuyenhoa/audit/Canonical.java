@@ -141,7 +141,8 @@ public final class Canonical {
     public static final Table PROGRAMME_TRANSITION = table("programme_transition", new int[] {0, 1},
             "area_id:UUID", "step:NUMBER", "from_state", "to_state", "effective_date:DATE", "recorded_at:TIMESTAMP",
             "actor", "decision_number", "decision_date:DATE", "evaluation_id:UUID", "profile_id", "ruleset_version",
-            "rule_name", "comment", "recorded_by?");
+            "rule_name", "comment", "recorded_by?", "moved_code_scheme?", "moved_province_code?", "moved_area_code?",
+            "moved_area_name?");
 
     /** Every audited table: a row of any of them that is in no batch was written behind the chain's back. */
     public static final List<Table> TABLES = List.of(EVALUATION, STATUS_EVENT, RULESET_ACTION, PROGRAMME_AREA,

@@ -324,7 +324,7 @@ class MonitoringRulesTest {
             assertEquals(lifecycle.monitoringWindow().source(), report.window().source());
             assertEquals("C13", report.window().source().cell());
             // STABLE becomes possible on the day the report's window ends
-            Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false).stream()
+            Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false, false).stream()
                     .filter(m -> m.to() == AreaState.STABLE).findFirst().orElseThrow();
             assertEquals(end, stable.availableFrom());
         }

@@ -186,7 +186,7 @@ class OfficerPagesTest {
 
     @Test
     void aMonitoringReportUploadedAsAFileIsReadAsAPage() throws Exception {
-        byte[] example = Files.readAllBytes(Path.of("examples/monitoring-thi-tran-ngoc-lac-relapsed.json"));
+        byte[] example = Files.readAllBytes(Path.of("examples/monitoring-xa-ngoc-lac-relapsed.json"));
         Http.Response shown = national.postMultipart("/monitoring-reports/new", Map.of(), Map.of("report.json", example));
         // Http.postMultipart names file parts "files": the page takes "file", so this is the pasted-nothing case
         assertEquals(400, shown.status(), shown::describe);
