@@ -28,10 +28,14 @@ public final class Reform {
 
     private final Map<String, List<Link>> successors;
     private final Map<String, List<Link>> predecessors;
+    private final Map<String, Map<String, String>> newProvinces;
+    private final AreaDirectory areas;
 
     Reform(List<UnitMapping.Row> rows, AreaDirectory areas) {
+        this.areas = areas;
         Map<String, List<Link>> next = new HashMap<>();
         Map<String, List<Link>> before = new HashMap<>();
+        Map<String, Map<String, String>> provinces = new HashMap<>();
         for (UnitMapping.Row r : rows) {
             AdminUnit from = areas.find(CodeScheme.QD124_2004, r.oldCode()).orElseThrow(
                     () -> new IllegalArgumentException("2024→2025 mapping names old commune " + r.oldCode() + ", not in the 2024 list"));
@@ -40,7 +44,10 @@ public final class Reform {
             Link link = new Link(from, to, r.whole());
             next.computeIfAbsent(from.code(), k -> new ArrayList<>()).add(link);
             before.computeIfAbsent(to.code(), k -> new ArrayList<>()).add(link);
+            provinces.computeIfAbsent(from.provinceCode(), k -> new java.util.TreeMap<>()).put(to.provinceCode(), to.provinceName());
         }
+        provinces.replaceAll((k, v) -> Map.copyOf(v));
+        this.newProvinces = Map.copyOf(provinces);
         next.replaceAll((k, v) -> List.copyOf(v));
         before.replaceAll((k, v) -> List.copyOf(v));
         this.successors = Map.copyOf(next);
@@ -55,6 +62,14 @@ public final class Reform {
     /** The old communes (wholly or in part) a new commune was formed from, in mapping order. */
     public List<Link> predecessors(String newCode) {
         return predecessors.getOrDefault(newCode, List.of());
+    }
+
+    /**
+     * The new provinces (code → name) the communes of an old province went into: Bắc Giang (24) → Bắc Ninh (24); Gia
+     * Lai (64) → Gia Lai (52). What an administrator is offered for an account limited to the old province.
+     */
+    public Map<String, String> newProvinces(String oldProvinceCode) {
+        return new java.util.TreeMap<>(newProvinces.getOrDefault(oldProvinceCode, Map.of()));
     }
 
     /** The one new commune an old commune went wholly into; empty when it was split (the officer chooses). */
@@ -89,8 +104,16 @@ public final class Reform {
             return Optional.of(new Refusal(FIELD, CODE, en, vi));
         }
         List<Link> before = predecessors(code);
-        if (before.isEmpty()) return Optional.empty();
-        AdminUnit now = before.get(0).to();
+        Optional<AdminUnit> found = areas.find(CodeScheme.QD19_2025, code);
+        if (found.isEmpty()) return Optional.empty();
+        AdminUnit now = found.get();
+        if (before.isEmpty()) {
+            // the five special zones made of island districts that had no communes in the 2024 list
+            return Optional.of(new Refusal(FIELD, CODE, named(now) + " exists from " + day + "; the 2024 list has no commune "
+                    + "it was formed from. A period ending " + end + " (before that day) uses codeScheme QD124_2004.",
+                    named(now) + " có từ " + day + "; danh mục 2024 không có xã nào hợp thành đơn vị này. Kỳ kết thúc ngày "
+                            + end + " (trước ngày đó) dùng codeScheme QD124_2004."));
+        }
         String from = names(before.stream().map(Link::from).toList());
         String vi = named(now) + " được thành lập từ " + day + " từ " + from + ". Kỳ kết thúc ngày " + end
                 + " (trước ngày đó) dùng codeScheme QD124_2004 và mã của xã cũ.";

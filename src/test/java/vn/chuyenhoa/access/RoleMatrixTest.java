@@ -148,8 +148,10 @@ class RoleMatrixTest {
         expect(OFFICER, "POST /api/v1/screenings", "POST /api/v1/monitoring-reports");
         expect(READERS, "GET /api/v1/screenings/{id}", "GET /api/v1/monitoring-reports/{id}");
         expect(OFFICER, "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas",
-                "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions");
+                "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
+                "POST /api/v1/programmes/{codeScheme}/{provinceCode}/reorganisation");
         expect(READERS, "GET /api/v1/programmes/{codeScheme}/{provinceCode}",
+                "GET /api/v1/programmes/{codeScheme}/{provinceCode}/reorganisation",
                 "GET /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}",
                 "GET /programmes/go", "GET /programmes/{codeScheme}/{provinceCode}");
         // the officer's pages: reading them is open to readers, their forms only to the officer (of the province)
@@ -324,7 +326,7 @@ class RoleMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> anOfficerActsOnlyInTheirProvinces() {
-        String[] outside = {"/api/v1/programmes/QD124_2004/24/2024/areas",
+        String[] outside = {"/api/v1/programmes/QD124_2004/24/2024/areas", "/api/v1/programmes/QD124_2004/24/reorganisation",
                 "/api/v1/programmes/QD124_2004/24/2024/areas/07795/transitions",
                 "/programmes/QD124_2004/24/2024/areas", "/programmes/QD124_2004/24/2024/areas/07795/transitions"};
         return Stream.of(outside).map(p -> DynamicTest.dynamicTest("POST " + p + " as PROGRAMME_OFFICER of 11 → 403",
