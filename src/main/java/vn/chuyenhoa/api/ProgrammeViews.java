@@ -262,7 +262,7 @@ final class ProgrammeViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AreaRow(int year, String code, String name, String districtCode, AreaState state, String stateLabelVi,
                    String stateLabelEn, String profileId, LocalDate plannedEnd, boolean overdue,
-                   Integer continuesFromYear, String href) {}
+                   Integer continuesFromYear, String href, MovedView movedTo) {}
 
     record FiguresView(String codeScheme, String provinceCode, String provinceName, int fromYear, int toYear,
                        LocalDate asOf, String rulesetVersion, String countingVi, String countingEn, TotalView total,
@@ -287,12 +287,16 @@ final class ProgrammeViews {
                 share(f.total().notRelapsedShare(), false, range));
         List<AreaRow> rows = f.areas().stream().map(s -> {
             ProgrammeArea a = s.area();
-            Unit u = a.unitOn(f.asOf());
+            // the unit it counts under here, and where its area went after that (the 2025 reform)
+            Unit u = s.unit();
+            Unit later = s.movedTo();
             ProgrammeArea origin = a.originId() == null ? null : byId.get(a.originId());
             return new AreaRow(a.year(), u.areaCode(), u.areaName(), u.districtCode(), s.state(), s.state().labelVi(),
                     s.state().labelEn(), s.pinning() == null ? null : s.pinning().profileId(), s.plannedEnd(),
                     s.overdue(), origin == null ? null : origin.year(),
-                    href(u.codeScheme(), u.provinceCode(), a.year(), u.areaCode()));
+                    href(u.codeScheme(), u.provinceCode(), a.year(), u.areaCode()),
+                    later == null ? null : new MovedView(later.codeScheme(), later.provinceCode(), later.areaCode(),
+                            later.areaName(), href(later.codeScheme(), later.provinceCode(), a.year(), later.areaCode())));
         }).toList();
         return new FiguresView(p.scheme().name(), p.provinceCode(), p.provinceName(), f.fromYear(), f.toYear(), f.asOf(),
                 rulesetVersion, COUNTING_VI, COUNTING_EN, total, years, rows);

@@ -57,6 +57,16 @@ public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int
         return latest(day, Step::isMove).map(Step::movedTo).orElse(opened());
     }
 
+    /**
+     * The unit the record counts under in a province's figures read on {@code asOf} (domain spec §8.1): where its area
+     * was at the end of its programme year, or on {@code asOf} if that is earlier. A year before the 2025 reform thus
+     * stays with its old province; from 2025 a record that followed its area counts in the new one.
+     */
+    public Unit unitOfYear(LocalDate asOf) {
+        LocalDate end = LocalDate.of(year, 12, 31);
+        return unitOn(asOf.isBefore(end) ? asOf : end);
+    }
+
     /** Where the record's area is now, after every step recorded. */
     public Unit current() {
         Unit u = opened();
