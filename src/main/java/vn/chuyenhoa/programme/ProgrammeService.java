@@ -120,8 +120,9 @@ public class ProgrammeService {
         LocalDate today = Today.inVietnam();
         LocalDate effective = c.effectiveDate() != null ? c.effectiveDate() : today;
         notInFuture(refusals, "effectiveDate", effective, today);
-        if (unit != null) {
-            // an area of a list not in force on the day it enters the programme (domain spec §8.1)
+        if (unit != null && !effective.isAfter(today)) {
+            // an area of a list not in force on the day it enters the programme (domain spec §8.1); a day that has
+            // not come yet is refused above, and asking about the list on it would only repeat that
             areas.reform().check(p.scheme(), unit.code(), effective).ifPresent(x ->
                     refusals.add(new Refusal("areaCode", x.code(), x.message(), x.messageVi())));
         }

@@ -215,11 +215,26 @@ class ReformApiTest {
         Http.assertFieldError(http.postJson(hanoi.record(2024, "00007") + "/transitions",
                 "{\"to\": \"REORGANISED\", \"actor\": \"Công an TP Hà Nội\", \"effectiveDate\": \"2025-07-01\", \"areaCode\": \"00097\"}"),
                 "areaCode", "not_a_successor");
-        Api.Answer moved = hanoi.step(2024, "00007", "REORGANISED", "\"effectiveDate\": \"2025-07-01\", \"areaCode\": \"00025\"");
-        assertEquals(201, moved.status(), moved::toString);
-        assertEquals("/api/v1/programmes/QD19_2025/01/2024/areas/00025", moved.location());
-        assertEquals("Phường Giảng Võ", moved.json().get("area").get("name").asString());
-        assertEquals("MONITORING", moved.json().get("state").asString());
+        // the officer's page offers the step with the new communes to choose from, names beside codes
+        String page = http.get("/programmes/QD124_2004/01/2024/areas/00007").text();
+        assertTrue(page.contains("id=\"step-form-REORGANISED\""), page);
+        assertTrue(page.contains(">Phường Ngọc Hà (00008) — một phần của xã cũ</option>"), page);
+        assertTrue(page.contains(">Phường Giảng Võ (00025) — một phần của xã cũ</option>"), page);
+
+        Http.Response chosen = http.post("/programmes/QD124_2004/01/2024/areas/00007/transitions", "application/x-www-form-urlencoded",
+                "to=REORGANISED&actor=C%C3%B4ng+an+TP+H%C3%A0+N%E1%BB%99i&effectiveDate=2025-07-01&areaCode=00025"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // redirected to the record at its new address
+        assertEquals(200, chosen.status(), chosen::describe);
+        assertTrue(chosen.text().contains("id=\"recorded\"") && chosen.text().contains("<span id=\"area-code\">00025</span>"),
+                chosen::describe);
+        JsonNode moved = hanoi.get(2024, "00007").json();
+        assertEquals("QD19_2025", moved.get("codeScheme").asString());
+        assertEquals("Phường Giảng Võ", moved.get("area").get("name").asString());
+        assertEquals("MONITORING", moved.get("state").asString());
+        String after = http.get("/programmes/QD19_2025/01/2024/areas/00025").text();
+        assertTrue(after.contains("<span id=\"area-name\">Phường Giảng Võ</span>"), after);
+        assertTrue(after.contains("Phường Cống Vị (00007)"), after);
     }
 
     /**
