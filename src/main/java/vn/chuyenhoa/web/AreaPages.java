@@ -1,5 +1,6 @@
 package vn.chuyenhoa.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import vn.chuyenhoa.access.Role;
 import vn.chuyenhoa.api.NotAllowedText;
 import vn.chuyenhoa.api.ProgrammeRequests;
 import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.programme.AreaStatus;
+import vn.chuyenhoa.programme.Move;
 import vn.chuyenhoa.programme.ProgrammeArea;
 import vn.chuyenhoa.programme.ProgrammeException;
 import vn.chuyenhoa.programme.ProgrammeService;
@@ -122,6 +125,19 @@ class AreaPages {
         model.addAttribute("opened", here.equals(s.area().opened()) ? null : s.area().opened());
         model.addAttribute("successors", areas.reform().successors(here.areaCode()).stream()
                 .filter(l -> here.codeScheme().equals(l.from().scheme().name())).toList());
+        // an old commune's record after the reform may only follow its area today, but what happened before the
+        // reform can still be written down, dated before 1 July 2025: the page offers both
+        List<Move> offered = new java.util.ArrayList<>(s.allowed());
+        boolean retired = CodeScheme.parse(here.codeScheme()).map(x -> !x.inForceOn(s.asOf())).orElse(false);
+        if (retired && s.state() != null) {
+            LocalDate lastOldDay = CodeScheme.REFORM_DAY.minusDays(1);
+            if (!s.area().last().effectiveDate().isAfter(lastOldDay)) {
+                service.status(p, areaCode, lastOldDay).allowed().stream()
+                        .filter(m -> offered.stream().noneMatch(o -> o.to() == m.to())).forEach(offered::add);
+            }
+        }
+        model.addAttribute("offered", offered);
+        model.addAttribute("retired", retired);
     }
 
     /** The programme named by the path, or the page saying there is none. */

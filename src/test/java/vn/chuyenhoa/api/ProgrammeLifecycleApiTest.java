@@ -366,7 +366,7 @@ class ProgrammeLifecycleApiTest {
         assertEquals("Phường Noong Bua", added.json().get("area").get("name").asString());
         assertEquals("094", added.json().get("area").get("districtCode").asString());
 
-        Api.Answer twice = api.post(areas, "{\"areaCode\": \"03124\", \"actor\": \"x\"}");
+        Api.Answer twice = api.post(areas, "{\"areaCode\": \"03124\", \"actor\": \"x\", \"effectiveDate\": \"2024-02-01\"}");
         assertEquals(409, twice.status());
         assertEquals("urn:chuyenhoa:problem:already-in-programme", twice.json().get("type").asString());
         assertFalse(twice.json().get("detailVi").asString().isBlank());
