@@ -112,13 +112,14 @@ class OfficerPagesTest {
         assertTrue(approved.text().contains("15/QĐ-BCĐ") && approved.text().contains("id=\"step-3\""), approved::describe);
 
         // a verdict needs a stored FINAL evaluation: the form asks for its id, and an unknown one is refused
+        // dated, as every step of an old commune before 1 July 2025 is (its list is no longer in force today)
         Http.Response started = post(officer, DIEN_BIEN + "/2021/areas/03124/transitions", form("to", "IN_TRANSFORMATION",
-                "actor", "BCĐ 138 tỉnh Điện Biên"));
+                "actor", "BCĐ 138 tỉnh Điện Biên", "effectiveDate", "2021-03-15"));
         assertEquals(200, started.status(), started::describe);
         assertTrue(started.text().contains("id=\"evaluationId-TRANSFORMED\""), started::describe);
         String unknown = java.util.UUID.randomUUID().toString();
         Http.Response uncited = post(officer, DIEN_BIEN + "/2021/areas/03124/transitions", form("to", "TRANSFORMED",
-                "actor", "BCĐ 138 tỉnh Điện Biên", "evaluationId", unknown));
+                "actor", "BCĐ 138 tỉnh Điện Biên", "evaluationId", unknown, "effectiveDate", "2021-12-20"));
         assertEquals(400, uncited.status(), uncited::describe);
         assertTrue(uncited.text().contains("Không có kết quả đánh giá " + unknown) && uncited.text().contains("There is no stored evaluation"),
                 uncited::describe);
