@@ -126,18 +126,24 @@ public class ActiveRuleset implements EngineSource {
         ReleaseCarry.Result carry = base.map(b -> ReleaseCarry.carry(b, snapshot().files(), files))
                 .orElseGet(() -> ReleaseCarry.none(files));
         Offer offer;
+        String onDisk = RuleFiles.versionId(files);
         if (!carry.changedAnything()) {
-            offer = offer(files, "DISK", Changer.SYSTEM, comment, activate, null);
+            offer = offer(files, "DISK", Changer.SYSTEM, comment, activate, null, onDisk);
         } else {
-            offer = offer(carry.files(), "DISK", Changer.SYSTEM, carried(comment, carry), activate, carryDetails(carry, RuleFiles.versionId(files), false));
+            offer = offer(carry.files(), "DISK", Changer.SYSTEM, carried(comment, carry), activate,
+                    carryDetails(carry, onDisk, false), onDisk);
             if (offer.result() == Offer.Result.REJECTED && !carry.carried().isEmpty()) {
                 List<ReleaseCarry.Moved> all = new java.util.ArrayList<>(carry.reenter());
                 all.addAll(carry.carried());
                 ReleaseCarry.Result plain = new ReleaseCarry.Result(files, List.of(), List.copyOf(all));
-                offer = offer(files, "DISK", Changer.SYSTEM, carried(comment, plain), activate, carryDetails(plain, RuleFiles.versionId(files), true));
+                offer = offer(files, "DISK", Changer.SYSTEM, carried(comment, plain), activate, carryDetails(plain, onDisk, true), onDisk);
+            } else if (offer.result() != Offer.Result.REJECTED && !carry.carried().isEmpty()) {
+                // the release as shipped is kept too: the next release is compared with it, and the draft's diff
+                // against it shows exactly the carried cells
+                offer(files, "DISK", Changer.SYSTEM, "Bản phát hành như được giao, không có giá trị tỉnh đã tải lên"
+                        + " (cơ sở để so sánh lần phát hành sau) / the release as shipped, without the uploaded values", false, null, null);
             }
         }
-        if (offer.result() != Offer.Result.REJECTED) seen(RuleFiles.versionId(files));
         log.info("Rule files on disk changed since last seen: version {} {}{}", offer.versionId(), offer.result(),
                 offer.activated() ? ", now in force" : ", awaiting approval");
     }
@@ -165,9 +171,7 @@ public class ActiveRuleset implements EngineSource {
 
     /** Files saved in a watched folder (the local run's developers), offered and remembered as seen. */
     Offer offerFolder(List<RuleFile> files, Changer who, String comment, boolean activate) {
-        Offer offer = offer(files, "WATCH", who, comment, activate);
-        if (offer.result() != Offer.Result.REJECTED) seen(offer.versionId());
-        return offer;
+        return offer(files, "WATCH", who, comment, activate, null, RuleFiles.versionId(files));
     }
 
     /**
@@ -176,18 +180,24 @@ public class ActiveRuleset implements EngineSource {
      * @param activate put a new or existing valid version in force at once (the local run's folder watcher)
      */
     public Offer offer(List<RuleFile> files, String origin, Changer who, String comment, boolean activate) {
-        return offer(files, origin, who, comment, activate, null);
+        return offer(files, origin, who, comment, activate, null, null);
     }
 
-    /** @param detailsJson recorded with the STORED action (what a release carried over), or null */
+    /**
+     * @param detailsJson recorded with the STORED action (what a release carried over), or null
+     * @param seenFiles   the version id of the files on disk or in the watched folder these files come from: recorded
+     *                    as seen once they are known to be valid (files that fail are checked again at each start, so
+     *                    that health keeps saying the service runs on other rules than its files), or null
+     */
     private synchronized Offer offer(List<RuleFile> files, String origin, Changer who, String comment, boolean activate,
-                                     String detailsJson) {
+                                     String detailsJson, String seenFiles) {
         String actor = who.name();
         String versionId = RuleFiles.versionId(files);
         if (store.info(versionId).isPresent()) {
             // files that are a stored version are valid: a broken save fixed by restoring the last good file
             // (undo, backup, git checkout) ends the failure just as a new valid version does
             if (!UPLOAD.equals(origin)) lastFailure.set(null);
+            if (seenFiles != null) seen(seenFiles);
             boolean switched = activate && !versionId.equals(versionId());
             if (switched) activate(versionId, who, comment);
             return new Offer(versionId, Offer.Result.EXISTING, null, switched);
@@ -203,6 +213,7 @@ public class ActiveRuleset implements EngineSource {
         if (!outside.isEmpty()) throw refused(actor, versionId(), null, comment, new Changer.Refused("outside-scope",
                 "The change reaches beyond " + actor + "'s provinces; nothing was stored.",
                 "Thay đổi vượt ra ngoài phạm vi tỉnh của " + actor + "; không có gì được lưu.", outside));
+        if (seenFiles != null) seen(seenFiles);
         storeVersion(v, files, origin, actor, comment, versionId());
         store.recordAction("STORED", actor, versionId(), versionId, comment, detailsJson);
         validated.put(versionId, v.snapshot());
