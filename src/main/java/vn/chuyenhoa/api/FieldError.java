@@ -16,7 +16,7 @@ public record FieldError(
         @Schema(description = "Stable, machine-readable reason (malformed_json, unknown_field, required, wrong_type, "
                 + "not_an_integer, out_of_range, exceeds_total, …)", example = "exceeds_total",
                 requiredMode = Schema.RequiredMode.REQUIRED) String code,
-        @Schema(description = "English", example = "casesCleared (14) exceeds casesOccurred (13).",
+        @Schema(description = "English", example = "facts.casesCleared (14) is greater than facts.casesOccurred (13).",
                 requiredMode = Schema.RequiredMode.REQUIRED) String message,
-        @Schema(description = "Vietnamese", example = "casesCleared (14) lớn hơn casesOccurred (13).",
+        @Schema(description = "Vietnamese", example = "facts.casesCleared (14) lớn hơn facts.casesOccurred (13).",
                 requiredMode = Schema.RequiredMode.REQUIRED) String messageVi) {}

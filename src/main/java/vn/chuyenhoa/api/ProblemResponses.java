@@ -43,7 +43,7 @@ class ProblemResponses implements OpenApiCustomizer {
                     example = "Yêu cầu không hợp lệ") String titleVi,
             @io.swagger.v3.oas.annotations.media.Schema(description = "The HTTP status", example = "400",
                     requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) int status,
-            @io.swagger.v3.oas.annotations.media.Schema(example = "casesCleared (14) exceeds casesOccurred (13).") String detail,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "facts.casesCleared (14) is greater than facts.casesOccurred (13).") String detail,
             @io.swagger.v3.oas.annotations.media.Schema(description = "The detail in Vietnamese, where the problem has one") String detailVi,
             @io.swagger.v3.oas.annotations.media.Schema(description = "The request path") URI instance,
             @io.swagger.v3.oas.annotations.media.Schema(description = "400 only: one entry per bad field") List<FieldError> errors) {}
