@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.chuyenhoa.api.Ids;
 import vn.chuyenhoa.access.Accounts;
+import vn.chuyenhoa.access.LoginThrottle;
 import vn.chuyenhoa.access.Accounts.Account;
 import vn.chuyenhoa.access.Accounts.Refused;
 import vn.chuyenhoa.access.Accounts.Token;
@@ -45,6 +47,10 @@ class AdminPages {
     private static final int RECENT_EVENTS = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+    /** A lock's end as the administrator reads it: Vietnam time, day first. */
+    private static final DateTimeFormatter VIETNAM_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+            .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
     /**
      * A province an account limited to an old province may be given since the 2025 reform (domain spec §8.1): the
      * administrator is shown it and grants it, recorded as any other change; an account is never widened by itself.
@@ -52,10 +58,12 @@ class AdminPages {
     public record ProvinceSuggestion(String oldScope, String oldName, String newScope, String newName) {}
 
     private final Accounts accounts;
+    private final LoginThrottle throttle;
     private final AreaDirectory areas;
 
-    AdminPages(Accounts accounts, AreaDirectory areas) {
+    AdminPages(Accounts accounts, LoginThrottle throttle, AreaDirectory areas) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.areas = areas;
     }
 
@@ -120,6 +128,14 @@ class AdminPages {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         accountPage(model, a, errors, new AccountForm(names(roles), national != null, provinces, enabled != null));
         return "admin-account";
+    }
+
+    /** Lets an account locked by wrong passwords sign in again now (logged as UNLOCKED). */
+    @PostMapping("/admin/accounts/{username}/unlock")
+    String unlock(@PathVariable String username) {
+        Account a = find(username);
+        throttle.unlock(a.username(), Caller.name());
+        return "redirect:/admin?unlocked=" + a.username();
     }
 
     @PostMapping("/admin/accounts/{username}/password")
@@ -198,6 +214,9 @@ class AdminPages {
         model.addAttribute("events", accounts.events(RECENT_EVENTS));
         model.addAttribute("enabledAccounts", all.stream().filter(Account::enabled).toList());
         model.addAttribute("liveDemo", accounts.liveDemoCredentials());
+        Map<String, String> locks = new java.util.TreeMap<>();
+        throttle.locks().forEach((name, until) -> locks.put(name, VIETNAM_TIME.format(until)));
+        model.addAttribute("locks", locks);
         common(model, errors);
         model.addAttribute("form", form);
         model.addAttribute("tokenUsername", tokenUsername);
