@@ -92,6 +92,14 @@ public final class Http {
         return send(b, headers);
     }
 
+    /** Any method, e.g. PUT, DELETE, TRACE; {@code body} null for none. */
+    public Response request(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b, headers);
+    }
+
     /** multipart/form-data with text fields and files (file name → bytes, each sent as a part named "files"). */
     public Response postMultipart(String path, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files) {
         String boundary = "----chuyenhoa" + java.util.UUID.randomUUID();
