@@ -65,7 +65,7 @@ class ContainerProblems implements WebServerFactoryCustomizer<ConfigurableTomcat
                 // Tomcat answers CONNECT itself, before any filter: a method this service does not offer, like any other
                 status = HttpStatus.METHOD_NOT_ALLOWED.value();
                 response.setStatus(status);
-                response.setHeader("Allow", String.join(", ", RequestGuard.OFFERED));
+                response.setHeader("Allow", RequestGuard.ALLOW);
             }
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error" : known.getReasonPhrase();

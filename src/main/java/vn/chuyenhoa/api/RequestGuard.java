@@ -33,6 +33,7 @@ class RequestGuard extends OncePerRequestFilter {
 
     /** What the endpoints use; OPTIONS answers which of them an address takes. */
     static final Set<String> OFFERED = Set.of("GET", "HEAD", "POST", "PUT", "OPTIONS");
+    static final String ALLOW = "GET, HEAD, POST, PUT, OPTIONS";
 
     private final ObjectMapper json;
 
@@ -44,7 +45,7 @@ class RequestGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!OFFERED.contains(request.getMethod())) {
-            response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, OPTIONS");
+            response.setHeader(HttpHeaders.ALLOW, ALLOW);
             refuse(response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                     "Phương thức không được hỗ trợ",
                     "The service does not offer the method " + printable(request.getMethod()) + ".",
