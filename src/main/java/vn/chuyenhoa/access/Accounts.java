@@ -383,6 +383,14 @@ public class Accounts implements UserDetailsService {
         return roles;
     }
 
+    /** An event of the sign-in guard (a lock, an unlock), in the same log, and chain, as the administrators' changes. */
+    void logEvent(String actor, String action, String username, String details) {
+        chain.record(AuditChain.Kind.ACCOUNT, links -> {
+            event(links, actor, action, username, details);
+            return null;
+        });
+    }
+
     /** The administrators' log, written only inside a chained write (with the row it explains). */
     private void event(AuditChain.Batch links, String actor, String action, String username, String details) {
         KeyHolder seq = new GeneratedKeyHolder();

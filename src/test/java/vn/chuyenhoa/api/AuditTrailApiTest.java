@@ -225,9 +225,8 @@ class AuditTrailApiTest {
                 {"username": "chuoi.kiemtoan", "label": "Kiểm tra chuỗi"}""");
         assertEquals(201, issued.status(), issued.describe());
         String token = issued.json().get("id").asString();
-        Http.Response changed = http.request("PUT", "/api/v1/admin/accounts/chuoi.kiemtoan", Http.JSON, """
-                {"roles": ["EVALUATOR", "AUDITOR"], "national": false, "provinces": ["QD124_2004:24"], "enabled": true}"""
-                .getBytes(StandardCharsets.UTF_8));
+        Http.Response changed = http.send("PUT", "/api/v1/admin/accounts/chuoi.kiemtoan", Http.JSON, """
+                {"roles": ["EVALUATOR", "AUDITOR"], "national": false, "provinces": ["QD124_2004:24"], "enabled": true}""");
         assertEquals(200, changed.status(), changed.describe());
 
         assertTrue(verify().get("intact").asBoolean(), () -> verify().toString());
