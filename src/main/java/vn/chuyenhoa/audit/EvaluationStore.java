@@ -192,7 +192,7 @@ public class EvaluationStore implements SmartLifecycle {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("withdrawing evaluation " + id + " needs a reason");
         }
-        Instant at = Instant.now();
+        Instant at = SqlTime.now();
         try {
             chain.record(AuditChain.Kind.EVALUATION_STATUS, links -> {
                 jdbc.update(INSERT_EVENT, id, "WITHDRAWN", utc(at), reason, by, null);
@@ -387,11 +387,11 @@ public class EvaluationStore implements SmartLifecycle {
         equal(conditions, params, "e.ruleset_version", "rulesetVersion", f.rulesetVersion());
         if (f.evaluatedFrom() != null) {
             conditions.add("e.evaluated_at >= :evaluatedFrom");
-            params.addValue("evaluatedFrom", utc(f.evaluatedFrom()));
+            params.addValue("evaluatedFrom", utc(SqlTime.storedCeiling(f.evaluatedFrom())));
         }
         if (f.evaluatedTo() != null) {
             conditions.add("e.evaluated_at < :evaluatedTo");
-            params.addValue("evaluatedTo", utc(f.evaluatedTo()));
+            params.addValue("evaluatedTo", utc(SqlTime.storedCeiling(f.evaluatedTo())));
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
