@@ -117,7 +117,7 @@ public class RulesetStore {
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("INSERT INTO ruleset_action (action_at, actor, action,"
                         + " from_version, to_version, comment, details_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        new String[] {"SEQ"});
+                        new String[] {"seq"}); // as PostgreSQL names the column; H2 takes either case
                 ps.setObject(1, utc(at));
                 ps.setString(2, actor);
                 ps.setString(3, action);
