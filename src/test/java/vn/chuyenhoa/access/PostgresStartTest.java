@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import vn.chuyenhoa.ChuyenhoaApplication;
+import vn.chuyenhoa.ruleset.ActiveRuleset;
+import vn.chuyenhoa.ruleset.RuleFiles;
 import vn.chuyenhoa.support.Database;
 
 /**
@@ -64,14 +66,19 @@ class PostgresStartTest {
         }
     }
 
+    /** Also: prod names no rules folder, so the version in force is the one bundled in the jar, the project's files. */
     @Test
-    void prodOnPostgresStartsWithABootstrapAdministrator() {
+    void prodOnPostgresStartsWithABootstrapAdministratorAndTheBundledRules() {
         try (Database.Empty db = Database.POSTGRESQL.empty();
              ConfigurableApplicationContext app = start(db, "prod", "--chuyenhoa.access.bootstrap-admin=admin1",
                      "--CHUYENHOA_ADMIN_PASSWORD=" + ProductionStartTest.PASSWORD)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertEquals(List.of("admin1"), jdbc.queryForList("SELECT username FROM account", String.class));
             assertTrue(jdbc.queryForObject("SELECT version()", String.class).startsWith("PostgreSQL"));
+            ActiveRuleset ruleset = app.getBean(ActiveRuleset.class);
+            assertTrue(ruleset.root().isEmpty(), "no rules folder in prod");
+            assertEquals(RuleFiles.versionId(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables"))),
+                    ruleset.versionId(), "the jar's copy of rules/ and decision-tables/ is in force");
         }
     }
 }
