@@ -14,6 +14,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -21,6 +22,8 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import vn.chuyenhoa.operations.WriteLog;
 
 /**
  * The one table of who reaches what. Everything not named here is refused, so a new endpoint is closed until someone
@@ -48,6 +51,7 @@ class AccessConfig {
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         http.addFilterBefore(new TokenFilter(accounts, denials), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new WriteLog(), AuthorizationFilter.class)
                 // a locked name fails Spring's account checks before its password is even compared
                 .userDetailsService(username -> {
                     Accounts.Login login = (Accounts.Login) accounts.loadUserByUsername(username);
@@ -81,6 +85,8 @@ class AccessConfig {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/v3/api-docs.yaml/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/actuator/health", "/actuator/health/*", "/actuator/info").permitAll()
+                        // metrics for the monitoring system's token (or a separate management port, README)
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("MONITOR")
 
                         // administrators manage accounts and tokens; auditors may read who holds what
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**", "/admin", "/admin/**").hasAnyRole("ADMIN", "AUDITOR")

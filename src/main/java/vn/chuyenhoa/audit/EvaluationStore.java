@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -78,6 +79,9 @@ public class EvaluationStore implements SmartLifecycle {
     private final ReadWriteLock admission = new ReentrantReadWriteLock();
     private volatile boolean running;
     private Thread writer;
+    // group commits and the time they took, for the operators' metrics (vn.chuyenhoa.operations)
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
 
     public EvaluationStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
@@ -284,10 +288,35 @@ public class EvaluationStore implements SmartLifecycle {
         }
     }
 
+    /** Evaluations waiting for the writer. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Transactions the writer has committed or tried to (group commits, and single rows after a failed batch). */
+    public long commits() {
+        return commits.sum();
+    }
+
+    /** Their total time, queue wait excluded. */
+    public long commitNanos() {
+        return commitNanos.sum();
+    }
+
     private void write(List<Pending> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
+        try {
+            writeTimed(batch);
+        } finally {
+            commits.increment();
+            commitNanos.add(System.nanoTime() - started);
+        }
+    }
+
+    private void writeTimed(List<Pending> batch) {
         if (batch.size() > 1) {
             try {
                 chain.record(AuditChain.Kind.EVALUATIONS, links -> insert(batch, links));

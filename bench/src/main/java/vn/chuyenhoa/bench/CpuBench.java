@@ -82,7 +82,7 @@ public final class CpuBench {
         EvaluationService.Submission[] submissions = requests.stream().map(r -> new EvaluationService.Submission(
                 r.input(), "PROGRESS", new String(r.body(), StandardCharsets.UTF_8), "0".repeat(64), null, null, null,
                 null)).toArray(EvaluationService.Submission[]::new);
-        EvaluationService service = new EvaluationService(null, Workload.JSON);
+        EvaluationService service = new EvaluationService(null, Workload.JSON, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         KieSessionsPool pool = engine.logic().newKieSessionsPool(4);
         return switch (name) {
             case "drools_decide" -> i -> Evaluator.judge(engine, inputs[i % size]);
