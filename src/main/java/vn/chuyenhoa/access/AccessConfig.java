@@ -1,5 +1,6 @@
 package vn.chuyenhoa.access;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -46,7 +47,8 @@ class AccessConfig {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle,
+                                    @Value("${management.server.port:-1}") int managementPort) throws Exception {
         Denials denials = new Denials();
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         http.addFilterBefore(new TokenFilter(accounts, denials), UsernamePasswordAuthenticationFilter.class)
@@ -85,7 +87,10 @@ class AccessConfig {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/v3/api-docs.yaml/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/actuator/health", "/actuator/health/*", "/actuator/info").permitAll()
-                        // metrics for the monitoring system's token (or a separate management port, README)
+                        // metrics: open on a management port of their own, which the operator exposes to the
+                        // monitoring network only (README "Running in production"); elsewhere for the monitoring role
+                        .requestMatchers(r -> managementPort > 0 && r.getLocalPort() == managementPort
+                                && "GET".equals(r.getMethod()) && "/actuator/prometheus".equals(r.getRequestURI())).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("MONITOR")
 
                         // administrators manage accounts and tokens; auditors may read who holds what

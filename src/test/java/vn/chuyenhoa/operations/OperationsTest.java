@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
+import vn.chuyenhoa.ChuyenhoaApplication;
 import vn.chuyenhoa.ruleset.ActiveRuleset;
 import vn.chuyenhoa.support.Api;
 import vn.chuyenhoa.support.Scenarios;
@@ -82,6 +88,30 @@ class OperationsTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no audit line in\n" + log.getOut()));
         assertTrue(line.contains("-> 201 id=" + id), line);
         assertFalse(line.contains("tipsReceived") || line.contains("Kiên Thọ"), line);
+    }
+
+    /** A separate management port is the operator's way to expose metrics to the monitoring network only. */
+    @Test
+    void onAManagementPortOfTheirOwnTheMetricsNeedNoToken() throws Exception {
+        int management;
+        try (ServerSocket s = new ServerSocket(0)) {
+            management = s.getLocalPort();
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ChuyenhoaApplication.class)
+                .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run("--server.port=0", "--management.server.port=" + management,
+                        "--spring.datasource.url=jdbc:h2:mem:operations-management;DB_CLOSE_DELAY=-1",
+                        "--chuyenhoa.warmup.evaluations=0", "--chuyenhoa.ruleset.watch=false")) {
+            int main = ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpResponse<String> scraped = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + management + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, scraped.statusCode(), scraped::body);
+            assertTrue(scraped.body().contains("chuyenhoa_ruleset_active{"), scraped::body);
+            assertEquals(401, client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + main + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), "on the service's own port: the role");
+        }
     }
 
     @Test
