@@ -1,5 +1,6 @@
 package vn.chuyenhoa.access;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +15,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -22,6 +24,8 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import vn.chuyenhoa.operations.WriteLog;
 
 /**
  * The one table of who reaches what. Everything not named here is refused, so a new endpoint is closed until someone
@@ -54,13 +58,15 @@ class AccessConfig {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle,
+                                    @Value("${management.server.port:-1}") int managementPort) throws Exception {
         Denials denials = new Denials();
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         http.addFilterBefore(new TokenFilter(accounts, denials), UsernamePasswordAuthenticationFilter.class)
                 // one reading of the typed name for authentication and for the failure count alike
                 .addFilterBefore(new LoginNames(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new WriteLog(), AuthorizationFilter.class)
                 // a locked name fails Spring's account checks before its password is even compared
                 .userDetailsService(username -> {
                     Accounts.Login login = (Accounts.Login) accounts.loadUserByUsername(LoginNames.normalise(username));
@@ -99,6 +105,11 @@ class AccessConfig {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/v3/api-docs.yaml/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/actuator/health", "/actuator/health/*", "/actuator/info").permitAll()
+                        // metrics: open on a management port of their own, which the operator exposes to the
+                        // monitoring network only (README "Running in production"); elsewhere for the monitoring role
+                        .requestMatchers(r -> managementPort > 0 && r.getLocalPort() == managementPort
+                                && "GET".equals(r.getMethod()) && "/actuator/prometheus".equals(r.getRequestURI())).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("MONITOR")
 
                         // administrators manage accounts and tokens; auditors may read who holds what
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**", "/admin", "/admin/**").hasAnyRole("ADMIN", "AUDITOR")

@@ -178,7 +178,7 @@ public class AuditChain {
 
     private Head link(Head previous, Kind kind, List<Canonical.Entry> rows) {
         long seq = previous.seq() + 1;
-        Instant at = Instant.now();
+        Instant at = SqlTime.now();
         String entries = Canonical.entries(rows);
         String content = Canonical.sha256(entries);
         String hash = Canonical.linkHash(seq, kind.name(), at, rows.size(), content, previous.hash());

@@ -60,7 +60,7 @@ public class RulesetStore {
             chain.record(AuditChain.Kind.RULESET_VERSION, links -> {
                 jdbc.update("INSERT INTO ruleset_version (version_id, stored_at, origin, author, comment, based_on,"
                         + " report_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        versionId, utc(Instant.now()), origin, author, comment, basedOn, reportJson);
+                        versionId, utc(SqlTime.now()), origin, author, comment, basedOn, reportJson);
                 List<Integer> ordinals = IntStream.range(0, files.size()).boxed().toList();
                 jdbc.batchUpdate("INSERT INTO ruleset_file (version_id, ordinal, path, content) VALUES (?, ?, ?, ?)",
                         ordinals, ordinals.size(), (ps, ordinal) -> {
@@ -110,13 +110,13 @@ public class RulesetStore {
     /** Appends the action to the log, linked into the audit chain in the same transaction. */
     public void recordAction(String action, String actor, String fromVersion, String toVersion, String comment,
                              String detailsJson) {
-        Instant at = Instant.now();
+        Instant at = SqlTime.now();
         chain.record(AuditChain.Kind.RULESET_ACTION, links -> {
             KeyHolder seq = new GeneratedKeyHolder();
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("INSERT INTO ruleset_action (action_at, actor, action,"
                         + " from_version, to_version, comment, details_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        new String[] {"SEQ"});
+                        new String[] {"seq"}); // as PostgreSQL names the column; H2 takes either case
                 ps.setObject(1, utc(at));
                 ps.setString(2, actor);
                 ps.setString(3, action);
