@@ -74,7 +74,8 @@ class RoleMatrixTest {
         ANONYMOUS(null, null), EVALUATOR(Role.EVALUATOR, "demo-token-hethong"),
         PROGRAMME_OFFICER(Role.PROGRAMME_OFFICER, "demo-token-canbo-dienbien"),
         RULE_EDITOR(Role.RULE_EDITOR, "demo-token-soanthao"), RULE_APPROVER(Role.RULE_APPROVER, "demo-token-pheduyet"),
-        AUDITOR(Role.AUDITOR, "demo-token-kiemtoan"), ADMIN(Role.ADMIN, null);
+        AUDITOR(Role.AUDITOR, "demo-token-kiemtoan"), ADMIN(Role.ADMIN, null),
+        MONITOR(Role.MONITOR, "demo-token-giamsat");
 
         final Role role;
         final String demoToken;
@@ -135,6 +136,8 @@ class RoleMatrixTest {
         expect(PUBLIC, "GET /actuator/health", "GET /actuator/health/**", "GET /actuator/health/{*path}", "GET /actuator/info");
         // actuator's list of its endpoints is not in the policy: closed
         expect(NOBODY, "GET /actuator");
+        // metrics: for the monitoring system only (they name versions and volumes, nothing anonymous should read)
+        expect(roles(Role.MONITOR), "GET /actuator/prometheus");
 
         // the home page
         expect(SIGNED_IN, "GET /");

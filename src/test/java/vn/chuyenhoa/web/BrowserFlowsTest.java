@@ -259,6 +259,31 @@ class BrowserFlowsTest {
         screenshot("screening");
     }
 
+    /**
+     * Under the pages' Content-Security-Policy (no inline script): Swagger UI still draws the API from its script
+     * files, the printable page's button still prints through its script file, and a script injected inline does not
+     * run.
+     */
+    @Test
+    void swaggerUiAndThePrintButtonWorkUnderTheContentSecurityPolicy() throws Exception {
+        open("/swagger-ui/index.html");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> d.findElements(By.cssSelector(".opblock")).size() > 10);
+
+        Http.Response r = http.postJson("/api/v1/evaluations", Files.readString(Path.of("examples/phuong-nenh-viet-yen.json")));
+        assertEquals(201, r.status(), r::describe);
+        signIn("kiemtoan");
+        open("/evaluations/" + r.json().get("id").asString() + "/print");
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("window.printed = false; window.print = function () { window.printed = true; };");
+        browser.findElement(By.cssSelector("[data-print]")).click();
+        assertEquals(Boolean.TRUE, js.executeScript("return window.printed;"), "the print button ran print.js");
+        // what a stored text smuggled into the page as an inline script would do: nothing
+        js.executeScript("var s = document.createElement('script'); s.textContent = 'window.injected = true;';"
+                + " document.body.appendChild(s);");
+        assertEquals(Boolean.FALSE, js.executeScript("return window.injected === true;"), "an inline script ran");
+    }
+
     private void signIn(String username) throws Exception {
         browser.manage().deleteAllCookies();
         open("/evaluations");
