@@ -1,67 +1,34 @@
 package vn.chuyenhoa.access;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Guessing passwords through the form: after {@code max-failed-logins} wrong passwords for one user name within
- * {@code lockout}, that name cannot sign in until the window has passed, whatever password it is given. Kept in memory
- * (one instance serves the service); a restart forgets it, which only gives a guesser another few tries.
+ * Guessing passwords through the form: after {@code chuyenhoa.access.max-failed-logins} wrong passwords for one user
+ * name within {@code chuyenhoa.access.lockout}, that name cannot sign in until the window has passed. In memory for
+ * one instance; in the database when several share it ({@code chuyenhoa.instances.shared}), or a guesser would get the
+ * tries once per instance behind the load balancer.
  */
-@Component
-class LoginThrottle {
+interface LoginThrottle {
 
-    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+    boolean locked(String username);
 
-    private final int maxFailures;
-    private final Duration window;
-    private final Clock clock = Clock.systemUTC();
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    void failed(String username);
 
-    LoginThrottle(@Value("${chuyenhoa.access.max-failed-logins:5}") int maxFailures,
-                  @Value("${chuyenhoa.access.lockout:15m}") Duration window) {
-        this.maxFailures = maxFailures;
-        this.window = window;
-    }
+    void succeeded(String username);
 
-    boolean locked(String username) {
-        Deque<Instant> f = failures.get(key(username));
-        if (f == null) return false;
-        synchronized (f) {
-            prune(f);
-            return f.size() >= maxFailures;
+    @Configuration(proxyBeanMethods = false)
+    class Choice {
+        @Bean
+        LoginThrottle loginThrottle(@Value("${chuyenhoa.instances.shared:false}") boolean shared, JdbcTemplate jdbc,
+                                    @Value("${chuyenhoa.access.max-failed-logins:5}") int maxFailures,
+                                    @Value("${chuyenhoa.access.lockout:15m}") Duration window) {
+            return shared ? new DatabaseLoginThrottle(jdbc, maxFailures, window)
+                    : new MemoryLoginThrottle(maxFailures, window);
         }
-    }
-
-    void failed(String username) {
-        Deque<Instant> f = failures.computeIfAbsent(key(username), k -> new ArrayDeque<>());
-        synchronized (f) {
-            prune(f);
-            f.addLast(clock.instant());
-            if (f.size() == maxFailures) log.warn("Sign-in for '{}' locked for {} after {} wrong passwords", username, window, maxFailures);
-        }
-    }
-
-    void succeeded(String username) {
-        failures.remove(key(username));
-    }
-
-    private void prune(Deque<Instant> f) {
-        Instant since = clock.instant().minus(window);
-        while (!f.isEmpty() && f.peekFirst().isBefore(since)) f.removeFirst();
-    }
-
-    private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

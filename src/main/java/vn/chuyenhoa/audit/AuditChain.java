@@ -1,6 +1,8 @@
 package vn.chuyenhoa.audit;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +12,8 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,16 +27,18 @@ import static vn.chuyenhoa.audit.SqlTime.utc;
  * transaction of its own together with one {@code audit_chain} row that lists its rows' hashes and holds the hash
  * of the previous link.
  *
- * <p>"Read the head, append the link, commit" is serialised by a lock held for the transaction, so there is one
- * chain with one head. The evaluation writer is a single thread that takes the lock once per group commit, so the
- * chain costs one row per batch and the hashing of the rows, never a lock per evaluation; ruleset actions and
- * lifecycle steps are rare and take it once each.
+ * <p>"Read the head, append the link, commit" runs under a lock on the one row of {@code audit_chain_lock}
+ * (V11), taken first in the transaction and held until it commits: writers in several processes on one database make
+ * one chain with one head, and the head is read from the database under that lock, never remembered from this
+ * process's last link. The evaluation writer takes it once per group commit, so the chain costs one row per batch
+ * and the hashing of the rows, never a lock per evaluation; ruleset actions and lifecycle steps are rare and take it
+ * once each.
  */
 @Component
 public class AuditChain {
 
     /** What a batch holds. BASELINE: the rows found when the chain was first started on an older database. */
-    public enum Kind { BASELINE, EVALUATIONS, EVALUATION_STATUS, RULESET_ACTION, LIFECYCLE_STEP }
+    public enum Kind { BASELINE, EVALUATIONS, EVALUATION_STATUS, RULESET_ACTION, LIFECYCLE_STEP, RESTORE }
 
     /** The last link: seq 0 and {@link Canonical#GENESIS} while the chain is empty. */
     public record Head(long seq, String hash, Instant linkedAt) {
@@ -54,10 +60,10 @@ public class AuditChain {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final ReentrantLock lock = new ReentrantLock();
-    // guarded by lock; null: not known, read from the database at the next link
-    private Head head;
-    // what was last committed, for readers that must not wait for the lock
+    // Not for correctness (the database lock is): it only queues this process's writers in memory, so that they do
+    // not wait on the row lock, where an embedded H2's lock timeout would fail a write queued behind a long batch.
+    private final ReentrantLock local = new ReentrantLock();
+    // the head this process last linked or read, for readers that must not wait for the lock
     private volatile Head published;
 
     public AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -66,15 +72,33 @@ public class AuditChain {
     }
 
     /**
+     * As Spring builds it: when the operator has just put the database back from a backup and says so
+     * ({@code chuyenhoa.audit.restored-from}, {@code chuyenhoa.audit.restored-by}), the restore is the first link this
+     * process makes, before anything else is written (see {@link Restores}).
+     */
+    @Autowired
+    public AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                      @Value("${chuyenhoa.audit.head-file:./data/audit-heads.log}") Path headFile,
+                      @Value("${chuyenhoa.audit.restored-from:}") String restoredFrom,
+                      @Value("${chuyenhoa.audit.restored-by:}") String restoredBy) {
+        this(jdbc, transactionManager);
+        if (!restoredFrom.isBlank()) {
+            new Restores(jdbc).record(this, headFile.toAbsolutePath().normalize(), restoredFrom.strip(), restoredBy);
+        }
+    }
+
+    /**
      * Runs {@code work} in one transaction and links the rows it added to the batch, in that same transaction; a
      * write that adds no row adds no link. Nothing is committed when {@code work} throws.
      */
     public <T> T record(Kind kind, Function<Batch, T> work) {
-        lock.lock();
+        local.lock();
         try {
-            Head before = headLocked();
-            Head[] after = {before};
+            Head[] after = {null};
             T result = transaction.execute(tx -> {
+                jdbc.queryForObject("SELECT id FROM audit_chain_lock WHERE id = 1 FOR UPDATE", Integer.class);
+                Head before = headLocked();
+                after[0] = before;
                 Batch batch = new Batch();
                 T r = work.apply(batch);
                 if (!batch.rows.isEmpty()) {
@@ -82,49 +106,37 @@ public class AuditChain {
                 }
                 return r;
             });
-            head = after[0];
             published = after[0];
             return result;
-        } catch (RuntimeException | Error e) {
-            // rolled back, most likely; the database says where the chain stands
-            head = null;
-            throw e;
         } finally {
-            lock.unlock();
+            local.unlock();
         }
     }
 
-    /** The last committed link, as this process knows it (read from the database when it knows none yet). */
+    /** The last link this process knows of (read from the database when it knows none yet). */
     public Head head() {
         Head h = published;
-        if (h != null) {
-            return h;
-        }
-        lock.lock();
-        try {
-            return headLocked();
-        } finally {
-            lock.unlock();
-        }
+        return h != null ? h : storedHead();
     }
 
     /** The last link in the database now, whoever wrote it. */
     public Head storedHead() {
+        return storedHead(jdbc);
+    }
+
+    static Head storedHead(JdbcTemplate jdbc) {
         return jdbc.query("SELECT seq, hash, linked_at FROM audit_chain ORDER BY seq DESC FETCH FIRST 1 ROW ONLY",
                 (rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"), instant(rs, "linked_at")))
                 .stream().findFirst().orElse(Head.EMPTY);
     }
 
+    // under the database lock: whatever another process committed before is seen here
     private Head headLocked() {
-        if (head == null) {
-            Head stored = storedHead();
-            if (stored.seq() == 0) {
-                stored = adoptExistingRows().orElse(stored);
-            }
-            head = stored;
-            published = stored;
+        Head stored = storedHead();
+        if (stored.seq() == 0) {
+            stored = adoptExistingRows().orElse(stored);
         }
-        return head;
+        return stored;
     }
 
     /**
@@ -132,21 +144,19 @@ public class AuditChain {
      * first batch, so that the verifier can tell them from rows written later behind the chain's back.
      */
     private Optional<Head> adoptExistingRows() {
-        return Optional.ofNullable(transaction.execute(tx -> {
-            List<Canonical.Entry> rows = new ArrayList<>();
-            Canonical.TABLES.forEach(t -> t.scan(jdbc, (key, e) -> rows.add(e)));
-            if (rows.isEmpty()) {
-                return null;
-            }
-            log.info("audit chain started on a database with {} audited rows: linked as the BASELINE batch",
-                    rows.size());
-            return link(Head.EMPTY, Kind.BASELINE, rows);
-        }));
+        List<Canonical.Entry> rows = new ArrayList<>();
+        Canonical.TABLES.forEach(t -> t.scan(jdbc, (key, e) -> rows.add(e)));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        log.info("audit chain started on a database with {} audited rows: linked as the BASELINE batch", rows.size());
+        return Optional.of(link(Head.EMPTY, Kind.BASELINE, rows));
     }
 
     private Head link(Head previous, Kind kind, List<Canonical.Entry> rows) {
         long seq = previous.seq() + 1;
-        Instant at = Instant.now();
+        // microseconds: what PostgreSQL keeps, so that the time read back hashes as the time written
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String entries = Canonical.entries(rows);
         String content = Canonical.sha256(entries);
         String hash = Canonical.linkHash(seq, kind.name(), at, rows.size(), content, previous.hash());
