@@ -21,8 +21,16 @@ final class TestDatabase implements AutoCloseable {
     final AuditChain chain;
 
     private TestDatabase(String url) {
+        this(url, null);
+    }
+
+    /** @param restore an H2 {@code SCRIPT} to run into the empty database before Flyway, as an operator's restore */
+    private TestDatabase(String url, java.nio.file.Path restore) {
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url);
+        if (restore != null) {
+            new JdbcTemplate(dataSource).execute("RUNSCRIPT FROM '" + restore.toAbsolutePath() + "'");
+        }
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
@@ -32,6 +40,15 @@ final class TestDatabase implements AutoCloseable {
     /** Private to the test: the database lives as long as the pool keeps a connection open. */
     static TestDatabase inMemory() {
         return new TestDatabase("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";LOCK_TIMEOUT=20000");
+    }
+
+    /** A fresh database put back from an H2 {@code SCRIPT TO} backup. */
+    static TestDatabase restoredFrom(java.nio.file.Path script) {
+        return new TestDatabase("jdbc:h2:mem:restored-" + UUID.randomUUID() + ";LOCK_TIMEOUT=20000", script);
+    }
+
+    DataSourceTransactionManager transactions() {
+        return transactions;
     }
 
     EvaluationStore startedEvaluationStore() {
