@@ -29,7 +29,7 @@ import vn.chuyenhoa.evaluation.Engine;
  * Impact previews: every stored evaluation in the filter is run again on a candidate version and compared with what
  * was decided. Over a large store that takes a while, so it is a job the caller polls; jobs run one at a time, off
  * the request threads, and never store anything. A job runs on the instance that started it; its status is kept in
- * {@link JobStatuses}, so that with several instances any of them answers the caller's poll.
+ * {@link ImpactJobStatuses}, so that with several instances any of them answers the caller's poll.
  */
 @Component
 public class ImpactJobs {
@@ -55,14 +55,14 @@ public class ImpactJobs {
     private final EvaluationStore store;
     private final Reevaluations reevaluations;
     private final ObjectMapper json;
-    private final JobStatuses jobs;
+    private final ImpactJobStatuses jobs;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "impact-preview");
         t.setDaemon(true);
         return t;
     });
 
-    ImpactJobs(EvaluationStore store, Reevaluations reevaluations, ObjectMapper json, JobStatuses jobs) {
+    ImpactJobs(EvaluationStore store, Reevaluations reevaluations, ObjectMapper json, ImpactJobStatuses jobs) {
         this.jobs = jobs;
         this.store = store;
         this.reevaluations = reevaluations;
@@ -159,41 +159,6 @@ public class ImpactJobs {
         Map<String, String> m = new LinkedHashMap<>();
         for (JsonNode c : doc.get("criteria")) m.put(c.get("id").asString(), c.get("outcome").asString());
         return m;
-    }
-
-    /** Where job statuses live: this process's memory, or the database when several instances share it. */
-    interface JobStatuses {
-        void put(UUID id, Status status);
-
-        Optional<Status> get(UUID id);
-    }
-
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-    static class Statuses {
-        @org.springframework.context.annotation.Bean
-        JobStatuses jobStatuses(@org.springframework.beans.factory.annotation.Value("${chuyenhoa.instances.shared:false}")
-                                boolean shared, org.springframework.jdbc.core.JdbcTemplate jdbc, ObjectMapper json) {
-            if (!shared) {
-                Map<UUID, Status> jobs = new java.util.concurrent.ConcurrentHashMap<>();
-                return new JobStatuses() {
-                    public void put(UUID id, Status status) { jobs.put(id, status); }
-                    public Optional<Status> get(UUID id) { return Optional.ofNullable(jobs.get(id)); }
-                };
-            }
-            return new JobStatuses() {
-                public void put(UUID id, Status status) {
-                    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-                    String doc = json.writeValueAsString(status);
-                    if (jdbc.update("UPDATE impact_job SET updated_at = ?, status_json = ? WHERE id = ?", now, doc, id) == 0) {
-                        jdbc.update("INSERT INTO impact_job (id, updated_at, status_json) VALUES (?, ?, ?)", id, now, doc);
-                    }
-                }
-                public Optional<Status> get(UUID id) {
-                    return jdbc.queryForList("SELECT status_json FROM impact_job WHERE id = ?", String.class, id)
-                            .stream().findFirst().map(doc -> json.readValue(doc, Status.class));
-                }
-            };
-        }
     }
 
     @PreDestroy

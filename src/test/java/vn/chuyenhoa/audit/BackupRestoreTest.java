@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.chuyenhoa.audit.TestEvaluations.evaluation;
 
 /**
- * An online backup (H2 {@code SCRIPT TO}, taken while the store writes), more batches after it, then the backup put
+ * An online backup ({@link Backups}: H2 {@code SCRIPT TO}, as {@code POST /api/v1/admin/backups} takes it, while the
+ * store runs), more batches after it, then the backup put
  * back into a fresh database with the head file kept: the restore recorded as the operator says so is a chained action
  * that explains exactly the lost heads; the same database put back without saying so, or with a RESTORE forged into
  * the database alone, is tampering.
@@ -35,15 +36,17 @@ class BackupRestoreTest {
                 store.saveNow(evaluation().build());
                 file.writeIfMoved();
             }
-            Path script = dir.resolve("backup-" + System.nanoTime() + ".sql");
-            db.jdbc.execute("SCRIPT TO '" + script + "'");
+            Backups.Backup backup = new Backups(db.jdbc, db.transactions(), file, dir.resolve("backups").toString())
+                    .take();
             long backedUp = db.chain.storedHead().seq();
+            assertEquals(backedUp, backup.head().seq());
+            assertTrue(java.nio.file.Files.exists(Path.of(backup.headFileCopy())), "the head file is copied beside it");
             for (int i = 0; i < 4; i++) {
                 store.saveNow(evaluation().build());
                 file.writeIfMoved();
             }
             store.stop();
-            return new Backup(script, backedUp, db.chain.storedHead().seq());
+            return new Backup(Path.of(backup.file()), backedUp, db.chain.storedHead().seq());
         }
     }
 

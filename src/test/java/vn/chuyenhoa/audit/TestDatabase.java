@@ -24,12 +24,12 @@ final class TestDatabase implements AutoCloseable {
         this(url, null);
     }
 
-    /** @param restore an H2 {@code SCRIPT} to run into the empty database before Flyway, as an operator's restore */
+    /** @param restore an H2 zipped {@code SCRIPT} to run into the empty database before Flyway, as an operator's restore */
     private TestDatabase(String url, java.nio.file.Path restore) {
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url);
         if (restore != null) {
-            new JdbcTemplate(dataSource).execute("RUNSCRIPT FROM '" + restore.toAbsolutePath() + "'");
+            new JdbcTemplate(dataSource).execute("RUNSCRIPT FROM '" + restore.toAbsolutePath() + "' COMPRESSION ZIP");
         }
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
@@ -42,7 +42,7 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";LOCK_TIMEOUT=20000");
     }
 
-    /** A fresh database put back from an H2 {@code SCRIPT TO} backup. */
+    /** A fresh database put back from an H2 backup ({@code SCRIPT TO ... COMPRESSION ZIP}, see {@link Backups}). */
     static TestDatabase restoredFrom(java.nio.file.Path script) {
         return new TestDatabase("jdbc:h2:mem:restored-" + UUID.randomUUID() + ";LOCK_TIMEOUT=20000", script);
     }
