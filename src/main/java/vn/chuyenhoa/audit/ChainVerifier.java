@@ -78,6 +78,16 @@ public class ChainVerifier {
     public Report verify() {
         Instant checkedAt = Instant.now();
         List<Problem> problems = new ArrayList<>();
+        // the heads first: a head is written after its batch commits, so every head read now is on the chain read next,
+        // while writers in this or another instance go on linking
+        List<HeadFile.Line> headLines;
+        UncheckedIOException unreadable = null;
+        try {
+            headLines = headFile.read();
+        } catch (UncheckedIOException e) {
+            headLines = null;
+            unreadable = e;
+        }
         List<Link> chain = links(0);
         long lastSeq = chain.isEmpty() ? 0 : chain.get(chain.size() - 1).seq();
 
@@ -157,7 +167,7 @@ public class ChainVerifier {
         }
 
         List<RestoreNote> notes = new ArrayList<>();
-        HeadFileState heads = checkHeads(hashBySeq, chainedIn, problems, notes);
+        HeadFileState heads = checkHeads(headLines, unreadable, hashBySeq, chainedIn, problems, notes);
         AuditChain.Head head = chain.isEmpty() ? AuditChain.Head.EMPTY : new AuditChain.Head(lastSeq,
                 chain.get(chain.size() - 1).hash(), chain.get(chain.size() - 1).linkedAt());
         boolean intact = problems.isEmpty();
@@ -209,13 +219,12 @@ public class ChainVerifier {
         }
     }
 
-    private HeadFileState checkHeads(Map<Long, String> hashBySeq, Map<String, Long> chainedIn, List<Problem> problems,
+    private HeadFileState checkHeads(List<HeadFile.Line> lines, UncheckedIOException unreadable,
+                                     Map<Long, String> hashBySeq, Map<String, Long> chainedIn, List<Problem> problems,
                                      List<RestoreNote> notes) {
         String path = headFile.path().toString();
-        List<HeadFile.Line> lines;
-        try {
-            lines = headFile.read();
-        } catch (UncheckedIOException e) {
+        if (unreadable != null) {
+            UncheckedIOException e = unreadable;
             problems.add(new Problem(null, null, "HEAD_LINE_UNREADABLE", null, null, path, null,
                     "Không đọc được tệp mã đầu chuỗi " + path + ": " + e.getMessage(),
                     "The head file " + path + " cannot be read: " + e.getMessage()));

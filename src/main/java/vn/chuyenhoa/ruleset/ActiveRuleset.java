@@ -49,7 +49,10 @@ public class ActiveRuleset implements EngineSource {
     }
 
     private final AtomicReference<RulesetSnapshot> current = new AtomicReference<>();
-    /** Versions validated by this process, built from the very bytes that were stored: activating one needs no rebuild. */
+    /**
+     * Versions this process has built, validated or held in force, from the very bytes that were stored: activating one,
+     * or following another instance back to it, needs no rebuild.
+     */
     private final Map<String, RulesetSnapshot> validated = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RulesetSnapshot> eldest) {
@@ -85,8 +88,10 @@ public class ActiveRuleset implements EngineSource {
         Optional<String> inForce = store.activeVersionId();
         if (inForce.isEmpty() || inForce.get().equals(versionId())) return;
         try {
-            RulesetSnapshot next = cache.get(inForce.get());
+            RulesetSnapshot known = validated.get(inForce.get());
+            RulesetSnapshot next = known != null ? known : cache.get(inForce.get());
             RulesetSnapshot previous = current.getAndSet(next);
+            if (previous != null) validated.put(previous.versionId(), previous);
             log.info("Ruleset {} in force on {} (was {}): activated on another instance", next.versionId(), instance,
                     previous == null ? null : previous.versionId());
         } catch (RulesetBuildException e) {
@@ -238,6 +243,7 @@ public class ActiveRuleset implements EngineSource {
 
     private RulesetSnapshot activate(RulesetSnapshot next, String actor, String comment) {
         RulesetSnapshot previous = current.getAndSet(next);
+        if (previous != null) validated.put(previous.versionId(), previous);
         store.recordAction("ACTIVATED", actor, previous == null ? null : previous.versionId(), next.versionId(), comment, null);
         log.info("Ruleset {} activated by {} ({} profiles, {} criteria)", next.versionId(), actor,
                 next.engine().policy().profiles().size(), next.engine().policy().criteria().size());

@@ -162,18 +162,24 @@ class TwoInstancesTest {
                 }
             }));
         }
-        for (int i = 0; i < 6; i++) {
-            String to = i % 2 == 0 ? original : candidate;
-            Instance on = i % 2 == 0 ? b : a;
-            Http.Response r = on.http().as(Http.SECOND_TESTER).postJson("/api/v1/rulesets/" + to + "/activate",
-                    "{\"comment\":\"switch " + i + "\"}");
-            assertEquals(200, r.status(), r.describe());
-            Instance other = on == a ? b : a;
-            awaitMillis(() -> to.equals(other.served()), 30_000);
+        List<Long> delays = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                String to = i % 2 == 0 ? original : candidate;
+                Instance on = i % 2 == 0 ? b : a;
+                Http.Response r = on.http().as(Http.SECOND_TESTER).postJson("/api/v1/rulesets/" + to + "/activate",
+                        "{\"comment\":\"switch " + i + "\"}");
+                assertEquals(200, r.status(), r.describe());
+                Instance other = on == a ? b : a;
+                delays.add(awaitMillis(() -> to.equals(other.served()), 30_000));
+            }
+        } finally {
+            running.set(false);
+            for (Future<?> w : workers) w.get(60, TimeUnit.SECONDS);
+            pool.shutdown();
         }
-        running.set(false);
-        for (Future<?> w : workers) w.get(60, TimeUnit.SECONDS);
-        pool.shutdown();
+        System.out.printf("TWO INSTANCES: switches under load followed by the other instance after %s ms; %d requests,"
+                + " %d failed%n", delays, ok.get(), failed.get());
         assertEquals(0, failed.get(), () -> String.join("\n", failures.subList(0, Math.min(3, failures.size()))));
         assertTrue(ok.get() > 10, "requests ran during the switches: " + ok.get());
         assertEquals(candidate, a.served());
