@@ -43,10 +43,13 @@ CREATE INDEX ix_login_failure ON login_failure (username, failed_at);
 -- Impact previews: the job runs on the instance that started it, its state is read by whichever instance is asked
 CREATE TABLE impact_job (
     id          UUID                        NOT NULL,
+    version     VARCHAR(64)                 NOT NULL,
+    started_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     updated_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     status_json CLOB                        NOT NULL,
     CONSTRAINT pk_impact_job PRIMARY KEY (id)
 );
+CREATE INDEX ix_impact_job_version ON impact_job (version, started_at);
 
 -- Spring Session JDBC (org/springframework/session/jdbc/schema-h2.sql): a person's session works on any instance
 CREATE TABLE SPRING_SESSION (

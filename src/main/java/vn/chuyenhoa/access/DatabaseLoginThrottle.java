@@ -2,7 +2,12 @@ package vn.chuyenhoa.access;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,28 +21,45 @@ class DatabaseLoginThrottle implements LoginThrottle {
     private final JdbcTemplate jdbc;
     private final int maxFailures;
     private final Duration window;
+    private final Accounts accounts;
 
-    DatabaseLoginThrottle(JdbcTemplate jdbc, int maxFailures, Duration window) {
+    DatabaseLoginThrottle(JdbcTemplate jdbc, int maxFailures, Duration window, Accounts accounts) {
         this.jdbc = jdbc;
         this.maxFailures = maxFailures;
         this.window = window;
+        this.accounts = accounts;
     }
 
     @Override
-    public boolean locked(String username) {
-        return failures(MemoryLoginThrottle.key(username)) >= maxFailures;
+    public Optional<Instant> lockedUntil(String username) {
+        List<Instant> f = failures(MemoryLoginThrottle.key(username));
+        if (f.size() < maxFailures) return Optional.empty();
+        // the lock ends when the oldest failure that still makes up the count leaves the window
+        return Optional.of(f.get(f.size() - maxFailures).plus(window));
+    }
+
+    @Override
+    public Map<String, Instant> locks() {
+        Map<String, Instant> out = new TreeMap<>();
+        for (String name : jdbc.queryForList("SELECT DISTINCT username FROM login_failure WHERE failed_at >= ?",
+                String.class, since())) {
+            lockedUntil(name).ifPresent(until -> out.put(name, until));
+        }
+        return out;
     }
 
     @Override
     public void failed(String username) {
         String key = MemoryLoginThrottle.key(username);
-        Instant now = Instant.now();
         // what has left the window is never needed again
-        jdbc.update("DELETE FROM login_failure WHERE username = ? AND failed_at < ?", key,
-                now.minus(window).atOffset(ZoneOffset.UTC));
-        jdbc.update("INSERT INTO login_failure (username, failed_at) VALUES (?, ?)", key, now.atOffset(ZoneOffset.UTC));
-        if (failures(key) == maxFailures) {
-            log.warn("Sign-in for '{}' locked for {} after {} wrong passwords", username, window, maxFailures);
+        jdbc.update("DELETE FROM login_failure WHERE username = ? AND failed_at < ?", key, since());
+        jdbc.update("INSERT INTO login_failure (username, failed_at) VALUES (?, ?)", key,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        List<Instant> f = failures(key);
+        if (f.size() == maxFailures) {
+            Instant until = f.get(0).plus(window);
+            log.warn("Sign-in for '{}' locked until {} after {} wrong passwords", username, until, maxFailures);
+            accounts.logEvent("system", "LOCKED", key, maxFailures + " wrong passwords; locked until " + until);
         }
     }
 
@@ -46,9 +68,23 @@ class DatabaseLoginThrottle implements LoginThrottle {
         jdbc.update("DELETE FROM login_failure WHERE username = ?", MemoryLoginThrottle.key(username));
     }
 
-    private int failures(String key) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM login_failure WHERE username = ? AND failed_at >= ?",
-                Integer.class, key, Instant.now().minus(window).atOffset(ZoneOffset.UTC));
-        return n == null ? 0 : n;
+    @Override
+    public boolean unlock(String username, String by) {
+        boolean wasLocked = locked(username);
+        jdbc.update("DELETE FROM login_failure WHERE username = ?", MemoryLoginThrottle.key(username));
+        if (wasLocked) {
+            log.info("Sign-in for '{}' unlocked by {}", username, by);
+            accounts.logEvent(by, "UNLOCKED", MemoryLoginThrottle.key(username), null);
+        }
+        return wasLocked;
+    }
+
+    private List<Instant> failures(String key) {
+        return jdbc.query("SELECT failed_at FROM login_failure WHERE username = ? AND failed_at >= ? ORDER BY failed_at",
+                (rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant(), key, since());
+    }
+
+    private OffsetDateTime since() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(window);
     }
 }

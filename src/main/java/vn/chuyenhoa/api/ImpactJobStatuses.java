@@ -24,6 +24,9 @@ interface ImpactJobStatuses {
 
     Optional<ImpactJobs.Status> get(UUID id);
 
+    /** The job for this version started last. */
+    Optional<ImpactJobs.Status> latestFor(String versionId);
+
     @Configuration(proxyBeanMethods = false)
     class Choice {
         @Bean
@@ -45,6 +48,12 @@ interface ImpactJobStatuses {
         public Optional<ImpactJobs.Status> get(UUID id) {
             return Optional.ofNullable(jobs.get(id));
         }
+
+        @Override
+        public Optional<ImpactJobs.Status> latestFor(String versionId) {
+            return jobs.values().stream().filter(s -> s.version().equals(versionId))
+                    .max(java.util.Comparator.comparing(ImpactJobs.Status::startedAt));
+        }
     }
 
     final class InDatabase implements ImpactJobStatuses {
@@ -62,13 +71,21 @@ interface ImpactJobStatuses {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             String doc = json.writeValueAsString(status);
             if (jdbc.update("UPDATE impact_job SET updated_at = ?, status_json = ? WHERE id = ?", now, doc, id) == 0) {
-                jdbc.update("INSERT INTO impact_job (id, updated_at, status_json) VALUES (?, ?, ?)", id, now, doc);
+                jdbc.update("INSERT INTO impact_job (id, version, started_at, updated_at, status_json)"
+                        + " VALUES (?, ?, ?, ?, ?)", id, status.version(), status.startedAt().atOffset(ZoneOffset.UTC), now, doc);
             }
         }
 
         @Override
         public Optional<ImpactJobs.Status> get(UUID id) {
             return jdbc.queryForList("SELECT status_json FROM impact_job WHERE id = ?", String.class, id).stream()
+                    .findFirst().map(doc -> json.readValue(doc, ImpactJobs.Status.class));
+        }
+
+        @Override
+        public Optional<ImpactJobs.Status> latestFor(String versionId) {
+            return jdbc.queryForList("SELECT status_json FROM impact_job WHERE version = ?"
+                    + " ORDER BY started_at DESC FETCH FIRST 1 ROW ONLY", String.class, versionId).stream()
                     .findFirst().map(doc -> json.readValue(doc, ImpactJobs.Status.class));
         }
     }

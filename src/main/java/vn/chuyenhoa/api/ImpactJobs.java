@@ -49,6 +49,7 @@ public class ImpactJobs {
                   Map<String, Integer> verdictFlips, List<AreaChange> changes) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ImpactJob")
     public record Status(UUID jobId, String version, String state, int total, int done, Instant startedAt, Instant finishedAt,
                   Filter filter, Result result, String error) {}
 
@@ -79,6 +80,11 @@ public class ImpactJobs {
 
     public Optional<Status> status(UUID id) {
         return jobs.get(id);
+    }
+
+    /** The preview of a version started last, if one was run since the service started. */
+    public Optional<Status> latestFor(String versionId) {
+        return jobs.latestFor(versionId);
     }
 
     private void run(UUID id, Engine candidate, Filter f) {
