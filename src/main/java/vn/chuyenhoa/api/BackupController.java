@@ -7,10 +7,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.chuyenhoa.audit.Backups;
 
 /** An online backup of the embedded database, for administrators (README "Backups and restore"). */
 @RestController
+@Tag(name = ApiDescription.ADMINISTRATION)
 class BackupController {
 
     private final Backups backups;
@@ -19,10 +24,13 @@ class BackupController {
         this.backups = backups;
     }
 
-    @Operation(summary = "Take an online backup of the embedded H2 database / Sao lưu cơ sở dữ liệu H2 khi đang chạy",
+    @ApiResponse(responseCode = "409", description = "The database is not the embedded H2: back it up with pg_dump")
+    @Operation(operationId = "takeBackup", summary = "Take an online backup of the embedded H2 database / Sao lưu cơ sở dữ liệu H2 khi đang chạy",
             description = "Writes an H2 SCRIPT (zip) and a copy of the audit head file into chuyenhoa.backup.dir, while"
                     + " holding the audit chain's lock, and answers where they are and the chain's head in the backup."
-                    + " On PostgreSQL answers 409: back it up with pg_dump.")
+                    + " On PostgreSQL answers 409: back it up with pg_dump.",
+            responses = @ApiResponse(responseCode = "201", description = "The backup taken",
+                    content = @Content(schema = @Schema(implementation = Backups.Backup.class))))
     @PostMapping(path = "/api/v1/admin/backups", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> take() {
         try {
