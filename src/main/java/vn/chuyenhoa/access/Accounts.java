@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -39,6 +40,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import vn.chuyenhoa.audit.AuditChain;
 import vn.chuyenhoa.audit.Canonical;
 
+import vn.chuyenhoa.instances.SharedChanges;
+
 /**
  * Accounts and their tokens. A token is 32 random bytes shown once when issued and kept only as its SHA-256 hash;
  * the hashes of live tokens are held in memory, so checking a bearer token is one hash and one map lookup, not a
@@ -47,6 +50,8 @@ import vn.chuyenhoa.audit.Canonical;
  * <p>Every change (an account created or changed, a password set, a token issued or revoked) is one write linked
  * into the audit chain: the account or token row as it is after the change, and the {@code account_event} row that
  * says who changed what. A role or province granted in the database behind the application's back breaks the chain.
+ * When another instance writes an {@code account_event}, {@link SharedChanges} has this one reload, so a revoked
+ * token or a disabled account stops working on every instance within the poll interval.
  */
 @Component
 public class Accounts implements UserDetailsService {
@@ -72,7 +77,9 @@ public class Accounts implements UserDetailsService {
     public record Event(long seq, Instant at, String actor, String action, String username, String details) {}
 
     /** The principal of a form login: the caller, and the password hash until Spring erases it after the check. */
+    // Serializable: a signed-in session is stored in the database (Spring Session JDBC), for every instance to read
     public static final class Login implements UserDetails, CredentialsContainer {
+        private static final long serialVersionUID = 1L;
         private final Caller caller;
         private final boolean enabled;
         private final boolean locked;
@@ -124,6 +131,14 @@ public class Accounts implements UserDetailsService {
     /** Enabled accounts as callers, so a session sees an administrator's change on its next request. */
     private volatile Map<String, Caller> liveAccounts = Map.of();
 
+    @Autowired
+    Accounts(JdbcTemplate jdbc, AuditChain chain, PasswordEncoder passwords, SharedChanges changes) {
+        this(jdbc, chain, passwords);
+        changes.follow("accounts and tokens", () -> jdbc.queryForObject(
+                "SELECT COALESCE(MAX(seq), 0) FROM account_event", Long.class), this::reloadTokens);
+    }
+
+    /** Alone on its database (the benchmark). */
     Accounts(JdbcTemplate jdbc, AuditChain chain, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.chain = chain;
@@ -216,7 +231,7 @@ public class Accounts implements UserDetailsService {
         return Optional.ofNullable(liveAccounts.get(username));
     }
 
-    private void reloadTokens() {
+    private synchronized void reloadTokens() {
         Map<String, Account> accounts = list().stream().collect(Collectors.toMap(Account::username, Function.identity()));
         liveAccounts = accounts.values().stream().filter(Account::enabled)
                 .collect(Collectors.toUnmodifiableMap(Account::username, a -> a.caller(null)));

@@ -14,7 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param tokenId    the token used, or null for a signed-in person
  */
 public record Caller(String username, String displayName, Set<Role> roles, boolean national, Set<String> provinces,
-                     String tokenId) {
+                     String tokenId) implements java.io.Serializable {
 
     public Caller {
         roles = Set.copyOf(roles);

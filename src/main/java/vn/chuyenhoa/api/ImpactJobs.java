@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +28,8 @@ import vn.chuyenhoa.evaluation.Engine;
 /**
  * Impact previews: every stored evaluation in the filter is run again on a candidate version and compared with what
  * was decided. Over a large store that takes a while, so it is a job the caller polls; jobs run one at a time, off
- * the request threads, and never store anything.
+ * the request threads, and never store anything. A job runs on the instance that started it; its status is kept in
+ * {@link ImpactJobStatuses}, so that with several instances any of them answers the caller's poll.
  */
 @Component
 public class ImpactJobs {
@@ -56,14 +56,15 @@ public class ImpactJobs {
     private final EvaluationStore store;
     private final Reevaluations reevaluations;
     private final ObjectMapper json;
-    private final Map<UUID, Status> jobs = new ConcurrentHashMap<>();
+    private final ImpactJobStatuses jobs;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "impact-preview");
         t.setDaemon(true);
         return t;
     });
 
-    ImpactJobs(EvaluationStore store, Reevaluations reevaluations, ObjectMapper json) {
+    ImpactJobs(EvaluationStore store, Reevaluations reevaluations, ObjectMapper json, ImpactJobStatuses jobs) {
+        this.jobs = jobs;
         this.store = store;
         this.reevaluations = reevaluations;
         this.json = json;
@@ -83,17 +84,16 @@ public class ImpactJobs {
     }
 
     public Optional<Status> status(UUID id) {
-        return Optional.ofNullable(jobs.get(id));
+        return jobs.get(id);
     }
 
     /** The preview of a version started last, if one was run since the service started. */
     public Optional<Status> latestFor(String versionId) {
-        return jobs.values().stream().filter(s -> s.version().equals(versionId))
-                .max(java.util.Comparator.comparing(Status::startedAt));
+        return jobs.latestFor(versionId);
     }
 
     private void run(UUID id, Engine candidate, Filter f) {
-        Status s = jobs.get(id);
+        Status s = jobs.get(id).orElseThrow();
         try {
             List<EvaluationSummary> selected = select(f);
             AtomicInteger done = new AtomicInteger();

@@ -1,5 +1,6 @@
 package vn.chuyenhoa.audit;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,10 +28,12 @@ import static vn.chuyenhoa.audit.SqlTime.utc;
  * transaction of its own together with one {@code audit_chain} row that lists its rows' hashes and holds the hash
  * of the previous link.
  *
- * <p>"Read the head, append the link, commit" is serialised by a lock held for the transaction, so there is one
- * chain with one head. The evaluation writer is a single thread that takes the lock once per group commit, so the
- * chain costs one row per batch and the hashing of the rows, never a lock per evaluation; ruleset actions and
- * versions, lifecycle steps, screenings, monitoring reports and account changes are rare and take it once each.
+ * <p>"Read the head, append the link, commit" runs under a lock on the one row of {@code audit_chain_lock}
+ * (V11), taken first in the transaction and held until it commits: writers in several processes on one database make
+ * one chain with one head, and the head is read from the database under that lock, never remembered from this
+ * process's last link. The evaluation writer takes it once per group commit, so the chain costs one row per batch
+ * and the hashing of the rows, never a lock per evaluation; ruleset actions and versions, lifecycle steps,
+ * screenings, monitoring reports and account changes are rare and take it once each.
  */
 @Component
 public class AuditChain {
@@ -36,10 +41,11 @@ public class AuditChain {
     /**
      * What a batch holds. BASELINE: the rows found when the chain was first started on an older database, or when a
      * table joined the chain (V9__chain_every_record.sql). ACCOUNT: accounts, tokens and the administrators' log.
+     * RESTORE: the database was put back from a backup (V11__instances.sql).
      */
     public enum Kind {
         BASELINE, EVALUATIONS, EVALUATION_STATUS, RULESET_ACTION, LIFECYCLE_STEP, SCREENING, MONITORING_REPORT,
-        ACCOUNT, RULESET_VERSION, LOAD_FAILURE
+        ACCOUNT, RULESET_VERSION, LOAD_FAILURE, RESTORE
     }
 
     /** The last link: seq 0 and {@link Canonical#GENESIS} while the chain is empty. */
@@ -62,17 +68,35 @@ public class AuditChain {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final ReentrantLock lock = new ReentrantLock();
+    // Not for correctness (the database lock is): it only queues this process's writers in memory, so that they do
+    // not wait on the row lock, where an embedded H2's lock timeout would fail a write queued behind a long batch.
+    private final ReentrantLock local = new ReentrantLock();
+    // the head this process last linked or read, for readers that must not wait for the lock
     // the batch of the record() this thread is inside, so that a write made by a write joins its link
     private final ThreadLocal<Batch> open = new ThreadLocal<>();
-    // guarded by lock; null: not known, read from the database at the next link
-    private Head head;
-    // what was last committed, for readers that must not wait for the lock
+    // set once a transaction of this process has linked the tables that joined the chain since it last started
+    private volatile boolean tablesJoined;
     private volatile Head published;
 
     public AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * As Spring builds it: when the operator has just put the database back from a backup and says so
+     * ({@code chuyenhoa.audit.restored-from}, {@code chuyenhoa.audit.restored-by}), the restore is the first link this
+     * process makes, before anything else is written (see {@link Restores}).
+     */
+    @Autowired
+    public AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                      @Value("${chuyenhoa.audit.head-file:./data/audit-heads.log}") Path headFile,
+                      @Value("${chuyenhoa.audit.restored-from:}") String restoredFrom,
+                      @Value("${chuyenhoa.audit.restored-by:}") String restoredBy) {
+        this(jdbc, transactionManager);
+        if (!restoredFrom.isBlank()) {
+            new Restores(jdbc).record(this, headFile.toAbsolutePath().normalize(), restoredFrom.strip(), restoredBy);
+        }
     }
 
     /**
@@ -86,11 +110,13 @@ public class AuditChain {
         if (outer != null) {
             return work.apply(outer);
         }
-        lock.lock();
+        local.lock();
         try {
-            Head before = headLocked();
-            Head[] after = {before};
+            Head[] after = {null};
             T result = transaction.execute(tx -> {
+                jdbc.queryForObject("SELECT id FROM audit_chain_lock WHERE id = 1 FOR UPDATE", Integer.class);
+                Head before = headLocked();
+                after[0] = before;
                 Batch batch = new Batch();
                 open.set(batch);
                 try {
@@ -103,49 +129,38 @@ public class AuditChain {
                     open.remove();
                 }
             });
-            head = after[0];
+            tablesJoined = true;
             published = after[0];
             return result;
-        } catch (RuntimeException | Error e) {
-            // rolled back, most likely; the database says where the chain stands
-            head = null;
-            throw e;
         } finally {
-            lock.unlock();
+            local.unlock();
         }
     }
 
-    /** The last committed link, as this process knows it (read from the database when it knows none yet). */
+    /** The last link this process knows of (read from the database when it knows none yet). */
     public Head head() {
         Head h = published;
-        if (h != null) {
-            return h;
-        }
-        lock.lock();
-        try {
-            return headLocked();
-        } finally {
-            lock.unlock();
-        }
+        return h != null ? h : storedHead();
     }
 
     /** The last link in the database now, whoever wrote it. */
     public Head storedHead() {
+        return storedHead(jdbc);
+    }
+
+    static Head storedHead(JdbcTemplate jdbc) {
         return jdbc.query("SELECT seq, hash, linked_at FROM audit_chain ORDER BY seq DESC FETCH FIRST 1 ROW ONLY",
                 (rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"), instant(rs, "linked_at")))
                 .stream().findFirst().orElse(Head.EMPTY);
     }
 
-    // The one place the head is read from the database: whoever moves it under a lock shared by several
-    // instances changes this method, storedHead() and the assignments in record().
+    // under the database lock: whatever another process committed before is seen here
     private Head headLocked() {
-        if (head == null) {
-            Head stored = storedHead();
+        Head stored = storedHead();
+        if (!tablesJoined) {
             stored = adoptJoinedTables(stored).orElse(stored);
-            head = stored;
-            published = stored;
         }
-        return head;
+        return stored;
     }
 
     /**

@@ -41,7 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <h2>A batch</h2>
  * {@code entries}: one line per row, {@code table SP key SP rowHash}, joined by LF in insertion order, where the key
  * is the row's primary key, its columns joined by {@code "/"} ({@code evaluation.id},
- * {@code programme_transition.area_id "/" step}, {@code account.username}, …; see {@link #TABLES});
+ * {@code programme_transition.area_id "/" step}, {@code account.username}, {@code audit_restore.id}, …; see
+ * {@link #TABLES});
  * {@code content_hash} = SHA-256(UTF-8(entries)); the link {@code hash} = SHA-256(UTF-8(
  * {@code "chuyenhoa-chain-v1" LF seq LF kind LF linked_at LF row_count LF content_hash LF prev_hash})).
  *
@@ -198,10 +199,14 @@ public final class Canonical {
     public static final Table RULESET_LOAD_FAILURE = table("ruleset_load_failure", new int[] {0},
             "seq:NUMBER", "failed_at:TIMESTAMP", "version_id", "report_json");
 
+    public static final Table AUDIT_RESTORE = table("audit_restore", new int[] {0},
+            "id:UUID", "restored_at:TIMESTAMP", "restored_by", "backup", "backup_head_seq:NUMBER", "backup_head_hash",
+            "backup_head_at:TIMESTAMP", "lost_head_seq:NUMBER", "lost_head_hash");
+
     /** Every audited table: a row of any of them that is in no batch was written behind the chain's back. */
     public static final List<Table> TABLES = List.of(EVALUATION, STATUS_EVENT, RULESET_ACTION, PROGRAMME_AREA,
             PROGRAMME_TRANSITION, SCREENING, MONITORING_REPORT, ACCOUNT, API_TOKEN, ACCOUNT_EVENT, RULESET_VERSION,
-            RULESET_FILE, RULESET_LOAD_FAILURE);
+            RULESET_FILE, RULESET_LOAD_FAILURE, AUDIT_RESTORE);
 
     private Canonical() {
     }

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
  * ({@link Canonical}) and compared with the hashes the batch recorded, every link with the one before it, every
  * audited row is in some batch, and every head in the head file is on the chain. Reads without locks or a long
  * transaction: the chain is read first and only batches committed meanwhile are read again, for their row keys.
+ *
+ * <p>A head in the file that is not on the chain means the database was rewritten or truncated after it was written,
+ * and is reported as tampering, unless a recorded restore ({@link Restores}) explains it: the head lies between the
+ * backup's head and the last head before the restore, it was written before the restore, and the restore's own link
+ * is in the head file too. Such heads are the batches lost with the restore, told apart from the problems.
  */
 @Component
 public class ChainVerifier {
@@ -44,10 +49,19 @@ public class ChainVerifier {
                                 boolean allOnChain) {
     }
 
+    /**
+     * A restore from a backup, recorded in the chain at batch {@code seq}; {@code lostBatches} linked after the backup's
+     * head are gone with it, {@code headsExplained} of the head file's lines are theirs.
+     */
+    public record RestoreNote(long seq, Instant restoredAt, String restoredBy, String backup, long backupHeadSeq,
+                              Instant backupHeadAt, long lostBatches, int headsExplained, boolean inHeadFile,
+                              String messageVi, String messageEn) {
+    }
+
     @io.swagger.v3.oas.annotations.media.Schema(name = "ChainReport")
     public record Report(boolean intact, Instant checkedAt, long batchesChecked, long rowsChecked,
                          AuditChain.Head head, HeadFileState headFile, Problem firstBreak, int problemCount,
-                         List<Problem> problems, String messageVi, String messageEn) {
+                         List<Problem> problems, List<RestoreNote> restores, String messageVi, String messageEn) {
     }
 
     /** The last batch that listed a row of a mutable table, and the hash it recorded. */
@@ -61,17 +75,32 @@ public class ChainVerifier {
                         String prevHash, String hash) {
     }
 
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
     private final JdbcTemplate jdbc;
     private final HeadFile headFile;
+    private final Restores restores;
 
     public ChainVerifier(JdbcTemplate jdbc, HeadFile headFile) {
         this.jdbc = jdbc;
         this.headFile = headFile;
+        this.restores = new Restores(jdbc);
     }
 
     public Report verify() {
         Instant checkedAt = Instant.now();
         List<Problem> problems = new ArrayList<>();
+        // the heads first: a head is written after its batch commits, so every head read now is on the chain read next,
+        // while writers in this or another instance go on linking
+        List<HeadFile.Line> headLines;
+        UncheckedIOException unreadable = null;
+        try {
+            headLines = headFile.read();
+        } catch (UncheckedIOException e) {
+            headLines = null;
+            unreadable = e;
+        }
         List<Link> chain = links(0);
         long lastSeq = chain.isEmpty() ? 0 : chain.get(chain.size() - 1).seq();
 
@@ -160,21 +189,26 @@ public class ChainVerifier {
             }
         }
 
-        HeadFileState heads = checkHeads(hashBySeq, problems);
+        List<RestoreNote> notes = new ArrayList<>();
+        HeadFileState heads = checkHeads(headLines, unreadable, hashBySeq, chainedIn, problems, notes);
         AuditChain.Head head = chain.isEmpty() ? AuditChain.Head.EMPTY : new AuditChain.Head(lastSeq,
                 chain.get(chain.size() - 1).hash(), chain.get(chain.size() - 1).linkedAt());
         // the first broken link first: the rows of accounts are compared after the whole chain was read
         problems.sort(Comparator.comparing(Problem::seq, Comparator.nullsLast(Comparator.naturalOrder())));
         boolean intact = problems.isEmpty();
         Problem first = intact ? null : problems.get(0);
+        String restoredVi = notes.stream().map(n -> " " + n.messageVi()).collect(java.util.stream.Collectors.joining());
+        String restoredEn = notes.stream().map(n -> " " + n.messageEn()).collect(java.util.stream.Collectors.joining());
         return new Report(intact, checkedAt, chain.size(), rowsChecked, head, heads, first, problems.size(),
-                List.copyOf(problems.subList(0, Math.min(MAX_LISTED, problems.size()))),
-                intact ? "Chuỗi kiểm toán nguyên vẹn: " + chain.size() + " lô, " + rowsChecked
+                List.copyOf(problems.subList(0, Math.min(MAX_LISTED, problems.size()))), List.copyOf(notes),
+                (intact ? "Chuỗi kiểm toán nguyên vẹn: " + chain.size() + " lô, " + rowsChecked
                         + " bản ghi, khớp với " + heads.headsRecorded() + " mã đầu chuỗi đã ghi ra tệp."
-                        : "Chuỗi kiểm toán KHÔNG nguyên vẹn (" + problems.size() + " lỗi). " + first.messageVi(),
-                intact ? "The audit chain is intact: " + chain.size() + " batches, " + rowsChecked
+                        : "Chuỗi kiểm toán KHÔNG nguyên vẹn (" + problems.size() + " lỗi). " + first.messageVi())
+                        + restoredVi,
+                (intact ? "The audit chain is intact: " + chain.size() + " batches, " + rowsChecked
                         + " rows, consistent with the " + heads.headsRecorded() + " heads written to the file."
-                        : "The audit chain is NOT intact (" + problems.size() + " problems). " + first.messageEn());
+                        : "The audit chain is NOT intact (" + problems.size() + " problems). " + first.messageEn())
+                        + restoredEn);
     }
 
     private static void checkRow(Link l, String line, Map<String, Canonical.Entry> rows, Map<String, Long> chainedIn,
@@ -222,17 +256,19 @@ public class ChainVerifier {
         }
     }
 
-    private HeadFileState checkHeads(Map<Long, String> hashBySeq, List<Problem> problems) {
+    private HeadFileState checkHeads(List<HeadFile.Line> lines, UncheckedIOException unreadable,
+                                     Map<Long, String> hashBySeq, Map<String, Long> chainedIn, List<Problem> problems,
+                                     List<RestoreNote> notes) {
         String path = headFile.path().toString();
-        List<HeadFile.Line> lines;
-        try {
-            lines = headFile.read();
-        } catch (UncheckedIOException e) {
+        if (unreadable != null) {
+            UncheckedIOException e = unreadable;
             problems.add(new Problem(null, null, "HEAD_LINE_UNREADABLE", null, null, path, null,
                     "Không đọc được tệp mã đầu chuỗi " + path + ": " + e.getMessage(),
                     "The head file " + path + " cannot be read: " + e.getMessage()));
             return new HeadFileState(path, 0, null, null, false);
         }
+        List<Witnessed> witnessed = witnessedRestores(lines, hashBySeq, chainedIn);
+        int[] explained = new int[witnessed.size()];
         boolean all = true;
         Boolean lastOn = null;
         for (HeadFile.Line line : lines) {
@@ -245,20 +281,75 @@ public class ChainVerifier {
             } else {
                 String onChain = hashBySeq.get(line.seq());
                 on = line.hash().equals(onChain);
-                if (!on) {
+                int by = on ? -1 : explainedBy(line, witnessed);
+                if (by >= 0) {
+                    explained[by]++;
+                    on = true;
+                } else if (!on) {
                     problems.add(new Problem(line.seq(), null, "HEAD_NOT_ON_CHAIN", "head-file",
                             String.valueOf(line.number()), line.hash(), onChain,
                             "Mã đầu chuỗi ghi lúc " + line.time() + " (lô " + line.seq() + ") không có trong chuỗi"
-                                    + " hiện tại: cơ sở dữ liệu đã bị viết lại hoặc cắt bớt từ lô này.",
+                                    + " hiện tại, và không lần khôi phục nào được ghi nhận giải thích điều đó: cơ sở dữ"
+                                    + " liệu đã bị viết lại hoặc cắt bớt từ lô này.",
                             "The head written at " + line.time() + " (batch " + line.seq() + ") is not on the current"
-                                    + " chain: the database was rewritten or truncated from this batch on."));
+                                    + " chain, and no recorded restore explains it: the database was rewritten or"
+                                    + " truncated from this batch on."));
                 }
             }
             all &= on;
             lastOn = on;
         }
+        for (int i = 0; i < witnessed.size(); i++) {
+            notes.add(note(witnessed.get(i), explained[i]));
+        }
         return new HeadFileState(path, lines.size(), lines.isEmpty() ? null : lines.get(lines.size() - 1).raw(),
                 lastOn, all);
+    }
+
+    /** A restore on the chain at {@code seq}; {@code line} the head file's line of its link, 0 when it has none. */
+    private record Witnessed(Restores.Restore restore, long seq, int line) {
+    }
+
+    private List<Witnessed> witnessedRestores(List<HeadFile.Line> lines, Map<Long, String> hashBySeq,
+                                              Map<String, Long> chainedIn) {
+        List<Witnessed> out = new ArrayList<>();
+        for (Restores.Restore r : restores.all()) {
+            Long seq = chainedIn.get(Canonical.AUDIT_RESTORE.name() + " " + r.id());
+            if (seq == null) continue; // an unchained row is reported as such and explains nothing
+            int at = lines.stream().filter(l -> l.seq() == seq && l.hash() != null && l.hash().equals(hashBySeq.get(seq)))
+                    .mapToInt(HeadFile.Line::number).findFirst().orElse(0);
+            out.add(new Witnessed(r, seq, at));
+        }
+        return out;
+    }
+
+    private static int explainedBy(HeadFile.Line line, List<Witnessed> witnessed) {
+        for (int i = 0; i < witnessed.size(); i++) {
+            Witnessed w = witnessed.get(i);
+            if (w.line() > line.number() && line.seq() > w.restore().backupHeadSeq()
+                    && line.seq() <= w.restore().lostHeadSeq()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static RestoreNote note(Witnessed w, int explained) {
+        Restores.Restore r = w.restore();
+        String backupAt = r.backupHeadAt() == null ? "?" : SHOWN.format(r.backupHeadAt());
+        String at = SHOWN.format(r.restoredAt());
+        boolean witnessedInFile = w.line() > 0;
+        String vi = "Khôi phục từ bản sao lưu lúc " + backupAt + " (" + r.backup() + ", lô " + r.backupHeadSeq()
+                + ") do " + r.restoredBy() + " thực hiện lúc " + at + ", ghi ở lô " + w.seq() + ": " + r.lostBatches()
+                + " lô ghi sau bản sao lưu đã mất."
+                + (witnessedInFile ? "" : " Lần khôi phục này không có trong tệp mã đầu chuỗi nên không giải thích"
+                        + " được lô nào bị mất.");
+        String en = "Restored from the backup of " + backupAt + " (" + r.backup() + ", batch " + r.backupHeadSeq()
+                + ") by " + r.restoredBy() + " at " + at + ", recorded in batch " + w.seq() + ": " + r.lostBatches()
+                + " batches recorded after it are gone."
+                + (witnessedInFile ? "" : " This restore is not in the head file, so it explains no lost batch.");
+        return new RestoreNote(w.seq(), r.restoredAt(), r.restoredBy(), r.backup(), r.backupHeadSeq(),
+                r.backupHeadAt(), r.lostBatches(), explained, witnessedInFile, vi, en);
     }
 
     private List<Link> links(long after) {

@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
  * A database rewritten from scratch, even with a chain that is consistent in itself, does not contain these heads,
  * which is how the verifier detects it. Put the file where whoever can rewrite the database cannot (another volume,
  * a write-once or remotely shipped log).
+ *
+ * <p>A process writes the heads it linked itself: what it attests to, never a head read back from a database someone
+ * else may have rewritten. With several instances on one database, each appends its own heads, to a file of its own or
+ * all to one shared file; every line must be a head of the one chain.
  */
 @Component
 public class HeadFile implements SmartLifecycle {
@@ -76,24 +80,33 @@ public class HeadFile implements SmartLifecycle {
                     return head;
                 }
             }
-            String line = head.seq() + " " + head.hash() + " " + Instant.now() + "\n";
-            try {
-                if (path.getParent() != null) Files.createDirectories(path.getParent());
-                try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND)) {
-                    out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-                    out.force(true);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append the audit head to " + path, e);
-            }
+            append(path, head);
             written = head;
             return head;
         }
     }
 
+    /** Appends one line for the head, forced to disk. */
+    static void append(Path path, AuditChain.Head head) {
+        String line = head.seq() + " " + head.hash() + " " + Instant.now() + "\n";
+        try {
+            if (path.getParent() != null) Files.createDirectories(path.getParent());
+            try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+                out.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append the audit head to " + path, e);
+        }
+    }
+
     /** Every line of the file, oldest first; none when the file does not exist yet. */
     public List<Line> read() {
+        return read(path);
+    }
+
+    static List<Line> read(Path path) {
         if (!Files.exists(path)) {
             return List.of();
         }

@@ -40,15 +40,13 @@ public class RulesetStore {
      *
      * @return true when this call stored it
      */
-    // synchronized: the database is embedded in this process, so concurrent first stores of one version
-    // queue here instead of waiting on each other's row lock in the database, where a slow insert of large
-    // files could time out. The primary key still settles any race the monitor cannot see.
+    // Not synchronized in the JVM: instances on one database race here too, and the primary key settles it for all.
     public boolean saveIfAbsent(String versionId, String origin, List<StoredFile> files) {
         return saveIfAbsent(versionId, origin, files, null, null, null, null);
     }
 
     /** As {@link #saveIfAbsent(String, String, List)}, with who stored it, why, on which version, and its report. */
-    public synchronized boolean saveIfAbsent(String versionId, String origin, List<StoredFile> files, String author,
+    public boolean saveIfAbsent(String versionId, String origin, List<StoredFile> files, String author,
                                              String comment, String basedOn, String reportJson) {
         Objects.requireNonNull(versionId, "versionId");
         Objects.requireNonNull(origin, "origin");

@@ -20,12 +20,17 @@ import vn.chuyenhoa.audit.StoredFile;
 import vn.chuyenhoa.audit.VersionInfo;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
+import vn.chuyenhoa.instances.SharedChanges;
 
 /**
  * The ruleset in force, and the one way it changes. New files — uploaded, saved in a watched folder, or found on
  * disk at start-up — are validated first; what fails is recorded as a rejected attempt and never becomes a version;
  * what passes is stored with all its bytes. Activation swaps one immutable snapshot for another atomically: an
  * evaluation that already holds the old engine finishes on it and records it. Every change is logged.
+ *
+ * <p>Several instances on one database: the database's last ACTIVATED action is what is in force. An activation or
+ * rollback made on another instance reaches this one through {@link SharedChanges}, which also has a version stored
+ * there built here at once, so that its activation is a swap and not a build.
  */
 @Component
 public class ActiveRuleset implements EngineSource {
@@ -46,7 +51,10 @@ public class ActiveRuleset implements EngineSource {
     }
 
     private final AtomicReference<RulesetSnapshot> current = new AtomicReference<>();
-    /** Versions validated by this process, built from the very bytes that were stored: activating one needs no rebuild. */
+    /**
+     * Versions this process has built, validated or held in force, from the very bytes that were stored: activating one,
+     * or following another instance back to it, needs no rebuild.
+     */
     private final Map<String, RulesetSnapshot> validated = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RulesetSnapshot> eldest) {
@@ -60,17 +68,58 @@ public class ActiveRuleset implements EngineSource {
     private final ObjectMapper json;
     // null: no rules folder configured, the files are the copy bundled in the jar
     private final Path root;
+    private final String instance;
 
     public ActiveRuleset(@Value("${chuyenhoa.ruleset.root:}") String root,
                          @Value("${chuyenhoa.ruleset.activate-files:true}") boolean activateFiles,
-                         RulesetStore store, RulesetValidator validator, SnapshotCache cache, ObjectMapper json) {
+                         RulesetStore store, RulesetValidator validator, SnapshotCache cache, ObjectMapper json,
+                         SharedChanges changes) {
         this.store = store;
         this.validator = validator;
         this.cache = cache;
         this.json = json;
+        this.instance = changes.instance();
         // a plain String: Spring would resolve a Path-typed "." against the servlet container's document root
         this.root = root.isBlank() ? null : Path.of(root).toAbsolutePath().normalize();
         start(activateFiles);
+        changes.follow("ruleset stored", () -> store.versionIds().stream().findFirst().orElse(null), this::prebuildLatest);
+        changes.follow("ruleset in force", store::activeVersionId, this::followDatabase);
+    }
+
+    /** Puts in force here what another instance put in force; recorded once, where it was done. */
+    private synchronized void followDatabase() {
+        Optional<String> inForce = store.activeVersionId();
+        if (inForce.isEmpty() || inForce.get().equals(versionId())) return;
+        try {
+            RulesetSnapshot known = validated.get(inForce.get());
+            RulesetSnapshot next = known != null ? known : cache.get(inForce.get());
+            RulesetSnapshot previous = current.getAndSet(next);
+            if (previous != null) validated.put(previous.versionId(), previous);
+            log.info("Ruleset {} in force on {} (was {}): activated on another instance", next.versionId(), instance,
+                    previous == null ? null : previous.versionId());
+        } catch (RulesetBuildException e) {
+            log.error("Ruleset {}, put in force on another instance, does not build here; {} stays", inForce.get(),
+                    versionId(), e);
+        }
+    }
+
+    private void prebuildLatest() {
+        store.versionIds().stream().findFirst().filter(id -> !id.equals(versionId())).ifPresent(id -> {
+            try {
+                cache.get(id);
+            } catch (RulesetBuildException e) {
+                log.warn("Stored ruleset {} does not build on {}", id, instance, e);
+            }
+        });
+    }
+
+    /** The version the database says is in force: another than {@link #versionId()} only while this one follows. */
+    public Optional<String> inForceInDatabase() {
+        return store.activeVersionId();
+    }
+
+    public String instance() {
+        return instance;
     }
 
     /** The rules folder, when one is configured (the local run's is the project folder). */
@@ -298,6 +347,7 @@ public class ActiveRuleset implements EngineSource {
         }
         afterRecording.run();
         current.set(next);
+        if (previous != null) validated.put(previous.versionId(), previous);
         log.info("Ruleset {} activated by {} ({} profiles, {} criteria)", next.versionId(), actor,
                 next.engine().policy().profiles().size(), next.engine().policy().criteria().size());
         return next;

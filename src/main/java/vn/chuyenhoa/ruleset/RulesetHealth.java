@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health shows the version in force and any failed load. A failed load is DEGRADED, not DOWN: the service still
- * answers with the last good rules, and taking it out of rotation would help nobody.
+ * answers with the last good rules, and taking it out of rotation would help nobody. With several instances, each
+ * says which one it is and which version the database has in force, the same as its own once it has followed.
  */
 @Component("ruleset")
 class RulesetHealth implements HealthIndicator {
@@ -24,7 +25,9 @@ class RulesetHealth implements HealthIndicator {
     public Health health() {
         RulesetSnapshot s = active.snapshot();
         Health.Builder b = Health.up()
+                .withDetail("instance", active.instance())
                 .withDetail("version", s.versionId())
+                .withDetail("inForceInDatabase", active.inForceInDatabase().orElse(s.versionId()))
                 .withDetail("origin", s.origin())
                 .withDetail("loadedAt", s.loadedAt().toString());
         active.lastFailure().ifPresent(f -> b.status(DEGRADED)

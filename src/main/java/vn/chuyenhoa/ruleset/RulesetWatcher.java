@@ -42,9 +42,11 @@ class RulesetWatcher {
 
     RulesetWatcher(ActiveRuleset active, @Value("${chuyenhoa.ruleset.watch:true}") boolean enabled,
                    @Value("${chuyenhoa.ruleset.activate-files:true}") boolean activate,
-                   @Value("${chuyenhoa.ruleset.watch-quiet-ms:700}") long quietMillis) {
+                   @Value("${chuyenhoa.ruleset.watch-quiet-ms:700}") long quietMillis,
+                   @Value("${chuyenhoa.instances.shared:false}") boolean shared) {
         this.active = active;
-        this.enabled = enabled;
+        // several instances would each offer the same saved file; a change reaches them through an upload instead
+        this.enabled = enabled && !shared;
         this.activate = activate;
         this.quietMillis = quietMillis;
     }

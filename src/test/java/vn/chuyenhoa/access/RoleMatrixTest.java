@@ -183,7 +183,7 @@ class RoleMatrixTest {
                 "GET /api/v1/admin/tokens", "GET /api/v1/admin/events", "GET /admin", "GET /admin/accounts/{username}");
         expect(ADMIN, "POST /api/v1/admin/accounts", "PUT /api/v1/admin/accounts/{username}",
                 "POST /api/v1/admin/accounts/{username}/password", "POST /api/v1/admin/tokens",
-                "POST /api/v1/admin/tokens/{id}/revocation", "POST /admin/accounts", "POST /admin/accounts/{username}",
+                "POST /api/v1/admin/tokens/{id}/revocation", "POST /api/v1/admin/backups", "POST /admin/accounts", "POST /admin/accounts/{username}",
                 "POST /admin/accounts/{username}/password", "POST /admin/tokens", "POST /admin/tokens/{id}/revocation");
         expect(ADMIN, "POST /api/v1/admin/accounts/{username}/unlock", "POST /admin/accounts/{username}/unlock");
     }

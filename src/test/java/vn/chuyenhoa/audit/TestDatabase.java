@@ -1,5 +1,6 @@
 package vn.chuyenhoa.audit;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,7 +13,11 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
 import vn.chuyenhoa.support.Database;
+import vn.chuyenhoa.support.Postgres;
 
 /** A fresh database of either kind migrated by the real Flyway scripts, with stores built on it as Spring would. */
 final class TestDatabase implements AutoCloseable {
@@ -45,6 +50,44 @@ final class TestDatabase implements AutoCloseable {
         return database.database().kind();
     }
 
+    /**
+     * An online backup as the README tells an operator to take it: H2 through {@link Backups} (its {@code SCRIPT}),
+     * PostgreSQL with {@code pg_dump -Fc}. The head file is {@link Backups}' business on H2 and left alone here.
+     */
+    Path backUp(HeadFile heads, Path dir) {
+        if (kind() == Database.H2) {
+            return Path.of(new Backups(jdbc, transactions, heads, dir.toString()).take().file());
+        }
+        Path dump = dir.resolve("chuyenhoa-" + UUID.randomUUID() + ".dump");
+        Postgres.Schema schema = database.database().schema();
+        Postgres.tool("pg_dump", schema.serverUrl(), "-Fc", "-n", schema.name(), "-f", dump.toString());
+        return dump;
+    }
+
+    /** A new database of the same kind, put back from {@link #backUp}: as an operator restores into an empty one. */
+    TestDatabase restored(Path backup) {
+        if (kind() == Database.H2) {
+            Database.Empty empty = Database.H2.empty();
+            HikariDataSource pool = new HikariDataSource();
+            pool.setJdbcUrl(empty.url());
+            new JdbcTemplate(pool).execute("RUNSCRIPT FROM '" + backup.toAbsolutePath() + "' COMPRESSION ZIP");
+            Flyway.configure().dataSource(pool).locations(Database.H2.migrations()).load().migrate();
+            return new TestDatabase(new Database.Fresh(empty, pool));
+        }
+        Postgres.Schema schema = database.database().schema();
+        Postgres.Schema restored = Postgres.restoredDatabase(schema, backup);
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(restored.url());
+        Flyway.configure().dataSource(pool).locations(Database.POSTGRESQL.migrations()).load().migrate();
+        return new TestDatabase(new Database.Fresh(new Database.Empty(restored.url(), restored, Database.POSTGRESQL), pool));
+    }
+
+    DataSourceTransactionManager transactions() {
+        return transactions;
+    }
+
+
+
     EvaluationStore startedEvaluationStore() {
         EvaluationStore store = new EvaluationStore(jdbc, chain);
         store.start();
@@ -52,7 +95,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     RulesetStore rulesetStore() {
-        return new RulesetStore(jdbc, chain);
+        return new RulesetStore(jdbc, transactions, chain);
     }
 
     /**

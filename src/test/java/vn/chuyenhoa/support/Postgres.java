@@ -64,6 +64,46 @@ public final class Postgres {
         }
     }
 
+    /** Where Debian keeps PostgreSQL 15's programs, off the PATH. */
+    static final java.nio.file.Path BIN = java.nio.file.Path.of("/usr/lib/postgresql/15/bin");
+
+    /**
+     * Runs one of PostgreSQL's programs ({@code pg_dump}, {@code pg_restore}) against the database of a JDBC URL of
+     * the test server, with its host, port, user and database as options; fails with the program's output.
+     */
+    public static void tool(String program, String jdbcUrl, String... arguments) {
+        java.net.URI uri = java.net.URI.create(jdbcUrl.substring("jdbc:".length()));
+        String user = "postgres";
+        if (uri.getQuery() != null) {
+            for (String p : uri.getQuery().split("&")) if (p.startsWith("user=")) user = p.substring(5);
+        }
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(BIN.resolve(program).toString(),
+                "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", user, "-d", uri.getPath().substring(1)));
+        command.addAll(java.util.List.of(arguments));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A new database on the test server with {@code pg_restore} of a dump of {@code schema} in it (the schema keeps its
+     * name, so it needs a database of its own); the returned schema's URL selects it there.
+     */
+    public static Schema restoredDatabase(Schema schema, java.nio.file.Path dump) {
+        String name = "r_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute(schema.serverUrl(), "CREATE DATABASE " + name);
+        String server = schema.serverUrl().replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+        tool("pg_restore", server, "--no-owner", dump.toString());
+        return new Schema(server, schema.name());
+    }
+
     private static void execute(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
