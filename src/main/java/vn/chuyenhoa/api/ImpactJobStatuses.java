@@ -27,6 +27,9 @@ interface ImpactJobStatuses {
     /** The job for this version started last. */
     Optional<ImpactJobs.Status> latestFor(String versionId);
 
+    /** Jobs queued or running now, on every instance that shares this store. */
+    long running();
+
     @Configuration(proxyBeanMethods = false)
     class Choice {
         @Bean
@@ -53,6 +56,11 @@ interface ImpactJobStatuses {
         public Optional<ImpactJobs.Status> latestFor(String versionId) {
             return jobs.values().stream().filter(s -> s.version().equals(versionId))
                     .max(java.util.Comparator.comparing(ImpactJobs.Status::startedAt));
+        }
+
+        @Override
+        public long running() {
+            return jobs.values().stream().filter(s -> s.finishedAt() == null).count();
         }
     }
 
@@ -87,6 +95,14 @@ interface ImpactJobStatuses {
             return jdbc.queryForList("SELECT status_json FROM impact_job WHERE version = ?"
                     + " ORDER BY started_at DESC FETCH FIRST 1 ROW ONLY", String.class, versionId).stream()
                     .findFirst().map(doc -> json.readValue(doc, ImpactJobs.Status.class));
+        }
+
+        @Override
+        public long running() {
+            // a job's document is small and few are kept; reading them spares a column that says "finished"
+            return jdbc.queryForList("SELECT status_json FROM impact_job", String.class).stream()
+                    .map(doc -> json.readValue(doc, ImpactJobs.Status.class))
+                    .filter(s -> s.finishedAt() == null).count();
         }
     }
 }

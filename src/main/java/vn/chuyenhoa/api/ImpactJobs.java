@@ -80,7 +80,7 @@ public class ImpactJobs {
 
     /** Jobs queued or running now, for the operators' metrics. */
     public long running() {
-        return jobs.values().stream().filter(s -> s.finishedAt() == null).count();
+        return jobs.running();
     }
 
     public Optional<Status> status(UUID id) {

@@ -52,7 +52,7 @@ class SharedLockoutTest {
     }
 
     private static Accounts accounts(HikariDataSource db, JdbcTemplate jdbc) {
-        return new Accounts(jdbc, new org.springframework.transaction.support.TransactionTemplate(
+        return new Accounts(jdbc, new vn.chuyenhoa.audit.AuditChain(jdbc,
                 new org.springframework.jdbc.datasource.DataSourceTransactionManager(db)),
                 org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }

@@ -95,7 +95,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     RulesetStore rulesetStore() {
-        return new RulesetStore(jdbc, transactions, chain);
+        return new RulesetStore(jdbc, chain);
     }
 
     /**
