@@ -77,6 +77,24 @@ record TableData(List<Row> rows, Map<String, List<Layout>> layouts, List<LoadPro
         return out;
     }
 
+    Row row(String file, String sheet, int row) {
+        for (Row r : rows) if (r.file().equals(file) && r.sheet().equals(sheet) && r.row() == row) return r;
+        return null;
+    }
+
+    /** The text of the label row above a field's column ("Ngưỡng\nThreshold…"), or null. */
+    String label(Row r, String field) {
+        Integer col = r.origin().fieldColumns().get(field);
+        if (col == null) return null;
+        for (Layout l : layouts.getOrDefault(r.file(), List.of())) {
+            if (!l.sheet().name().equals(r.sheet())) continue;
+            for (Table t : l.tables()) {
+                if (r.row() >= t.firstDataRow() && r.row() <= t.lastDataRow()) return l.sheet().text(t.headerRow() + 4, col);
+            }
+        }
+        return null;
+    }
+
     Map<String, RowOrigin> origins() {
         Map<String, RowOrigin> out = new HashMap<>();
         for (Row r : rows) out.put(r.key(), r.origin());
