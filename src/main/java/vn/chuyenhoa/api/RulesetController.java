@@ -135,6 +135,7 @@ class RulesetController {
         List<FieldError> errors = new ArrayList<>();
         if (files == null || files.isEmpty()) errors.add(new FieldError("files", "required", "At least one file is required.", "Cần ít nhất một tệp."));
         if (comment == null || comment.isBlank()) errors.add(new FieldError("comment", "required", "Say what changes and why (comment).", "Cần ghi nội dung và lý do thay đổi (comment)."));
+        else commentTooLong(comment).ifPresent(errors::add);
         if (!errors.isEmpty()) return Problems.badRequest(errors);
 
         List<Map.Entry<String, byte[]>> given = new ArrayList<>();
@@ -175,6 +176,7 @@ class RulesetController {
     ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) Activation body) {
         List<FieldError> errors = new ArrayList<>();
         if (body == null || body.comment() == null || body.comment().isBlank()) errors.add(new FieldError("comment", "required", "Say why (comment).", "Cần ghi lý do (comment)."));
+        else commentTooLong(body.comment()).ifPresent(errors::add);
         if (!errors.isEmpty()) return Problems.badRequest(errors);
         if (store.info(version).isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
         String before = active.versionId();
@@ -184,6 +186,8 @@ class RulesetController {
             active.activate(version, Caller.current().orElseThrow().changer(), body.comment().strip());
         } catch (Changer.Refused e) {
             return refused(e);
+        } catch (ActiveRuleset.NotRecorded e) {
+            return notRecorded(e);
         }
         return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "previous", before, "rollback", rollback));
     }
@@ -222,6 +226,23 @@ class RulesetController {
     ResponseEntity<?> impactJob(@PathVariable String id) {
         return Ids.uuid(id).flatMap(impact::status).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> Problems.notFound("There is no impact job " + id + "."));
+    }
+
+    /** Free text is checked before anything is done with it: a column too short for it must not fail half-way. */
+    static Optional<FieldError> commentTooLong(String comment) {
+        int n = comment.strip().length();
+        if (n <= ActiveRuleset.MAX_COMMENT) return Optional.empty();
+        return Optional.of(new FieldError("comment", "too_long",
+                "The comment is " + n + " characters long; at most " + ActiveRuleset.MAX_COMMENT + " are kept.",
+                "Nội dung dài " + n + " ký tự; chỉ được tối đa " + ActiveRuleset.MAX_COMMENT + " ký tự."));
+    }
+
+    /** The activation could not be put on the record (the store refused or is unreachable): nothing changed. */
+    static ResponseEntity<ProblemDetail> notRecorded(ActiveRuleset.NotRecorded e) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-recorded",
+                "The change could not be recorded", "Không ghi được thay đổi vào nhật ký", e.getMessage());
+        r.getBody().setProperty("detailVi", "Không ghi được việc áp dụng vào nhật ký nên không có gì thay đổi; hãy thử lại sau.");
+        return r;
     }
 
     private static ResponseEntity<ProblemDetail> refused(Changer.Refused e) {
