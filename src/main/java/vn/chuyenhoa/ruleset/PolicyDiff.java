@@ -33,6 +33,7 @@ public final class PolicyDiff {
      * value, and {@code legalBasisChanged} says whether it changed too.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PolicyChange")
     public record Change(String kind, String profileId, String criterionId, String field, String from, String to,
                          TableSource source, String descriptionVi, String descriptionEn, String subject,
                          String fieldVi, String fieldEn, String legalBasis, String legalBasisCell,
@@ -58,6 +59,7 @@ public final class PolicyDiff {
             Map.entry("legalBasis", "Legal basis"), Map.entry("scope", "Scope"), Map.entry("validFrom", "Valid from"),
             Map.entry("validTo", "Valid to"), Map.entry("threshold", "Threshold"));
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PolicyDiff")
     public record Diff(String from, String to, List<Change> changes, Map<String, Integer> counts,
                        List<String> filesAdded, List<String> filesRemoved, List<String> filesChanged) {}
 

@@ -28,6 +28,7 @@ public class RulesetValidator {
      * {@code chuyenhoa.ruleset.max-problems} of them; {@code problemsTotal} counts all), and what the tests did.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ValidationReport")
     public record Report(String versionId, boolean valid, List<LoadProblem> problems, int testCases, int testFailures,
                          Integer problemsTotal) {
 
