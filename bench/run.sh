@@ -12,6 +12,10 @@
 #                                over 127.0.0.1 by LoadDriver in another JVM: start-up to the first 201, then
 #                                stored POST, dry-run POST and the hand-coded endpoint, rounds of each;
 #                                args go to LoadDriver, e.g. --connections 16 --duration 20 --rounds 3
+#                                BENCH_DB=postgres: the same on PostgreSQL (profile bench,postgres, a new database
+#                                on the server of CHUYENHOA_TEST_POSTGRES_URL), e.g. with a throw-away cluster:
+#                                BENCH_DB=postgres CHUYENHOA_PG_OPTIONS= .ci/run bench/run.sh http
+#                                (CHUYENHOA_PG_OPTIONS= : PostgreSQL's durable defaults, not the tests' fsync=off)
 #   bench/run.sh big [ROWS]      a hostile upload: the profiles workbook with ROWS (200000) threshold rows, checked as
 #                                an upload with the default limits: time, heap growth, report size (BigUpload)
 #   bench/run.sh all             check, cpu, jmh, http
@@ -104,12 +108,26 @@ http() {
   wait_quiet
   local launched
   launched=$(date +%s%3N)
+  local database=(--spring.profiles.active=bench --spring.datasource.url="jdbc:h2:file:$data/bench;DB_CLOSE_ON_EXIT=FALSE")
+  if [ "${BENCH_DB:-h2}" = "postgres" ]; then
+    local server=${CHUYENHOA_TEST_POSTGRES_URL:?BENCH_DB=postgres needs CHUYENHOA_TEST_POSTGRES_URL (run under .ci/run)}
+    local name
+    name="bench_$(date -u +%Y%m%d%H%M%S)"
+    [[ $server =~ ^jdbc:postgresql://([^:/]+):([0-9]+)/([^?]+)\?user=(.+)$ ]] || { echo "cannot read $server" >&2; exit 1; }
+    psql -q -h "${BASH_REMATCH[1]}" -p "${BASH_REMATCH[2]}" -U "${BASH_REMATCH[4]}" -d "${BASH_REMATCH[3]}" \
+      -c "CREATE DATABASE $name" -c "SHOW synchronous_commit" -c "SHOW fsync"
+    # the postgres profile creates no account unless asked: the benchmark's caller is the demo system
+    database=(--spring.profiles.active=bench,postgres --spring.datasource.url="jdbc:postgresql://${BASH_REMATCH[1]}:${BASH_REMATCH[2]}/$name?user=${BASH_REMATCH[4]}"
+      --chuyenhoa.access.seed=classpath:access/demo-accounts.csv)
+    echo "== store: PostgreSQL, database $name at ${BASH_REMATCH[1]}:${BASH_REMATCH[2]}"
+  else
+    echo "== store: H2 file under $data"
+  fi
   # no sample programme (chuyenhoa.demo=): its 44 evaluations would break the check that every 201 is a stored row
   # shellcheck disable=SC2086
   java ${APP_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.ChuyenhoaApplication \
-    --spring.profiles.active=bench \
+    "${database[@]}" \
     --server.port="$PORT" \
-    --spring.datasource.url="jdbc:h2:file:$data/bench;DB_CLOSE_ON_EXIT=FALSE" \
     --chuyenhoa.ruleset.root="$ROOT" \
     --chuyenhoa.demo= \
     ${APP_ARGS:-} \

@@ -1,5 +1,6 @@
 package vn.chuyenhoa.access;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,13 +15,17 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import vn.chuyenhoa.operations.WriteLog;
 
 /**
  * The one table of who reaches what. Everything not named here is refused, so a new endpoint is closed until someone
@@ -33,6 +38,16 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration
 class AccessConfig {
 
+    /**
+     * What a page may load: scripts, styles and images from this service only, no inline script or style, no plugin,
+     * no framing, forms posted back here only. A script injected into a page through some stored text would not run.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** Swagger UI's bundled scripts are files too, but React writes style attributes: styles inline, scripts never. */
+    static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     /** Everyone whose work is the programme's data: they may read all of it. */
     static final String[] READERS = {"EVALUATOR", "PROGRAMME_OFFICER", "RULE_EDITOR", "RULE_APPROVER", "AUDITOR"};
 
@@ -43,13 +58,15 @@ class AccessConfig {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle,
+                                    @Value("${management.server.port:-1}") int managementPort) throws Exception {
         Denials denials = new Denials();
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         http.addFilterBefore(new TokenFilter(accounts, denials), UsernamePasswordAuthenticationFilter.class)
                 // one reading of the typed name for authentication and for the failure count alike
                 .addFilterBefore(new LoginNames(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new WriteLog(), AuthorizationFilter.class)
                 // a locked name fails Spring's account checks before its password is even compared
                 .userDetailsService(username -> {
                     Accounts.Login login = (Accounts.Login) accounts.loadUserByUsername(LoginNames.normalise(username));
@@ -77,13 +94,22 @@ class AccessConfig {
                         .csrfTokenRepository(new NoSessionForTokens()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .httpBasic(b -> b.disable())
+                .headers(h -> h
+                        .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+                                request.getRequestURI().startsWith("/swagger-ui/") ? SWAGGER_POLICY : PAGE_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(a -> a
                         // open: signing in, the page saying no, style sheets, the API description, health (one component
                         // deep: Boot 4.1.2's actuator answers /actuator/health/a/b with a 500)
-                        .requestMatchers("/login", "/access-denied", "/error", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/access-denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/v3/api-docs.yaml/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/actuator/health", "/actuator/health/*", "/actuator/info").permitAll()
+                        // metrics: open on a management port of their own, which the operator exposes to the
+                        // monitoring network only (README "Running in production"); elsewhere for the monitoring role
+                        .requestMatchers(r -> managementPort > 0 && r.getLocalPort() == managementPort
+                                && "GET".equals(r.getMethod()) && "/actuator/prometheus".equals(r.getRequestURI())).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("MONITOR")
 
                         // administrators manage accounts and tokens; auditors may read who holds what
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**", "/admin", "/admin/**").hasAnyRole("ADMIN", "AUDITOR")

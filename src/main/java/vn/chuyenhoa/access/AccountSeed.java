@@ -36,6 +36,7 @@ public class AccountSeed {
                 @Value("${chuyenhoa.access.seed:}") List<String> seedFiles,
                 @Value("${chuyenhoa.access.refuse-demo-credentials:false}") boolean refuseDemo,
                 @Value("${chuyenhoa.access.bootstrap-admin:}") String bootstrapAdmin,
+                @Value("${chuyenhoa.access.require-admin:false}") boolean requireAdmin,
                 @Value("${CHUYENHOA_ADMIN_PASSWORD:}") String bootstrapPassword) throws IOException {
         List<Seeded> all = new ArrayList<>();
         for (String file : seedFiles) {
@@ -59,6 +60,13 @@ public class AccountSeed {
             accounts.create(bootstrapAdmin, "Quản trị viên / Administrator", bootstrapPassword,
                     Set.of(Role.ADMIN), true, Set.of(), "bootstrap");
             log.info("Administrator {} created from chuyenhoa.access.bootstrap-admin", bootstrapAdmin);
+        }
+        // a database nobody can administer would be started for nothing: and one that starts empty must not be
+        // "fixed" by turning the demo list on
+        if (requireAdmin && accounts.list().stream().noneMatch(a -> a.enabled() && a.roles().contains(Role.ADMIN))) {
+            throw new IllegalStateException("No administrator account: start once with chuyenhoa.access.bootstrap-admin=<name>"
+                    + " and CHUYENHOA_ADMIN_PASSWORD (at least 12 characters) in the environment."
+                    + " / Chưa có tài khoản quản trị: khởi động với chuyenhoa.access.bootstrap-admin và CHUYENHOA_ADMIN_PASSWORD.");
         }
         if (refuseDemo) {
             List<String> live = accounts.liveDemoCredentials();

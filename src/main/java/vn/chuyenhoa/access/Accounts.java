@@ -33,12 +33,20 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+import vn.chuyenhoa.audit.AuditChain;
+import vn.chuyenhoa.audit.Canonical;
 
 /**
  * Accounts and their tokens. A token is 32 random bytes shown once when issued and kept only as its SHA-256 hash;
  * the hashes of live tokens are held in memory, so checking a bearer token is one hash and one map lookup, not a
  * password hash or a database query per request.
+ *
+ * <p>Every change (an account created or changed, a password set, a token issued or revoked) is one write linked
+ * into the audit chain: the account or token row as it is after the change, and the {@code account_event} row that
+ * says who changed what. A role or province granted in the database behind the application's back breaks the chain.
  */
 @Component
 public class Accounts implements UserDetailsService {
@@ -110,15 +118,15 @@ public class Accounts implements UserDetailsService {
             + " demo, created_at, created_by";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final AuditChain chain;
     private final PasswordEncoder passwords;
     private volatile Map<String, Caller> liveTokens = Map.of();
     /** Enabled accounts as callers, so a session sees an administrator's change on its next request. */
     private volatile Map<String, Caller> liveAccounts = Map.of();
 
-    Accounts(JdbcTemplate jdbc, TransactionTemplate tx, PasswordEncoder passwords) {
+    Accounts(JdbcTemplate jdbc, AuditChain chain, PasswordEncoder passwords) {
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.chain = chain;
         this.passwords = passwords;
         reloadTokens();
     }
@@ -167,10 +175,12 @@ public class Accounts implements UserDetailsService {
 
     private Token insertToken(String username, String label, String secret, boolean demo, String by) {
         Token t = new Token(UUID.randomUUID(), username, label, demo, Instant.now(), by, null, null);
-        tx.executeWithoutResult(s -> {
+        chain.record(AuditChain.Kind.ACCOUNT, links -> {
             jdbc.update("INSERT INTO api_token (id, token_hash, username, label, demo, created_at, created_by)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)", t.id(), sha256(secret), username, label, demo, utc(t.createdAt()), by);
-            event(by, "TOKEN_ISSUED", username, "token " + t.id() + " (" + label + ")");
+            links.add(Canonical.API_TOKEN.stored(jdbc, t.id()));
+            event(links, by, "TOKEN_ISSUED", username, "token " + t.id() + " (" + label + ")");
+            return null;
         });
         reloadTokens();
         return t;
@@ -179,10 +189,12 @@ public class Accounts implements UserDetailsService {
     public Token revokeToken(UUID id, String by) {
         Token t = token(id).orElseThrow(() -> new NoSuchElementException("There is no token " + id + "."));
         if (t.live()) {
-            tx.executeWithoutResult(s -> {
+            chain.record(AuditChain.Kind.ACCOUNT, links -> {
                 jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
                         utc(Instant.now()), by, id);
-                event(by, "TOKEN_REVOKED", t.username(), "token " + id + " (" + t.label() + ")");
+                links.add(Canonical.API_TOKEN.stored(jdbc, id));
+                event(links, by, "TOKEN_REVOKED", t.username(), "token " + id + " (" + t.label() + ")");
+                return null;
             });
             reloadTokens();
         }
@@ -247,11 +259,14 @@ public class Accounts implements UserDetailsService {
         if (find(username).isPresent()) throw new Refused("username", "The account " + username + " exists already.",
                 "Tài khoản " + username + " đã có.");
         Instant now = Instant.now();
-        tx.executeWithoutResult(s -> {
+        String passwordHash = password == null || password.isEmpty() ? null : passwords.encode(password);
+        chain.record(AuditChain.Kind.ACCOUNT, links -> {
             jdbc.update("INSERT INTO account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)", username,
-                    displayName.strip(), password == null || password.isEmpty() ? null : passwords.encode(password), join(roles), national,
+                    displayName.strip(), passwordHash, join(roles), national,
                     national ? "" : String.join(",", new java.util.TreeSet<>(provinces)), demo, utc(now), by);
-            event(by, "ACCOUNT_CREATED", username, "roles " + join(roles) + "; " + (national ? "national" : "provinces " + provinces));
+            links.add(Canonical.ACCOUNT.stored(jdbc, username));
+            event(links, by, "ACCOUNT_CREATED", username, "roles " + join(roles) + "; " + (national ? "national" : "provinces " + provinces));
+            return null;
         });
         reloadTokens();
         return find(username).orElseThrow();
@@ -266,11 +281,13 @@ public class Accounts implements UserDetailsService {
                 "Quản trị viên không thể tự khóa tài khoản của mình.");
         if (username.equals(by) && !roles.contains(Role.ADMIN)) throw new Refused("roles",
                 "An administrator cannot take away their own ADMIN role.", "Quản trị viên không thể tự bỏ vai trò ADMIN của mình.");
-        tx.executeWithoutResult(s -> {
+        chain.record(AuditChain.Kind.ACCOUNT, links -> {
             jdbc.update("UPDATE account SET roles = ?, national = ?, provinces = ?, enabled = ? WHERE username = ?",
                     join(roles), national, national ? "" : String.join(",", new java.util.TreeSet<>(provinces)), enabled, username);
-            event(by, "ACCOUNT_CHANGED", username, "roles " + join(roles) + "; " + (national ? "national" : "provinces " + provinces)
+            links.add(Canonical.ACCOUNT.stored(jdbc, username));
+            event(links, by, "ACCOUNT_CHANGED", username, "roles " + join(roles) + "; " + (national ? "national" : "provinces " + provinces)
                     + "; " + (enabled ? "enabled" : "disabled"));
+            return null;
         });
         reloadTokens();
         return find(username).orElseThrow();
@@ -279,9 +296,14 @@ public class Accounts implements UserDetailsService {
     public void setPassword(String username, String password, String by) {
         Optional<Refused> bad = passwordProblem(password);
         if (bad.isPresent()) throw bad.get();
-        int n = jdbc.update("UPDATE account SET password_hash = ?, demo = FALSE WHERE username = ?", passwords.encode(password), username);
-        if (n == 0) throw new NoSuchElementException("There is no account " + username + ".");
-        event(by, "PASSWORD_SET", username, null);
+        String hash = passwords.encode(password);
+        chain.record(AuditChain.Kind.ACCOUNT, links -> {
+            int n = jdbc.update("UPDATE account SET password_hash = ?, demo = FALSE WHERE username = ?", hash, username);
+            if (n == 0) throw new NoSuchElementException("There is no account " + username + ".");
+            links.add(Canonical.ACCOUNT.stored(jdbc, username));
+            event(links, by, "PASSWORD_SET", username, null);
+            return null;
+        });
     }
 
     public List<Event> events(int limit) {
@@ -361,14 +383,28 @@ public class Accounts implements UserDetailsService {
         return roles;
     }
 
-    /** An event of the sign-in guard (a lock, an unlock), in the same log as the administrators' changes. */
+    /** An event of the sign-in guard (a lock, an unlock), in the same log, and chain, as the administrators' changes. */
     void logEvent(String actor, String action, String username, String details) {
-        event(actor, action, username, details);
+        chain.record(AuditChain.Kind.ACCOUNT, links -> {
+            event(links, actor, action, username, details);
+            return null;
+        });
     }
 
-    private void event(String actor, String action, String username, String details) {
-        jdbc.update("INSERT INTO account_event (event_at, actor, action, username, details) VALUES (?, ?, ?, ?, ?)",
-                utc(Instant.now()), actor, action, username, details);
+    /** The administrators' log, written only inside a chained write (with the row it explains). */
+    private void event(AuditChain.Batch links, String actor, String action, String username, String details) {
+        KeyHolder seq = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement("INSERT INTO account_event (event_at, actor, action,"
+                    + " username, details) VALUES (?, ?, ?, ?, ?)", new String[] {"SEQ"});
+            ps.setObject(1, utc(Instant.now()));
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, username);
+            ps.setString(5, details);
+            return ps;
+        }, seq);
+        links.add(Canonical.ACCOUNT_EVENT.stored(jdbc, java.util.Objects.requireNonNull(seq.getKey()).longValue()));
     }
 
     private static Account account(ResultSet rs) throws SQLException {

@@ -7,7 +7,8 @@ public enum Role {
     RULE_EDITOR("Người soạn quy tắc", "Rule editor"),
     RULE_APPROVER("Người phê duyệt quy tắc", "Rule approver"),
     AUDITOR("Kiểm tra viên", "Auditor"),
-    ADMIN("Quản trị", "Administrator");
+    ADMIN("Quản trị", "Administrator"),
+    MONITOR("Giám sát vận hành", "Monitoring system");
 
     public final String labelVi;
     public final String labelEn;

@@ -61,11 +61,18 @@ class ContainerProblems implements WebServerFactoryCustomizer<ConfigurableTomcat
             AtomicBoolean ioAllowed = new AtomicBoolean(true);
             response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
             if (!ioAllowed.get()) return;
+            if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+                // Tomcat answers CONNECT itself, before any filter: a method this service does not offer, like any other
+                status = HttpStatus.METHOD_NOT_ALLOWED.value();
+                response.setStatus(status);
+                response.setHeader("Allow", RequestGuard.ALLOW);
+            }
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error" : known.getReasonPhrase();
             String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
                     + ",\"detail\":\"The server refused the request before reading it.\""
-                    + ",\"titleVi\":\"Yêu cầu không được chấp nhận\"}";
+                    + ",\"titleVi\":\"Yêu cầu không được chấp nhận\""
+                    + ",\"detailVi\":\"Máy chủ từ chối yêu cầu trước khi đọc nó.\"}";
             try {
                 response.setContentType(Problems.PROBLEM.toString());
                 response.setCharacterEncoding("UTF-8");

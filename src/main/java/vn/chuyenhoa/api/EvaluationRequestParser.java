@@ -37,6 +37,8 @@ import vn.chuyenhoa.api.JsonBody.Value;
  *       {@code supersedes}
  *   <li>{@code wrong_type}: a string or object field given another JSON type
  *   <li>{@code unknown_scheme}, {@code unknown_code}, {@code name_mismatch}: {@code area}
+ *   <li>{@code unit_reorganised}: {@code area.code} of a code list not in force on {@code period.to} (the 2025
+ *       reform, domain spec §8.1), naming the commune(s) on the other side
  *   <li>{@code unknown_profile}: {@code profileId}; {@code no_profile}: {@code period.to} when no
  *       profile covers the area on that date
  *   <li>{@code invalid_date}, {@code reversed_period}, {@code baseline_not_before_period}: periods
@@ -142,7 +144,15 @@ public final class EvaluationRequestParser {
                         "baselinePeriod kết thúc ngày " + before.to() + ", không trước period.from ("
                                 + evaluated.from() + ").");
             }
-            if (absent(members.get("profileId")) && area != null && period.to() != null
+            // an area of a list not in force at the period's end (domain spec §8.1): its own error, and no profile
+            // question about a unit that did not exist then
+            boolean reorganised = false;
+            if (area != null && period.to() != null) {
+                var refusal = context.reorganised(area.codeScheme(), area.code(), period.to());
+                refusal.ifPresent(r -> errors.add(Requests.error(r)));
+                reorganised = refusal.isPresent();
+            }
+            if (!reorganised && absent(members.get("profileId")) && area != null && period.to() != null
                     && !context.isCoveredByAProfile(area.codeScheme(), area.code(), period.to())) {
                 error("period.to", "no_profile",
                         "No criteria profile is valid on period.to (" + period.to() + ") for area "

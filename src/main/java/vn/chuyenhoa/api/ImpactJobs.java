@@ -77,6 +77,11 @@ public class ImpactJobs {
         return queued;
     }
 
+    /** Jobs queued or running now, for the operators' metrics. */
+    public long running() {
+        return jobs.values().stream().filter(s -> s.finishedAt() == null).count();
+    }
+
     public Optional<Status> status(UUID id) {
         return Optional.ofNullable(jobs.get(id));
     }

@@ -46,6 +46,9 @@ class MonitoringController {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The monitoring period; starts after recognisedOn") Period period,
             @Schema(description = "The period before transformation that crimesBaseline etc. describe; ends before recognisedOn and period.from") Period baselinePeriod,
             @Schema(description = "Whether the area was proposed for the list of key areas again") Boolean proposedAgain,
+            @Schema(description = "For a QD19_2025 area recognised before 1 July 2025: the old QD124_2004 commune it came "
+                    + "from whose plan governs the report; needed only when the new commune was formed from old ones under "
+                    + "different plans and no profileId is given", example = "15061") String predecessorCode,
             @Schema(description = "The facts of an evaluation (api.md, The facts) for the monitoring period; the …Baseline facts for baselinePeriod") Map<String, Object> facts) {}
 
     @Operation(operationId = "createMonitoringReport", summary = "Judge a monitoring report on a recognised area / Báo cáo theo dõi tái phức tạp",

@@ -8,10 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import vn.chuyenhoa.api.JsonBody.Obj;
+import vn.chuyenhoa.area.Reform;
 import vn.chuyenhoa.api.JsonBody.Value;
+import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Period;
 import vn.chuyenhoa.monitoring.MonitoringInput;
+import vn.chuyenhoa.monitoring.Predecessor;
+import vn.chuyenhoa.monitoring.Predecessors;
 import vn.chuyenhoa.monitoring.ProfileChain;
 
 /**
@@ -25,6 +29,10 @@ import vn.chuyenhoa.monitoring.ProfileChain;
  *   <li>{@code period.from}: {@code period_not_after_recognition} — monitoring starts after recognition
  *   <li>{@code baselinePeriod}: {@code baseline_not_before_recognition} — the baseline is from before transformation
  *   <li>{@code proposedAgain}: {@code not_a_boolean}; {@code recognitionDecision}: {@code wrong_type}, {@code too_long}
+ *   <li>{@code predecessorCode} (optional, an old QD124_2004 commune code): for a QD19_2025 area recognised before
+ *       1 July 2025, the old commune whose plan governs the report (domain spec §8.1); {@code predecessor_required}
+ *       when the new commune was formed from old ones under different plans and neither it nor profileId is given,
+ *       {@code not_a_predecessor}, {@code not_applicable}
  * </ul>
  *
  * <p>Never throws on any body.
@@ -32,7 +40,7 @@ import vn.chuyenhoa.monitoring.ProfileChain;
 final class MonitoringRequestParser {
 
     private static final Set<String> KEYS = Set.of("area", "profileId", "recognisedOn", "recognitionDecision", "period",
-            "baselinePeriod", "proposedAgain", "facts");
+            "baselinePeriod", "proposedAgain", "facts", "predecessorCode");
     private static final Set<String> EVALUATION_KEYS = Set.of("area", "profileId", "period", "baselinePeriod", "facts");
     private static final int MAX_DECISION = 500;
 
@@ -69,8 +77,10 @@ final class MonitoringRequestParser {
                     "recognitionDecision phải dài từ 1 đến " + MAX_DECISION + " ký tự.");
         }
         Boolean proposedAgain = f.optionalFlag("proposedAgain", members.get("proposedAgain"));
+        String predecessorCode = f.optionalString("predecessorCode", members.get("predecessorCode"));
 
         EvaluationInput input = req == null ? null : Requests.input(req, world.areas());
+        Predecessor predecessor = null;
         if (input != null && recognisedOn != null) {
             Period period = input.period();
             if (!period.from().isAfter(recognisedOn)) {
@@ -86,8 +96,16 @@ final class MonitoringRequestParser {
                         "baselinePeriod kết thúc ngày " + baseline.to() + ", không trước recognisedOn (" + recognisedOn
                                 + "); đây phải là giai đoạn trước khi chuyển hóa.");
             }
-            Optional<ProfileChain> chain = ProfileChain.of(world.engine().policy(), input.area(), recognisedOn, input.profileId());
-            if (chain.isEmpty()) {
+            // a new commune recognised before the reform is judged under the plan of the old commune it came from
+            Predecessors.Resolution pre = Predecessors.resolve(world.engine().policy(), world.areas().reform(), input.area(),
+                    recognisedOn, input.profileId(), predecessorCode);
+            if (pre.refusal() != null) f.addAll(List.of(Requests.error(pre.refusal())));
+            predecessor = pre.predecessor();
+            Area scope = predecessor != null ? predecessor.area() : input.area();
+            Optional<ProfileChain> chain = ProfileChain.of(world.engine().policy(), scope, recognisedOn, input.profileId());
+            if (pre.refusal() != null) {
+                // which plan applies is unknown until the caller says which old commune (or profile) it was
+            } else if (chain.isEmpty()) {
                 f.error("recognisedOn", "no_profile", "No criteria profile covers area " + input.area().code() + " of "
                                 + input.area().codeScheme() + " on recognisedOn (" + recognisedOn + "); name one with profileId.",
                         "Không có bộ tiêu chí nào áp dụng cho đơn vị " + input.area().code() + " trong " + input.area().codeScheme()
@@ -99,7 +117,7 @@ final class MonitoringRequestParser {
             }
         }
         if (f.hasErrors()) return Parsed.invalid(f.sorted());
-        return Parsed.ok(new MonitoringInput(input, recognisedOn, decision, proposedAgain));
+        return Parsed.ok(new MonitoringInput(input, recognisedOn, decision, proposedAgain, predecessor));
     }
 
     /** The official lists and profiles of one ruleset, without the evaluation's "a profile covers period.to" check. */
@@ -119,5 +137,10 @@ final class MonitoringRequestParser {
 
         @Override
         public boolean isCoveredByAProfile(String codeScheme, String code, LocalDate date) { return true; }
+
+        @Override
+        public Optional<Reform.Refusal> reorganised(String codeScheme, String code, LocalDate periodEnd) {
+            return world.reorganised(codeScheme, code, periodEnd);
+        }
     }
 }

@@ -74,6 +74,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "Đánh giá không còn hiệu lực", ex.getMessage() + "; only an evaluation in force can be superseded.");
     }
 
+    /** A multipart body the container cannot split (no boundary, cut short): nothing of it was read. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException ex) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.BAD_REQUEST, "unreadable-multipart",
+                "The multipart body cannot be read", "Không đọc được nội dung multipart",
+                "The body is not multipart/form-data with a boundary parameter and parts separated by it.");
+        r.getBody().setProperty("detailVi",
+                "Nội dung không phải multipart/form-data có tham số boundary và các phần được ngăn cách bởi nó.");
+        return r;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         log.error("Unexpected error", ex);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -41,6 +42,7 @@ import vn.chuyenhoa.programme.ProgrammeService;
 import vn.chuyenhoa.programme.ProgrammeService.Programme;
 import vn.chuyenhoa.programme.ProgrammeStore;
 import vn.chuyenhoa.programme.ProvinceFigures;
+import vn.chuyenhoa.programme.Unit;
 import vn.chuyenhoa.programme.Today;
 
 /**
@@ -134,7 +136,16 @@ class ProgrammeController {
             @Schema(nullable = true, example = "2017-03-15") LocalDate decisionDate,
             @Schema(nullable = true, description = "TRANSFORMED and NOT_TRANSFORMED: a stored FINAL evaluation in force of the area") UUID evaluationId,
             @Schema(nullable = true, maxLength = 4000, example = "Phê duyệt danh sách năm 2017") String comment,
-            @Schema(nullable = true, description = "CANDIDATE from RELAPSED: the later programme year") Integer programmeYear) {}
+            @Schema(nullable = true, description = "CANDIDATE from RELAPSED: the later programme year") Integer programmeYear,
+            @Schema(nullable = true, maxLength = 20, description = "REORGANISED: the new commune (QD19_2025) the area went "
+                    + "into; may be left out when the old commune went wholly into one", example = "00025") String areaCode) {}
+
+    /** For the OpenAPI description only: the body is read by ProgrammeRequests.reorganisation. */
+    @Schema(name = "ReorganisationRequest", description = "Move a province's records to the new units of 1 July 2025.")
+    record ReorganisationSchema(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "On or after 2025-07-01", example = "2025-07-01") LocalDate effectiveDate,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "Công an tỉnh Bắc Ninh") String actor,
+            @Schema(nullable = true, description = "Old commune code → new commune code, for split communes") Map<String, String> choices) {}
 
     @Operation(operationId = "addProgrammeCandidate", summary = "Add an area to a year's programme as a candidate / Đưa địa bàn vào diện xem xét",
             description = "The area must be a commune of the province in the code scheme's list. The first step of its "
@@ -206,12 +217,82 @@ class ProgrammeController {
         Programme p = service.programme(codeScheme, provinceCode, year);
         ProgrammeRequests.Parsed<ProgrammeService.StepRequest> parsed = ProgrammeRequests.step(body);
         if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
+        // a record that follows its area into a new province needs that province in the caller's scope too
+        Optional<Unit> into = service.reorganisationTarget(p, areaCode, parsed.request());
+        if (into.isPresent() && into.get() != null) {
+            Optional<ResponseEntity<ProblemDetail>> outside = Problems.outsideScope(into.get().codeScheme(), into.get().provinceCode(), null);
+            if (outside.isPresent()) return outside.get();
+        }
         return created(service.step(p, areaCode, parsed.request(), Caller.name()));
+    }
+
+    @Operation(operationId = "previewProgrammeReorganisation", summary = "Preview: a province's records across the 2025 reform / Xem trước việc chuyển hồ sơ cả tỉnh sang đơn vị mới",
+            description = "For an old (QD124_2004) province: each record not yet moved, the new commune(s) its area went "
+                    + "into (2024→2025 mapping) and what POST would do: MOVE (wholly into one new commune), CHOSEN (split, "
+                    + "choice given as choice=old:new), CHOOSE (split, no choice yet). Changes nothing.",
+            responses = {
+                @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgrammeViews.ReorganisationView.class))),
+                @ApiResponse(responseCode = "400", description = "Not an old province, or a choice that is not a successor",
+                        content = @Content(mediaType = "application/problem+json"))})
+    @GetMapping(path = "/{codeScheme}/{provinceCode}/reorganisation", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> reorganisationPreview(@Parameter(example = "QD124_2004") @PathVariable String codeScheme,
+                                            @Parameter(example = "\"24\"") @PathVariable String provinceCode,
+                                            @Parameter(description = "old:new for a split commune, e.g. 00007:00008")
+                                            @RequestParam(name = "choice", required = false) List<String> choice) {
+        Programme p = service.province(codeScheme, provinceCode);
+        Map<String, String> choices = new LinkedHashMap<>();
+        if (choice != null) {
+            for (String c : choice) {
+                int colon = c.indexOf(':');
+                if (colon <= 0) {
+                    return Problems.badRequest(List.of(new FieldError("choice", "invalid_value",
+                            "choice must be oldCode:newCode, not \"" + Shown.clip(c) + "\".",
+                            "choice phải có dạng mãCũ:mãMới, không phải \"" + Shown.clip(c) + "\".")));
+                }
+                choices.put(c.substring(0, colon), c.substring(colon + 1));
+            }
+        }
+        return ResponseEntity.ok(ProgrammeViews.reorganisation(p, service.reorganisationPlan(p, choices), false));
+    }
+
+    @Operation(operationId = "reorganiseProgrammeProvince", summary = "Move a province's records to the new units / Chuyển hồ sơ cả tỉnh sang đơn vị hành chính mới",
+            description = "Records a REORGANISED step (rules/lifecycle.drl) for every record the preview lists, each "
+                    + "keeping its state, history and pinned profile. Refused whole, storing nothing, while a split "
+                    + "commune has no choice in choices (old code → new code) or a record cannot take the step on effectiveDate.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ReorganisationSchema.class),
+                    examples = @ExampleObject(name = "province", value =
+                    "{\"effectiveDate\": \"2025-07-01\", \"actor\": \"Công an tỉnh Bắc Ninh\", \"choices\": {\"00007\": \"00025\"}}"))),
+            responses = {
+                @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgrammeViews.ReorganisationView.class))),
+                @ApiResponse(responseCode = "400", description = "Bad input, a split commune without a choice, a record that cannot move",
+                        content = @Content(mediaType = "application/problem+json")),
+                @ApiResponse(responseCode = "403", description = "A new province is outside the caller's provinces "
+                        + "(urn:chuyenhoa:problem:outside-scope); nothing stored",
+                        content = @Content(mediaType = "application/problem+json"))})
+    @PostMapping(path = "/{codeScheme}/{provinceCode}/reorganisation", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> reorganise(@PathVariable String codeScheme, @PathVariable String provinceCode,
+                                 @RequestBody(required = false) byte[] body) {
+        Programme p = service.province(codeScheme, provinceCode);
+        ProgrammeRequests.Parsed<ProgrammeRequests.Reorganisation> parsed = ProgrammeRequests.reorganisation(body);
+        if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
+        ProgrammeRequests.Reorganisation r = parsed.request();
+        List<ProgrammeService.PlannedMove> plan = service.reorganisationPlan(p, r.choices());
+        for (ProgrammeService.PlannedMove m : plan) {
+            // the records go into new provinces: the caller must hold those too (an account is never widened by itself)
+            if (m.to() == null) continue;
+            Optional<ResponseEntity<ProblemDetail>> outside = Problems.outsideScope(m.to().codeScheme(), m.to().provinceCode(), null);
+            if (outside.isPresent()) return outside.get();
+        }
+        service.reorganise(p, r.effectiveDate(), r.actor(), r.choices(), Caller.name());
+        return ResponseEntity.ok(ProgrammeViews.reorganisation(p, plan, true));
     }
 
     private ResponseEntity<?> created(AreaStatus s) {
         ProgrammeArea a = s.area();
-        return ResponseEntity.created(URI.create(ProgrammeViews.href(a.codeScheme(), a.provinceCode(), a.year(), a.areaCode())))
+        Unit u = a.current();
+        return ResponseEntity.created(URI.create(ProgrammeViews.href(u.codeScheme(), u.provinceCode(), a.year(), u.areaCode())))
                 .contentType(MediaType.APPLICATION_JSON).body(view(s));
     }
 

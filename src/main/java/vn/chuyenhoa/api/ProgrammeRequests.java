@@ -30,7 +30,7 @@ public final class ProgrammeRequests {
 
     private static final Set<String> CANDIDATE_KEYS = Set.of("areaCode", "areaName", "actor", "effectiveDate", "comment");
     private static final Set<String> STEP_KEYS = Set.of("to", "actor", "effectiveDate", "decisionNumber",
-            "decisionDate", "evaluationId", "comment", "programmeYear");
+            "decisionDate", "evaluationId", "comment", "programmeYear", "areaCode");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern UUID_TEXT =
             Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
@@ -66,6 +66,8 @@ public final class ProgrammeRequests {
         UUID evaluationId = r.uuid(m, "evaluationId");
         String comment = r.string(m, "comment", false, 4000);
         Integer programmeYear = r.integer(m, "programmeYear");
+        // REORGANISED only: the new commune a split old commune's record follows its area to
+        String areaCode = r.string(m, "areaCode", false, 20);
         // a decision is its number and its date: one without the other cannot be cited
         if (decisionNumber != null && absent(m.get("decisionDate"))) {
             r.error("decisionDate", "required", "decisionDate is required with decisionNumber.",
@@ -76,11 +78,40 @@ public final class ProgrammeRequests {
                     "Cần có decisionNumber (số quyết định) khi có decisionDate.");
         }
         return r.done(new StepRequest(to, actor, effective, decisionNumber, decisionDate, evaluationId, comment,
-                programmeYear));
+                programmeYear, areaCode));
     }
 
     private static boolean absent(Value v) {
         return v == null || v instanceof Null;
+    }
+
+    /** A province's records moved together across the 2025 reform: when, by whom, and the choices for split communes. */
+    public record Reorganisation(LocalDate effectiveDate, String actor, Map<String, String> choices) {}
+
+    private static final Set<String> REORGANISATION_KEYS = Set.of("effectiveDate", "actor", "choices");
+
+    public static Parsed<Reorganisation> reorganisation(byte[] body) {
+        Reader r = new Reader();
+        Obj root = r.root(body, REORGANISATION_KEYS);
+        if (root == null) return new Parsed<>(null, r.errors());
+        Map<String, Value> m = root.members();
+        LocalDate effective = r.date(m, "effectiveDate");
+        if (effective == null && absent(m.get("effectiveDate"))) {
+            r.error("effectiveDate", "required", "The required field effectiveDate is missing.", "Thiếu trường bắt buộc effectiveDate.");
+        }
+        String actor = r.string(m, "actor", true, 200);
+        Map<String, String> choices = new java.util.LinkedHashMap<>();
+        Value given = m.get("choices");
+        if (given instanceof Obj o) {
+            for (var e : o.members().entrySet()) {
+                String code = r.string(o.members(), e.getKey(), true, 20);
+                if (code != null) choices.put(e.getKey(), code);
+            }
+        } else if (!absent(given)) {
+            r.error("choices", "wrong_type", "choices must be an object: old commune code → new commune code.",
+                    "choices phải là một đối tượng: mã xã cũ → mã xã mới.");
+        }
+        return r.done(new Reorganisation(effective, actor, choices));
     }
 
     private static final class Reader {

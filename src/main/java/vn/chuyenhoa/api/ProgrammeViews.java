@@ -19,9 +19,11 @@ import vn.chuyenhoa.programme.AreaState;
 import vn.chuyenhoa.programme.AreaStatus;
 import vn.chuyenhoa.programme.Move;
 import vn.chuyenhoa.programme.ProgrammeArea;
+import vn.chuyenhoa.programme.ProgrammeService;
 import vn.chuyenhoa.programme.ProgrammeService.Programme;
 import vn.chuyenhoa.programme.ProvinceFigures;
 import vn.chuyenhoa.programme.Step;
+import vn.chuyenhoa.programme.Unit;
 
 /**
  * The JSON of the programme endpoints. Every number and date derived from the tables carries the row it came from and
@@ -59,7 +61,10 @@ final class ProgrammeViews {
     record StepView(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt,
                     String recordedBy, String actor,
                     String decisionNumber, LocalDate decisionDate, UUID evaluationId, String evaluation,
-                    String pinnedProfileId, String rule, String rulesetVersion, String comment) {}
+                    String pinnedProfileId, String rule, String rulesetVersion, String comment, MovedView movedTo) {}
+
+    /** Where a REORGANISED step moved the record: the new unit, and the address it is read at from then on. */
+    record MovedView(String codeScheme, String provinceCode, String code, String name, String href) {}
 
     record LinkView(int year, AreaState state, String href) {}
 
@@ -77,32 +82,35 @@ final class ProgrammeViews {
     static RecordView record(AreaStatus s, Optional<ProgrammeArea> origin, Optional<ProgrammeArea> continuation,
                              String rulesetVersion) {
         ProgrammeArea a = s.area();
+        // the unit the area is on that day: across the reform, the old commune before its REORGANISED step, the new after
+        Unit u = a.unitOn(s.asOf());
         AreaState st = s.state();
         String summaryVi, summaryEn;
         if (st == null) {
             summaryVi = "Ngày " + VI.format(s.asOf()) + " địa bàn chưa có trong chương trình năm " + a.year() + ".";
             summaryEn = "On " + s.asOf() + " the area was not yet in the " + a.year() + " programme.";
         } else {
-            summaryVi = a.areaName() + " (" + a.areaCode() + "), chương trình năm " + a.year() + ": " + st.labelVi().toLowerCase()
+            summaryVi = u.areaName() + " (" + u.areaCode() + "), chương trình năm " + a.year() + ": " + st.labelVi().toLowerCase()
                     + " (" + st + ") ngày " + VI.format(s.asOf()) + (s.overdue() ? "; đã quá thời hạn chuyển hóa "
                     + VI.format(s.plannedEnd()) + " mà chưa có kết luận" : "") + ".";
-            summaryEn = a.areaName() + " (" + a.areaCode() + "), " + a.year() + " programme: " + st.labelEn().toLowerCase()
+            summaryEn = u.areaName() + " (" + u.areaCode() + "), " + a.year() + " programme: " + st.labelEn().toLowerCase()
                     + " (" + st + ") on " + s.asOf() + (s.overdue() ? "; overdue, past its planned end of "
                     + s.plannedEnd() + " without a verdict" : "") + ".";
         }
-        return new RecordView(a.codeScheme(), a.provinceCode(), a.year(),
-                new AreaView(a.areaCode(), a.areaName(), a.districtCode(), a.provinceCode()), s.asOf(), st,
+        return new RecordView(u.codeScheme(), u.provinceCode(), a.year(),
+                new AreaView(u.areaCode(), u.areaName(), u.districtCode(), u.provinceCode()), s.asOf(), st,
                 st == null ? null : st.labelVi(), st == null ? null : st.labelEn(), summaryVi, summaryEn,
                 profile(s), plannedEnd(s), s.overdue(), monitoring(s),
                 origin.map(o -> link(o, s.asOf())).orElse(null), continuation.map(c -> link(c, s.asOf())).orElse(null),
                 s.allowed().stream().map(ProgrammeViews::move).toList(),
                 s.later().stream().map(ProgrammeViews::move).toList(),
-                a.steps().stream().map(ProgrammeViews::step).toList(), rulesetVersion);
+                a.steps().stream().map(x -> step(x, a.year())).toList(), rulesetVersion);
     }
 
     private static LinkView link(ProgrammeArea a, LocalDate asOf) {
-        return new LinkView(a.year(), a.stateOn(asOf).orElse(a.last().to()),
-                href(a.codeScheme(), a.provinceCode(), a.year(), a.areaCode()));
+        Unit u = a.unitOn(asOf);
+        return new LinkView(a.year(), a.stateOn(asOf).orElse(a.state()),
+                href(u.codeScheme(), u.provinceCode(), a.year(), u.areaCode()));
     }
 
     private static ProfileView profile(AreaStatus s) {
@@ -178,11 +186,62 @@ final class ProgrammeViews {
                 m.isLater() ? m.availableFrom() : null);
     }
 
-    private static StepView step(Step s) {
+    private static StepView step(Step s, int year) {
         return new StepView(s.step(), s.from(), s.to(), s.effectiveDate(), s.recordedAt(), s.recordedBy(), s.actor(),
                 s.decisionNumber(),
                 s.decisionDate(), s.evaluationId(), s.evaluationId() == null ? null : "/api/v1/evaluations/" + s.evaluationId(),
-                s.profileId(), s.rule(), s.rulesetVersion(), s.comment());
+                s.profileId(), s.rule(), s.rulesetVersion(), s.comment(), moved(s, year));
+    }
+
+    private static MovedView moved(Step s, int year) {
+        Unit u = s.movedTo();
+        return u == null ? null : new MovedView(u.codeScheme(), u.provinceCode(), u.areaCode(), u.areaName(),
+                href(u.codeScheme(), u.provinceCode(), year, u.areaCode()));
+    }
+
+    // ---- a province's records across the 2025 reform ---------------------------------------------------------------
+
+    /** One new commune an old one went into; {@code whole} false when the old commune was split. */
+    record SuccessorView(String codeScheme, String provinceCode, String code, String name, boolean whole) {}
+
+    /**
+     * @param status MOVE, CHOSEN, CHOOSE before the move; MOVED after it
+     * @param to     null while a split commune waits for a choice
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PlannedMoveView(int year, String code, String name, AreaState state, String status, String explanationVi,
+                           String explanationEn, List<SuccessorView> options, SuccessorView to, String href) {}
+
+    /** @param applied false for the preview (nothing changed), true once the steps are recorded */
+    record ReorganisationView(String codeScheme, String provinceCode, String provinceName, boolean applied,
+                              List<PlannedMoveView> records) {}
+
+    static ReorganisationView reorganisation(Programme p, List<ProgrammeService.PlannedMove> plan, boolean applied) {
+        List<PlannedMoveView> rows = plan.stream().map(m -> {
+            List<SuccessorView> options = m.options().stream().map(l -> new SuccessorView(l.to().scheme().name(),
+                    l.to().provinceCode(), l.to().code(), l.to().name(), l.whole())).toList();
+            SuccessorView to = m.to() == null ? null : options.stream().filter(o -> o.code().equals(m.to().areaCode()))
+                    .findFirst().orElse(null);
+            String from = m.from().areaName() + " (" + m.from().areaCode() + ")";
+            String list = options.stream().map(o -> o.name() + " (" + o.code() + ")").collect(java.util.stream.Collectors.joining(", "));
+            String status = applied ? "MOVED" : m.status();
+            String vi, en;
+            if (to == null) {
+                vi = from + " được chia vào " + list + ": cán bộ chọn xã mới có địa bàn của hồ sơ.";
+                en = from + " was split between " + list + ": the officer chooses the one that holds the record's area.";
+            } else {
+                String target = to.name() + " (" + to.code() + ", tỉnh " + to.provinceCode() + ")";
+                vi = from + (applied ? " đã chuyển sang " : " sẽ chuyển sang ") + target
+                        + ("MOVE".equals(m.status()) ? ", vì toàn bộ xã cũ thuộc xã mới này." : ", theo lựa chọn của cán bộ.");
+                en = from + (applied ? " moved to " : " moves to ") + target
+                        + ("MOVE".equals(m.status()) ? ", into which the whole old commune went." : ", as the officer chose.");
+            }
+            ProgrammeArea a = m.record();
+            Unit u = applied && to != null ? new Unit(to.codeScheme(), to.provinceCode(), to.code(), to.name(), null) : m.from();
+            return new PlannedMoveView(a.year(), m.from().areaCode(), m.from().areaName(), a.state(), status, vi, en,
+                    options, to, href(u.codeScheme(), u.provinceCode(), a.year(), u.areaCode()));
+        }).toList();
+        return new ReorganisationView(p.scheme().name(), p.provinceCode(), p.provinceName(), applied, rows);
     }
 
     // ---- a province's figures ------------------------------------------------------------------------------------
@@ -205,7 +264,7 @@ final class ProgrammeViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AreaRow(int year, String code, String name, String districtCode, AreaState state, String stateLabelVi,
                    String stateLabelEn, String profileId, LocalDate plannedEnd, boolean overdue,
-                   Integer continuesFromYear, String href) {}
+                   Integer continuesFromYear, String href, MovedView movedTo) {}
 
     record FiguresView(String codeScheme, String provinceCode, String provinceName, int fromYear, int toYear,
                        LocalDate asOf, String rulesetVersion, String countingVi, String countingEn, TotalView total,
@@ -230,11 +289,16 @@ final class ProgrammeViews {
                 share(f.total().notRelapsedShare(), false, range));
         List<AreaRow> rows = f.areas().stream().map(s -> {
             ProgrammeArea a = s.area();
+            // the unit it counts under here, and where its area went after that (the 2025 reform)
+            Unit u = s.unit();
+            Unit later = s.movedTo();
             ProgrammeArea origin = a.originId() == null ? null : byId.get(a.originId());
-            return new AreaRow(a.year(), a.areaCode(), a.areaName(), a.districtCode(), s.state(), s.state().labelVi(),
+            return new AreaRow(a.year(), u.areaCode(), u.areaName(), u.districtCode(), s.state(), s.state().labelVi(),
                     s.state().labelEn(), s.pinning() == null ? null : s.pinning().profileId(), s.plannedEnd(),
                     s.overdue(), origin == null ? null : origin.year(),
-                    href(a.codeScheme(), a.provinceCode(), a.year(), a.areaCode()));
+                    href(u.codeScheme(), u.provinceCode(), a.year(), u.areaCode()),
+                    later == null ? null : new MovedView(later.codeScheme(), later.provinceCode(), later.areaCode(),
+                            later.areaName(), href(later.codeScheme(), later.provinceCode(), a.year(), later.areaCode())));
         }).toList();
         return new FiguresView(p.scheme().name(), p.provinceCode(), p.provinceName(), f.fromYear(), f.toYear(), f.asOf(),
                 rulesetVersion, COUNTING_VI, COUNTING_EN, total, years, rows);

@@ -1,6 +1,9 @@
 package vn.chuyenhoa.api;
 
 import java.time.LocalDate;
+import java.util.Optional;
+
+import vn.chuyenhoa.area.Reform;
 
 /**
  * What the parser must know of the world to judge a request: the area lists and the profiles of the
@@ -19,4 +22,10 @@ public interface RequestContext {
 
     /** Whether some profile valid on {@code date} has a scope that contains the area. */
     boolean isCoveredByAProfile(String codeScheme, String code, LocalDate date);
+
+    /**
+     * The {@code unit_reorganised} refusal (domain spec §8.1) when the area's code list was not in force on the
+     * period's last day; empty otherwise.
+     */
+    Optional<Reform.Refusal> reorganised(String codeScheme, String code, LocalDate periodEnd);
 }

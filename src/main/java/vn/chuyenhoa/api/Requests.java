@@ -8,6 +8,7 @@ import java.util.Optional;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.area.Reform;
 import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EvaluationInput;
@@ -29,6 +30,11 @@ public final class Requests {
     /** The name of the area's province in the official list, to name it in an answer; null if the list lacks it. */
     static String provinceName(AreaDirectory areas, Area a) {
         return CodeScheme.parse(a.codeScheme()).flatMap(s -> areas.find(s, a.code())).map(AdminUnit::provinceName).orElse(null);
+    }
+
+    /** A reform refusal as the API lists bad fields; the one conversion every request path uses. */
+    static FieldError error(Reform.Refusal r) {
+        return new FieldError(r.field(), r.code(), r.message(), r.messageVi());
     }
 
     static Area area(AdminUnit u) {
@@ -61,6 +67,11 @@ public final class Requests {
         @Override
         public boolean isCoveredByAProfile(String codeScheme, String code, LocalDate date) {
             return unit(codeScheme, code).map(u -> engine.policy().resolve(area(u), date).isPresent()).orElse(false);
+        }
+
+        @Override
+        public Optional<Reform.Refusal> reorganised(String codeScheme, String code, LocalDate periodEnd) {
+            return CodeScheme.parse(codeScheme).flatMap(s -> areas.reform().check(s, code, periodEnd));
         }
 
         private Optional<AdminUnit> unit(String codeScheme, String code) {

@@ -13,6 +13,7 @@ import vn.chuyenhoa.api.JsonBody.Bool;
 import vn.chuyenhoa.api.JsonBody.Obj;
 import vn.chuyenhoa.api.JsonBody.Value;
 import vn.chuyenhoa.area.AdminUnit;
+import vn.chuyenhoa.area.Reform;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Period;
 import vn.chuyenhoa.screening.Candidate;
@@ -29,6 +30,8 @@ import vn.chuyenhoa.screening.ScreeningInput;
  *   <li>{@code other_scheme}, {@code other_province}: a candidate outside the province of the first valid one (one
  *       screening is one province's)
  *   <li>{@code duplicate_area}: the same commune twice
+ *   <li>{@code unit_reorganised}: a candidate of a code list not in force on {@code period.to} (domain spec §8.1);
+ *       a screening without a period names no day to check
  *   <li>{@code out_of_range}: {@code year} outside 2000–2100, {@code residents} 0 (rates per resident need residents)
  *   <li>{@code exceeds_total}: {@code drugUsersRecorded} greater than {@code residents}
  * </ul>
@@ -87,6 +90,14 @@ final class ScreeningRequestParser {
                 Map<ScreeningFact, Object> facts = facts(f, field + ".facts", c.members().get("facts"));
                 if (unit.isEmpty()) continue;
                 AdminUnit u = unit.get();
+                if (period != null) {
+                    var refusal = world.reorganised(u.scheme().name(), u.code(), period.to());
+                    if (refusal.isPresent()) {
+                        Reform.Refusal r = refusal.get();
+                        f.error(field + "." + r.field(), r.code(), field + ": " + r.message(), field + ": " + r.messageVi());
+                        continue;
+                    }
+                }
                 if (first == null) {
                     first = u;
                 } else if (u.scheme() != first.scheme()) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -20,21 +21,37 @@ public final class AreaDirectory {
 
     static final String RESOURCE_2024 = "/area/admin-units-2024.csv";
     static final String RESOURCE_2025 = "/area/admin-units-2025.csv";
+    static final String RESOURCE_MAPPING = "/area/admin-units-2024-to-2025.csv";
+    static final String RESOURCE_CORRECTIONS = "/area/admin-units-2024-to-2025-corrections.csv";
 
     private final Map<CodeScheme, Map<String, AdminUnit>> units;
+    private final Reform reform;
 
-    private AreaDirectory(Map<CodeScheme, Map<String, AdminUnit>> units) {
+    private AreaDirectory(Map<CodeScheme, Map<String, AdminUnit>> units, List<UnitMapping.Row> mapping) {
         this.units = units;
+        // the mapping's rows become links between the units of this directory, so both lists are read first
+        this.reform = new Reform(mapping, this);
     }
 
-    /** The lists shipped in this jar ({@code area/admin-units-2024.csv}, {@code area/admin-units-2025.csv}). */
+    /**
+     * The lists shipped in this jar ({@code area/admin-units-2024.csv}, {@code area/admin-units-2025.csv}) and the
+     * mapping between them with its corrections.
+     */
     public static AreaDirectory loadBundled() {
         try (InputStream csv2024 = open(RESOURCE_2024);
-             InputStream csv2025 = open(RESOURCE_2025)) {
-            return load(csv2024, csv2025);
+             InputStream csv2025 = open(RESOURCE_2025);
+             InputStream mapping = open(RESOURCE_MAPPING);
+             InputStream corrections = open(RESOURCE_CORRECTIONS)) {
+            return new AreaDirectory(units(csv2024, csv2025),
+                    UnitMapping.read(mapping, UnitMapping.corrections(corrections)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close bundled admin-unit lists", e);
         }
+    }
+
+    /** The 2024→2025 mapping between the two lists (empty for a directory loaded without one). */
+    public Reform reform() {
+        return reform;
     }
 
     /**
@@ -46,10 +63,14 @@ public final class AreaDirectory {
     public static AreaDirectory load(InputStream csv2024, InputStream csv2025) {
         Objects.requireNonNull(csv2024, "csv2024");
         Objects.requireNonNull(csv2025, "csv2025");
+        return new AreaDirectory(units(csv2024, csv2025), List.of());
+    }
+
+    private static Map<CodeScheme, Map<String, AdminUnit>> units(InputStream csv2024, InputStream csv2025) {
         Map<CodeScheme, Map<String, AdminUnit>> units = new EnumMap<>(CodeScheme.class);
         units.put(CodeScheme.QD124_2004, Map.copyOf(AdminUnitCsv.read(csv2024, CodeScheme.QD124_2004)));
         units.put(CodeScheme.QD19_2025, Map.copyOf(AdminUnitCsv.read(csv2025, CodeScheme.QD19_2025)));
-        return new AreaDirectory(Collections.unmodifiableMap(units));
+        return Collections.unmodifiableMap(units);
     }
 
     private static InputStream open(String resource) {

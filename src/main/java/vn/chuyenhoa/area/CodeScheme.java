@@ -1,5 +1,6 @@
 package vn.chuyenhoa.area;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,17 @@ public enum CodeScheme {
     QD124_2004,
     /** QĐ 19/2025/QĐ-TTg: province 2 digits, commune 5, no districts; from 1 July 2025. */
     QD19_2025;
+
+    /**
+     * The day the 2025 list took effect (Resolutions 1654–1687/NQ-UBTVQH15, QĐ 19/2025/QĐ-TTg) and the old one
+     * ceased to name any unit. A fact of law that defines the two lists, not a policy value.
+     */
+    public static final LocalDate REFORM_DAY = LocalDate.of(2025, 7, 1);
+
+    /** Whether the units of this list existed on the day. */
+    public boolean inForceOn(LocalDate day) {
+        return this == QD19_2025 ? !day.isBefore(REFORM_DAY) : day.isBefore(REFORM_DAY);
+    }
 
     /**
      * Exact, case-sensitive: the API contract spells schemes one way, and accepting variants

@@ -2,9 +2,11 @@ package vn.chuyenhoa.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -26,13 +28,19 @@ import static vn.chuyenhoa.audit.SqlTime.utc;
  * <p>"Read the head, append the link, commit" is serialised by a lock held for the transaction, so there is one
  * chain with one head. The evaluation writer is a single thread that takes the lock once per group commit, so the
  * chain costs one row per batch and the hashing of the rows, never a lock per evaluation; ruleset actions and
- * lifecycle steps are rare and take it once each.
+ * versions, lifecycle steps, screenings, monitoring reports and account changes are rare and take it once each.
  */
 @Component
 public class AuditChain {
 
-    /** What a batch holds. BASELINE: the rows found when the chain was first started on an older database. */
-    public enum Kind { BASELINE, EVALUATIONS, EVALUATION_STATUS, RULESET_ACTION, LIFECYCLE_STEP }
+    /**
+     * What a batch holds. BASELINE: the rows found when the chain was first started on an older database, or when a
+     * table joined the chain (V9__chain_every_record.sql). ACCOUNT: accounts, tokens and the administrators' log.
+     */
+    public enum Kind {
+        BASELINE, EVALUATIONS, EVALUATION_STATUS, RULESET_ACTION, LIFECYCLE_STEP, SCREENING, MONITORING_REPORT,
+        ACCOUNT, RULESET_VERSION, LOAD_FAILURE
+    }
 
     /** The last link: seq 0 and {@link Canonical#GENESIS} while the chain is empty. */
     public record Head(long seq, String hash, Instant linkedAt) {
@@ -55,6 +63,8 @@ public class AuditChain {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ReentrantLock lock = new ReentrantLock();
+    // the batch of the record() this thread is inside, so that a write made by a write joins its link
+    private final ThreadLocal<Batch> open = new ThreadLocal<>();
     // guarded by lock; null: not known, read from the database at the next link
     private Head head;
     // what was last committed, for readers that must not wait for the lock
@@ -67,20 +77,31 @@ public class AuditChain {
 
     /**
      * Runs {@code work} in one transaction and links the rows it added to the batch, in that same transaction; a
-     * write that adds no row adds no link. Nothing is committed when {@code work} throws.
+     * write that adds no row adds no link. Nothing is committed when {@code work} throws. Called from inside another
+     * {@code record} on the same thread, the rows join the outer write's batch and transaction (one link, the outer
+     * kind), rather than linking a second time from the same head.
      */
     public <T> T record(Kind kind, Function<Batch, T> work) {
+        Batch outer = open.get();
+        if (outer != null) {
+            return work.apply(outer);
+        }
         lock.lock();
         try {
             Head before = headLocked();
             Head[] after = {before};
             T result = transaction.execute(tx -> {
                 Batch batch = new Batch();
-                T r = work.apply(batch);
-                if (!batch.rows.isEmpty()) {
-                    after[0] = link(before, kind, batch.rows);
+                open.set(batch);
+                try {
+                    T r = work.apply(batch);
+                    if (!batch.rows.isEmpty()) {
+                        after[0] = link(before, kind, batch.rows);
+                    }
+                    return r;
+                } finally {
+                    open.remove();
                 }
-                return r;
             });
             head = after[0];
             published = after[0];
@@ -115,12 +136,12 @@ public class AuditChain {
                 .stream().findFirst().orElse(Head.EMPTY);
     }
 
+    // The one place the head is read from the database: whoever moves it under a lock shared by several
+    // instances changes this method, storedHead() and the assignments in record().
     private Head headLocked() {
         if (head == null) {
             Head stored = storedHead();
-            if (stored.seq() == 0) {
-                stored = adoptExistingRows().orElse(stored);
-            }
+            stored = adoptJoinedTables(stored).orElse(stored);
             head = stored;
             published = stored;
         }
@@ -128,25 +149,36 @@ public class AuditChain {
     }
 
     /**
-     * A database that held audited rows before the chain existed (V5 on an older database): those rows become the
-     * first batch, so that the verifier can tell them from rows written later behind the chain's back.
+     * Tables that joined the chain after rows were written to them (all of them on a database older than V5; those
+     * V9 added, on one older than V9; {@code audit_chain_table} says which joined): their rows become one BASELINE
+     * batch, so that the verifier can tell them from rows written later behind the chain's back.
      */
-    private Optional<Head> adoptExistingRows() {
+    private Optional<Head> adoptJoinedTables(Head stored) {
+        Set<String> joined = new HashSet<>(jdbc.queryForList("SELECT table_name FROM audit_chain_table", String.class));
+        List<Canonical.Table> joining = Canonical.TABLES.stream().filter(t -> !joined.contains(t.name())).toList();
+        if (joining.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(transaction.execute(tx -> {
             List<Canonical.Entry> rows = new ArrayList<>();
-            Canonical.TABLES.forEach(t -> t.scan(jdbc, (key, e) -> rows.add(e)));
-            if (rows.isEmpty()) {
-                return null;
+            joining.forEach(t -> t.scan(jdbc, (key, e) -> rows.add(e)));
+            Head after = stored;
+            if (!rows.isEmpty()) {
+                log.info("tables {} joined the audit chain with {} rows: linked as a BASELINE batch",
+                        joining.stream().map(Canonical.Table::name).toList(), rows.size());
+                after = link(stored, Kind.BASELINE, rows);
             }
-            log.info("audit chain started on a database with {} audited rows: linked as the BASELINE batch",
-                    rows.size());
-            return link(Head.EMPTY, Kind.BASELINE, rows);
+            for (Canonical.Table t : joining) {
+                jdbc.update("INSERT INTO audit_chain_table (table_name, joined_seq) VALUES (?, ?)", t.name(),
+                        after.seq());
+            }
+            return after;
         }));
     }
 
     private Head link(Head previous, Kind kind, List<Canonical.Entry> rows) {
         long seq = previous.seq() + 1;
-        Instant at = Instant.now();
+        Instant at = SqlTime.now();
         String entries = Canonical.entries(rows);
         String content = Canonical.sha256(entries);
         String hash = Canonical.linkHash(seq, kind.name(), at, rows.size(), content, previous.hash());

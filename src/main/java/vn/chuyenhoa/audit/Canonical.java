@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * out), {@code "-"} for NULL, {@code length} the value's length in UTF-8 bytes in decimal (so no value can be
  * mistaken for a separator), and the value as text: a UUID in lower case ({@code 8-4-4-4-12}), a timestamp as the
  * UTC instant of {@link Instant#toString()} ({@code 2024-01-10T08:15:30.123456Z}, seconds and fraction only as far
- * as they are non-zero), a date as {@code YYYY-MM-DD}, a number in decimal, text (JSON included) exactly as stored.
+ * as they are non-zero), a date as {@code YYYY-MM-DD}, a number in decimal, a boolean as {@code true}/{@code false},
+ * bytes (a stored rule file) as the lower-case hex SHA-256 of the bytes, text (JSON included) exactly as stored.
  * A column added after rows were already chained is marked optional (a trailing {@code ?} in {@link #TABLES}): its
  * line is left out while the value is NULL, so a row written before the column existed hashes as it did, and a
  * value written into it later, changed or cleared changes the hash like any other column.
@@ -39,26 +40,53 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <h2>A batch</h2>
  * {@code entries}: one line per row, {@code table SP key SP rowHash}, joined by LF in insertion order, where the key
- * is the row's primary key ({@code evaluation.id}, {@code evaluation_status_event.evaluation_id},
- * {@code ruleset_action.seq}, {@code programme_area.id}, {@code programme_transition.area_id "/" step});
+ * is the row's primary key, its columns joined by {@code "/"} ({@code evaluation.id},
+ * {@code programme_transition.area_id "/" step}, {@code account.username}, …; see {@link #TABLES});
  * {@code content_hash} = SHA-256(UTF-8(entries)); the link {@code hash} = SHA-256(UTF-8(
  * {@code "chuyenhoa-chain-v1" LF seq LF kind LF linked_at LF row_count LF content_hash LF prev_hash})).
+ *
+ * <h2>Rows that change</h2>
+ * Most audited tables are append-only: a row is listed in exactly one batch. An account and a token are rows the
+ * application updates (roles, provinces, enabled, password; revocation), so each change lists the row again, as it
+ * is after the change, in a new batch, beside the {@code account_event} row that says what changed: the row as
+ * stored must hash as its last listing does. Such tables are marked {@code mutable}.
  */
 public final class Canonical {
 
     public static final String GENESIS = "0".repeat(64);
 
-    public enum Type { UUID, TIMESTAMP, DATE, NUMBER, TEXT }
+    public enum Type { UUID, TIMESTAMP, DATE, NUMBER, TEXT, BOOLEAN, BYTES }
 
     /** @param optional left out of the form while NULL: added after rows of its table were chained */
     public record Column(String name, Type type, boolean optional) {
     }
 
-    /** An audited table: its columns in canonical order and which of them make the key. */
-    public record Table(String name, List<Column> columns, int[] keyColumns) {
+    /**
+     * An audited table: its columns in canonical order and which of them make the key.
+     *
+     * @param mutable rows the application updates: each change lists the row again (see "Rows that change")
+     */
+    public record Table(String name, List<Column> columns, int[] keyColumns, boolean mutable) {
 
         String select() {
             return "SELECT " + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + " FROM " + name;
+        }
+
+        /**
+         * The row with this key as it is stored now, read back inside the writer's transaction: what the verifier
+         * will read, whatever the database did to the values on the way in (time precision, trimming).
+         */
+        public Entry stored(JdbcTemplate jdbc, Object... key) {
+            if (key.length != keyColumns.length) {
+                throw new IllegalArgumentException(name + " has a key of " + keyColumns.length + " columns");
+            }
+            String where = Arrays.stream(keyColumns).mapToObj(i -> columns.get(i).name() + " = ?")
+                    .collect(Collectors.joining(" AND "));
+            List<Entry> found = jdbc.query(select() + " WHERE " + where, (rs, n) -> entry(rs), key);
+            if (found.size() != 1) {
+                throw new IllegalStateException(name + " " + Arrays.toString(key) + ": " + found.size() + " rows");
+            }
+            return found.get(0);
         }
 
         String key(Object[] values) {
@@ -104,6 +132,8 @@ public final class Canonical {
                     case DATE -> rs.getObject(i + 1, LocalDate.class);
                     case NUMBER -> rs.getObject(i + 1) == null ? null : rs.getLong(i + 1);
                     case TEXT -> rs.getString(i + 1);
+                    case BOOLEAN -> rs.getObject(i + 1) == null ? null : rs.getBoolean(i + 1);
+                    case BYTES -> rs.getBytes(i + 1);
                 };
             }
             return entry(values);
@@ -141,11 +171,37 @@ public final class Canonical {
     public static final Table PROGRAMME_TRANSITION = table("programme_transition", new int[] {0, 1},
             "area_id:UUID", "step:NUMBER", "from_state", "to_state", "effective_date:DATE", "recorded_at:TIMESTAMP",
             "actor", "decision_number", "decision_date:DATE", "evaluation_id:UUID", "profile_id", "ruleset_version",
-            "rule_name", "comment", "recorded_by?");
+            "rule_name", "comment", "recorded_by?", "moved_code_scheme?", "moved_province_code?", "moved_area_code?",
+            "moved_area_name?");
+
+    public static final Table SCREENING = table("screening", new int[] {0},
+            "id:UUID", "screened_at:TIMESTAMP", "code_scheme", "province_code", "programme_year:NUMBER",
+            "candidates:NUMBER", "ruleset_version", "request_json", "response_json", "submitter");
+    public static final Table MONITORING_REPORT = table("monitoring_report", new int[] {0},
+            "id:UUID", "reported_at:TIMESTAMP", "code_scheme", "area_code", "area_name", "province_code",
+            "district_code", "profile_id", "recognised_on:DATE", "period_from:DATE", "period_to:DATE", "outcome",
+            "ruleset_version", "request_json", "response_json", "submitter");
+    /** The password's slow hash is in the form (a swapped hash is a forged sign-in), never a secret. */
+    public static final Table ACCOUNT = mutable(table("account", new int[] {0},
+            "username", "display_name", "password_hash", "roles", "national:BOOLEAN", "provinces", "enabled:BOOLEAN",
+            "demo:BOOLEAN", "created_at:TIMESTAMP", "created_by"));
+    /** A token is chained by the SHA-256 of its secret, which is all that is stored. */
+    public static final Table API_TOKEN = mutable(table("api_token", new int[] {0},
+            "id:UUID", "token_hash", "username", "label", "demo:BOOLEAN", "created_at:TIMESTAMP", "created_by",
+            "revoked_at:TIMESTAMP", "revoked_by"));
+    public static final Table ACCOUNT_EVENT = table("account_event", new int[] {0},
+            "seq:NUMBER", "event_at:TIMESTAMP", "actor", "action", "username", "details");
+    public static final Table RULESET_VERSION = table("ruleset_version", new int[] {0},
+            "version_id", "stored_at:TIMESTAMP", "origin", "author", "comment", "based_on", "report_json");
+    public static final Table RULESET_FILE = table("ruleset_file", new int[] {0, 1},
+            "version_id", "ordinal:NUMBER", "path", "content:BYTES");
+    public static final Table RULESET_LOAD_FAILURE = table("ruleset_load_failure", new int[] {0},
+            "seq:NUMBER", "failed_at:TIMESTAMP", "version_id", "report_json");
 
     /** Every audited table: a row of any of them that is in no batch was written behind the chain's back. */
     public static final List<Table> TABLES = List.of(EVALUATION, STATUS_EVENT, RULESET_ACTION, PROGRAMME_AREA,
-            PROGRAMME_TRANSITION);
+            PROGRAMME_TRANSITION, SCREENING, MONITORING_REPORT, ACCOUNT, API_TOKEN, ACCOUNT_EVENT, RULESET_VERSION,
+            RULESET_FILE, RULESET_LOAD_FAILURE);
 
     private Canonical() {
     }
@@ -161,9 +217,12 @@ public final class Canonical {
     }
 
     public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
@@ -178,7 +237,11 @@ public final class Canonical {
                     : new Column(spec.substring(0, colon), Type.valueOf(spec.substring(colon + 1)), optional);
         }).toList();
         IntStream.of(key).forEach(cs::get);
-        return new Table(name, cs, key);
+        return new Table(name, cs, key, false);
+    }
+
+    private static Table mutable(Table t) {
+        return new Table(t.name(), t.columns(), t.keyColumns(), true);
     }
 
     private static String text(Type type, Object v) {
@@ -191,6 +254,8 @@ public final class Canonical {
             case DATE -> ((LocalDate) v).toString();
             case NUMBER -> Long.toString(((Number) v).longValue());
             case TEXT -> (String) v;
+            case BOOLEAN -> Boolean.toString((Boolean) v);
+            case BYTES -> sha256((byte[]) v);
         };
     }
 

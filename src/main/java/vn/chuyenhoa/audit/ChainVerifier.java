@@ -3,9 +3,13 @@ package vn.chuyenhoa.audit;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,6 +50,13 @@ public class ChainVerifier {
                          List<Problem> problems, String messageVi, String messageEn) {
     }
 
+    /** The last batch that listed a row of a mutable table, and the hash it recorded. */
+    private record Listing(Link link, String table, String key, String rowHash) {
+    }
+
+    private static final Set<String> MUTABLE = Canonical.TABLES.stream().filter(Canonical.Table::mutable)
+            .map(Canonical.Table::name).collect(Collectors.toUnmodifiableSet());
+
     private record Link(long seq, String kind, Instant linkedAt, int rowCount, String entries, String contentHash,
                         String prevHash, String hash) {
     }
@@ -71,6 +82,7 @@ public class ChainVerifier {
 
         Map<Long, String> hashBySeq = new HashMap<>();
         Map<String, Long> chainedIn = new HashMap<>();
+        Map<String, Listing> lastListings = new LinkedHashMap<>();
         long expected = 1;
         String prev = Canonical.GENESIS;
         long rowsChecked = 0;
@@ -115,7 +127,7 @@ public class ChainVerifier {
             }
             for (String line : lines) {
                 rowsChecked++;
-                checkRow(l, line, rows, chainedIn, problems);
+                checkRow(l, line, rows, chainedIn, lastListings, problems);
             }
             prev = l.hash();
             expected = l.seq() + 1;
@@ -125,8 +137,17 @@ public class ChainVerifier {
         for (Link later : links(lastSeq)) {
             for (String line : later.entries().split("\n")) {
                 String[] p = line.split(" ");
-                if (p.length == 3) chainedIn.putIfAbsent(p[0] + " " + p[1], later.seq());
+                if (p.length != 3) continue;
+                chainedIn.putIfAbsent(p[0] + " " + p[1], later.seq());
+                // an account changed while this ran: the row read may be its newer state
+                Canonical.Entry now = rows.get(p[0] + " " + p[1]);
+                if (MUTABLE.contains(p[0]) && now != null && now.rowHash().equals(p[2])) {
+                    lastListings.put(p[0] + " " + p[1], new Listing(later, p[0], p[1], p[2]));
+                }
             }
+        }
+        for (Listing last : lastListings.values()) {
+            compare(last.link(), last.table(), last.key(), last.rowHash(), rows, problems);
         }
         for (Map.Entry<String, Canonical.Entry> row : rows.entrySet()) {
             if (!chainedIn.containsKey(row.getKey())) {
@@ -142,6 +163,8 @@ public class ChainVerifier {
         HeadFileState heads = checkHeads(hashBySeq, problems);
         AuditChain.Head head = chain.isEmpty() ? AuditChain.Head.EMPTY : new AuditChain.Head(lastSeq,
                 chain.get(chain.size() - 1).hash(), chain.get(chain.size() - 1).linkedAt());
+        // the first broken link first: the rows of accounts are compared after the whole chain was read
+        problems.sort(Comparator.comparing(Problem::seq, Comparator.nullsLast(Comparator.naturalOrder())));
         boolean intact = problems.isEmpty();
         Problem first = intact ? null : problems.get(0);
         return new Report(intact, checkedAt, chain.size(), rowsChecked, head, heads, first, problems.size(),
@@ -155,7 +178,7 @@ public class ChainVerifier {
     }
 
     private static void checkRow(Link l, String line, Map<String, Canonical.Entry> rows, Map<String, Long> chainedIn,
-                                 List<Problem> problems) {
+                                 Map<String, Listing> lastListings, List<Problem> problems) {
         String[] p = line.split(" ");
         if (p.length != 3) {
             problems.add(new Problem(l.seq(), l.kind(), "ENTRIES_ALTERED", "audit_chain", String.valueOf(l.seq()),
@@ -166,6 +189,12 @@ public class ChainVerifier {
         String table = p[0];
         String key = p[1];
         String where = table + " " + key;
+        if (MUTABLE.contains(table)) {
+            // listed again at each change: only the last listing must match the row as stored, checked at the end
+            chainedIn.put(where, l.seq());
+            lastListings.put(where, new Listing(l, table, key, p[2]));
+            return;
+        }
         Long earlier = chainedIn.putIfAbsent(where, l.seq());
         if (earlier != null) {
             problems.add(new Problem(l.seq(), l.kind(), "ROW_IN_TWO_BATCHES", table, key, String.valueOf(earlier),
@@ -174,13 +203,19 @@ public class ChainVerifier {
                     "Row " + where + " is in both batch " + earlier + " and batch " + l.seq() + "."));
             return;
         }
+        compare(l, table, key, p[2], rows, problems);
+    }
+
+    private static void compare(Link l, String table, String key, String recorded, Map<String, Canonical.Entry> rows,
+                                List<Problem> problems) {
+        String where = table + " " + key;
         Canonical.Entry now = rows.get(where);
         if (now == null) {
-            problems.add(new Problem(l.seq(), l.kind(), "ROW_MISSING", table, key, p[2], null,
+            problems.add(new Problem(l.seq(), l.kind(), "ROW_MISSING", table, key, recorded, null,
                     "Bản ghi " + where + " của lô " + l.seq() + " đã bị xóa khỏi cơ sở dữ liệu.",
                     "Row " + where + " of batch " + l.seq() + " was deleted from the database."));
-        } else if (!now.rowHash().equals(p[2])) {
-            problems.add(new Problem(l.seq(), l.kind(), "ROW_ALTERED", table, key, p[2], now.rowHash(),
+        } else if (!now.rowHash().equals(recorded)) {
+            problems.add(new Problem(l.seq(), l.kind(), "ROW_ALTERED", table, key, recorded, now.rowHash(),
                     "Bản ghi " + where + " của lô " + l.seq() + " đã bị sửa: mã băm hiện tại khác mã băm đã ghi.",
                     "Row " + where + " of batch " + l.seq() + " was changed: its hash now differs from the one"
                             + " recorded."));

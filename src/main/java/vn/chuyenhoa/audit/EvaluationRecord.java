@@ -20,4 +20,9 @@ public record EvaluationRecord(
         String rulesetVersion, String requestJson, String responseJson, String firedRulesJson,
         String idempotencyKey, String requestHash, String submitter,
         UUID supersedes, String supersedeReason) {
+
+    /** The time as the store keeps it (to the microsecond), so that what is hashed is what is stored. */
+    public EvaluationRecord {
+        evaluatedAt = SqlTime.stored(evaluatedAt);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -78,6 +79,9 @@ public class EvaluationStore implements SmartLifecycle {
     private final ReadWriteLock admission = new ReentrantReadWriteLock();
     private volatile boolean running;
     private Thread writer;
+    // group commits and the time they took, for the operators' metrics (vn.chuyenhoa.operations)
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
 
     public EvaluationStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
@@ -192,7 +196,7 @@ public class EvaluationStore implements SmartLifecycle {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("withdrawing evaluation " + id + " needs a reason");
         }
-        Instant at = Instant.now();
+        Instant at = SqlTime.now();
         try {
             chain.record(AuditChain.Kind.EVALUATION_STATUS, links -> {
                 jdbc.update(INSERT_EVENT, id, "WITHDRAWN", utc(at), reason, by, null);
@@ -284,10 +288,35 @@ public class EvaluationStore implements SmartLifecycle {
         }
     }
 
+    /** Evaluations waiting for the writer. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Transactions the writer has committed or tried to (group commits, and single rows after a failed batch). */
+    public long commits() {
+        return commits.sum();
+    }
+
+    /** Their total time, queue wait excluded. */
+    public long commitNanos() {
+        return commitNanos.sum();
+    }
+
     private void write(List<Pending> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
+        try {
+            writeTimed(batch);
+        } finally {
+            commits.increment();
+            commitNanos.add(System.nanoTime() - started);
+        }
+    }
+
+    private void writeTimed(List<Pending> batch) {
         if (batch.size() > 1) {
             try {
                 chain.record(AuditChain.Kind.EVALUATIONS, links -> insert(batch, links));
@@ -387,11 +416,11 @@ public class EvaluationStore implements SmartLifecycle {
         equal(conditions, params, "e.ruleset_version", "rulesetVersion", f.rulesetVersion());
         if (f.evaluatedFrom() != null) {
             conditions.add("e.evaluated_at >= :evaluatedFrom");
-            params.addValue("evaluatedFrom", utc(f.evaluatedFrom()));
+            params.addValue("evaluatedFrom", utc(SqlTime.storedCeiling(f.evaluatedFrom())));
         }
         if (f.evaluatedTo() != null) {
             conditions.add("e.evaluated_at < :evaluatedTo");
-            params.addValue("evaluatedTo", utc(f.evaluatedTo()));
+            params.addValue("evaluatedTo", utc(SqlTime.storedCeiling(f.evaluatedTo())));
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

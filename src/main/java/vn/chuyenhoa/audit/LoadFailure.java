@@ -9,4 +9,8 @@ import java.time.Instant;
  * @param reportJson what went wrong, as JSON
  */
 public record LoadFailure(Instant at, String versionId, String reportJson) {
+
+    public LoadFailure {
+        at = SqlTime.stored(at);
+    }
 }

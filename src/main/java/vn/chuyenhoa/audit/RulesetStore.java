@@ -16,8 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static vn.chuyenhoa.audit.SqlTime.instant;
 import static vn.chuyenhoa.audit.SqlTime.utc;
@@ -30,12 +28,10 @@ import static vn.chuyenhoa.audit.SqlTime.utc;
 public class RulesetStore {
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
     private final AuditChain chain;
 
-    public RulesetStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, AuditChain chain) {
+    public RulesetStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactionManager);
         this.chain = chain;
     }
 
@@ -61,10 +57,10 @@ public class RulesetStore {
             return false;
         }
         try {
-            transaction.executeWithoutResult(tx -> {
+            chain.record(AuditChain.Kind.RULESET_VERSION, links -> {
                 jdbc.update("INSERT INTO ruleset_version (version_id, stored_at, origin, author, comment, based_on,"
                         + " report_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        versionId, utc(Instant.now()), origin, author, comment, basedOn, reportJson);
+                        versionId, utc(SqlTime.now()), origin, author, comment, basedOn, reportJson);
                 List<Integer> ordinals = IntStream.range(0, files.size()).boxed().toList();
                 jdbc.batchUpdate("INSERT INTO ruleset_file (version_id, ordinal, path, content) VALUES (?, ?, ?, ?)",
                         ordinals, ordinals.size(), (ps, ordinal) -> {
@@ -73,6 +69,9 @@ public class RulesetStore {
                             ps.setString(3, files.get(ordinal).path());
                             ps.setBytes(4, files.get(ordinal).content());
                         });
+                links.add(Canonical.RULESET_VERSION.stored(jdbc, versionId));
+                ordinals.forEach(o -> links.add(Canonical.RULESET_FILE.stored(jdbc, versionId, o)));
+                return null;
             });
             return true;
         } catch (DuplicateKeyException e) {
@@ -111,13 +110,13 @@ public class RulesetStore {
     /** Appends the action to the log, linked into the audit chain in the same transaction. */
     public void recordAction(String action, String actor, String fromVersion, String toVersion, String comment,
                              String detailsJson) {
-        Instant at = Instant.now();
+        Instant at = SqlTime.now();
         chain.record(AuditChain.Kind.RULESET_ACTION, links -> {
             KeyHolder seq = new GeneratedKeyHolder();
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("INSERT INTO ruleset_action (action_at, actor, action,"
                         + " from_version, to_version, comment, details_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        new String[] {"SEQ"});
+                        new String[] {"seq"}); // as PostgreSQL names the column; H2 takes either case
                 ps.setObject(1, utc(at));
                 ps.setString(2, actor);
                 ps.setString(3, action);
@@ -166,8 +165,19 @@ public class RulesetStore {
 
     public void recordLoadFailure(LoadFailure f) {
         Objects.requireNonNull(f, "load failure");
-        jdbc.update("INSERT INTO ruleset_load_failure (failed_at, version_id, report_json) VALUES (?, ?, ?)",
-                utc(f.at()), f.versionId(), f.reportJson());
+        chain.record(AuditChain.Kind.LOAD_FAILURE, links -> {
+            KeyHolder seq = new GeneratedKeyHolder();
+            jdbc.update(con -> {
+                PreparedStatement ps = con.prepareStatement("INSERT INTO ruleset_load_failure (failed_at, version_id,"
+                        + " report_json) VALUES (?, ?, ?)", new String[] {"SEQ"});
+                ps.setObject(1, utc(f.at()));
+                ps.setString(2, f.versionId());
+                ps.setString(3, f.reportJson());
+                return ps;
+            }, seq);
+            links.add(Canonical.RULESET_LOAD_FAILURE.stored(jdbc, Objects.requireNonNull(seq.getKey()).longValue()));
+            return null;
+        });
     }
 
     public Optional<LoadFailure> lastLoadFailure() {

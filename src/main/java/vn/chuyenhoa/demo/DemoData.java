@@ -40,7 +40,8 @@ import vn.chuyenhoa.programme.ProgrammeService.StepRequest;
  * from src/main/resources/demo/dien-bien.json. Every area goes candidate → proposed → approved → in transformation,
  * gets a FINAL evaluation through the evaluation service with facts that produce its verdict, and the verdict step
  * cites it; transformed areas are then monitored (2017's are stable by the end of 2020), and the two not transformed
- * in 2020 are carried over into 2021. Off by default; refused when the programme store already holds anything, so
+ * in 2020 are carried over into 2021; on 1 July 2025 every record follows its commune to the new list (domain spec
+ * §8.1), so the sample shows its areas before and after the reform. Off by default; refused when the programme store already holds anything, so
  * it can never mix with real records.
  */
 @Component
@@ -105,8 +106,13 @@ class DemoData implements ApplicationRunner {
                 areasLoaded++;
             }
         }
-        log.info("Demo data '{}' loaded: {} areas of {} province {}, each through the lifecycle with a stored evaluation",
-                DIEN_BIEN, areasLoaded, scheme, province);
+        // the areas before and after the reform of 1 July 2025: every record follows its commune to the new list
+        JsonNode reform = root.get("reorganised");
+        int moved = programmes.reorganise(programmes.province(scheme.name(), province),
+                LocalDate.parse(reform.get("effectiveDate").asString()), actor, Map.of(), RECORDED_BY).size();
+        log.info("Demo data '{}' loaded: {} areas of {} province {}, each through the lifecycle with a stored evaluation;"
+                + " {} records moved to the new communes on {}", DIEN_BIEN, areasLoaded, scheme, province, moved,
+                reform.get("effectiveDate").asString());
     }
 
     private void drive(Programme p, String code, String name, JsonNode factSet, JsonNode year, JsonNode d, String actor) {
@@ -144,7 +150,7 @@ class DemoData implements ApplicationRunner {
     private void step(Programme p, String code, AreaState to, String actor, LocalDate effective, String decisionNumber,
                       LocalDate decisionDate, java.util.UUID evaluationId, String comment) {
         programmes.step(p, code, new StepRequest(to, actor, effective, decisionNumber, decisionDate, evaluationId,
-                comment, null), RECORDED_BY);
+                comment, null, null), RECORDED_BY);
     }
 
     /** A FINAL evaluation stored as if posted: the request text is what the facts would look like on the wire. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.ObjectMapper;
@@ -56,11 +57,13 @@ public class EvaluationService {
     }
 
     private final EvaluationStore store;
+    private final MeterRegistry meters;
     private final ObjectMapper json;
 
-    public EvaluationService(EvaluationStore store, ObjectMapper json) {
+    public EvaluationService(EvaluationStore store, ObjectMapper json, MeterRegistry meters) {
         this.store = store;
         this.json = json;
+        this.meters = meters;
     }
 
     /**
@@ -77,6 +80,10 @@ public class EvaluationService {
         UUID id = dryRun ? null : UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Judgement judgement = Evaluator.judge(engine, s.input());
+        // by what operators watch: how many of each verdict, under which profile, for which purpose, stored or not
+        meters.counter("chuyenhoa.evaluations", "verdict", judgement.verdict().name(),
+                "profile", judgement.profile().profile().id(), "purpose", s.purpose(),
+                "stored", String.valueOf(!dryRun)).increment();
         EvaluationDocument doc = document(engine, s, judgement, id, at);
         Area a = s.input().area();
         String body = json.writeValueAsString(doc);

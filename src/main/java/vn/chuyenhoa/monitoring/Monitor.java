@@ -32,7 +32,7 @@ public final class Monitor {
      */
     public static MonitoringJudgement judge(Engine engine, MonitoringInput input) {
         RelapsePolicy policy = engine.policy().relapse();
-        ProfileChain chain = ProfileChain.of(engine.policy(), input.report().area(), input.recognisedOn(),
+        ProfileChain chain = ProfileChain.of(engine.policy(), input.scopeArea(), input.recognisedOn(),
                 input.report().profileId()).orElseThrow(() -> new IllegalArgumentException("no profile covers the report"));
         RelapseSettings window = policy.settingsFor(chain.ids())
                 .orElseThrow(() -> new IllegalArgumentException("no monitoring window for " + chain.ids()));

@@ -32,7 +32,18 @@ public record MonitoringDocument(UUID id, RelapseVerdict outcome, String recomme
     /** @param chain the profiles whose rows were looked at, in order: the first that sets a reason decides it */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MonitoringProfile(String id, String labelVi, String labelEn, String selectedBy, List<String> chain,
-                              String reasonVi, String reasonEn, TableSource source) {}
+                              String reasonVi, String reasonEn, TableSource source, PredecessorView predecessor) {}
+
+    /**
+     * The old commune whose plan decided, for a new commune recognised before the 2025 reform (domain spec §8.1).
+     *
+     * @param selectedBy CALLER (predecessorCode), PROFILE (the named profile covers it) or SAME_PROFILE (every old
+     *                   commune the new one was formed from had the same profile)
+     * @param formedFrom the old communes the new one was formed from, "name (code)"
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PredecessorView(String codeScheme, String code, String name, String districtCode, String provinceCode,
+                                  String selectedBy, List<String> formedFrom) {}
 
     /** The window, inclusive: from the day after recognition to the same date {@code years} later. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

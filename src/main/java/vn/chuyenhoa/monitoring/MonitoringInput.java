@@ -2,6 +2,7 @@ package vn.chuyenhoa.monitoring;
 
 import java.time.LocalDate;
 
+import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 
 /**
@@ -10,6 +11,14 @@ import vn.chuyenhoa.evaluation.EvaluationInput;
  *
  * @param recognitionDecision nullable: the decision number as written, recorded as given
  * @param proposedAgain       nullable: absent is missing data, never "no"
+ * @param predecessor         nullable: for a new commune recognised before the 2025 reform, the old commune whose
+ *                            plan governs the report (domain spec §8.1)
  */
 public record MonitoringInput(EvaluationInput report, LocalDate recognisedOn, String recognitionDecision,
-                              Boolean proposedAgain) {}
+                              Boolean proposedAgain, Predecessor predecessor) {
+
+    /** The area whose scope picks the profile: the old commune that was transformed, when there is one. */
+    public Area scopeArea() {
+        return predecessor != null ? predecessor.area() : report.area();
+    }
+}

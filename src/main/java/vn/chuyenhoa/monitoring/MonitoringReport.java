@@ -55,7 +55,8 @@ public final class MonitoringReport {
         List<String> rest = j.chain().ids().subList(1, j.chain().ids().size());
         String fallbackVi = rest.isEmpty() ? "" : " Lý do hoặc thời gian theo dõi mà bộ này không đặt được lấy từ " + String.join(", ", rest) + ", theo thứ tự.";
         String fallbackEn = rest.isEmpty() ? "" : " A reason or window it does not set comes from " + String.join(", ", rest) + ", in that order.";
-        Area a = j.input().report().area();
+        Area a = j.input().scopeArea();
+        Predecessor pre = j.input().predecessor();
         String vi = j.chain().named()
                 ? "Bộ tiêu chí " + p.id() + " do bên gửi chỉ định (profileId) và được áp dụng đúng như chỉ định." + fallbackVi
                 : "Bộ tiêu chí " + p.id() + " được chọn vì phạm vi (" + p.scope().describeVi() + ") chứa địa bàn " + a.codeScheme() + " "
@@ -66,8 +67,33 @@ public final class MonitoringReport {
                 : "Profile " + p.id() + " was chosen because its scope (" + p.scope().describeEn() + ") contains area " + a.codeScheme() + " "
                         + a.code() + " and its validity contains the recognition date " + j.input().recognisedOn()
                         + ": it is the most specific plan that governed the transformation." + fallbackEn;
+        MonitoringDocument.PredecessorView view = null;
+        if (pre != null) {
+            Area now = j.input().report().area();
+            String from = pre.formedFrom().stream().map(o -> o.name() + " (" + o.code() + ")").collect(Collectors.joining(", "));
+            String whyVi = switch (pre.selectedBy()) {
+                case "CALLER" -> "bên gửi chỉ định xã cũ này (predecessorCode)";
+                case "PROFILE" -> "bộ tiêu chí do bên gửi chỉ định áp dụng cho xã cũ này";
+                default -> "các xã cũ hợp thành đều theo cùng một bộ tiêu chí vào ngày công nhận";
+            };
+            String whyEn = switch (pre.selectedBy()) {
+                case "CALLER" -> "the caller named this old commune (predecessorCode)";
+                case "PROFILE" -> "the profile the caller named covered this old commune";
+                default -> "every old commune it was formed from was under the same profile on the recognition date";
+            };
+            vi = now.name() + " (" + now.code() + ", QD19_2025) được hợp thành từ 01/07/2025 từ " + from
+                    + "; địa bàn được công nhận ngày " + j.input().recognisedOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                    + ", trước khi sắp xếp, nên được theo dõi theo kế hoạch của xã cũ "
+                    + pre.area().name() + " (" + pre.area().code() + ", QD124_2004) vì " + whyVi + ". " + vi;
+            en = now.name() + " (" + now.code() + ", QD19_2025) was formed on 01/07/2025 from " + from
+                    + "; the area was recognised on " + j.input().recognisedOn() + ", before the reform, so it is monitored under the plan of the old commune "
+                    + pre.area().name() + " (" + pre.area().code() + ", QD124_2004) because " + whyEn + ". " + en;
+            view = new MonitoringDocument.PredecessorView(pre.area().codeScheme(), pre.area().code(), pre.area().name(),
+                    pre.area().districtCode(), pre.area().provinceCode(), pre.selectedBy(),
+                    pre.formedFrom().stream().map(o -> o.name() + " (" + o.code() + ")").toList());
+        }
         return new MonitoringDocument.MonitoringProfile(p.id(), p.labelVi(), p.labelEn(), j.chain().named() ? "CALLER" : "SCOPE",
-                j.chain().ids(), vi, en, p.source());
+                j.chain().ids(), vi, en, p.source(), view);
     }
 
     private static String[] recommendation(MonitoringJudgement j) {

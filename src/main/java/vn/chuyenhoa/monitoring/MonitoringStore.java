@@ -9,17 +9,23 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.chuyenhoa.audit.AuditChain;
+import vn.chuyenhoa.audit.Canonical;
+
 /**
  * The append-only store of monitoring reports. The lifecycle reads them back when a recorded decision cites one, so
- * the area, profile, recognition and outcome are columns; the document itself is kept as text, byte for byte.
+ * the area, profile, recognition and outcome are columns; the document itself is kept as text, byte for byte. Each
+ * report is linked into the audit chain as it is stored.
  */
 @Component
 public class MonitoringStore {
 
     private final JdbcTemplate jdbc;
+    private final AuditChain chain;
 
-    public MonitoringStore(JdbcTemplate jdbc) {
+    public MonitoringStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
+        this.chain = chain;
     }
 
     public record Row(UUID id, Instant reportedAt, String codeScheme, String areaCode, String areaName,
@@ -28,6 +34,14 @@ public class MonitoringStore {
                       String requestJson, String responseJson, String submitter) {}
 
     public void save(Row r) {
+        chain.record(AuditChain.Kind.MONITORING_REPORT, links -> {
+            insert(r);
+            links.add(Canonical.MONITORING_REPORT.stored(jdbc, r.id()));
+            return null;
+        });
+    }
+
+    private void insert(Row r) {
         jdbc.update("INSERT INTO monitoring_report (id, reported_at, code_scheme, area_code, area_name, province_code,"
                         + " district_code, profile_id, recognised_on, period_from, period_to, outcome, ruleset_version,"
                         + " request_json, response_json, submitter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -14,7 +14,8 @@ import vn.chuyenhoa.evaluation.Profile;
  * Which profiles' relapse rows apply to a report: the profile that governed the area's transformation, named by the
  * caller or resolved as for an evaluation (most specific scope containing the area, valid on the recognition date),
  * then every less specific profile covering the area on that date. A reason or window the first one does not set
- * comes from the next.
+ * comes from the next. For a new commune recognised before the 2025 reform the area given is its predecessor, the old
+ * commune that was transformed ({@link Predecessors}, domain spec §8.1): a profile keeps the scope it was written for.
  *
  * @param named whether the caller named the first profile
  */

@@ -13,7 +13,12 @@ public enum AreaState {
     NOT_TRANSFORMED("Chưa đạt", "Not transformed"),
     MONITORING("Đang theo dõi sau chuyển hóa", "Monitored after transformation"),
     RELAPSED("Phức tạp trở lại", "Relapsed"),
-    STABLE("Ổn định sau thời gian theo dõi", "Stable after the monitoring window");
+    STABLE("Ổn định sau thời gian theo dõi", "Stable after the monitoring window"),
+    /**
+     * Not a state but a step: the record follows its area to the new code list (domain spec §8.1) and stays in the
+     * state it was in. {@link ProgrammeArea#stateOn} never returns it.
+     */
+    REORGANISED("Chuyển sang mã đơn vị hành chính mới (sắp xếp từ 01/07/2025)", "Moved to the new administrative unit (reform of 1 July 2025)");
 
     private final String labelVi;
     private final String labelEn;

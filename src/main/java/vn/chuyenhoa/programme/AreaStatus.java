@@ -26,6 +26,17 @@ public record AreaStatus(ProgrammeArea area, LocalDate asOf, AreaState state, St
                          LocalDate recognisedOn, Setting<Integer> monitoringWindow, LocalDate monitoringEnds,
                          List<Move> moves) {
 
+    /** The unit the record counts under in figures read on {@code asOf} ({@link ProgrammeArea#unitOfYear}). */
+    public Unit unit() {
+        return area.unitOfYear(asOf);
+    }
+
+    /** The unit the area moved to after the one it counts under (the new commune, from 1 July 2025); null if none. */
+    public Unit movedTo() {
+        Unit now = area.unitOn(asOf);
+        return now.equals(unit()) ? null : now;
+    }
+
     public List<Move> allowed() {
         return moves.stream().filter(m -> !m.isLater()).toList();
     }

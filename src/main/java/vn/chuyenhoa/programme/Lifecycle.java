@@ -19,11 +19,12 @@ public final class Lifecycle {
      * @param state          null for an area not in the year's programme
      * @param monitoringEnds first day after the monitoring window, when monitored
      * @param continued      a later year's record already continues this one
+     * @param retired        the record's area is an old unit on a day its code list is no longer in force
      * @return allowed moves and moves possible only later, in the order of their target states
      */
     public static List<Move> moves(Engine engine, AreaState state, LocalDate onDate, LocalDate monitoringEnds,
-                                   boolean continued) {
-        LifecycleQuery q = new LifecycleQuery(state, onDate, monitoringEnds, continued);
+                                   boolean continued, boolean retired) {
+        LifecycleQuery q = new LifecycleQuery(state, onDate, monitoringEnds, continued, retired);
         // the evaluation and calendar rules share the knowledge base; the filter keeps them from firing here
         KieSession session = engine.logic().newKieSession();
         try {

@@ -14,18 +14,21 @@ public final class LifecycleQuery {
     private final LocalDate onDate;
     private final LocalDate monitoringEnds;
     private final boolean continued;
+    private final boolean retired;
     private final List<Move> moves = new ArrayList<>();
 
     /**
      * @param state          null for an area not (yet) in the year's programme
      * @param monitoringEnds the first day after the monitoring window, null when not monitored or unknown
      * @param continued      a later year's record already continues this one
+     * @param retired        the record's area is, on that day, a unit of a code list no longer in force
      */
-    LifecycleQuery(AreaState state, LocalDate onDate, LocalDate monitoringEnds, boolean continued) {
+    LifecycleQuery(AreaState state, LocalDate onDate, LocalDate monitoringEnds, boolean continued, boolean retired) {
         this.state = state;
         this.onDate = onDate;
         this.monitoringEnds = monitoringEnds;
         this.continued = continued;
+        this.retired = retired;
     }
 
     public AreaState getState() { return state; }
@@ -36,6 +39,9 @@ public final class LifecycleQuery {
 
     /** Already carried over, or already a candidate again, in a later year's programme. */
     public boolean isContinued() { return continued; }
+
+    /** The area is an old commune on a day its list no longer names it (after 30 June 2025). */
+    public boolean isRetired() { return retired; }
 
     /** The window has passed on the day asked about (the day it ends counts as passed). */
     public boolean isMonitoringWindowOver() {

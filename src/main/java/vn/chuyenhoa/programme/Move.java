@@ -29,6 +29,7 @@ public final class Move {
     private boolean reasonRequired;
     private boolean pinsProfile;
     private Verdict citedVerdict;
+    private boolean followsArea;
     private Year year = Year.SAME;
 
     Move(AreaState to, String rule, String labelVi, boolean later, LocalDate availableFrom) {
@@ -62,6 +63,14 @@ public final class Move {
         citedVerdict = verdict;
         return this;
     }
+
+    /** The step moves the record to the new unit its area went into (from the 2024→2025 mapping, or the officer's choice). */
+    public Move followsArea() {
+        followsArea = true;
+        return this;
+    }
+
+    public boolean isFollowingArea() { return followsArea; }
 
     public Move into(Year year) {
         this.year = year;

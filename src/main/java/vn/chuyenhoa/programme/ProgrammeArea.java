@@ -33,8 +33,54 @@ public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int
         return Optional.ofNullable(found);
     }
 
+    /** The state on the day; a REORGANISED step moves the record without changing it. */
     public Optional<AreaState> stateOn(LocalDate day) {
-        return lastOn(day).map(Step::to);
+        return latest(day, s -> !s.isMove()).map(Step::to);
+    }
+
+    /** The state of the last step recorded, whatever its date (a REORGANISED step keeps it). */
+    public AreaState state() {
+        AreaState found = null;
+        for (Step s : steps) {
+            if (!s.isMove()) found = s.to();
+        }
+        return found;
+    }
+
+    /** The unit the record was opened on, in the code list of its programme. */
+    public Unit opened() {
+        return new Unit(codeScheme, provinceCode, areaCode, areaName, districtCode);
+    }
+
+    /** Where the record's area is on the day: the unit of its last REORGANISED step by then, else its own. */
+    public Unit unitOn(LocalDate day) {
+        return latest(day, Step::isMove).map(Step::movedTo).orElse(opened());
+    }
+
+    /**
+     * The unit the record counts under in a province's figures read on {@code asOf} (domain spec §8.1): where its area
+     * was at the end of its programme year, or on {@code asOf} if that is earlier. A year before the 2025 reform thus
+     * stays with its old province; from 2025 a record that followed its area counts in the new one.
+     */
+    public Unit unitOfYear(LocalDate asOf) {
+        LocalDate end = LocalDate.of(year, 12, 31);
+        return unitOn(asOf.isBefore(end) ? asOf : end);
+    }
+
+    /** Where the record's area is now, after every step recorded. */
+    public Unit current() {
+        Unit u = opened();
+        for (Step s : steps) {
+            if (s.isMove()) u = s.movedTo();
+        }
+        return u;
+    }
+
+    /** Whether the area is, or once was, this unit: a record is reached by its old and its new code. */
+    public boolean isOf(String scheme, String code) {
+        if (codeScheme.equals(scheme) && areaCode.equals(code)) return true;
+        return steps.stream().anyMatch(s -> s.isMove() && s.movedTo().codeScheme().equals(scheme)
+                && s.movedTo().areaCode().equals(code));
     }
 
     /** The step that pinned the profile the record is governed by, if it had happened by the day. */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.area.Reform;
 import vn.chuyenhoa.audit.EvaluationRecord;
 import vn.chuyenhoa.audit.EvaluationStore;
 import vn.chuyenhoa.evaluation.Area;
@@ -47,9 +48,12 @@ public class ProgrammeService {
     /**
      * @param effectiveDate  optional: the decision date, else today in Vietnam
      * @param programmeYear  only for a step into a later year's programme (a relapsed area proposed again)
+     * @param areaCode       only for REORGANISED: the new commune (QD19_2025) the area went into; may be left out
+     *                       when the old commune went wholly into one
      */
     public record StepRequest(AreaState to, String actor, LocalDate effectiveDate, String decisionNumber,
-                              LocalDate decisionDate, UUID evaluationId, String comment, Integer programmeYear) {}
+                              LocalDate decisionDate, UUID evaluationId, String comment, Integer programmeYear,
+                              String areaCode) {}
 
     private final ProgrammeStore store;
     private final EvaluationStore evaluations;
@@ -116,10 +120,16 @@ public class ProgrammeService {
         LocalDate today = Today.inVietnam();
         LocalDate effective = c.effectiveDate() != null ? c.effectiveDate() : today;
         notInFuture(refusals, "effectiveDate", effective, today);
+        if (unit != null && !effective.isAfter(today)) {
+            // an area of a list not in force on the day it enters the programme (domain spec §8.1); a day that has
+            // not come yet is refused above, and asking about the list on it would only repeat that
+            areas.reform().check(p.scheme(), unit.code(), effective).ifPresent(x ->
+                    refusals.add(new Refusal("areaCode", x.code(), x.message(), x.messageVi())));
+        }
         if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
         if (store.find(p.scheme().name(), unit.code(), p.year()).isPresent()) throw alreadyIn(unit.code(), p);
 
-        Move entry = Lifecycle.moves(engine, null, effective, null, false).stream()
+        Move entry = Lifecycle.moves(engine, null, effective, null, false, false).stream()
                 .filter(m -> !m.isLater() && m.to() == AreaState.CANDIDATE).findFirst()
                 .orElseThrow(() -> new ProgrammeException.Conflict("transition-not-allowed",
                         "The lifecycle rules in force let no area enter a programme as a candidate.",
@@ -193,10 +203,16 @@ public class ProgrammeService {
             refusals.add(notUsed("evaluationId", move));
         }
         int targetYear = targetYear(a, move, r, refusals);
+        Unit movedTo = null;
+        if (move.isFollowingArea()) {
+            movedTo = successor(a.unitOn(effective), r.areaCode(), refusals);
+        } else if (r.areaCode() != null) {
+            refusals.add(notUsed("areaCode", move));
+        }
         String pinned = null;
         if (move.isPinningProfile()) {
             LocalDate on = r.decisionDate() != null ? r.decisionDate() : effective;
-            Optional<Profile> profile = engine.policy().resolve(area(a), on);
+            Optional<Profile> profile = engine.policy().resolve(area(a.unitOn(on)), on);
             if (profile.isEmpty()) {
                 refusals.add(new Refusal(r.decisionDate() != null ? "decisionDate" : "effectiveDate", "no_profile",
                         "No criteria profile is in force on " + on + " for area " + a.areaCode() + " of " + a.codeScheme()
@@ -210,8 +226,9 @@ public class ProgrammeService {
         if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
 
         if (move.year() == Move.Year.SAME) {
-            Step s = new Step(last.step() + 1, last.to(), move.to(), effective, now(), recordedBy, r.actor(), r.decisionNumber(),
-                    r.decisionDate(), r.evaluationId(), pinned, engine.versionId(), move.rule(), r.comment());
+            // a REORGANISED step keeps the state: its from is the state it leaves the record in
+            Step s = new Step(last.step() + 1, now.state(), move.to(), effective, now(), recordedBy, r.actor(), r.decisionNumber(),
+                    r.decisionDate(), r.evaluationId(), pinned, engine.versionId(), move.rule(), r.comment(), movedTo);
             try {
                 store.append(a.id(), s);
             } catch (DataIntegrityViolationException race) {
@@ -221,12 +238,15 @@ public class ProgrammeService {
             ProgrammeArea after = store.find(a.id()).orElseThrow();
             return status(engine, after, today, true);
         }
-        Programme target = new Programme(p.scheme(), p.provinceCode(), p.provinceName(), targetYear);
-        if (store.find(a.codeScheme(), a.areaCode(), targetYear).isPresent()) throw alreadyIn(a.areaCode(), target);
+        // the later year's record is opened where the area is then (a moved record continues on its new unit)
+        Unit here = a.unitOn(effective);
+        Programme target = new Programme(CodeScheme.parse(here.codeScheme()).orElseThrow(), here.provinceCode(),
+                p.provinceName(), targetYear);
+        if (store.find(here.codeScheme(), here.areaCode(), targetYear).isPresent()) throw alreadyIn(here.areaCode(), target);
         Instant at = now();
-        ProgrammeArea next = new ProgrammeArea(UUID.randomUUID(), a.codeScheme(), a.provinceCode(), targetYear,
-                a.areaCode(), a.areaName(), a.districtCode(), a.id(), at,
-                List.of(new Step(1, last.to(), move.to(), effective, at, recordedBy, r.actor(), r.decisionNumber(),
+        ProgrammeArea next = new ProgrammeArea(UUID.randomUUID(), here.codeScheme(), here.provinceCode(), targetYear,
+                here.areaCode(), here.areaName(), here.districtCode(), a.id(), at,
+                List.of(new Step(1, now.state(), move.to(), effective, at, recordedBy, r.actor(), r.decisionNumber(),
                         r.decisionDate(), r.evaluationId(), pinned, engine.versionId(), move.rule(), r.comment())));
         save(next, target);
         return status(engine, next, today, true);
@@ -251,9 +271,107 @@ public class ProgrammeService {
         LocalDate ends = window == null ? null : recognised.plusYears(window.value());
         boolean continued = withMoves && store.continuation(a.id())
                 .map(c -> !c.steps().get(0).effectiveDate().isAfter(asOf)).orElse(false);
-        List<Move> moves = !withMoves || state == null ? List.of() : Lifecycle.moves(engine, state, asOf, ends, continued);
+        List<Move> moves = !withMoves || state == null ? List.of()
+                : Lifecycle.moves(engine, state, asOf, ends, continued, retired(a.unitOn(asOf), asOf));
         return new AreaStatus(a, asOf, state, pinning, profile, start, plannedEnd, endRule, overdue, recognised,
                 window, ends, moves);
+    }
+
+    /**
+     * What moving a province's records across the 2025 reform would do (domain spec §8.1), one line per record of the
+     * old province still on its old unit: {@code MOVE} to the one new commune its area went wholly into,
+     * {@code CHOSEN} for a split commune the officer chose for, {@code CHOOSE} for a split one still to choose.
+     *
+     * @param options the new communes the old one went into (several when it was split)
+     * @param to      null while a split commune waits for a choice
+     */
+    public record PlannedMove(ProgrammeArea record, Unit from, List<Reform.Link> options, Unit to, String status) {}
+
+    /**
+     * The preview of {@link #reorganise}: every record of the old province that has not followed its area yet.
+     *
+     * @param choices old commune code → new commune code, for split communes (a choice that is not one of the new
+     *                communes the old one went into is refused)
+     * @throws ProgrammeException.Invalid for a province of the new list, or a choice that is not a successor
+     */
+    public List<PlannedMove> reorganisationPlan(Programme province, java.util.Map<String, String> choices) {
+        List<Refusal> refusals = new ArrayList<>();
+        if (province.scheme() != CodeScheme.QD124_2004) {
+            refusals.add(new Refusal("codeScheme", "not_an_old_province", "Only the records of a QD124_2004 province "
+                    + "move to the new units; " + province.scheme() + " is the list in force.",
+                    "Chỉ hồ sơ của tỉnh theo danh mục QD124_2004 mới chuyển sang đơn vị mới; " + province.scheme()
+                            + " là danh mục đang áp dụng."));
+            throw new ProgrammeException.Invalid(refusals);
+        }
+        List<PlannedMove> plan = new ArrayList<>();
+        for (ProgrammeArea a : store.province(province.scheme().name(), province.provinceCode(), MIN_YEAR, MAX_YEAR)) {
+            if (!a.current().codeScheme().equals(CodeScheme.QD124_2004.name())) continue;
+            Unit from = a.current();
+            List<Reform.Link> options = areas.reform().successors(from.areaCode());
+            String chosen = choices.get(from.areaCode());
+            List<Refusal> own = new ArrayList<>();
+            Unit to = successor(from, chosen, own);
+            if (chosen != null && !own.isEmpty()) {
+                own.forEach(r -> refusals.add(new Refusal("choices." + from.areaCode(), r.code(), r.message(), r.messageVi())));
+                continue;
+            }
+            String status = to == null ? "CHOOSE" : chosen != null ? "CHOSEN" : "MOVE";
+            plan.add(new PlannedMove(a, from, options, to, status));
+        }
+        if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
+        return plan;
+    }
+
+    /**
+     * Moves every record of the old province to its new unit, as the preview showed, each by its own REORGANISED
+     * step. Refused whole, before anything is stored, while a split commune has no choice or a record cannot take the
+     * step on that day.
+     *
+     * @return the moved records' statuses, in the plan's order
+     */
+    public List<AreaStatus> reorganise(Programme province, LocalDate effective, String actor,
+                                       java.util.Map<String, String> choices, String recordedBy) {
+        List<PlannedMove> plan = reorganisationPlan(province, choices);
+        Engine engine = engines.current();
+        List<Refusal> refusals = new ArrayList<>();
+        for (PlannedMove m : plan) {
+            if (m.to() == null) {
+                refusals.add(new Refusal("choices." + m.from().areaCode(), "split_choose", m.from().areaName() + " ("
+                        + m.from().areaCode() + ", " + m.record().year() + ") was split; choose its new commune among "
+                        + names(m.options()) + ".", m.from().areaName() + " (" + m.from().areaCode() + ", năm "
+                        + m.record().year() + ") được chia; hãy chọn xã mới trong số " + names(m.options()) + "."));
+                continue;
+            }
+            AreaStatus st = status(engine, m.record(), effective, true);
+            boolean allowed = st.allowed().stream().anyMatch(x -> x.to() == AreaState.REORGANISED)
+                    && !effective.isBefore(m.record().last().effectiveDate());
+            if (!allowed) {
+                refusals.add(new Refusal("effectiveDate", "not_allowed", m.from().areaName() + " (" + m.from().areaCode()
+                        + ", " + m.record().year() + ") cannot follow its area on " + effective + " (on or after 2025-07-01, "
+                        + "and not before its last step).", m.from().areaName() + " (" + m.from().areaCode() + ", năm "
+                        + m.record().year() + ") không thể chuyển ngày " + effective + " (phải từ 01/07/2025 và không trước bước gần nhất)."));
+            }
+        }
+        if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
+        List<AreaStatus> moved = new ArrayList<>();
+        for (PlannedMove m : plan) {
+            Programme p = new Programme(province.scheme(), province.provinceCode(), province.provinceName(), m.record().year());
+            moved.add(step(p, m.from().areaCode(), new StepRequest(AreaState.REORGANISED, actor, effective, null, null,
+                    null, "Chuyển hồ sơ cả tỉnh theo sắp xếp đơn vị hành chính từ 01/07/2025", null, m.to().areaCode()),
+                    recordedBy));
+        }
+        return moved;
+    }
+
+    /** The new unit a REORGANISED step would move the record to, if it can be told now (for the scope check). */
+    public Optional<Unit> reorganisationTarget(Programme p, String areaCode, StepRequest r) {
+        if (r.to() != AreaState.REORGANISED) return Optional.empty();
+        return store.find(p.scheme().name(), areaCode, p.year())
+                .map(a -> successor(a.current(), r.areaCode(), new ArrayList<>()));
+    }
+
+    private static String names(List<Reform.Link> links) {
+        return links.stream().map(l -> Reform.named(l.to())).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Whether anything is stored at all: the demo data set is loaded only into an empty programme store. */
@@ -276,7 +394,7 @@ public class ProgrammeService {
         }
         EvaluationRecord e = found.get();
         String pinned = now.pinning() == null ? null : now.pinning().profileId();
-        if (!e.codeScheme().equals(a.codeScheme()) || !e.areaCode().equals(a.areaCode())) {
+        if (!a.isOf(e.codeScheme(), e.areaCode())) {
             return refuse("other_area", "Evaluation " + id + " is of area " + e.areaCode() + " (" + e.codeScheme()
                             + "), not of " + a.areaCode() + " (" + a.codeScheme() + ").",
                     "Kết quả đánh giá " + id + " là của địa bàn " + e.areaCode() + " (" + e.codeScheme() + "), không phải "
@@ -455,8 +573,44 @@ public class ProgrammeService {
                 + p.scheme() + " province " + p.provinceCode() + ".");
     }
 
-    static Area area(ProgrammeArea a) {
-        return new Area(a.codeScheme(), a.areaCode(), a.areaName(), a.districtCode(), a.provinceCode());
+    static Area area(Unit u) {
+        return new Area(u.codeScheme(), u.areaCode(), u.areaName(), u.districtCode(), u.provinceCode());
+    }
+
+    /** An old commune on a day its list no longer names it: its record may only follow it to the new list. */
+    private static boolean retired(Unit u, LocalDate day) {
+        return CodeScheme.parse(u.codeScheme()).map(s -> !s.inForceOn(day)).orElse(false);
+    }
+
+    /**
+     * The new commune a REORGANISED step moves the record to: the one named, which must be one the old commune went
+     * into, or the only one it went wholly into.
+     */
+    private Unit successor(Unit old, String code, List<Refusal> refusals) {
+        List<Reform.Link> links = areas.reform().successors(old.areaCode());
+        String options = links.stream().map(l -> Reform.named(l.to()) + (l.whole() ? "" : " (một phần / in part)"))
+                .collect(java.util.stream.Collectors.joining(", "));
+        AdminUnit to = null;
+        if (code == null) {
+            to = areas.reform().wholeSuccessor(old.areaCode()).orElse(null);
+            if (to == null) {
+                refusals.add(new Refusal("areaCode", "split_choose", old.areaName() + " (" + old.areaCode() + ") was split on "
+                        + "01/07/2025 between " + options + "; name in areaCode the new commune that holds the area of this record.",
+                        old.areaName() + " (" + old.areaCode() + ") được chia từ 01/07/2025 vào " + options
+                                + "; hãy ghi trong areaCode mã xã mới có địa bàn của hồ sơ này."));
+                return null;
+            }
+        } else {
+            to = links.stream().map(Reform.Link::to).filter(u -> u.code().equals(code)).findFirst().orElse(null);
+            if (to == null) {
+                refusals.add(new Refusal("areaCode", "not_a_successor", "areaCode \"" + clip(code) + "\" is not a new commune "
+                        + old.areaName() + " (" + old.areaCode() + ") went into; it went into " + options + ".",
+                        "areaCode \"" + clip(code) + "\" không phải là xã mới mà " + old.areaName() + " (" + old.areaCode()
+                                + ") được sắp xếp vào; các xã đó là: " + options + "."));
+                return null;
+            }
+        }
+        return new Unit(to.scheme().name(), to.provinceCode(), to.code(), to.name(), null);
     }
 
     private static Instant now() {

@@ -30,12 +30,17 @@ public class ProgrammeStore {
             + " a.area_name, a.district_code, a.origin_id, a.created_at";
     private static final String STEP_COLUMNS = "t.step, t.from_state, t.to_state, t.effective_date, t.recorded_at,"
             + " t.actor, t.decision_number, t.decision_date, t.evaluation_id, t.profile_id, t.ruleset_version,"
-            + " t.rule_name, t.comment, t.recorded_by";
+            + " t.rule_name, t.comment, t.recorded_by, t.moved_code_scheme, t.moved_province_code, t.moved_area_code,"
+            + " t.moved_area_name";
     private static final String INSERT_AREA = "INSERT INTO programme_area (id, code_scheme, province_code,"
             + " programme_year, area_code, area_name, district_code, origin_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_STEP = "INSERT INTO programme_transition (area_id, step, from_state, to_state,"
             + " effective_date, recorded_at, actor, decision_number, decision_date, evaluation_id, profile_id,"
-            + " ruleset_version, rule_name, comment, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ruleset_version, rule_name, comment, recorded_by, moved_code_scheme, moved_province_code, moved_area_code,"
+            + " moved_area_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Records reached through a REORGANISED step as well as by their own unit (V12). */
+    private static final String MOVED = "a.id IN (SELECT m.area_id FROM programme_transition m WHERE m.to_state = 'REORGANISED'"
+            + " AND m.moved_code_scheme = ? AND ";
 
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
@@ -69,9 +74,15 @@ public class ProgrammeStore {
         });
     }
 
+    /**
+     * The year's record of the area, by the code it was opened on or the one it was moved to; a record opened on the
+     * code comes first (two old communes' records may have moved into one new commune: then the earlier one).
+     */
     public Optional<ProgrammeArea> find(String codeScheme, String areaCode, int year) {
-        return areas("a.code_scheme = ? AND a.area_code = ? AND a.programme_year = ?", codeScheme, areaCode, year)
-                .stream().findFirst();
+        List<ProgrammeArea> found = areas("a.programme_year = ? AND ((a.code_scheme = ? AND a.area_code = ?) OR "
+                + MOVED + "m.moved_area_code = ?))", year, codeScheme, areaCode, codeScheme, areaCode);
+        return found.stream().filter(a -> a.codeScheme().equals(codeScheme) && a.areaCode().equals(areaCode)).findFirst()
+                .or(() -> found.stream().findFirst());
     }
 
     public Optional<ProgrammeArea> find(UUID id) {
@@ -85,8 +96,8 @@ public class ProgrammeStore {
 
     /** A province's records of the years, in year, then insertion order. */
     public List<ProgrammeArea> province(String codeScheme, String provinceCode, int fromYear, int toYear) {
-        return areas("a.code_scheme = ? AND a.province_code = ? AND a.programme_year BETWEEN ? AND ?",
-                codeScheme, provinceCode, fromYear, toYear);
+        return areas("a.programme_year BETWEEN ? AND ? AND ((a.code_scheme = ? AND a.province_code = ?) OR "
+                + MOVED + "m.moved_province_code = ?))", fromYear, toYear, codeScheme, provinceCode, codeScheme, provinceCode);
     }
 
     /** The record whose verdict an evaluation already justified. */
@@ -134,17 +145,27 @@ public class ProgrammeStore {
                 instant(rs, "recorded_at"), rs.getString("recorded_by"), rs.getString("actor"), rs.getString("decision_number"),
                 rs.getObject("decision_date", LocalDate.class), rs.getObject("evaluation_id", UUID.class),
                 rs.getString("profile_id"), rs.getString("ruleset_version"), rs.getString("rule_name"),
-                rs.getString("comment"));
+                rs.getString("comment"), moved(rs));
+    }
+
+    private static Unit moved(ResultSet rs) throws SQLException {
+        String scheme = rs.getString("moved_code_scheme");
+        return scheme == null ? null : new Unit(scheme, rs.getString("moved_province_code"), rs.getString("moved_area_code"),
+                rs.getString("moved_area_name"), null);
     }
 
     private void insert(UUID areaId, Step s, AuditChain.Batch links) {
         String from = s.from() == null ? null : s.from().name();
+        Unit m = s.movedTo();
         jdbc.update(INSERT_STEP, areaId, s.step(), from, s.to().name(),
                 s.effectiveDate(), utc(s.recordedAt()), s.actor(), s.decisionNumber(), s.decisionDate(),
-                s.evaluationId(), s.profileId(), s.rulesetVersion(), s.rule(), s.comment(), s.recordedBy());
+                s.evaluationId(), s.profileId(), s.rulesetVersion(), s.rule(), s.comment(), s.recordedBy(),
+                m == null ? null : m.codeScheme(), m == null ? null : m.provinceCode(), m == null ? null : m.areaCode(),
+                m == null ? null : m.areaName());
         links.add(Canonical.PROGRAMME_TRANSITION.entry(areaId, s.step(), from, s.to().name(), s.effectiveDate(),
                 s.recordedAt(), s.actor(), s.decisionNumber(), s.decisionDate(), s.evaluationId(), s.profileId(),
-                s.rulesetVersion(), s.rule(), s.comment(), s.recordedBy()));
+                s.rulesetVersion(), s.rule(), s.comment(), s.recordedBy(), m == null ? null : m.codeScheme(),
+                m == null ? null : m.provinceCode(), m == null ? null : m.areaCode(), m == null ? null : m.areaName()));
     }
 
     // as the audit store does: instants through JDBC as UTC offset date-times, the mapping drivers agree on

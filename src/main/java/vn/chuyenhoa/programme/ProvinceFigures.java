@@ -30,7 +30,9 @@ import vn.chuyenhoa.evaluation.Setting;
  * A range adds up its years, so an area carried over from Y to Y+1 counts as selected twice in a range holding
  * both (once not transformed, once by its later state). Shares are exact ratios (transformed / selected, and
  * (transformed − relapsed) / transformed), shown rounded half-up to 2 decimals and compared exactly with the target
- * ("at least"). A year's targets are those of the profile governing the whole province on 31 December of that year
+ * ("at least"). A record counts in the province where its area is at the end of its programme year (or on
+ * {@code asOf}, if earlier): a year before the 2025 reform stays with the old province; from 2025 a record that
+ * followed its area by a REORGANISED step counts in the new one. A year's targets are those of the profile governing the whole province on 31 December of that year
  * (the most specific national or provincial profile); a range uses the targets in force at the end of its last year.
  */
 public final class ProvinceFigures {
@@ -75,6 +77,11 @@ public final class ProvinceFigures {
         List<AreaStatus> statuses = new ArrayList<>();
         for (ProgrammeArea a : records) {
             if (a.year() < fromYear - 1 || a.year() > toYear) continue;
+            // by the provinces of the period (domain spec §8.1): a record counts where its area is at the end of its
+            // programme year (or on asOf, if earlier), so the years before the reform stay with the old provinces, and
+            // from 2025 a new province counts the records that moved into it
+            Unit u = a.unitOfYear(asOf);
+            if (!u.codeScheme().equals(codeScheme) || !u.provinceCode().equals(provinceCode)) continue;
             AreaStatus s = service.status(engine, a, asOf, false);
             if (s.state() != null) statuses.add(s);
         }

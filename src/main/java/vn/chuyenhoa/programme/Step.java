@@ -17,8 +17,22 @@ import java.util.UUID;
  * @param evaluationId   the FINAL evaluation that justified a verdict
  * @param profileId      the profile this step pinned (approval, carry-over)
  * @param rule           the rules/lifecycle.drl rule that allowed the step, in {@code rulesetVersion}
+ * @param movedTo        for a REORGANISED step, the new unit the record follows its area to; null otherwise
  */
 public record Step(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
                    String actor,
                    String decisionNumber, LocalDate decisionDate, UUID evaluationId, String profileId,
-                   String rulesetVersion, String rule, String comment) {}
+                   String rulesetVersion, String rule, String comment, Unit movedTo) {
+
+    /** A step that keeps the record where it is. */
+    public Step(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
+                String actor, String decisionNumber, LocalDate decisionDate, UUID evaluationId, String profileId,
+                String rulesetVersion, String rule, String comment) {
+        this(step, from, to, effectiveDate, recordedAt, recordedBy, actor, decisionNumber, decisionDate, evaluationId,
+                profileId, rulesetVersion, rule, comment, null);
+    }
+
+    public boolean isMove() {
+        return to == AreaState.REORGANISED;
+    }
+}

@@ -58,9 +58,10 @@ public class ActiveRuleset implements EngineSource {
     private final RulesetValidator validator;
     private final SnapshotCache cache;
     private final ObjectMapper json;
+    // null: no rules folder configured, the files are the copy bundled in the jar
     private final Path root;
 
-    public ActiveRuleset(@Value("${chuyenhoa.ruleset.root:.}") String root,
+    public ActiveRuleset(@Value("${chuyenhoa.ruleset.root:}") String root,
                          @Value("${chuyenhoa.ruleset.activate-files:true}") boolean activateFiles,
                          RulesetStore store, RulesetValidator validator, SnapshotCache cache, ObjectMapper json) {
         this.store = store;
@@ -68,11 +69,17 @@ public class ActiveRuleset implements EngineSource {
         this.cache = cache;
         this.json = json;
         // a plain String: Spring would resolve a Path-typed "." against the servlet container's document root
-        this.root = Path.of(root).toAbsolutePath().normalize();
+        this.root = root.isBlank() ? null : Path.of(root).toAbsolutePath().normalize();
         start(activateFiles);
     }
 
-    public Path root() { return root; }
+    /** The rules folder, when one is configured (the local run's is the project folder). */
+    public Optional<Path> root() { return Optional.ofNullable(root); }
+
+    /** The files of the configured folder, or without one those the jar was built with. */
+    private List<RuleFile> files() {
+        return root == null ? RuleFiles.bundled(FOLDERS) : RuleFiles.read(root, FOLDERS);
+    }
 
     /**
      * An empty database is seeded from the files; otherwise the version last activated is put back in force. Files on
@@ -81,13 +88,13 @@ public class ActiveRuleset implements EngineSource {
      * stored and files that do not validate does start-up stop: there would be no rules to answer with.
      */
     private void start(boolean activateFiles) {
-        List<RuleFile> files = RuleFiles.read(root, FOLDERS);
+        List<RuleFile> files = files();
         Optional<String> active = store.activeVersionId().or(() -> store.versionIds().stream().findFirst());
         if (active.isEmpty()) {
             RulesetValidator.Validated v = validator.validate(files, "DISK");
             if (!v.report().valid()) {
                 fail(v.report(), "DISK", files);
-                throw new IllegalStateException("The rule files under " + root + " do not validate and no earlier version"
+                throw new IllegalStateException("The rule files " + (root == null ? "bundled in the jar" : "under " + root) + " do not validate and no earlier version"
                         + " is stored, so there are no rules to serve:\n  " + describe(v.report()));
             }
             storeVersion(v, files, "DISK", SYSTEM, "Phiên bản đầu tiên từ các tệp quy tắc / first version, from the rule files", null);

@@ -2,6 +2,7 @@ package vn.chuyenhoa.ruleset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** Reading a ruleset from disk and naming it: the version id is a hash of exactly the files that decide. */
 public final class RuleFiles {
@@ -35,6 +39,35 @@ public final class RuleFiles {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read rule files under " + dir, e);
             }
+        }
+        return sorted(files);
+    }
+
+    /** Where the build puts a copy of rules/ and decision-tables/ in the jar (pom.xml, resources). */
+    static final String BUNDLED = "bundled/";
+
+    /**
+     * The rule files the jar was built with, under the given folders, as {@link #read} would read them from the
+     * project: the version a service starts from when no rules folder is configured and the database holds none.
+     */
+    public static List<RuleFile> bundled(List<String> folders) {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(RuleFiles.class.getClassLoader());
+        List<RuleFile> files = new ArrayList<>();
+        try {
+            for (String folder : folders) {
+                for (Resource r : resolver.getResources("classpath*:" + BUNDLED + folder + "/**")) {
+                    String url = r.getURL().toString();
+                    if (url.endsWith("/") || !r.isReadable()) continue;
+                    String rel = URLDecoder.decode(url.substring(url.lastIndexOf("/" + BUNDLED) + BUNDLED.length() + 1)
+                            .replace("+", "%2B"), StandardCharsets.UTF_8);
+                    if (isLockFile(rel.substring(rel.lastIndexOf('/') + 1))) continue;
+                    try (var in = r.getInputStream()) {
+                        files.add(new RuleFile(rel, in.readAllBytes()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rule files bundled in the jar", e);
         }
         return sorted(files);
     }

@@ -51,16 +51,17 @@ class RulesetWatcher {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() throws IOException {
-        if (!enabled) return;
+        if (!enabled || active.root().isEmpty()) return;
+        Path root = active.root().get();
         watcher = FileSystems.getDefault().newWatchService();
         for (String folder : ActiveRuleset.FOLDERS) {
-            Path dir = active.root().resolve(folder);
+            Path dir = root.resolve(folder);
             if (Files.isDirectory(dir)) registerTree(dir);
         }
         Thread t = new Thread(this::watch, "ruleset-watcher");
         t.setDaemon(true);
         t.start();
-        log.info("Watching {} for rule file changes (activate valid ones: {})", active.root(), activate);
+        log.info("Watching {} for rule file changes (activate valid ones: {})", root, activate);
     }
 
     private void registerTree(Path dir) throws IOException {
@@ -106,7 +107,7 @@ class RulesetWatcher {
 
     private void reload() {
         try {
-            ActiveRuleset.Offer offer = active.offerFolder(RuleFiles.read(active.root(), ActiveRuleset.FOLDERS),
+            ActiveRuleset.Offer offer = active.offerFolder(RuleFiles.read(active.root().orElseThrow(), ActiveRuleset.FOLDERS),
                     Changer.system("folder-watcher"), "Lưu tệp trong thư mục quy tắc / saved in the rule folders", activate);
             log.info("Rule folder change: version {} {}{}", offer.versionId(), offer.result(),
                     offer.activated() ? ", now in force" : "");

@@ -8,23 +8,37 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.chuyenhoa.audit.AuditChain;
+import vn.chuyenhoa.audit.Canonical;
+
 /**
  * The append-only store of screenings: request, response and ruleset version. A screening is rare (a province a
- * year), so each is one plain insert; the evaluation store's group commit would buy nothing here.
+ * year), so each is one insert linked into the audit chain on its own; the evaluation store's group commit would buy
+ * nothing here.
  */
 @Component
 public class ScreeningStore {
 
     private final JdbcTemplate jdbc;
+    private final AuditChain chain;
 
-    public ScreeningStore(JdbcTemplate jdbc) {
+    public ScreeningStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
+        this.chain = chain;
     }
 
     public record Row(UUID id, Instant screenedAt, String codeScheme, String provinceCode, int year, int candidates,
                       String rulesetVersion, String requestJson, String responseJson, String submitter) {}
 
     public void save(Row r) {
+        chain.record(AuditChain.Kind.SCREENING, links -> {
+            insert(r);
+            links.add(Canonical.SCREENING.stored(jdbc, r.id()));
+            return null;
+        });
+    }
+
+    private void insert(Row r) {
         jdbc.update("INSERT INTO screening (id, screened_at, code_scheme, province_code, programme_year, candidates,"
                         + " ruleset_version, request_json, response_json, submitter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), r.screenedAt().atOffset(ZoneOffset.UTC), r.codeScheme(), r.provinceCode(), r.year(),

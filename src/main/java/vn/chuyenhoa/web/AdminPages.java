@@ -26,6 +26,8 @@ import vn.chuyenhoa.access.Accounts.Account;
 import vn.chuyenhoa.access.Accounts.Refused;
 import vn.chuyenhoa.access.Accounts.Token;
 import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.access.Role;
 import vn.chuyenhoa.web.RulesetPages.FormError;
 
@@ -49,12 +51,20 @@ class AdminPages {
     private static final DateTimeFormatter VIETNAM_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
+    /**
+     * A province an account limited to an old province may be given since the 2025 reform (domain spec §8.1): the
+     * administrator is shown it and grants it, recorded as any other change; an account is never widened by itself.
+     */
+    public record ProvinceSuggestion(String oldScope, String oldName, String newScope, String newName) {}
+
     private final Accounts accounts;
     private final LoginThrottle throttle;
+    private final AreaDirectory areas;
 
-    AdminPages(Accounts accounts, LoginThrottle throttle) {
+    AdminPages(Accounts accounts, LoginThrottle throttle, AreaDirectory areas) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.areas = areas;
     }
 
     @GetMapping("/admin")
@@ -219,7 +229,29 @@ class AdminPages {
         model.addAttribute("events", accounts.events(RECENT_EVENTS).stream().filter(e -> e.username().equals(a.username())).toList());
         model.addAttribute("form", form);
         model.addAttribute("label", "");
+        List<ProvinceSuggestion> suggestions = suggestions(a);
+        model.addAttribute("suggestions", suggestions);
+        Set<String> widened = new java.util.TreeSet<>(a.provinces());
+        suggestions.forEach(x -> widened.add(x.newScope()));
+        model.addAttribute("suggestedProvinces", String.join(", ", widened));
         common(model, errors);
+    }
+
+    /** For each old province the account holds, the new provinces its communes went into that it does not hold yet. */
+    private List<ProvinceSuggestion> suggestions(Account a) {
+        if (a.national()) return List.of();
+        List<ProvinceSuggestion> out = new ArrayList<>();
+        String old = CodeScheme.QD124_2004.name() + ":";
+        for (String scope : a.provinces().stream().sorted().toList()) {
+            if (!scope.startsWith(old)) continue;
+            String code = scope.substring(old.length());
+            String oldName = areas.communesOf(CodeScheme.QD124_2004, code).stream().findFirst().map(u -> u.provinceName()).orElse(code);
+            areas.reform().newProvinces(code).forEach((newCode, newName) -> {
+                String newScope = CodeScheme.QD19_2025.name() + ":" + newCode;
+                if (!a.provinces().contains(newScope)) out.add(new ProvinceSuggestion(scope, oldName, newScope, newName));
+            });
+        }
+        return out;
     }
 
     private static void common(Model model, List<FormError> errors) {

@@ -1,7 +1,9 @@
 package vn.chuyenhoa.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,11 +19,15 @@ import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.access.Role;
 import vn.chuyenhoa.api.NotAllowedText;
 import vn.chuyenhoa.api.ProgrammeRequests;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.programme.AreaStatus;
+import vn.chuyenhoa.programme.Move;
 import vn.chuyenhoa.programme.ProgrammeArea;
 import vn.chuyenhoa.programme.ProgrammeException;
 import vn.chuyenhoa.programme.ProgrammeService;
 import vn.chuyenhoa.programme.Today;
+import vn.chuyenhoa.programme.Unit;
 
 /**
  * An area's record in a year's programme: its steps, who decided each and who wrote it down, and for the officer of
@@ -32,12 +38,14 @@ import vn.chuyenhoa.programme.Today;
 class AreaPages {
 
     private static final List<String> STEP_FIELDS = List.of("to", "actor", "effectiveDate", "decisionNumber",
-            "decisionDate", "evaluationId", "comment", "programmeYear");
+            "decisionDate", "evaluationId", "comment", "programmeYear", "areaCode");
 
     private final ProgrammeService service;
+    private final AreaDirectory areas;
 
-    AreaPages(ProgrammeService service) {
+    AreaPages(ProgrammeService service, AreaDirectory areas) {
         this.service = service;
+        this.areas = areas;
     }
 
     @GetMapping("/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}")
@@ -62,7 +70,21 @@ class AreaPages {
             status = HttpStatus.BAD_REQUEST;
             errors = FormJson.errors(parsed.errors());
         } else {
+            // a record that follows its area into a new province needs that province in the officer's scope too
+            Optional<Unit> into = service.reorganisationTarget(p, areaCode, parsed.request());
+            Optional<Caller> caller = Caller.current();
             try {
+                if (into.isPresent() && into.get() != null && caller.isPresent()
+                        && !caller.get().covers(into.get().codeScheme(), into.get().provinceCode())) {
+                    String province = into.get().codeScheme() + ":" + into.get().provinceCode();
+                    status = HttpStatus.FORBIDDEN;
+                    errors = List.of(new RulesetPages.FormError("areaCode", caller.get().outsideVi(province), caller.get().outsideEn(province)));
+                    fill(p, areaCode, model);
+                    model.addAttribute("errors", errors);
+                    model.addAttribute("form", form);
+                    response.setStatus(status.value());
+                    return "programme-area";
+                }
                 AreaStatus after = service.step(p, areaCode, parsed.request(), Caller.name());
                 return "redirect:" + href(after.area()) + "?recorded";
             } catch (ProgrammeException.Invalid e) {
@@ -97,6 +119,25 @@ class AreaPages {
         model.addAttribute("origin", service.origin(s.area()).orElse(null));
         model.addAttribute("continuation", service.continuation(s.area()).orElse(null));
         model.addAttribute("officer", officerOf(p));
+        // where the area is on the day, and, for a record still on an old commune, the new commune(s) it may follow
+        Unit here = s.area().unitOn(s.asOf());
+        model.addAttribute("here", here);
+        model.addAttribute("opened", here.equals(s.area().opened()) ? null : s.area().opened());
+        model.addAttribute("successors", areas.reform().successors(here.areaCode()).stream()
+                .filter(l -> here.codeScheme().equals(l.from().scheme().name())).toList());
+        // an old commune's record after the reform may only follow its area today, but what happened before the
+        // reform can still be written down, dated before 1 July 2025: the page offers both
+        List<Move> offered = new java.util.ArrayList<>(s.allowed());
+        boolean retired = CodeScheme.parse(here.codeScheme()).map(x -> !x.inForceOn(s.asOf())).orElse(false);
+        if (retired && s.state() != null) {
+            LocalDate lastOldDay = CodeScheme.REFORM_DAY.minusDays(1);
+            if (!s.area().last().effectiveDate().isAfter(lastOldDay)) {
+                service.status(p, areaCode, lastOldDay).allowed().stream()
+                        .filter(m -> offered.stream().noneMatch(o -> o.to() == m.to())).forEach(offered::add);
+            }
+        }
+        model.addAttribute("offered", offered);
+        model.addAttribute("retired", retired);
     }
 
     /** The programme named by the path, or the page saying there is none. */
@@ -116,6 +157,7 @@ class AreaPages {
 
     static String href(ProgrammeArea a) {
         return UriComponentsBuilder.fromPath("/programmes/{s}/{p}/{y}/areas/{c}")
-                .buildAndExpand(a.codeScheme(), a.provinceCode(), a.year(), a.areaCode()).encode().toUriString();
+                .buildAndExpand(a.current().codeScheme(), a.current().provinceCode(), a.year(), a.current().areaCode())
+                .encode().toUriString();
     }
 }

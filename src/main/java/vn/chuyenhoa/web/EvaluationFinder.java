@@ -33,7 +33,8 @@ class EvaluationFinder {
         List<EvaluationSummary> all = all(q);
         boolean truncated = all.size() >= SCAN_LIMIT;
         List<EvaluationSummary> hits = all.stream().filter(q::matches).toList();
-        int from = Math.min(hits.size(), q.page() * q.size());
+        // long: a page number far past the end must not wrap round to a negative offset
+        int from = (int) Math.min(hits.size(), (long) q.page() * q.size());
         List<EvaluationSummary> items = hits.subList(from, Math.min(hits.size(), from + q.size()));
         return new Found(new Page<>(items, q.page(), q.size(), hits.size(), (hits.size() + q.size() - 1) / q.size()), truncated);
     }

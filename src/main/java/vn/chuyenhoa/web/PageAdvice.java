@@ -85,6 +85,12 @@ class PageAdvice {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, Locale locale, HttpServletRequest request) {
+        // Spring's own refusals (a method the page does not take, a media type it does not read) carry their 4xx
+        if (e instanceof org.springframework.web.ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
+            return error(status, "Yêu cầu không được chấp nhận (" + status.value() + ").",
+                    "The request is not accepted (" + status.value() + " " + status.getReasonPhrase() + ").", locale, request);
+        }
         log.error("Page {} failed", request.getRequestURI(), e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Có lỗi không mong muốn; lỗi đã được ghi lại.",
                 "Something unexpected went wrong; it has been logged.", locale, request);

@@ -59,10 +59,20 @@ class ProgrammePages {
     @GetMapping("/programmes/go")
     String go(@RequestParam(defaultValue = "") String codeScheme, @RequestParam(defaultValue = "") String provinceCode,
               @RequestParam(required = false) String fromYear, @RequestParam(required = false) String toYear) {
-        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/programmes/{s}/{p}")
-                .queryParamIfPresent("fromYear", java.util.Optional.ofNullable(fromYear))
-                .queryParamIfPresent("toYear", java.util.Optional.ofNullable(toYear))
-                .buildAndExpand(codeScheme.strip(), provinceCode.strip()).encode().toUriString();
+        // every value a variable, encoded as one: typed text such as {x} is never read as a template
+        java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of("s", codeScheme.strip(),
+                "p", provinceCode.strip()));
+        org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/programmes/{s}/{p}");
+        if (fromYear != null) {
+            b.queryParam("fromYear", "{fromYear}");
+            values.put("fromYear", fromYear);
+        }
+        if (toYear != null) {
+            b.queryParam("toYear", "{toYear}");
+            values.put("toYear", toYear);
+        }
+        return "redirect:" + b.encode().buildAndExpand(values).toUriString();
     }
 
     @GetMapping("/programmes/{codeScheme}/{provinceCode}")

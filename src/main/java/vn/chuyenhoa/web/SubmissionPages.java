@@ -50,7 +50,7 @@ class SubmissionPages {
         this.json = json;
         this.screening = new Kind("/screenings", "submit.screening.title", "examples/screening-thanh-hoa.json", submissions::screen);
         this.report = new Kind("/monitoring-reports", "submit.monitoring.title",
-                "examples/monitoring-thi-tran-ngoc-lac-relapsed.json", submissions::monitor);
+                "examples/monitoring-xa-ngoc-lac-relapsed.json", submissions::monitor);
     }
 
     @GetMapping("/screenings/new")

@@ -116,6 +116,34 @@ class AdminPagesTest {
         assertTrue(events.text().contains("Thu hồi mã truy cập") && events.text().contains("Cấp mã truy cập"), events::describe);
     }
 
+    /**
+     * Issue 14: an account limited to old provinces is not widened by itself. Old Bắc Giang (24) is part of the new Bắc
+     * Ninh (24) and old Gia Lai (64) of the new Gia Lai (52): the page suggests them, the administrator grants them.
+     */
+    @Test
+    void theAccountPageSuggestsTheNewProvincesOfAnOldOneAndTheAdministratorGrantsThem() {
+        Http.Response created = admin.post("/admin/accounts", FORM, form("username", "canbo.bacgiang", "displayName",
+                "Cán bộ Bắc Giang", "password", "", "roles", "PROGRAMME_OFFICER", "provinces", "QD124_2004:24, QD124_2004:64"));
+        assertEquals(200, created.status(), created::describe);
+        String page = created.text();
+        assertTrue(page.contains("id=\"reform-suggestions\""), created::describe);
+        assertTrue(page.contains("Tỉnh Bắc Ninh</b> <code class=\"small\">QD19_2025:24</code>"), created::describe);
+        assertTrue(page.contains("Tỉnh Gia Lai</b> <code class=\"small\">QD19_2025:52</code>"), created::describe);
+        assertEquals("QD124_2004:24,QD124_2004:64",
+                jdbc.queryForObject("SELECT provinces FROM account WHERE username = 'canbo.bacgiang'", String.class),
+                "suggested, not granted");
+        assertTrue(admin.get("/admin/accounts/canbo.bacgiang?lang=en").text().contains("an account is never widened by itself"));
+
+        Http.Response granted = admin.post("/admin/accounts/canbo.bacgiang", FORM, form("roles", "PROGRAMME_OFFICER",
+                "provinces", "QD124_2004:24, QD124_2004:64, QD19_2025:24, QD19_2025:52", "enabled", "yes"));
+        assertEquals(200, granted.status(), granted::describe);
+        assertEquals("QD124_2004:24,QD124_2004:64,QD19_2025:24,QD19_2025:52",
+                jdbc.queryForObject("SELECT provinces FROM account WHERE username = 'canbo.bacgiang'", String.class));
+        assertFalse(granted.text().contains("id=\"reform-suggestions\""), "nothing left to suggest");
+        assertTrue(jdbc.queryForObject("SELECT COUNT(*) FROM account_event WHERE username = 'canbo.bacgiang'", Integer.class) >= 2,
+                "the grant is logged like any change");
+    }
+
     @Test
     void anAdministratorDisablesAnAccountAndSetsAPassword() {
         assertEquals(200, admin.post("/admin/accounts", FORM, form("username", "canbo.thu", "displayName", "Cán bộ thử",

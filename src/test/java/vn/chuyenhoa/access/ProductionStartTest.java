@@ -102,6 +102,11 @@ class ProductionStartTest {
             URI base = URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort());
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NORMAL).build();
+            // anyone may ask whether the service is up; which ruleset is in force only someone signed in
+            HttpResponse<String> health = AdminPagesTest.get(browser, base.resolve("/actuator/health"));
+            assertEquals(200, health.statusCode(), health::body);
+            assertTrue(health.body().contains("\"status\":\"UP\""), health::body);
+            assertFalse(health.body().contains("components") || health.body().contains("ruleset"), health::body);
             String login = AdminPagesTest.get(browser, base.resolve("/login")).body();
             assertFalse(login.contains("id=\"demo-accounts\""), "production lists no demo account");
             HttpResponse<String> wrong = AdminPagesTest.post(browser, base.resolve("/login"), Map.of("username", "admin1",
@@ -112,6 +117,8 @@ class ProductionStartTest {
             HttpResponse<String> signedIn = AdminPagesTest.post(browser, base.resolve("/login"), Map.of("username", "admin1",
                     "password", PASSWORD, "_csrf", AdminPagesTest.csrf(login)));
             assertFalse(signedIn.uri().toString().contains("error"), signedIn.uri()::toString);
+            HttpResponse<String> signedInHealth = AdminPagesTest.get(browser, base.resolve("/actuator/health"));
+            assertTrue(signedInHealth.body().contains("components"), signedInHealth::body);
             HttpResponse<String> admin = AdminPagesTest.get(browser, base.resolve("/admin"));
             assertEquals(200, admin.statusCode());
             assertTrue(admin.body().contains("new-account-form") && admin.body().contains("admin1"), admin::body);

@@ -74,7 +74,8 @@ class RoleMatrixTest {
         ANONYMOUS(null, null), EVALUATOR(Role.EVALUATOR, "demo-token-hethong"),
         PROGRAMME_OFFICER(Role.PROGRAMME_OFFICER, "demo-token-canbo-dienbien"),
         RULE_EDITOR(Role.RULE_EDITOR, "demo-token-soanthao"), RULE_APPROVER(Role.RULE_APPROVER, "demo-token-pheduyet"),
-        AUDITOR(Role.AUDITOR, "demo-token-kiemtoan"), ADMIN(Role.ADMIN, null);
+        AUDITOR(Role.AUDITOR, "demo-token-kiemtoan"), ADMIN(Role.ADMIN, null),
+        MONITOR(Role.MONITOR, "demo-token-giamsat");
 
         final Role role;
         final String demoToken;
@@ -135,6 +136,8 @@ class RoleMatrixTest {
         expect(PUBLIC, "GET /actuator/health", "GET /actuator/health/**", "GET /actuator/health/{*path}", "GET /actuator/info");
         // actuator's list of its endpoints is not in the policy: closed
         expect(NOBODY, "GET /actuator");
+        // metrics: for the monitoring system only (they name versions and volumes, nothing anonymous should read)
+        expect(roles(Role.MONITOR), "GET /actuator/prometheus");
 
         // the home page
         expect(SIGNED_IN, "GET /");
@@ -150,8 +153,10 @@ class RoleMatrixTest {
         expect(OFFICER, "POST /api/v1/screenings", "POST /api/v1/monitoring-reports");
         expect(READERS, "GET /api/v1/screenings/{id}", "GET /api/v1/monitoring-reports/{id}");
         expect(OFFICER, "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas",
-                "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions");
+                "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
+                "POST /api/v1/programmes/{codeScheme}/{provinceCode}/reorganisation");
         expect(READERS, "GET /api/v1/programmes/{codeScheme}/{provinceCode}",
+                "GET /api/v1/programmes/{codeScheme}/{provinceCode}/reorganisation",
                 "GET /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}",
                 "GET /programmes/go", "GET /programmes/{codeScheme}/{provinceCode}");
         // the officer's pages: reading them is open to readers, their forms only to the officer (of the province)
@@ -364,7 +369,7 @@ class RoleMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> anOfficerActsOnlyInTheirProvinces() {
-        String[] outside = {"/api/v1/programmes/QD124_2004/24/2024/areas",
+        String[] outside = {"/api/v1/programmes/QD124_2004/24/2024/areas", "/api/v1/programmes/QD124_2004/24/reorganisation",
                 "/api/v1/programmes/QD124_2004/24/2024/areas/07795/transitions",
                 "/programmes/QD124_2004/24/2024/areas", "/programmes/QD124_2004/24/2024/areas/07795/transitions"};
         return Stream.of(outside).map(p -> DynamicTest.dynamicTest("POST " + p + " as PROGRAMME_OFFICER of 11 → 403",

@@ -105,9 +105,12 @@ class AuditTrailApiTest {
         assertEquals(0, report.get("problemCount").asInt(), report::toString);
         assertTrue(report.get("firstBreak").isNull(), report::toString);
         assertEquals(count("audit_chain"), report.get("batchesChecked").asLong());
-        long rows = count("evaluation") + count("evaluation_status_event") + count("ruleset_action")
-                + count("programme_area") + count("programme_transition");
-        assertEquals(rows, report.get("rowsChecked").asLong(), "every audited row is checked once");
+        long rows = Canonical.TABLES.stream().mapToLong(t -> count(t.name())).sum();
+        assertEquals(jdbc.queryForObject("SELECT SUM(row_count) FROM audit_chain", Long.class),
+                report.get("rowsChecked").asLong(), "every listing of every batch is checked");
+        // an account or a token is listed again at each change; every other row once
+        long relisted = report.get("rowsChecked").asLong() - rows;
+        assertTrue(relisted >= 0 && relisted <= count("account_event"), report::toString);
         assertEquals(evaluationsBefore + n, count("evaluation"));
 
         // the evaluations went in as group commits: several batches, none holding more than its share, all linked
@@ -116,7 +119,8 @@ class AuditTrailApiTest {
         assertTrue(evaluationBatches.size() >= 2, evaluationBatches::toString);
         assertEquals(n, evaluationBatches.stream().mapToLong(Long::longValue).sum());
         Set<String> kinds = new TreeSet<>(jdbc.queryForList("SELECT DISTINCT kind FROM audit_chain", String.class));
-        assertEquals(Set.of("EVALUATIONS", "EVALUATION_STATUS", "RULESET_ACTION", "LIFECYCLE_STEP"), kinds);
+        assertTrue(kinds.containsAll(Set.of("EVALUATIONS", "EVALUATION_STATUS", "RULESET_ACTION", "LIFECYCLE_STEP",
+                "ACCOUNT", "RULESET_VERSION")), kinds::toString);
         // the approval is the last batch: the head
         JsonNode head = report.get("head");
         assertEquals(count("audit_chain"), head.get("seq").asLong());
@@ -197,6 +201,107 @@ class AuditTrailApiTest {
             jdbc.update("UPDATE programme_transition SET recorded_by = 'kiemthu' WHERE area_id = ? AND step = 1", area);
         }
         assertTrue(verify().get("intact").asBoolean(), "put back, the step hashes as recorded again");
+    }
+
+    /**
+     * Screenings, monitoring reports, accounts with their roles and provinces, tokens (by their hashes), the
+     * administrators' log and stored rule files are chained like verdicts: each rewritten behind the application's
+     * back is named at the batch that recorded it; put back, the chain is intact again.
+     */
+    @Test
+    void everyRecordIsChainedAndARewrittenScreeningAccountTokenOrRuleFileIsLocated() throws Exception {
+        Http.Response screened = http.post("/api/v1/screenings", Http.JSON,
+                Files.readAllBytes(Path.of("examples", "screening-thanh-hoa.json")));
+        assertEquals(201, screened.status(), screened.describe());
+        String screening = screened.json().get("id").asString();
+        Http.Response reported = http.postJson("/api/v1/monitoring-reports", MonitoringApiTest.BODY);
+        assertEquals(201, reported.status(), reported.describe());
+        String report = reported.json().get("id").asString();
+        Http.Response account = http.postJson("/api/v1/admin/accounts", """
+                {"username": "chuoi.kiemtoan", "displayName": "Hệ thống kiểm tra chuỗi", "password": null,
+                 "roles": ["EVALUATOR"], "national": false, "provinces": ["QD124_2004:24"]}""");
+        assertEquals(201, account.status(), account.describe());
+        Http.Response issued = http.postJson("/api/v1/admin/tokens", """
+                {"username": "chuoi.kiemtoan", "label": "Kiểm tra chuỗi"}""");
+        assertEquals(201, issued.status(), issued.describe());
+        String token = issued.json().get("id").asString();
+        Http.Response changed = http.send("PUT", "/api/v1/admin/accounts/chuoi.kiemtoan", Http.JSON, """
+                {"roles": ["EVALUATOR", "AUDITOR"], "national": false, "provinces": ["QD124_2004:24"], "enabled": true}""");
+        assertEquals(200, changed.status(), changed.describe());
+
+        assertTrue(verify().get("intact").asBoolean(), () -> verify().toString());
+        assertEquals("SCREENING", kindOf(lastBatchOf("screening", screening)));
+        assertEquals("MONITORING_REPORT", kindOf(lastBatchOf("monitoring_report", report)));
+        long accountBatch = lastBatchOf("account", "chuoi.kiemtoan");
+        assertEquals("ACCOUNT", kindOf(accountBatch));
+        assertTrue(accountBatch > lastBatchOf("api_token", token), "the role change listed the account again");
+        assertTrue(jdbc.queryForObject("SELECT entries FROM audit_chain WHERE seq = ?", String.class, accountBatch)
+                .contains("\naccount_event "), "the change and its log line are one batch");
+        String version = jdbc.queryForObject("SELECT version_id FROM ruleset_version ORDER BY seq FETCH FIRST 1 ROW ONLY",
+                String.class);
+        assertEquals("RULESET_VERSION", kindOf(lastBatchOf("ruleset_file", version + "/0")));
+
+        UUID screeningId = UUID.fromString(screening);
+        assertTampering("screening", screening, "SCREENING",
+                "UPDATE screening SET candidates = candidates + 1 WHERE id = ?",
+                "UPDATE screening SET candidates = candidates - 1 WHERE id = ?", screeningId);
+        assertTampering("monitoring_report", report, "MONITORING_REPORT",
+                "UPDATE monitoring_report SET submitter = 'canbo.dienbien' WHERE id = ?",
+                "UPDATE monitoring_report SET submitter = 'kiemthu' WHERE id = ?", UUID.fromString(report));
+        // a province granted, then the ADMIN role, in the database itself
+        assertTampering("account", "chuoi.kiemtoan", "ACCOUNT",
+                "UPDATE account SET provinces = 'QD124_2004:24,QD124_2004:11' WHERE username = ?",
+                "UPDATE account SET provinces = 'QD124_2004:24' WHERE username = ?", "chuoi.kiemtoan");
+        String roles = jdbc.queryForObject("SELECT roles FROM account WHERE username = 'chuoi.kiemtoan'", String.class);
+        assertTampering("account", "chuoi.kiemtoan", "ACCOUNT",
+                "UPDATE account SET roles = '" + roles + ",ADMIN' WHERE username = ?",
+                "UPDATE account SET roles = '" + roles + "' WHERE username = ?", "chuoi.kiemtoan");
+        // a token whose secret the forger knows, put in place of the issued one's hash
+        String hash = jdbc.queryForObject("SELECT token_hash FROM api_token WHERE id = ?", String.class,
+                UUID.fromString(token));
+        assertTampering("api_token", token, "ACCOUNT", "UPDATE api_token SET token_hash = '" + Canonical.sha256("forged")
+                + "' WHERE id = ?", "UPDATE api_token SET token_hash = '" + hash + "' WHERE id = ?", UUID.fromString(token));
+        assertTampering("ruleset_file", version + "/0", "RULESET_VERSION",
+                "UPDATE ruleset_file SET content = content || X'20' WHERE version_id = ? AND ordinal = 0",
+                "UPDATE ruleset_file SET content = SUBSTRING(content, 1, OCTET_LENGTH(content) - 1) WHERE version_id = ?"
+                        + " AND ordinal = 0", version);
+
+        // a line of the administrators' log written behind the application's back
+        jdbc.update("INSERT INTO account_event (event_at, actor, action, username, details) VALUES"
+                + " (CURRENT_TIMESTAMP, 'kiemthu', 'ACCOUNT_CHANGED', 'chuoi.kiemtoan', 'roles ADMIN')");
+        long forged = jdbc.queryForObject("SELECT MAX(seq) FROM account_event", Long.class);
+        try {
+            JsonNode broken = verify();
+            assertFalse(broken.get("intact").asBoolean(), broken::toString);
+            assertEquals("ROW_UNCHAINED", broken.get("firstBreak").get("problem").asString(), broken::toString);
+            assertEquals("account_event", broken.get("firstBreak").get("table").asString());
+            assertEquals(String.valueOf(forged), broken.get("firstBreak").get("key").asString());
+        } finally {
+            jdbc.update("DELETE FROM account_event WHERE seq = ?", forged);
+        }
+        assertTrue(verify().get("intact").asBoolean());
+    }
+
+    /** Runs {@code tamper}, expects the row named at its last batch as ROW_ALTERED, the only problem; undoes it. */
+    private void assertTampering(String table, String key, String kind, String tamper, String undo, Object id) {
+        long seq = lastBatchOf(table, key);
+        String recorded = rowHashIn(seq, table, key);
+        assertEquals(1, jdbc.update(tamper, id));
+        try {
+            JsonNode report = verify();
+            assertFalse(report.get("intact").asBoolean(), report::toString);
+            JsonNode brk = report.get("firstBreak");
+            assertEquals("ROW_ALTERED", brk.get("problem").asString(), report::toString);
+            assertEquals(seq, brk.get("seq").asLong(), report::toString);
+            assertEquals(kind, brk.get("kind").asString());
+            assertEquals(table, brk.get("table").asString());
+            assertEquals(key, brk.get("key").asString());
+            assertEquals(recorded, brk.get("stored").asString());
+            assertEquals(1, report.get("problemCount").asInt(), report::toString);
+        } finally {
+            jdbc.update(undo, id);
+        }
+        assertTrue(verify().get("intact").asBoolean(), () -> table + " put back: " + verify());
     }
 
     @Test
@@ -355,6 +460,15 @@ class AuditTrailApiTest {
     private long batchOf(String table, String key) {
         return jdbc.queryForObject("SELECT seq FROM audit_chain WHERE entries LIKE ?", Long.class,
                 "%" + table + " " + key + " %");
+    }
+
+    private long lastBatchOf(String table, String key) {
+        return jdbc.queryForObject("SELECT MAX(seq) FROM audit_chain WHERE entries LIKE ?", Long.class,
+                "%" + table + " " + key + " %");
+    }
+
+    private String kindOf(long seq) {
+        return jdbc.queryForObject("SELECT kind FROM audit_chain WHERE seq = ?", String.class, seq);
     }
 
     private String rowHashIn(long seq, String table, String key) {

@@ -55,6 +55,12 @@ class EvaluationRequestParserTest {
             return profileId.equals("NATIONAL_CORE") || profileId.equals("VIET_YEN_2024");
         }
 
+        /** The reform's refusals are the real mapping's, tested through the server (ReformApiTest). */
+        @Override
+        public java.util.Optional<vn.chuyenhoa.area.Reform.Refusal> reorganised(String codeScheme, String code, LocalDate periodEnd) {
+            return java.util.Optional.empty();
+        }
+
         @Override
         public boolean isCoveredByAProfile(String codeScheme, String code, LocalDate date) {
             return !date.isBefore(LocalDate.of(2017, 1, 1));

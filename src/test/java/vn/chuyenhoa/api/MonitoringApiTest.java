@@ -80,8 +80,8 @@ class MonitoringApiTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "monitoring-thi-tran-ngoc-lac-stable.json,         STABLE,         ''",
-        "monitoring-thi-tran-ngoc-lac-relapsed.json,       RELAPSED,       BLACK_CREDIT_BACK;CRIME_ABOVE_BASELINE",
-        "monitoring-thi-tran-ngoc-lac-outside-window.json, OUTSIDE_WINDOW, ''"
+        "monitoring-xa-ngoc-lac-relapsed.json,       RELAPSED,       BLACK_CREDIT_BACK;CRIME_ABOVE_BASELINE",
+        "monitoring-xa-ngoc-lac-outside-window.json, OUTSIDE_WINDOW, ''"
     })
     void eachExampleGivesTheRecommendationItsFactsImply(String file, String outcome, String applying) throws Exception {
         long before = store.count();
@@ -118,7 +118,7 @@ class MonitoringApiTest {
     @Test
     void crimeAboveTheBaselineShowsTheIncrease() throws Exception {
         JsonNode doc = http.post("/api/v1/monitoring-reports",
-                Http.JSON, Files.readAllBytes(Path.of("examples", "monitoring-thi-tran-ngoc-lac-relapsed.json"))).json();
+                Http.JSON, Files.readAllBytes(Path.of("examples", "monitoring-xa-ngoc-lac-relapsed.json"))).json();
         JsonNode crime = null;
         for (JsonNode r : doc.get("reasons")) if (r.get("id").asString().equals("CRIME_ABOVE_BASELINE")) crime = r;
         // 23 against 22: (23 − 22) / 22 = 4.545…% → 4.55

@@ -43,6 +43,13 @@ import vn.chuyenhoa.support.ProgrammeDriver;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgrammeLifecycleApiTest {
 
+    /**
+     * The last day the old code list is in force: these records are of old communes (QD124_2004), and from 1 July 2025
+     * their only step is to follow their area to the new list (issue 14, ReformApiTest), so what issue 4 allows is
+     * read and tried on this day.
+     */
+    static final String LAST_OLD_DAY = "2025-06-30";
+
     /** What issue 4 allows from each state, worked out by hand; MONITORING here is past its window (recognised 2020). */
     static final Map<String, List<String>> ALLOWED = new LinkedHashMap<>();
     static {
@@ -119,7 +126,7 @@ class ProgrammeLifecycleApiTest {
         String code = AREA_IN.get(from);
         int before = dien.get(2020, code).json().get("history").size();
 
-        Api.Answer a = dien.step(2020, code, to, "");
+        Api.Answer a = dien.step(2020, code, to, "\"effectiveDate\": \"" + LAST_OLD_DAY + "\"");
         assertEquals(409, a.status(), a::toString);
         assertEquals("application/problem+json", a.contentType());
         assertEquals("urn:chuyenhoa:problem:transition-not-allowed", a.json().get("type").asString());
@@ -160,7 +167,8 @@ class ProgrammeLifecycleApiTest {
         }
         assertEquals("NATIONAL_CORE", r.get("profile").get("id").asString());
         assertEquals("2020-02-01", r.get("profile").get("pinnedOn").asString());
-        assertEquals(0, r.get("allowedTransitions").size(), "STABLE is final");
+        assertEquals(0, api.get(dien.record(2020, "03325") + "?asOf=" + LAST_OLD_DAY).json().get("allowedTransitions").size(),
+                "STABLE is final");
     }
 
     @Test
@@ -206,7 +214,8 @@ class ProgrammeLifecycleApiTest {
         JsonNode old = dien.get(2020, "03340").json();
         assertEquals("RELAPSED", old.get("state").asString(), "the 2020 record keeps its own outcome");
         assertEquals(2022, old.get("continuedIn").get("year").asInt());
-        assertEquals(0, old.get("allowedTransitions").size(), "proposed again once");
+        assertEquals(0, api.get(dien.record(2020, "03340") + "?asOf=" + LAST_OLD_DAY).json().get("allowedTransitions").size(),
+                "proposed again once");
         assertEquals(409, dien.step(2020, "03340", "CANDIDATE", "\"programmeYear\": 2023").status());
     }
 
@@ -226,12 +235,13 @@ class ProgrammeLifecycleApiTest {
         assertEquals("NATIONAL_CORE", next.get("profile").get("id").asString());
         assertEquals("2021-01-18", next.get("profile").get("pinnedOn").asString());
         assertEquals("2021-12-31", next.get("plannedEnd").get("date").asString());
-        assertEquals(List.of("TRANSFORMED", "NOT_TRANSFORMED"), tos(next.get("allowedTransitions")));
+        assertEquals(List.of("TRANSFORMED", "NOT_TRANSFORMED"),
+                tos(api.get(dien.record(2021, "03355") + "?asOf=" + LAST_OLD_DAY).json().get("allowedTransitions")));
 
         JsonNode old = dien.get(2020, "03355").json();
         assertEquals("NOT_TRANSFORMED", old.get("state").asString(), "2020 keeps its verdict for its own figures");
         assertEquals(2021, old.get("continuedIn").get("year").asInt());
-        assertEquals(0, old.get("allowedTransitions").size());
+        assertEquals(0, api.get(dien.record(2020, "03355") + "?asOf=" + LAST_OLD_DAY).json().get("allowedTransitions").size());
         assertEquals(409, dien.step(2020, "03355", "IN_TRANSFORMATION", "").status(), "carried over once");
 
         // the 2020 evaluation ended before the 2021 transformation started: it cannot justify the new verdict
@@ -295,7 +305,8 @@ class ProgrammeLifecycleApiTest {
         assertEquals(List.of("decisionDate", "decisionNumber"), fields(noDecision));
         recorded(dien.step(2024, "03365", "APPROVED", "\"decisionNumber\": \"5/QĐ-BCĐ\", \"decisionDate\": \"2024-02-01\""), "APPROVED");
         String ok = dien.finalEvaluation(2024, "03365", MET);
-        assertFieldError(dien.step(2024, "03365", "IN_TRANSFORMATION", "\"evaluationId\": \"" + ok + "\""), "evaluationId", "not_applicable");
+        assertFieldError(dien.step(2024, "03365", "IN_TRANSFORMATION", "\"evaluationId\": \"" + ok + "\", \"effectiveDate\": \""
+                + LAST_OLD_DAY + "\""), "evaluationId", "not_applicable");
     }
 
     @Test
@@ -355,7 +366,7 @@ class ProgrammeLifecycleApiTest {
         assertEquals("Phường Noong Bua", added.json().get("area").get("name").asString());
         assertEquals("094", added.json().get("area").get("districtCode").asString());
 
-        Api.Answer twice = api.post(areas, "{\"areaCode\": \"03124\", \"actor\": \"x\"}");
+        Api.Answer twice = api.post(areas, "{\"areaCode\": \"03124\", \"actor\": \"x\", \"effectiveDate\": \"2024-02-01\"}");
         assertEquals(409, twice.status());
         assertEquals("urn:chuyenhoa:problem:already-in-programme", twice.json().get("type").asString());
         assertFalse(twice.json().get("detailVi").asString().isBlank());

@@ -99,9 +99,10 @@ class AuditStoreFileTest {
             ChainVerifier.Report report = context.getBean(ChainVerifier.class).verify();
             assertThat(report.problems()).isEmpty();
             assertThat(report.intact()).isTrue();
-            // 4 evaluation batches (one per saveNow), the withdrawal, the action after the restart
-            assertThat(report.batchesChecked()).isEqualTo(6);
-            assertThat(report.rowsChecked()).isEqualTo(7);
+            // 4 evaluation batches (one per saveNow), the withdrawal, the stored version with its file, the load
+            // failure, the action after the restart
+            assertThat(report.batchesChecked()).isEqualTo(8);
+            assertThat(report.rowsChecked()).isEqualTo(10);
             assertThat(report.headFile().headsRecorded()).isPositive();
             assertThat(report.headFile().lastLineOnChain()).isTrue();
         }

@@ -16,12 +16,23 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import vn.chuyenhoa.support.Database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.chuyenhoa.audit.TestEvaluations.evaluation;
 
+/** On H2 and on PostgreSQL: the same store, the same expectations. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Database.class)
 class EvaluationStoreTest {
+
+    @Parameter
+    Database database;
 
     private static final Instant T0 = Instant.parse("2025-07-01T00:00:00Z");
 
@@ -30,7 +41,7 @@ class EvaluationStoreTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabase.inMemory();
+        db = TestDatabase.on(database);
         store = db.startedEvaluationStore();
     }
 

@@ -12,18 +12,29 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import vn.chuyenhoa.support.Database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** On H2 and on PostgreSQL: the same store, the same expectations. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Database.class)
 class RulesetStoreTest {
+
+    @Parameter
+    Database database;
 
     private TestDatabase db;
     private RulesetStore store;
 
     @BeforeEach
     void open() {
-        db = TestDatabase.inMemory();
+        db = TestDatabase.on(database);
         store = db.rulesetStore();
     }
 

@@ -7,31 +7,42 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** A fresh H2 database migrated by the real Flyway scripts, with stores built on it as Spring would. */
+import vn.chuyenhoa.support.Database;
+
+/** A fresh database of either kind migrated by the real Flyway scripts, with stores built on it as Spring would. */
 final class TestDatabase implements AutoCloseable {
 
-    private final HikariDataSource dataSource;
+    private final Database.Fresh database;
+    private final DataSource dataSource;
     final JdbcTemplate jdbc;
     private final DataSourceTransactionManager transactions;
     final AuditChain chain;
 
-    private TestDatabase(String url) {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(url);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+    private TestDatabase(Database.Fresh database) {
+        this.database = database;
+        dataSource = database.dataSource();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
         chain = new AuditChain(jdbc, transactions);
     }
 
-    /** Private to the test: the database lives as long as the pool keeps a connection open. */
+    /** Private to the test: dropped on close. */
+    static TestDatabase on(Database kind) {
+        return new TestDatabase(kind.fresh());
+    }
+
+    /** Private to the test, on H2 in memory. */
     static TestDatabase inMemory() {
-        return new TestDatabase("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";LOCK_TIMEOUT=20000");
+        return on(Database.H2);
+    }
+
+    Database kind() {
+        return database.database().kind();
     }
 
     EvaluationStore startedEvaluationStore() {
@@ -41,7 +52,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     RulesetStore rulesetStore() {
-        return new RulesetStore(jdbc, transactions, chain);
+        return new RulesetStore(jdbc, chain);
     }
 
     /**
@@ -69,12 +80,17 @@ final class TestDatabase implements AutoCloseable {
 
         /**
          * Returns once the writer is inserting a status event, which it cannot finish while the row is held:
-         * polls that condition, with a deadline. (H2 reports no BLOCKER_ID for a wait on a unique index.)
+         * polls that condition, with a deadline. (H2 reports no BLOCKER_ID for a wait on a unique index; PostgreSQL
+         * says the session waits for a lock.)
          */
         void awaitWriterBlocked() {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-            while (jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
-                    + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO evaluation_status_event%'", Integer.class) == 0) {
+            String waiting = kind() == Database.H2
+                    ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                            + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO evaluation_status_event%'"
+                    : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                            + " AND query LIKE 'INSERT INTO evaluation_status_event%'";
+            while (jdbc.queryForObject(waiting, Integer.class) == 0) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new AssertionError("the writer never blocked on the held row");
                 }
@@ -91,6 +107,6 @@ final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        database.close();
     }
 }

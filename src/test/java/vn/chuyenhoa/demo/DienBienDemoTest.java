@@ -90,6 +90,41 @@ class DienBienDemoTest {
         for (JsonNode row : f.get("areas")) assertEquals(2020, row.get("continuesFromYear").asInt());
     }
 
+    /**
+     * Issue 14: the sample shows its areas before and after the reform. Phường Mường Thanh (03136, 2017) and Xã Thanh
+     * Minh (03145, 2017) both went wholly into Phường Điện Biên Phủ (03127 of the new list); the years 2017–2020 stay
+     * with the old province, and each row says where its area is now.
+     */
+    @Test
+    void theSampleShowsItsAreasBeforeAndAfterTheReform() {
+        Api api = new Api(port);
+        JsonNode before = api.get("/api/v1/programmes/QD124_2004/11/2017/areas/03136?asOf=2025-06-30").json();
+        assertEquals("QD124_2004", before.get("codeScheme").asString());
+        assertEquals("Phường Mường Thanh", before.get("area").get("name").asString());
+        JsonNode after = api.get("/api/v1/programmes/QD124_2004/11/2017/areas/03136").json();
+        assertEquals("QD19_2025", after.get("codeScheme").asString());
+        assertEquals("03127", after.get("area").get("code").asString());
+        assertEquals("Phường Điện Biên Phủ", after.get("area").get("name").asString());
+        assertEquals("STABLE", after.get("state").asString(), "the record keeps its state");
+        JsonNode last = after.get("history").get(after.get("history").size() - 1);
+        assertEquals("REORGANISED", last.get("to").asString());
+        assertEquals("2025-07-01", last.get("effectiveDate").asString());
+
+        JsonNode rows = api.get("/api/v1/programmes/QD124_2004/11?fromYear=2017&toYear=2017").json().get("areas");
+        int moved = 0;
+        for (JsonNode row : rows) {
+            if (row.get("code").asString().equals("03145")) {
+                assertEquals("03127", row.get("movedTo").get("code").asString(), row::toString);
+                assertEquals("Phường Điện Biên Phủ", row.get("movedTo").get("name").asString());
+            }
+            if (row.has("movedTo")) moved++;
+        }
+        assertEquals(14, moved, "every 2017 area moved");
+        JsonNode newProvince = api.get("/api/v1/programmes/QD19_2025/11?fromYear=2017&toYear=2020").json();
+        assertEquals(0, newProvince.get("total").get("counts").get("selected").asInt(), "the years before the reform stay with the old province");
+        assertEquals(0, api.get("/api/v1/programmes/QD124_2004/11/reorganisation").json().get("records").size(), "nothing left to move");
+    }
+
     @Test
     void theDemoIsRefusedOnceTheProgrammeStoreHoldsAnything() {
         IllegalStateException e = assertThrows(IllegalStateException.class, demo::load);

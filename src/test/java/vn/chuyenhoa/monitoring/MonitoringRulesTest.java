@@ -71,7 +71,7 @@ class MonitoringRulesTest {
     static MonitoringJudgement judge(Engine e, Area area, Period period, Period baseline, Map<Fact, Object> facts,
                                      Boolean proposedAgain) {
         return Monitor.judge(e, new MonitoringInput(new EvaluationInput(area, null, period, baseline, facts),
-                RECOGNISED, null, proposedAgain));
+                RECOGNISED, null, proposedAgain, null));
     }
 
     static MonitoringJudgement judge(Map<Fact, Object> facts, Boolean proposedAgain) {
@@ -183,7 +183,7 @@ class MonitoringRulesTest {
     @Test
     void aWindowFromTheTwentyNinthOfFebruaryEndsOnTheLastDayOfFebruary() {
         MonitoringJudgement j = Monitor.judge(engine, new MonitoringInput(new EvaluationInput(NGOC_LAC, null,
-                new Period(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 28)), null, calm()), LocalDate.of(2024, 2, 29), null, false));
+                new Period(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 2, 28)), null, calm()), LocalDate.of(2024, 2, 29), null, false, null));
         assertEquals(LocalDate.of(2027, 2, 28), j.windowEnd());
         assertEquals(RelapseVerdict.INSUFFICIENT_DATA, j.verdict(), "inside: judged (no baseline period given)");
     }
@@ -275,7 +275,7 @@ class MonitoringRulesTest {
         LocalDate recognised = LocalDate.of(2023, 6, 30);
         // shipped tables: LAM_DONG_2022 has no row, NATIONAL_CORE's 3 years apply: 2023-07-01 to 2026-06-30
         MonitoringJudgement shipped = Monitor.judge(engine, new MonitoringInput(new EvaluationInput(PHUONG_7, null,
-                new Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1)), baseline, calm()), recognised, null, false));
+                new Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1)), baseline, calm()), recognised, null, false, null));
         assertEquals(List.of("LAM_DONG_2022", "NATIONAL_CORE"), shipped.chain().ids());
         assertEquals(LocalDate.of(2026, 6, 30), shipped.windowEnd());
         assertEquals(RelapseVerdict.STABLE, shipped.verdict());
@@ -285,14 +285,14 @@ class MonitoringRulesTest {
         Engine e = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
         // two years: 2023-07-01 to 2025-06-30 inclusive
         MonitoringJudgement lastDay = Monitor.judge(e, new MonitoringInput(new EvaluationInput(PHUONG_7, null,
-                new Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30)), baseline, calm()), recognised, null, false));
+                new Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30)), baseline, calm()), recognised, null, false, null));
         assertEquals(RelapseVerdict.STABLE, lastDay.verdict());
         assertEquals(LocalDate.of(2025, 6, 30), lastDay.windowEnd());
         assertEquals(2, lastDay.window().monitoringWindowYears());
         assertEquals("LAM_DONG_2022", lastDay.window().profileId());
         assertEquals("C20", lastDay.window().source().cell());
         MonitoringJudgement dayAfter = Monitor.judge(e, new MonitoringInput(new EvaluationInput(PHUONG_7, null,
-                new Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1)), baseline, calm()), recognised, null, false));
+                new Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 7, 1)), baseline, calm()), recognised, null, false, null));
         assertEquals(RelapseVerdict.OUTSIDE_WINDOW, dayAfter.verdict());
 
         // Ngọc Lặc (Thanh Hóa) is not covered by the Lâm Đồng row: still NATIONAL_CORE's 3 years
@@ -324,7 +324,7 @@ class MonitoringRulesTest {
             assertEquals(lifecycle.monitoringWindow().source(), report.window().source());
             assertEquals("C13", report.window().source().cell());
             // STABLE becomes possible on the day the report's window ends
-            Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false).stream()
+            Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false, false).stream()
                     .filter(m -> m.to() == AreaState.STABLE).findFirst().orElseThrow();
             assertEquals(end, stable.availableFrom());
         }

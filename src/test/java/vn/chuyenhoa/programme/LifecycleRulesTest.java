@@ -48,14 +48,14 @@ class LifecycleRulesTest {
     })
     void stepsAllowedFromEachState(String from, String allowed) {
         AreaState state = from.equals("NEW") ? null : AreaState.valueOf(from);
-        List<Move> moves = Lifecycle.moves(engine, state, DAY, null, false);
+        List<Move> moves = Lifecycle.moves(engine, state, DAY, null, false, false);
         assertEquals(allowed.isBlank() ? List.of() : List.of(allowed.split(" ")),
                 moves.stream().filter(m -> !m.isLater()).map(m -> m.to().name()).toList());
     }
 
     @Test
     void approvalNeedsADecisionAndPinsTheProfile() {
-        Move m = only(Lifecycle.moves(engine, AreaState.PROPOSED, DAY, null, false));
+        Move m = only(Lifecycle.moves(engine, AreaState.PROPOSED, DAY, null, false, false));
         assertTrue(m.isDecisionRequired());
         assertTrue(m.isPinningProfile());
         assertNull(m.citedVerdict());
@@ -64,7 +64,7 @@ class LifecycleRulesTest {
 
     @Test
     void eachVerdictCitesAnEvaluationWithThatVerdict() {
-        List<Move> moves = Lifecycle.moves(engine, AreaState.IN_TRANSFORMATION, DAY, null, false);
+        List<Move> moves = Lifecycle.moves(engine, AreaState.IN_TRANSFORMATION, DAY, null, false, false);
         assertEquals(Verdict.TRANSFORMED, moves.get(0).citedVerdict());
         assertEquals(Verdict.NOT_TRANSFORMED, moves.get(1).citedVerdict());
         assertFalse(moves.get(0).isDecisionRequired(), "recognition may be recorded without a decision number");
@@ -72,30 +72,42 @@ class LifecycleRulesTest {
 
     @Test
     void carryOverLeadsIntoNextYearAndPinsAgain() {
-        Move m = only(Lifecycle.moves(engine, AreaState.NOT_TRANSFORMED, DAY, null, false));
+        Move m = only(Lifecycle.moves(engine, AreaState.NOT_TRANSFORMED, DAY, null, false, false));
         assertEquals(Move.Year.NEXT, m.year());
         assertTrue(m.isPinningProfile());
-        assertEquals(List.of(), Lifecycle.moves(engine, AreaState.NOT_TRANSFORMED, DAY, null, true), "only once");
+        assertEquals(List.of(), Lifecycle.moves(engine, AreaState.NOT_TRANSFORMED, DAY, null, true, false), "only once");
     }
 
     @Test
     void aRelapsedAreaIsACandidateOfALaterYearOnce() {
-        assertEquals(Move.Year.LATER, only(Lifecycle.moves(engine, AreaState.RELAPSED, DAY, null, false)).year());
-        assertEquals(List.of(), Lifecycle.moves(engine, AreaState.RELAPSED, DAY, null, true));
+        assertEquals(Move.Year.LATER, only(Lifecycle.moves(engine, AreaState.RELAPSED, DAY, null, false, false)).year());
+        assertEquals(List.of(), Lifecycle.moves(engine, AreaState.RELAPSED, DAY, null, true, false));
     }
 
     @Test
     void monitoringEndsAsStableOnlyOnceTheWindowHasPassed() {
         LocalDate ends = LocalDate.of(2024, 6, 2);
-        List<Move> before = Lifecycle.moves(engine, AreaState.MONITORING, DAY, ends, false);
+        List<Move> before = Lifecycle.moves(engine, AreaState.MONITORING, DAY, ends, false, false);
         assertEquals(List.of(AreaState.RELAPSED, AreaState.STABLE), before.stream().map(Move::to).toList());
         assertTrue(before.get(0).isReasonRequired(), "a relapse says why");
         assertTrue(before.get(1).isLater());
         assertEquals(ends, before.get(1).availableFrom());
 
-        List<Move> onTheDay = Lifecycle.moves(engine, AreaState.MONITORING, ends, ends, false);
+        List<Move> onTheDay = Lifecycle.moves(engine, AreaState.MONITORING, ends, ends, false, false);
         assertEquals(List.of(AreaState.RELAPSED, AreaState.STABLE), onTheDay.stream().map(Move::to).toList());
         assertFalse(onTheDay.get(1).isLater());
+    }
+
+    /** Domain spec §8.1: an old commune's record after the reform only follows its area, from whatever state. */
+    @ParameterizedTest
+    @CsvSource({"CANDIDATE", "APPROVED", "IN_TRANSFORMATION", "MONITORING", "STABLE", "NOT_TRANSFORMED"})
+    void aRecordOnAnOldUnitAfterTheReformOnlyFollowsItsArea(String from) {
+        LocalDate after = LocalDate.of(2025, 7, 1);
+        Move m = only(Lifecycle.moves(engine, AreaState.valueOf(from), after, LocalDate.of(2027, 12, 21), false, true));
+        assertEquals(AreaState.REORGANISED, m.to());
+        assertTrue(m.isFollowingArea());
+        assertEquals(Move.Year.SAME, m.year());
+        assertFalse(m.isPinningProfile(), "the record keeps the profile pinned at approval");
     }
 
     private static Move only(List<Move> moves) {

@@ -209,6 +209,12 @@ class BrowserFlowsTest {
         screenshot("admin");
     }
 
+    /** A date field's value as the browser submits it (yyyy-MM-dd), whatever the display locale of the date picker. */
+    private void setDate(String id, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById(arguments[0]).value = arguments[1]", id, isoDate);
+    }
+
     /** Through the login form, as a documented demo account (password of README "Signing in"). */
     /**
      * Issue 6: the programme officer's work in the browser. The Điện Biên officer adds a candidate to the 2021
@@ -222,17 +228,21 @@ class BrowserFlowsTest {
         browser.findElement(By.id("candidate-areaCode")).sendKeys("03124");
         browser.findElement(By.id("candidate-actor")).sendKeys("UBND thành phố Điện Biên Phủ");
         browser.findElement(By.id("candidate-comment")).sendKeys("Đề nghị xem xét năm 2021");
+        // an old commune (QD124_2004) is recorded on days before 1 July 2025, when its list was in force (issue 14)
+        setDate("candidate-effectiveDate", "2021-02-10");
         browser.findElement(By.id("candidate-submit-2021")).click();
         await(By.id("added"));
         assertEquals("CANDIDATE", browser.findElement(By.id("state")).getText());
 
         browser.findElement(By.id("actor-PROPOSED")).sendKeys("Công an tỉnh Điện Biên");
+        setDate("effectiveDate-PROPOSED", "2021-02-20");
         browser.findElement(By.id("step-submit-PROPOSED")).click();
         await(By.id("recorded"));
         String step2 = browser.findElement(By.id("step-2")).getText();
         assertTrue(step2.contains("Công an tỉnh Điện Biên") && step2.contains("canbo.dienbien"), step2);
 
         browser.findElement(By.id("actor-APPROVED")).sendKeys("BCĐ 138 tỉnh Điện Biên");
+        setDate("effectiveDate-APPROVED", "2021-03-01");
         browser.findElement(By.id("step-submit-APPROVED")).click();
         String refused = await(By.id("form-errors")).getText();
         assertTrue(refused.contains("decisionNumber") && refused.contains("cần có decisionNumber"), refused);
@@ -247,6 +257,31 @@ class BrowserFlowsTest {
         assertTrue(ranking.contains("Xã Kiên Thọ") && ranking.contains("Xã Minh Sơn"), ranking);
         assertTrue(browser.findElement(By.id("commune-15124")).getText().contains("LOAI_4"), "flags per commune");
         screenshot("screening");
+    }
+
+    /**
+     * Under the pages' Content-Security-Policy (no inline script): Swagger UI still draws the API from its script
+     * files, the printable page's button still prints through its script file, and a script injected inline does not
+     * run.
+     */
+    @Test
+    void swaggerUiAndThePrintButtonWorkUnderTheContentSecurityPolicy() throws Exception {
+        open("/swagger-ui/index.html");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> d.findElements(By.cssSelector(".opblock")).size() > 10);
+
+        Http.Response r = http.postJson("/api/v1/evaluations", Files.readString(Path.of("examples/phuong-nenh-viet-yen.json")));
+        assertEquals(201, r.status(), r::describe);
+        signIn("kiemtoan");
+        open("/evaluations/" + r.json().get("id").asString() + "/print");
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("window.printed = false; window.print = function () { window.printed = true; };");
+        browser.findElement(By.cssSelector("[data-print]")).click();
+        assertEquals(Boolean.TRUE, js.executeScript("return window.printed;"), "the print button ran print.js");
+        // what a stored text smuggled into the page as an inline script would do: nothing
+        js.executeScript("var s = document.createElement('script'); s.textContent = 'window.injected = true;';"
+                + " document.body.appendChild(s);");
+        assertEquals(Boolean.FALSE, js.executeScript("return window.injected === true;"), "an inline script ran");
     }
 
     private void signIn(String username) throws Exception {

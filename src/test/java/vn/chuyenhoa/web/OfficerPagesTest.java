@@ -112,13 +112,14 @@ class OfficerPagesTest {
         assertTrue(approved.text().contains("15/QĐ-BCĐ") && approved.text().contains("id=\"step-3\""), approved::describe);
 
         // a verdict needs a stored FINAL evaluation: the form asks for its id, and an unknown one is refused
+        // dated, as every step of an old commune before 1 July 2025 is (its list is no longer in force today)
         Http.Response started = post(officer, DIEN_BIEN + "/2021/areas/03124/transitions", form("to", "IN_TRANSFORMATION",
-                "actor", "BCĐ 138 tỉnh Điện Biên"));
+                "actor", "BCĐ 138 tỉnh Điện Biên", "effectiveDate", "2021-03-15"));
         assertEquals(200, started.status(), started::describe);
         assertTrue(started.text().contains("id=\"evaluationId-TRANSFORMED\""), started::describe);
         String unknown = java.util.UUID.randomUUID().toString();
         Http.Response uncited = post(officer, DIEN_BIEN + "/2021/areas/03124/transitions", form("to", "TRANSFORMED",
-                "actor", "BCĐ 138 tỉnh Điện Biên", "evaluationId", unknown));
+                "actor", "BCĐ 138 tỉnh Điện Biên", "evaluationId", unknown, "effectiveDate", "2021-12-20"));
         assertEquals(400, uncited.status(), uncited::describe);
         assertTrue(uncited.text().contains("Không có kết quả đánh giá " + unknown) && uncited.text().contains("There is no stored evaluation"),
                 uncited::describe);
@@ -186,7 +187,7 @@ class OfficerPagesTest {
 
     @Test
     void aMonitoringReportUploadedAsAFileIsReadAsAPage() throws Exception {
-        byte[] example = Files.readAllBytes(Path.of("examples/monitoring-thi-tran-ngoc-lac-relapsed.json"));
+        byte[] example = Files.readAllBytes(Path.of("examples/monitoring-xa-ngoc-lac-relapsed.json"));
         Http.Response shown = national.postMultipart("/monitoring-reports/new", Map.of(), Map.of("report.json", example));
         // Http.postMultipart names file parts "files": the page takes "file", so this is the pasted-nothing case
         assertEquals(400, shown.status(), shown::describe);

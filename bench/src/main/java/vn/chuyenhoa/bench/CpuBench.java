@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -82,7 +83,7 @@ public final class CpuBench {
         EvaluationService.Submission[] submissions = requests.stream().map(r -> new EvaluationService.Submission(
                 r.input(), "PROGRESS", new String(r.body(), StandardCharsets.UTF_8), "0".repeat(64), null, null, null,
                 null)).toArray(EvaluationService.Submission[]::new);
-        EvaluationService service = new EvaluationService(null, Workload.JSON);
+        EvaluationService service = new EvaluationService(null, Workload.JSON, new SimpleMeterRegistry());
         KieSessionsPool pool = engine.logic().newKieSessionsPool(4);
         return switch (name) {
             case "drools_decide" -> i -> Evaluator.judge(engine, inputs[i % size]);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -80,7 +81,7 @@ public class EvaluationBench {
                     new String(r.body(), StandardCharsets.UTF_8), "0".repeat(64), null, null, null, null);
         }
         json = Workload.JSON;
-        service = new EvaluationService(null, json); // a dry run never touches the store
+        service = new EvaluationService(null, json, new SimpleMeterRegistry()); // a dry run never touches the store
     }
 
     private int next() {
