@@ -16,6 +16,8 @@
 #                                on the server of CHUYENHOA_TEST_POSTGRES_URL), e.g. with a throw-away cluster:
 #                                BENCH_DB=postgres CHUYENHOA_PG_OPTIONS= .ci/run bench/run.sh http
 #                                (CHUYENHOA_PG_OPTIONS= : PostgreSQL's durable defaults, not the tests' fsync=off)
+#   bench/run.sh big [ROWS]      a hostile upload: the profiles workbook with ROWS (200000) threshold rows, checked as
+#                                an upload with the default limits: time, heap growth, report size (BigUpload)
 #   bench/run.sh all             check, cpu, jmh, http
 #
 # Environment: BENCH_PORT (default 18089), APP_JAVA_OPTS (JVM options of the service), APP_ARGS (more Spring
@@ -87,6 +89,15 @@ cpu() {
   echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+# One JVM with a 1 GB heap, as small as a service instance might have; the table is written by SXSSF in the same JVM
+# before the measurement starts.
+big() {
+  wait_quiet
+  echo "| workbook | file | result | wall time | heap peak growth | problems | report |"
+  echo "| --- | ---: | --- | ---: | ---: | --- | ---: |"
+  java -Xmx1g -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.BigUpload "$@"
+}
+
 http() {
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     echo "port $PORT is taken; set BENCH_PORT" >&2
@@ -145,6 +156,7 @@ case "$cmd" in
   jmh) check; jmh "$@" ;;
   cpu) check; cpu "$@" ;;
   http) http "$@" ;;
+  big) big "$@" ;;
   all) check; cpu; jmh; http ;;
-  *) echo "usage: bench/run.sh check|jmh|cpu|http|all [args]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh check|jmh|cpu|http|big|all [args]" >&2; exit 2 ;;
 esac

@@ -202,7 +202,9 @@ class RulesetController {
             case REJECTED -> {
                 ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-ruleset",
                         "The rule files do not validate", "Bộ quy tắc tải lên không hợp lệ",
-                        offer.report().problems().size() + " problem(s); see report. Nothing was changed.");
+                        offer.report().problemsTotal() + " problem(s); see report. Nothing was changed.");
+                r.getBody().setProperty("detailVi", offer.report().problemsTotal()
+                        + " lỗi; xem báo cáo từng ô. Không có gì bị thay đổi.");
                 r.getBody().setProperty("report", offer.report());
                 yield r;
             }

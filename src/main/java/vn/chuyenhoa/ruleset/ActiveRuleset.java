@@ -258,17 +258,17 @@ public class ActiveRuleset implements EngineSource {
             if (switched) activate(versionId, who, comment);
             return new Offer(versionId, Offer.Result.EXISTING, null, switched);
         }
-        RulesetValidator.Validated v = validator.validate(files, origin);
-        if (!v.report().valid()) {
-            fail(v.report(), origin, files);
-            store.recordAction("REJECTED", actor, versionId(), null, comment, json.writeValueAsString(Map.of(
-                    "origin", origin, "files", files.stream().map(RuleFile::path).toList(), "report", v.report())));
-            return new Offer(versionId, Offer.Result.REJECTED, v.report(), false);
-        }
-        List<String> outside = who.outside(snapshot(), v.snapshot());
+        // nothing uploaded is compiled or run before its cells are checked (an upload against the version in force:
+        // program text unchanged) and the caller's provinces cover every row it changes
+        RulesetSnapshot base = current.get();
+        RulesetValidator.Prechecked pre = validator.precheck(files, UPLOAD.equals(origin) && base != null ? base.files() : null);
+        if (!pre.passed()) return rejected(pre.report(), origin, files, actor, comment, versionId);
+        List<String> outside = base == null ? List.of() : who.outside(base.files(), files);
         if (!outside.isEmpty()) throw refused(actor, versionId(), null, comment, new Changer.Refused("outside-scope",
                 "The change reaches beyond " + actor + "'s provinces; nothing was stored.",
                 "Thay đổi vượt ra ngoài phạm vi tỉnh của " + actor + "; không có gì được lưu.", outside));
+        RulesetValidator.Validated v = validator.compile(files, origin);
+        if (!v.report().valid()) return rejected(v.report(), origin, files, actor, comment, versionId);
         if (seenFiles != null) seen(seenFiles);
         storeVersion(v, files, origin, actor, comment, versionId());
         store.recordAction("STORED", actor, versionId(), versionId, comment, detailsJson);
@@ -276,6 +276,14 @@ public class ActiveRuleset implements EngineSource {
         if (!UPLOAD.equals(origin)) lastFailure.set(null);
         if (activate) activate(v.snapshot(), actor, comment);
         return new Offer(versionId, Offer.Result.CREATED, v.report(), activate);
+    }
+
+    private Offer rejected(RulesetValidator.Report report, String origin, List<RuleFile> files, String actor,
+                           String comment, String versionId) {
+        fail(report, origin, files);
+        store.recordAction("REJECTED", actor, versionId(), null, comment, json.writeValueAsString(Map.of(
+                "origin", origin, "files", files.stream().map(RuleFile::path).toList(), "report", report)));
+        return new Offer(versionId, Offer.Result.REJECTED, report, false);
     }
 
     /** An uploaded file whose name cannot be placed in the ruleset (empty, or climbing out with ".."). */

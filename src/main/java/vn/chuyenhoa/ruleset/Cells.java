@@ -10,9 +10,10 @@ import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.evaluation.Comparison;
 
 /**
- * Reads and checks the cells of the screening and monitoring tables. Every mistake becomes a {@link LoadProblem} at
- * its cell with the value found, and the reader gets null back, so a broken cell is a load error and never a wrong
- * answer. The messages match those of {@link PolicyReader}, so policy staff see one vocabulary.
+ * The typed reading of table cells (texts that {@link WorkbookCells} read), shared by every table reader — criteria,
+ * profiles, thresholds, settings, screening and monitoring — so policy staff see one vocabulary. Every mistake becomes
+ * a {@link LoadProblem} at its cell with the value found, and the reader gets null back, so a broken cell is a load
+ * error and never a wrong answer.
  */
 final class Cells {
 
@@ -36,8 +37,8 @@ final class Cells {
     String identifier(SheetRow r, String field) {
         String v = required(r, field);
         if (v != null && !ID.matcher(v).matches()) {
-            problem(r, field, "bad_id", "Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ LOAI_1).",
-                    "An id has only capital ASCII letters, digits and underscores and starts with a letter (e.g. LOAI_1).");
+            problem(r, field, "bad_id", "Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ VIET_YEN_2024).",
+                    "An id has only capital ASCII letters, digits and underscores and starts with a letter (e.g. VIET_YEN_2024).");
             return null;
         }
         return v;

@@ -1,11 +1,14 @@
 package vn.chuyenhoa.ruleset;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
-import vn.chuyenhoa.evaluation.Profile;
 import vn.chuyenhoa.evaluation.Scope;
 
 /**
@@ -34,42 +37,100 @@ public record Changer(String name, boolean national, Set<String> provinces, bool
 
     /**
      * What the change from one version to another touches outside this changer's provinces, one line each (Vietnamese
-     * / English); empty when all of it is theirs. A provincial changer may only change the profiles of their
-     * provinces: a criterion of the national catalogue, a profile without a province (NATIONAL_CORE), or a changed
-     * file none of whose changes is such a profile row (rules, programme settings, screening tables) needs national
-     * scope. Staff test cases may change with the rows they test.
+     * / English); empty when all of it is theirs. Read from the cells of both versions, never from compiled rules, so
+     * that it can be decided before anything uploaded is compiled. A table row added, removed or changed is the
+     * changer's when it is a profile row of their provinces, or a row of the Thresholds, Settings or relapse tables
+     * naming such a profile (in both versions); anything else — the criterion catalogue, a national profile, the
+     * screening tables, a DRL file — needs national scope. Staff test cases may change with the rows they test.
      */
     public List<String> outside(RulesetSnapshot from, RulesetSnapshot to) {
+        return outside(from.files(), to.files());
+    }
+
+    public List<String> outside(List<RuleFile> from, List<RuleFile> to) {
         if (national) return List.of();
-        PolicyDiff.Diff diff = PolicyDiff.between(from, to);
-        Set<String> out = new LinkedHashSet<>();
-        Set<String> explained = new LinkedHashSet<>();
-        for (PolicyDiff.Change c : diff.changes()) {
-            if (c.profileId() == null) {
-                out.add("Tiêu chí " + c.criterionId() + " thuộc danh mục toàn quốc / criterion " + c.criterionId()
-                        + " belongs to the national catalogue");
-                continue;
-            }
-            boolean mine = true;
-            for (var policy : List.of(from.engine().policy(), to.engine().policy())) {
-                Profile p = policy.profile(c.profileId()).orElse(null);
-                if (p != null && !covers(p.scope())) {
-                    mine = false;
-                    out.add("Bộ tiêu chí " + p.id() + " (" + p.scope().describeVi() + ") ngoài phạm vi / profile " + p.id()
-                            + " (" + p.scope().describeEn() + ") is outside " + name + "'s provinces " + provinces);
+        TableData a = TableData.of(from, READ_ALL), b = TableData.of(to, READ_ALL);
+        Map<String, List<Scope>> scopes = new HashMap<>();
+        for (TableData d : List.of(a, b)) {
+            for (TableData.Row r : d.rows()) {
+                if (!r.isTest() && lower(r.table()).startsWith("profiles") && r.get("id") != null) {
+                    scopes.computeIfAbsent(r.get("id"), k -> new ArrayList<>()).add(scope(r));
                 }
             }
-            if (mine && c.source() != null) explained.add(c.source().file());
         }
-        List<String> files = new ArrayList<>(diff.filesChanged());
-        files.addAll(diff.filesAdded());
-        files.addAll(diff.filesRemoved());
-        for (String f : files) {
-            // staff test cases decide nothing; they only gate validation, which has already passed
-            if (!explained.contains(f) && !RulesetBuilder.isTest(f)) out.add("Tệp " + f + " áp dụng cho cả nước / file " + f
-                    + " applies everywhere; changing it needs national scope");
+        Set<String> out = new LinkedHashSet<>();
+        Map<String, Integer> before = new HashMap<>();
+        for (TableData.Row r : a.rows()) if (!r.isTest()) before.merge(content(r), 1, Integer::sum);
+        List<TableData.Row> touched = new ArrayList<>();
+        for (TableData.Row r : b.rows()) {
+            if (r.isTest()) continue;
+            if (before.getOrDefault(content(r), 0) > 0) before.merge(content(r), -1, Integer::sum);
+            else touched.add(r);
         }
+        Map<String, Integer> after = new HashMap<>();
+        for (TableData.Row r : b.rows()) if (!r.isTest()) after.merge(content(r), 1, Integer::sum);
+        for (TableData.Row r : a.rows()) {
+            if (r.isTest()) continue;
+            if (after.getOrDefault(content(r), 0) > 0) after.merge(content(r), -1, Integer::sum);
+            else touched.add(r);
+        }
+        for (TableData.Row r : touched) {
+            String table = lower(r.table());
+            String where = r.sheet() + "!" + r.row() + " (" + r.file() + ")";
+            List<Scope> rowScopes;
+            String profileId;
+            if (table.startsWith("profiles")) {
+                profileId = r.get("id");
+                rowScopes = List.of(scope(r));
+            } else if (table.startsWith("thresholds") || table.startsWith("settings") || table.startsWith("relapse")) {
+                profileId = r.get("profileId");
+                rowScopes = profileId == null ? List.of() : scopes.getOrDefault(profileId, List.of());
+            } else {
+                out.add("Dòng " + where + " thuộc bảng " + r.table() + " áp dụng cho cả nước / row " + where + " of table "
+                        + r.table() + " applies everywhere; changing it needs national scope");
+                continue;
+            }
+            if (rowScopes.isEmpty()) {
+                out.add("Dòng " + where + " không gắn với bộ tiêu chí nào của tỉnh mình / row " + where
+                        + " names no profile of " + name + "'s provinces");
+            }
+            for (Scope s : rowScopes) {
+                if (!covers(s)) {
+                    out.add("Bộ tiêu chí " + profileId + " (" + s.describeVi() + ") ngoài phạm vi / profile " + profileId
+                            + " (" + s.describeEn() + ") is outside " + name + "'s provinces " + provinces);
+                }
+            }
+        }
+        Set<String> drl = new LinkedHashSet<>();
+        Map<String, byte[]> x = new HashMap<>();
+        from.forEach(f -> x.put(f.path(), f.content()));
+        for (RuleFile f : to) {
+            if (!RulesetBuilder.isTable(f.path()) && !java.util.Arrays.equals(f.content(), x.remove(f.path()))) drl.add(f.path());
+            else x.remove(f.path());
+        }
+        x.keySet().stream().filter(p -> !RulesetBuilder.isTable(p)).forEach(drl::add);
+        for (String f : drl) out.add("Tệp " + f + " áp dụng cho cả nước / file " + f + " applies everywhere; changing it needs national scope");
         return List.copyOf(out);
+    }
+
+    /** Rows are read in full here: the files were checked against the row limits before. */
+    private static final int READ_ALL = Integer.MAX_VALUE - 100;
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String content(TableData.Row r) {
+        return r.file() + "#" + r.sheet() + "#" + new TreeMap<>(r.cells());
+    }
+
+    private static Scope scope(TableData.Row r) {
+        return new Scope(r.get("codeScheme"), pad(r.get("provinceCode"), 2), pad(r.get("districtCode"), 3), pad(r.get("communeCode"), 5));
+    }
+
+    private static String pad(String v, int width) {
+        if (v == null || !v.chars().allMatch(Character::isDigit) || v.length() > width) return v;
+        return "0".repeat(width - v.length()) + v;
     }
 
     private boolean covers(Scope scope) {

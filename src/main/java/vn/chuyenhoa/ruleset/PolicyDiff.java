@@ -19,15 +19,45 @@ import vn.chuyenhoa.evaluation.TableSource;
 
 /**
  * What changed between two versions, in the terms policy staff use ("VIET_YEN_2024: threshold of CRIME_REDUCTION
- * 10 → 12"), not bytes. Compares what the compiled tables say, so moving a row or reformatting a cell is no change.
+ * 10 → 12"), not bytes, across every workbook: the criteria and profiles as the compiled policy says them, and the
+ * programme settings, screening tables, relapse reasons and staff test cases row by row from their cells (which case,
+ * which expectation, old → new). A changed threshold or setting carries the legal-basis cell of its row, changed or
+ * not, so an unchanged "ít nhất 10%" beside a new 12% is visible. Moving a row or reformatting a cell is no change.
  */
 public final class PolicyDiff {
 
-    /** One change. {@code source} is where it now stands (or stood, for a removal). */
+    /**
+     * One change. {@code source} is where it now stands (or stood, for a removal); {@code subject} names the row
+     * (a setting's profile and key, a test case's name); {@code fieldVi}/{@code fieldEn} label the column as its table
+     * does; {@code legalBasis}/{@code legalBasisCell} are the legal-basis cell of the changed row, shown beside the
+     * value, and {@code legalBasisChanged} says whether it changed too.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @io.swagger.v3.oas.annotations.media.Schema(name = "PolicyChange")
     public record Change(String kind, String profileId, String criterionId, String field, String from, String to,
-                         TableSource source, String descriptionVi, String descriptionEn) {}
+                         TableSource source, String descriptionVi, String descriptionEn, String subject,
+                         String fieldVi, String fieldEn, String legalBasis, String legalBasisCell,
+                         Boolean legalBasisChanged) {
+
+        Change(String kind, String profileId, String criterionId, String field, String from, String to,
+               TableSource source, String descriptionVi, String descriptionEn) {
+            this(kind, profileId, criterionId, field, from, to, source, descriptionVi, descriptionEn, null,
+                    FIELD_VI.getOrDefault(field, field), FIELD_EN.getOrDefault(field, field), null, null, null);
+        }
+    }
+
+    private static final Map<String, String> FIELD_VI = Map.ofEntries(Map.entry("labelVi", "Tên (tiếng Việt)"),
+            Map.entry("labelEn", "Tên (tiếng Anh)"), Map.entry("kind", "Loại tiêu chí"), Map.entry("comparison", "Phép so sánh"),
+            Map.entry("fact", "Số liệu"), Map.entry("denominatorFact", "Số liệu mẫu số"), Map.entry("basis", "Cơ sở so sánh"),
+            Map.entry("remedyVi", "Gợi ý khắc phục (tiếng Việt)"), Map.entry("remedyEn", "Gợi ý khắc phục (tiếng Anh)"),
+            Map.entry("legalBasis", "Căn cứ"), Map.entry("scope", "Phạm vi"), Map.entry("validFrom", "Hiệu lực từ"),
+            Map.entry("validTo", "Hiệu lực đến"), Map.entry("threshold", "Ngưỡng"));
+    private static final Map<String, String> FIELD_EN = Map.ofEntries(Map.entry("labelVi", "Name (Vietnamese)"),
+            Map.entry("labelEn", "Name (English)"), Map.entry("kind", "Kind"), Map.entry("comparison", "Comparison"),
+            Map.entry("fact", "Fact"), Map.entry("denominatorFact", "Denominator fact"), Map.entry("basis", "Basis"),
+            Map.entry("remedyVi", "Remedy (Vietnamese)"), Map.entry("remedyEn", "Remedy (English)"),
+            Map.entry("legalBasis", "Legal basis"), Map.entry("scope", "Scope"), Map.entry("validFrom", "Valid from"),
+            Map.entry("validTo", "Valid to"), Map.entry("threshold", "Threshold"));
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "PolicyDiff")
     public record Diff(String from, String to, List<Change> changes, Map<String, Integer> counts,
@@ -37,8 +67,11 @@ public final class PolicyDiff {
 
     public static Diff between(RulesetSnapshot a, RulesetSnapshot b) {
         List<Change> changes = new ArrayList<>();
+        TableData cellsA = TableData.of(a.files(), READ_ALL), cellsB = TableData.of(b.files(), READ_ALL);
         criteria(a.engine().policy(), b.engine().policy(), changes);
         profiles(a.engine().policy(), b.engine().policy(), changes);
+        withLegalBasis(changes, cellsA, cellsB);
+        TableDiff.rows(cellsA, cellsB, changes);
         Map<String, Integer> counts = new LinkedHashMap<>();
         changes.forEach(c -> counts.merge(c.kind(), 1, Integer::sum));
 
@@ -49,6 +82,28 @@ public final class PolicyDiff {
         List<String> removed = fa.keySet().stream().filter(p -> !fb.containsKey(p)).toList();
         List<String> changed = fa.keySet().stream().filter(p -> fb.containsKey(p) && !Arrays.equals(fa.get(p), fb.get(p))).toList();
         return new Diff(a.versionId(), b.versionId(), changes, counts, added, removed, changed);
+    }
+
+    private static final int READ_ALL = Integer.MAX_VALUE - 100;
+
+    /** A changed threshold is shown beside its row's legal-basis cell, whether that changed or not. */
+    private static void withLegalBasis(List<Change> changes, TableData a, TableData b) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (!c.kind().equals("THRESHOLD_CHANGED") || c.source() == null) continue;
+            TableData.Row now = b.row(c.source().file(), c.source().sheet(), c.source().row());
+            if (now == null) continue;
+            TableData.Row then = a.rows().stream().filter(r -> r.file().equals(now.file()) && r.sheet().equals(now.sheet())
+                    && Objects.equals(r.get("profileId"), now.get("profileId")) && Objects.equals(r.get("criterionId"), now.get("criterionId")))
+                    .findFirst().orElse(null);
+            String basis = now.get("legalBasis");
+            boolean changed = then != null && !Objects.equals(then.get("legalBasis"), basis);
+            String at = now.origin().cell("legalBasis");
+            changes.set(i, new Change(c.kind(), c.profileId(), c.criterionId(), c.field(), c.from(), c.to(), c.source(),
+                    c.descriptionVi() + (basis == null ? "" : " Căn cứ (" + at + (changed ? ", đã sửa" : ", không đổi") + "): «" + basis + "»."),
+                    c.descriptionEn() + (basis == null ? "" : " Legal basis (" + at + (changed ? ", changed" : ", unchanged") + "): «" + basis + "»."),
+                    c.profileId() + " / " + c.criterionId(), c.fieldVi(), c.fieldEn(), basis, at, changed));
+        }
     }
 
     private static void criteria(Policy a, Policy b, List<Change> out) {

@@ -40,25 +40,16 @@ import vn.chuyenhoa.ruleset.DecisionTables.RowOrigin;
  */
 final class PolicyReader {
 
-    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private record Row(String rule, RowOrigin origin, Map<String, String> cells) {
-        String get(String field) {
-            String v = cells.get(field);
-            return v == null || v.isBlank() ? null : v.strip();
-        }
-
-        TableSource source(String field) {
-            return new TableSource(origin.file(), origin.sheet(), origin.row(), origin.cell(field), rule);
-        }
-    }
-
     private final List<LoadProblem> problems;
+    /** The typed reading of cells every table reader shares, so policy staff see one vocabulary. */
+    private final Cells cells;
 
     private PolicyReader(List<LoadProblem> problems) {
         this.problems = problems;
+        this.cells = new Cells(problems);
     }
 
     static Policy read(Map<String, Map<String, String>> rows, Map<String, RowOrigin> origins, List<LoadProblem> problems) {
@@ -66,14 +57,14 @@ final class PolicyReader {
     }
 
     private Policy read(Map<String, Map<String, String>> rawRows, Map<String, RowOrigin> origins) {
-        List<Row> criteriaRows = new ArrayList<>(), profileRows = new ArrayList<>(), thresholdRows = new ArrayList<>();
-        List<Row> settingRows = new ArrayList<>();
+        List<SheetRow> criteriaRows = new ArrayList<>(), profileRows = new ArrayList<>(), thresholdRows = new ArrayList<>();
+        List<SheetRow> settingRows = new ArrayList<>();
         // screening and relapse-monitoring tables: read by their own readers, after the profiles (see the end)
-        List<Row> screeningRows = new ArrayList<>(), relapseRows = new ArrayList<>();
+        List<SheetRow> screeningRows = new ArrayList<>(), relapseRows = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> e : rawRows.entrySet()) {
             RowOrigin o = origins.get(e.getKey());
             if (o == null) throw new IllegalStateException("no origin for table rule " + e.getKey());
-            Row row = new Row(e.getKey(), o, e.getValue());
+            SheetRow row = new SheetRow(e.getKey(), o, e.getValue());
             String table = o.table().toLowerCase(Locale.ROOT);
             if (table.startsWith("criteria")) criteriaRows.add(row);
             else if (table.startsWith("profiles")) profileRows.add(row);
@@ -85,7 +76,7 @@ final class PolicyReader {
                     "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng Criteria, Profiles, Thresholds, Settings, Screening hoặc Relapse.",
                     "Unknown table \"" + o.table() + "\": a RuleTable name must start with Criteria, Profiles, Thresholds, Settings, Screening or Relapse."));
         }
-        Comparator<Row> tableOrder = Comparator.comparing((Row r) -> r.origin().file())
+        Comparator<SheetRow> tableOrder = Comparator.comparing((SheetRow r) -> r.origin().file())
                 .thenComparing(r -> r.origin().sheet()).thenComparingInt(r -> r.origin().row());
         criteriaRows.sort(tableOrder);
         profileRows.sort(tableOrder);
@@ -95,12 +86,12 @@ final class PolicyReader {
         relapseRows.sort(tableOrder);
 
         Map<String, Criterion> criteria = new LinkedHashMap<>();
-        Map<String, Row> criterionRows = new HashMap<>();
+        Map<String, SheetRow> criterionRows = new HashMap<>();
         // ids of rows already reported as broken: rows that refer to them are skipped, not reported a second time
         java.util.Set<String> broken = new java.util.HashSet<>();
         // a row whose id cell was emptied is reported once; the rows that name that id are not reported again
         boolean criterionWithoutId = false, profileWithoutId = false;
-        for (Row r : criteriaRows) {
+        for (SheetRow r : criteriaRows) {
             Criterion c = criterion(r);
             if (c == null) {
                 if (r.get("id") != null) broken.add(r.get("id"));
@@ -108,16 +99,16 @@ final class PolicyReader {
                 continue;
             }
             if (criteria.containsKey(c.id())) {
-                duplicate(r, "id", "tiêu chí " + c.id(), "criterion " + c.id(), criterionRows.get(c.id()));
+                cells.duplicate(r, "id", "tiêu chí " + c.id(), "criterion " + c.id(), criterionRows.get(c.id()));
                 continue;
             }
             criteria.put(c.id(), c);
             criterionRows.put(c.id(), r);
         }
 
-        Map<String, Row> profileById = new LinkedHashMap<>();
+        Map<String, SheetRow> profileById = new LinkedHashMap<>();
         Map<String, Profile> profileHeads = new LinkedHashMap<>();
-        for (Row r : profileRows) {
+        for (SheetRow r : profileRows) {
             Profile p = profileHead(r);
             if (p == null) {
                 if (r.get("id") != null) broken.add(r.get("id"));
@@ -125,7 +116,7 @@ final class PolicyReader {
                 continue;
             }
             if (profileHeads.containsKey(p.id())) {
-                duplicate(r, "id", "bộ tiêu chí " + p.id(), "profile " + p.id(), profileById.get(p.id()));
+                cells.duplicate(r, "id", "bộ tiêu chí " + p.id(), "profile " + p.id(), profileById.get(p.id()));
                 continue;
             }
             profileHeads.put(p.id(), p);
@@ -133,15 +124,15 @@ final class PolicyReader {
         }
 
         Map<String, List<Requirement>> requirements = new LinkedHashMap<>();
-        Map<String, Row> seen = new HashMap<>();
-        for (Row r : thresholdRows) {
-            String profileId = required(r, "profileId");
-            String criterionId = required(r, "criterionId");
+        Map<String, SheetRow> seen = new HashMap<>();
+        for (SheetRow r : thresholdRows) {
+            String profileId = cells.required(r, "profileId");
+            String criterionId = cells.required(r, "criterionId");
             if (profileId == null || criterionId == null || broken.contains(profileId) || broken.contains(criterionId)) continue;
             boolean ok = true;
             if (!profileHeads.containsKey(profileId)) {
                 if (profileWithoutId) continue;
-                problem(r, "profileId", "unknown_profile",
+                cells.problem(r, "profileId", "unknown_profile",
                         "Mã bộ tiêu chí \"" + profileId + "\" không có trong bảng Profiles.",
                         "Profile id \"" + profileId + "\" is not in the Profiles table.");
                 ok = false;
@@ -149,14 +140,14 @@ final class PolicyReader {
             Criterion c = criteria.get(criterionId);
             if (c == null) {
                 if (criterionWithoutId) continue;
-                problem(r, "criterionId", "unknown_criterion",
+                cells.problem(r, "criterionId", "unknown_criterion",
                         "Mã tiêu chí \"" + criterionId + "\" không có trong danh mục tiêu chí (bảng Criteria).",
                         "Criterion id \"" + criterionId + "\" is not in the criterion catalogue (Criteria table).");
                 ok = false;
             }
             String key = profileId + "/" + criterionId;
             if (ok && seen.containsKey(key)) {
-                duplicate(r, "criterionId", "tiêu chí " + criterionId + " của " + profileId,
+                cells.duplicate(r, "criterionId", "tiêu chí " + criterionId + " của " + profileId,
                         "criterion " + criterionId + " of " + profileId, seen.get(key));
                 ok = false;
             }
@@ -170,7 +161,7 @@ final class PolicyReader {
         for (Profile head : profileHeads.values()) {
             List<Requirement> reqs = requirements.get(head.id());
             if (reqs == null) {
-                problem(profileById.get(head.id()), "id", "profile_without_criteria",
+                cells.problem(profileById.get(head.id()), "id", "profile_without_criteria",
                         "Bộ tiêu chí " + head.id() + " chưa có dòng nào trong bảng Thresholds.",
                         "Profile " + head.id() + " has no rows in the Thresholds table.");
                 continue;
@@ -206,17 +197,17 @@ final class PolicyReader {
         return List.copyOf(rows.values());
     }
 
-    private static List<SheetRow> sheetRows(List<Row> rows) {
-        return rows.stream().map(r -> new SheetRow(r.rule(), r.origin(), r.cells())).toList();
+    private static List<SheetRow> sheetRows(List<SheetRow> rows) {
+        return rows;
     }
 
-    private Criterion criterion(Row r) {
-        String id = identifier(r, "id");
-        String labelVi = required(r, "labelVi");
-        String labelEn = required(r, "labelEn");
-        String legal = required(r, "legalBasis");
-        Kind kind = enumValue(r, "kind", Kind.class);
-        Comparison cmp = comparison(r, "comparison");
+    private Criterion criterion(SheetRow r) {
+        String id = cells.identifier(r, "id");
+        String labelVi = cells.required(r, "labelVi");
+        String labelEn = cells.required(r, "labelEn");
+        String legal = cells.required(r, "legalBasis");
+        Kind kind = cells.enumValue(r, "kind", Kind.class);
+        Comparison cmp = cells.comparison(r, "comparison");
         if (id == null || labelVi == null || labelEn == null || legal == null || kind == null || cmp == null) return null;
         Fact fact = null, denominator = null;
         List<String> basis = List.of();
@@ -234,7 +225,7 @@ final class PolicyReader {
                 fact = fact(r, "fact", Fact.Type.FLAG);
                 if (fact == null) return null;
                 if (cmp != Comparison.EQ) {
-                    problem(r, "comparison", "bad_comparison", "Tiêu chí dạng cờ (FLAG) chỉ so sánh bằng (=).",
+                    cells.problem(r, "comparison", "bad_comparison", "Tiêu chí dạng cờ (FLAG) chỉ so sánh bằng (=).",
                             "A FLAG criterion can only be compared with =.");
                     return null;
                 }
@@ -248,41 +239,41 @@ final class PolicyReader {
                 r.get("remedyVi"), r.get("remedyEn"), legal, r.source("id"));
     }
 
-    private Profile profileHead(Row r) {
-        String id = identifier(r, "id");
-        String labelVi = required(r, "labelVi");
-        String labelEn = required(r, "labelEn");
-        String legal = required(r, "legalBasis");
+    private Profile profileHead(SheetRow r) {
+        String id = cells.identifier(r, "id");
+        String labelVi = cells.required(r, "labelVi");
+        String labelEn = cells.required(r, "labelEn");
+        String legal = cells.required(r, "legalBasis");
         LocalDate from = date(r, "validFrom", true);
         LocalDate to = date(r, "validTo", false);
         String scheme = r.get("codeScheme");
-        String province = code(r, "provinceCode", 2);
-        String district = code(r, "districtCode", 3);
-        String commune = code(r, "communeCode", 5);
+        String province = cells.code(r, "provinceCode", 2);
+        String district = cells.code(r, "districtCode", 3);
+        String commune = cells.code(r, "communeCode", 5);
         boolean ok = id != null && labelVi != null && labelEn != null && legal != null && from != null
                 && !"!".equals(province) && !"!".equals(district) && !"!".equals(commune)
                 && (to != null || r.get("validTo") == null);
         if (scheme != null && CodeScheme.parse(scheme).isEmpty()) {
-            problem(r, "codeScheme", "unknown_scheme", "Hệ mã phải là QD124_2004 hoặc QD19_2025, hoặc để trống cho toàn quốc.",
+            cells.problem(r, "codeScheme", "unknown_scheme", "Hệ mã phải là QD124_2004 hoặc QD19_2025, hoặc để trống cho toàn quốc.",
                     "The code scheme must be QD124_2004 or QD19_2025, or blank for the whole country.");
             ok = false;
         }
         if (scheme == null && (province != null || district != null || commune != null)) {
-            problem(r, "codeScheme", "scheme_required", "Phạm vi có mã địa bàn thì phải ghi hệ mã (QD124_2004 hoặc QD19_2025).",
+            cells.problem(r, "codeScheme", "scheme_required", "Phạm vi có mã địa bàn thì phải ghi hệ mã (QD124_2004 hoặc QD19_2025).",
                     "A scope with area codes needs its code scheme (QD124_2004 or QD19_2025).");
             ok = false;
         }
         if (district != null && province == null) {
-            problem(r, "provinceCode", "province_required", "Có mã huyện thì phải có mã tỉnh.", "A district code needs its province code.");
+            cells.problem(r, "provinceCode", "province_required", "Có mã huyện thì phải có mã tỉnh.", "A district code needs its province code.");
             ok = false;
         }
         if (district != null && "QD19_2025".equals(scheme)) {
-            problem(r, "districtCode", "no_districts", "Hệ mã QD19_2025 không có cấp huyện; hãy để trống mã huyện.",
+            cells.problem(r, "districtCode", "no_districts", "Hệ mã QD19_2025 không có cấp huyện; hãy để trống mã huyện.",
                     "The QD19_2025 scheme has no districts; leave the district code blank.");
             ok = false;
         }
         if (from != null && to != null && to.isBefore(from)) {
-            problem(r, "validTo", "reversed_validity", "Ngày hết hiệu lực trước ngày bắt đầu hiệu lực.",
+            cells.problem(r, "validTo", "reversed_validity", "Ngày hết hiệu lực trước ngày bắt đầu hiệu lực.",
                     "The validity ends before it starts.");
             ok = false;
         }
@@ -291,15 +282,15 @@ final class PolicyReader {
                 r.source("id"), List.of());
     }
 
-    private Requirement requirement(Row r, Criterion c) {
+    private Requirement requirement(SheetRow r, Criterion c) {
         String raw = r.get("threshold");
         BigDecimal threshold = null;
         Boolean flag = null;
         switch (c.kind()) {
             case FLAG -> {
-                if (raw == null) { missing(r, "threshold"); return null; }
+                if (raw == null) { cells.required(r, "threshold"); return null; }
                 if (!raw.equalsIgnoreCase("true") && !raw.equalsIgnoreCase("false")) {
-                    problem(r, "threshold", "not_a_flag", "Ngưỡng của tiêu chí dạng cờ phải là true hoặc false.",
+                    cells.problem(r, "threshold", "not_a_flag", "Ngưỡng của tiêu chí dạng cờ phải là true hoặc false.",
                             "The threshold of a FLAG criterion must be true or false.");
                     return null;
                 }
@@ -307,29 +298,29 @@ final class PolicyReader {
             }
             case BELOW_BASELINE -> {
                 if (raw != null) {
-                    problem(r, "threshold", "threshold_not_used", "Tiêu chí BELOW_BASELINE so với số trước chuyển hóa; hãy để trống ô ngưỡng.",
+                    cells.problem(r, "threshold", "threshold_not_used", "Tiêu chí BELOW_BASELINE so với số trước chuyển hóa; hãy để trống ô ngưỡng.",
                             "A BELOW_BASELINE criterion compares with the baseline; leave the threshold cell blank.");
                     return null;
                 }
             }
             default -> {
-                if (raw == null) { missing(r, "threshold"); return null; }
+                if (raw == null) { cells.required(r, "threshold"); return null; }
                 try {
                     threshold = new BigDecimal(raw.replace(',', '.'));
                 } catch (NumberFormatException e) {
-                    problem(r, "threshold", "not_a_number", "Ngưỡng phải là một số (ví dụ 80 cho 80%).",
+                    cells.problem(r, "threshold", "not_a_number", "Ngưỡng phải là một số (ví dụ 80 cho 80%).",
                             "The threshold must be a number (e.g. 80 for 80%).");
                     return null;
                 }
                 boolean percent = c.kind() == Kind.RATE || c.kind() == Kind.REDUCTION;
                 if (threshold.signum() < 0 || (percent && threshold.compareTo(HUNDRED) > 0)) {
-                    problem(r, "threshold", "out_of_range",
+                    cells.problem(r, "threshold", "out_of_range",
                             percent ? "Ngưỡng tỷ lệ phải nằm trong khoảng 0–100 (phần trăm)." : "Ngưỡng không được âm.",
                             percent ? "A rate threshold must be between 0 and 100 (percent)." : "The threshold cannot be negative.");
                     return null;
                 }
                 if (c.kind() == Kind.COUNT && threshold.stripTrailingZeros().scale() > 0) {
-                    problem(r, "threshold", "not_an_integer", "Ngưỡng của tiêu chí đếm phải là số nguyên.",
+                    cells.problem(r, "threshold", "not_an_integer", "Ngưỡng của tiêu chí đếm phải là số nguyên.",
                             "The threshold of a COUNT criterion must be a whole number.");
                     return null;
                 }
@@ -338,7 +329,7 @@ final class PolicyReader {
         List<String> stems = c.basis();
         if (r.get("basis") != null) {
             if (c.kind() != Kind.REDUCTION && c.kind() != Kind.BELOW_BASELINE) {
-                problem(r, "basis", "basis_not_used", "Chỉ tiêu chí REDUCTION hoặc BELOW_BASELINE mới có cơ sở so sánh; hãy để trống.",
+                cells.problem(r, "basis", "basis_not_used", "Chỉ tiêu chí REDUCTION hoặc BELOW_BASELINE mới có cơ sở so sánh; hãy để trống.",
                         "Only REDUCTION and BELOW_BASELINE criteria have a basis; leave it blank.");
                 return null;
             }
@@ -351,13 +342,13 @@ final class PolicyReader {
     }
 
     /** Stems such as "crimes+socialEvils": each needs a {@code …Baseline} and a {@code …Current} count fact. */
-    private List<String> basis(Row r, String field) {
-        String raw = required(r, field);
+    private List<String> basis(SheetRow r, String field) {
+        String raw = cells.required(r, field);
         if (raw == null) return null;
         List<String> stems = Arrays.stream(raw.split("\\+")).map(String::strip).toList();
         for (String s : stems) {
             if (Fact.byName(s + "Baseline") == null || Fact.byName(s + "Current") == null) {
-                problem(r, field, "unknown_basis", "\"" + s + "\" không phải cơ sở so sánh hợp lệ (cần có " + s + "Baseline và " + s + "Current), ví dụ crimes, socialEvils, hotspots.",
+                cells.problem(r, field, "unknown_basis", "\"" + s + "\" không phải cơ sở so sánh hợp lệ (cần có " + s + "Baseline và " + s + "Current), ví dụ crimes, socialEvils, hotspots.",
                         "\"" + s + "\" is not a valid basis (it needs " + s + "Baseline and " + s + "Current facts), e.g. crimes, socialEvils, hotspots.");
                 return null;
             }
@@ -365,97 +356,28 @@ final class PolicyReader {
         return stems;
     }
 
-    private Fact fact(Row r, String field, Fact.Type type) {
-        String name = required(r, field);
+    private Fact fact(SheetRow r, String field, Fact.Type type) {
+        String name = cells.required(r, field);
         if (name == null) return null;
         Fact f = Fact.byName(name);
         if (f == null || f.type() != type) {
-            problem(r, field, "unknown_fact", "\"" + name + "\" không phải số liệu " + (type == Fact.Type.COUNT ? "đếm" : "có/không") + " của API.",
+            cells.problem(r, field, "unknown_fact", "\"" + name + "\" không phải số liệu " + (type == Fact.Type.COUNT ? "đếm" : "có/không") + " của API.",
                     "\"" + name + "\" is not a " + (type == Fact.Type.COUNT ? "count" : "flag") + " fact of the API.");
             return null;
         }
         return f;
     }
 
-    private String identifier(Row r, String field) {
-        String v = required(r, field);
-        if (v != null && !ID.matcher(v).matches()) {
-            problem(r, field, "bad_id", "Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ VIET_YEN_2024).",
-                    "An id has only capital ASCII letters, digits and underscores and starts with a letter (e.g. VIET_YEN_2024).");
-            return null;
-        }
-        return v;
-    }
-
-    private <E extends Enum<E>> E enumValue(Row r, String field, Class<E> type) {
-        String v = required(r, field);
-        if (v == null) return null;
-        try {
-            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.toString(type.getEnumConstants());
-            problem(r, field, "unknown_value", "Giá trị không hợp lệ; chọn một trong " + allowed + ".",
-                    "Not an allowed value; use one of " + allowed + ".");
-            return null;
-        }
-    }
-
-    private Comparison comparison(Row r, String field) {
-        String v = required(r, field);
-        if (v == null) return null;
-        return Comparison.parse(v).orElseGet(() -> {
-            problem(r, field, "unknown_value", "Phép so sánh phải là một trong >=, >, <, <=, =.",
-                    "The comparison must be one of >=, >, <, <=, =.");
-            return null;
-        });
-    }
-
-    private LocalDate date(Row r, String field, boolean needed) {
-        String v = needed ? required(r, field) : r.get(field);
+    private LocalDate date(SheetRow r, String field, boolean needed) {
+        String v = needed ? cells.required(r, field) : r.get(field);
         if (v == null) return null;
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problem(r, field, "bad_date", "Ngày phải được gõ dạng văn bản YYYY-MM-DD, ví dụ 2024-12-31.",
+            cells.problem(r, field, "bad_date", "Ngày phải được gõ dạng văn bản YYYY-MM-DD, ví dụ 2024-12-31.",
                     "A date must be typed as text YYYY-MM-DD, e.g. 2024-12-31.");
             return null;
         }
-    }
-
-    /**
-     * Area codes keep their leading zeros; a cell that Excel turned into a number ("7795") is padded back, since the
-     * width of each level is fixed. Returns "!" after reporting a bad code.
-     */
-    private String code(Row r, String field, int width) {
-        String v = r.get(field);
-        if (v == null) return null;
-        if (!DIGITS.matcher(v).matches() || v.length() > width) {
-            problem(r, field, "bad_code", "Mã địa bàn phải gồm " + width + " chữ số.",
-                    "The area code must have " + width + " digits.");
-            return "!";
-        }
-        return "0".repeat(width - v.length()) + v;
-    }
-
-    private String required(Row r, String field) {
-        String v = r.get(field);
-        if (v == null) missing(r, field);
-        return v;
-    }
-
-    private void missing(Row r, String field) {
-        problem(r, field, "required", "Ô bắt buộc (" + field + ") đang trống.", "The required cell (" + field + ") is empty.");
-    }
-
-    private void duplicate(Row r, String field, String whatVi, String whatEn, Row first) {
-        problem(r, field, "duplicate", "Trùng " + whatVi + " với dòng " + first.origin().row() + " (" + first.origin().sheet() + ").",
-                "Duplicate " + whatEn + ": already defined at row " + first.origin().row() + " (" + first.origin().sheet() + ").");
-    }
-
-    private void problem(Row r, String field, String code, String vi, String en) {
-        RowOrigin o = r.origin();
-        problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), o.cell(field),
-                o.value(field) != null ? o.value(field) : r.cells().get(field), code, vi, en));
     }
 
     /**
@@ -463,7 +385,7 @@ final class PolicyReader {
      * together must cover that span without a gap and stay open-ended. A gap is reported at the validFrom cell that
      * opens too late, an end at the validTo cell that closes the last one: the cells policy staff have to change.
      */
-    private void checkCoverage(List<Profile> profiles, Map<String, Row> rows, List<Row> profileRows) {
+    private void checkCoverage(List<Profile> profiles, Map<String, SheetRow> rows, List<SheetRow> profileRows) {
         List<Profile> national = profiles.stream().filter(p -> p.scope().level() == Scope.Level.NATIONAL)
                 .sorted(Comparator.comparing(Profile::validFrom)).toList();
         if (national.isEmpty()) {
@@ -480,7 +402,7 @@ final class PolicyReader {
         for (Profile p : national) {
             if (p.validFrom().isAfter(coveredUntil.plusDays(1))) {
                 LocalDate from = coveredUntil.plusDays(1), to = p.validFrom().minusDays(1);
-                problem(rows.get(p.id()), "validFrom", "no_profile_coverage",
+                cells.problem(rows.get(p.id()), "validFrom", "no_profile_coverage",
                         "Từ " + from + " đến " + to + " không có bộ tiêu chí toàn quốc nào có hiệu lực.",
                         "From " + from + " to " + to + " no whole-country profile is valid.");
             }
@@ -489,7 +411,7 @@ final class PolicyReader {
         }
         Profile last = national.stream().filter(p -> p.validTo() != null)
                 .max(Comparator.comparing(Profile::validTo)).orElseThrow();
-        problem(rows.get(last.id()), "validTo", "no_profile_coverage",
+        cells.problem(rows.get(last.id()), "validTo", "no_profile_coverage",
                 "Sau ngày " + coveredUntil + " không còn bộ tiêu chí toàn quốc nào có hiệu lực: các địa bàn sẽ không có tiêu chí. Hãy để trống ngày hết hiệu lực của một bộ tiêu chí toàn quốc.",
                 "After " + coveredUntil + " no whole-country profile is valid, so areas would have no criteria. Leave one whole-country profile's end date blank.");
     }
@@ -509,34 +431,34 @@ final class PolicyReader {
      * existed) there are no programme settings; with any, every profile must resolve every key, so that no request can
      * ever find a setting missing.
      */
-    private Map<String, ProgrammeSettings> programmeSettings(List<Row> rows, Map<String, Profile> heads,
+    private Map<String, ProgrammeSettings> programmeSettings(List<SheetRow> rows, Map<String, Profile> heads,
                                                              List<Profile> profiles, java.util.Set<String> broken) {
         if (rows.isEmpty()) return Map.of();
         int before = problems.size();
         Map<String, Map<String, Setting<?>>> own = new HashMap<>();
-        Map<String, Row> seen = new HashMap<>();
-        for (Row r : rows) {
-            String profileId = required(r, "profileId");
-            String key = required(r, "key");
-            String raw = required(r, "value");
-            String legal = required(r, "legalBasis");
+        Map<String, SheetRow> seen = new HashMap<>();
+        for (SheetRow r : rows) {
+            String profileId = cells.required(r, "profileId");
+            String key = cells.required(r, "key");
+            String raw = cells.required(r, "value");
+            String legal = cells.required(r, "legalBasis");
             if (profileId == null || key == null || raw == null || legal == null || broken.contains(profileId)) continue;
             boolean ok = true;
             if (!heads.containsKey(profileId)) {
-                problem(r, "profileId", "unknown_profile",
+                cells.problem(r, "profileId", "unknown_profile",
                         "Mã bộ tiêu chí \"" + profileId + "\" không có trong bảng Profiles.",
                         "Profile id \"" + profileId + "\" is not in the Profiles table.");
                 ok = false;
             }
             if (!SETTING_KEYS.contains(key)) {
-                problem(r, "key", "unknown_setting",
+                cells.problem(r, "key", "unknown_setting",
                         "Khóa \"" + key + "\" không phải thiết lập chương trình; chọn một trong " + SETTING_KEYS + ".",
                         "\"" + key + "\" is not a programme setting; use one of " + SETTING_KEYS + ".");
                 continue;
             }
             String id = profileId + "/" + key;
             if (ok && seen.containsKey(id)) {
-                duplicate(r, "key", "thiết lập " + key + " của " + profileId, "setting " + key + " of " + profileId, seen.get(id));
+                cells.duplicate(r, "key", "thiết lập " + key + " của " + profileId, "setting " + key + " of " + profileId, seen.get(id));
                 continue;
             }
             Object value = settingValue(r, key, raw);
@@ -584,7 +506,7 @@ final class PolicyReader {
     }
 
     /** The cell's value typed for its key, or null after reporting why it cannot be. */
-    private Object settingValue(Row r, String key, String raw) {
+    private Object settingValue(SheetRow r, String key, String raw) {
         return switch (key) {
             case "targetTransformedPercent", "targetNotRelapsedPercent" -> percent(r, raw);
             case "plannedEnd" -> plannedEnd(r, raw);
@@ -595,28 +517,28 @@ final class PolicyReader {
         };
     }
 
-    private BigDecimal percent(Row r, String raw) {
+    private BigDecimal percent(SheetRow r, String raw) {
         BigDecimal v;
         try {
             v = new BigDecimal(raw.replace(',', '.'));
         } catch (NumberFormatException e) {
-            problem(r, "value", "not_a_number", "Chỉ tiêu phải là một số phần trăm, ví dụ 60 cho 60%.",
+            cells.problem(r, "value", "not_a_number", "Chỉ tiêu phải là một số phần trăm, ví dụ 60 cho 60%.",
                     "A target must be a percentage number, e.g. 60 for 60%.");
             return null;
         }
         if (v.signum() < 0 || v.compareTo(HUNDRED) > 0) {
-            problem(r, "value", "out_of_range", "Chỉ tiêu phải nằm trong khoảng 0–100 (phần trăm).",
+            cells.problem(r, "value", "out_of_range", "Chỉ tiêu phải nằm trong khoảng 0–100 (phần trăm).",
                     "A target must be between 0 and 100 (percent).");
             return null;
         }
         return v;
     }
 
-    private PlannedEnd plannedEnd(Row r, String raw) {
+    private PlannedEnd plannedEnd(SheetRow r, String raw) {
         java.util.regex.Matcher m = PLANNED_END.matcher(raw);
         int months = m.matches() && m.group(1) != null ? Integer.parseInt(m.group(1)) : 0;
         if (!m.matches() || (m.group(1) != null && (months < 1 || months > 60))) {
-            problem(r, "value", "bad_planned_end",
+            cells.problem(r, "value", "bad_planned_end",
                     "Thời hạn chuyển hóa phải là END_OF_YEAR (31/12 của năm chương trình) hoặc MONTHS_FROM_START:n với n từ 1 đến 60 tháng.",
                     "The planned end must be END_OF_YEAR (31 December of the programme year) or MONTHS_FROM_START:n with n from 1 to 60 months.");
             return null;
@@ -625,17 +547,17 @@ final class PolicyReader {
                 : new PlannedEnd(PlannedEnd.Rule.MONTHS_FROM_START, months);
     }
 
-    private Integer wholeNumber(Row r, String raw, int min, int max) {
+    private Integer wholeNumber(SheetRow r, String raw, int min, int max) {
         Integer v = DIGITS.matcher(raw).matches() && raw.length() <= 4 ? Integer.valueOf(raw) : null;
         if (v == null || v < min || v > max) {
-            problem(r, "value", "out_of_range", "Giá trị phải là số nguyên từ " + min + " đến " + max + ".",
+            cells.problem(r, "value", "out_of_range", "Giá trị phải là số nguyên từ " + min + " đến " + max + ".",
                     "The value must be a whole number from " + min + " to " + max + ".");
             return null;
         }
         return v;
     }
 
-    private MonthDay monthDay(Row r, String raw) {
+    private MonthDay monthDay(SheetRow r, String raw) {
         java.util.regex.Matcher m = MONTH_DAY.matcher(raw);
         if (m.matches()) {
             try {
@@ -644,18 +566,18 @@ final class PolicyReader {
                 // not a day of the calendar, such as 02-30: reported below
             }
         }
-        problem(r, "value", "bad_month_day", "Ngày phải được gõ dạng văn bản MM-DD, ví dụ 12-15 cho ngày 15 tháng 12.",
+        cells.problem(r, "value", "bad_month_day", "Ngày phải được gõ dạng văn bản MM-DD, ví dụ 12-15 cho ngày 15 tháng 12.",
                 "The day must be typed as text MM-DD, e.g. 12-15 for 15 December.");
         return null;
     }
 
     /** Two equally specific profiles that could both decide the same area on the same day (domain spec §3.1). */
-    private void checkAmbiguity(List<Profile> profiles, Map<String, Row> rows) {
+    private void checkAmbiguity(List<Profile> profiles, Map<String, SheetRow> rows) {
         for (int i = 0; i < profiles.size(); i++) {
             for (int j = i + 1; j < profiles.size(); j++) {
                 Profile a = profiles.get(i), b = profiles.get(j);
                 if (a.scope().level() == b.scope().level() && a.scope().sameLevelOverlaps(b.scope()) && a.validityOverlaps(b)) {
-                    problem(rows.get(b.id()), "id", "ambiguous_profiles",
+                    cells.problem(rows.get(b.id()), "id", "ambiguous_profiles",
                             "Bộ tiêu chí " + b.id() + " và " + a.id() + " (dòng " + a.source().row() + ") có cùng phạm vi ("
                                     + b.scope().describeVi() + ") và thời gian hiệu lực chồng nhau, nên không xác định được bộ nào áp dụng.",
                             "Profiles " + b.id() + " and " + a.id() + " (row " + a.source().row() + ") have the same scope ("

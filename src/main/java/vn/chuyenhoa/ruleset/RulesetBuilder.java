@@ -74,7 +74,7 @@ public final class RulesetBuilder {
                 problems.add(LoadProblem.ofFile(TABLES_DIR, "table_error", vi, en));
             } else {
                 LoadProblem p = s.locate(Math.max(firstLine(e), 1), "table_error", vi, en);
-                if (p.value() != null && DecisionTables.containsSmartQuote(p.value())) {
+                if (p.value() != null && TableGate.containsSmartQuote(p.value())) {
                     p = new LoadProblem(p.file(), p.sheet(), p.row(), p.cell(), p.value(), "smart_quotes",
                             "Ô có dấu ngoặc kép kiểu chữ (“ ” ‘ ’); hãy gõ lại bằng dấu \" thẳng. " + vi,
                             "The cell contains typographic quotes (“ ” ‘ ’); retype them as straight \" quotes. " + en);

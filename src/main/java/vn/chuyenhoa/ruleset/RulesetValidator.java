@@ -23,27 +23,73 @@ import vn.chuyenhoa.area.AreaDirectory;
 @Component
 public class RulesetValidator {
 
-    /** The validation report: every problem with its file, sheet, row, cell and value, and what the tests did. */
+    /**
+     * The validation report: every problem with its file, sheet, row, cell and value (the first
+     * {@code chuyenhoa.ruleset.max-problems} of them; {@code problemsTotal} counts all), and what the tests did.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @io.swagger.v3.oas.annotations.media.Schema(name = "ValidationReport")
-    public record Report(String versionId, boolean valid, List<LoadProblem> problems, int testCases, int testFailures) {}
+    public record Report(String versionId, boolean valid, List<LoadProblem> problems, int testCases, int testFailures,
+                         Integer problemsTotal) {
+
+        public Report(String versionId, boolean valid, List<LoadProblem> problems, int testCases, int testFailures) {
+            this(versionId, valid, problems, testCases, testFailures, problems.size());
+        }
+    }
 
     public record Validated(RulesetSnapshot snapshot, Report report) {}
 
+    /** The checks that come before anything is compiled, with the cells they read. */
+    public record Prechecked(Report report) {
+        public boolean passed() { return report == null; }
+    }
+
     private final AreaDirectory areas;
     private final long maxFileBytes;
+    private final TableGate.Limits limits;
 
-    public RulesetValidator(AreaDirectory areas, @Value("${chuyenhoa.ruleset.max-file-bytes:5242880}") long maxFileBytes) {
+    public RulesetValidator(AreaDirectory areas, @Value("${chuyenhoa.ruleset.max-file-bytes:5242880}") long maxFileBytes,
+                            @Value("${chuyenhoa.ruleset.max-table-rows:5000}") int maxTableRows,
+                            @Value("${chuyenhoa.ruleset.max-problems:200}") int maxProblems) {
         this.areas = areas;
         this.maxFileBytes = maxFileBytes;
+        this.limits = new TableGate.Limits(maxTableRows, maxProblems);
     }
 
     public Validated validate(List<RuleFile> files, String origin) {
+        Prechecked pre = precheck(files, null);
+        if (!pre.passed()) return new Validated(null, pre.report());
+        return compile(files, origin);
+    }
+
+    /**
+     * Everything decided from the files and their cells alone, before anything in them is compiled or run: file
+     * types and sizes, literal policy values, table layout and limits, the type of every data cell and the references
+     * between tables, areas that exist; and with {@code base} (an upload on top of the version in force) that every
+     * program-text cell and DRL file is the one in force.
+     */
+    public Prechecked precheck(List<RuleFile> files, List<RuleFile> base) {
         String versionId = RuleFiles.versionId(files);
         List<LoadProblem> problems = new ArrayList<>();
         for (RuleFile f : files) checkFile(f, problems);
-        if (!problems.isEmpty()) return rejected(versionId, problems, 0);
+        if (!problems.isEmpty()) return new Prechecked(rejected(versionId, problems, 0).report());
+        TableData data = TableData.of(files, limits.maxRowsPerSheet());
+        problems.addAll(TableGate.checkCells(data, areas, limits));
+        if (base != null && data.unreadable().isEmpty()) {
+            problems.addAll(TableGate.sameProgramText(files, data, base, TableData.of(base, Integer.MAX_VALUE - 100)));
+        }
+        if (problems.isEmpty()) {
+            // the type of every data cell and the references between tables, read from the cells
+            PolicyReader.read(data.policyRows(), data.origins(), problems);
+        }
+        if (!problems.isEmpty()) return new Prechecked(rejected(versionId, problems, 0).report());
+        return new Prechecked(null);
+    }
 
+    /** Drools' build of files that passed {@link #precheck}, then the staff test workbooks on it. */
+    public Validated compile(List<RuleFile> files, String origin) {
+        String versionId = RuleFiles.versionId(files);
+        List<LoadProblem> problems = new ArrayList<>();
         RulesetSnapshot snapshot;
         try {
             snapshot = RulesetBuilder.build(files, origin);
@@ -56,9 +102,10 @@ public class RulesetValidator {
         return new Validated(snapshot, new Report(versionId, true, List.of(), tests.cases(), 0));
     }
 
-    private static Validated rejected(String versionId, List<LoadProblem> problems, int cases) {
+    private Validated rejected(String versionId, List<LoadProblem> problems, int cases) {
         int failures = (int) problems.stream().filter(p -> "test_failed".equals(p.code())).count();
-        return new Validated(null, new Report(versionId, false, List.copyOf(problems), cases, failures));
+        List<LoadProblem> shown = problems.size() > limits.maxProblems() ? problems.subList(0, limits.maxProblems()) : problems;
+        return new Validated(null, new Report(versionId, false, List.copyOf(shown), cases, failures, problems.size()));
     }
 
     private void checkFile(RuleFile f, List<LoadProblem> problems) {

@@ -76,13 +76,13 @@ class RuleScopeTest {
         assertEquals("REFUSED", logged.get("action").asString(), logged::toString);
         assertEquals("soanthao.bacgiang", logged.get("actor").asString(), logged::toString);
 
-        // a rule file every province shares, even a change that moves no decision
+        // a rule file every province shares, even a change that moves no decision: logic is never uploaded (422)
         RuleTree drl = RuleTree.copyInto(dir.resolve("drl"));
         Path evaluation = drl.file("rules/evaluation.drl");
         Files.writeString(evaluation, Files.readString(evaluation) + "\n// chú thích\n");
         Http.Response shared = http.as(EDITOR_BAC_GIANG).postMultipart("/api/v1/rulesets", Map.of("comment", "chú thích"),
                 Map.of("evaluation.drl", Files.readAllBytes(evaluation)));
-        assertTrue(assertProblem(shared, 403).get("items").toString().contains("rules/evaluation.drl"), shared::describe);
+        assertTrue(assertProblem(shared, 422).get("report").toString().contains("rules/evaluation.drl"), shared::describe);
 
         assertEquals(versions + 1, versions(), "only the Việt Yên change was stored");
         assertEquals(active, active(), "nothing was put in force");

@@ -20,7 +20,7 @@ class StaffTestsTest {
     @TempDir
     Path dir;
 
-    final RulesetValidator validator = new RulesetValidator(AreaDirectory.loadBundled(), 5 * 1024 * 1024);
+    final RulesetValidator validator = new RulesetValidator(AreaDirectory.loadBundled(), 5 * 1024 * 1024, 5000, 200);
 
     @Test
     void everyShippedCasePasses() {

@@ -239,6 +239,60 @@ public final class BrokenCorpus {
                 new Expected("test_failed", CASES, "Cases", 10, "AO10", "NOT_MET"),
                 CASES, wb -> text(wb, "Cases", "AO10", "NOT_MET")));
 
+        // --- issue 10: policy cells are literal values, read as the officer sees them; program text never changes
+        d.add(edit("threshold-formula.xlsx", "profiles.drl.xlsx",
+                "A formula (=40*2) in VIET_YEN_2024's CLEARANCE_RATE threshold instead of the value",
+                new Expected("formula_cell", PROFILES, "Thresholds", 23, "C23", "=40*2"),
+                PROFILES, wb -> cell(wb, "Thresholds", "C23", c -> c.setCellFormula("40*2"))));
+        d.add(edit("threshold-thousands-separator.xlsx", "profiles.drl.xlsx",
+                "A threshold typed with a thousands separator (3.000): 3 or 3000?",
+                new Expected("ambiguous_number", PROFILES, "Thresholds", 23, "C23", "3.000"),
+                PROFILES, wb -> text(wb, "Thresholds", "C23", "3.000")));
+        d.add(edit("threshold-no-break-space.xlsx", "profiles.drl.xlsx",
+                "A threshold pasted from a web page with a no-break space after it (80 )",
+                new Expected("invisible_character", PROFILES, "Thresholds", 23, "C23", "80 "),
+                PROFILES, wb -> text(wb, "Thresholds", "C23", "80 ")));
+        d.add(edit("district-of-another-province.xlsx", "profiles.drl.xlsx",
+                "VIET_YEN_2024 (Bắc Giang, 24) scoped to district 389, which is Ngọc Lặc in Thanh Hóa: it could never apply",
+                new Expected("unknown_area", PROFILES, "Profiles", 11, "F11", "389"),
+                PROFILES, wb -> text(wb, "Profiles", "F11", "389")));
+        d.add(edit("blank-row-in-table.xlsx", "profiles.drl.xlsx",
+                "Row 30 of the Thresholds table emptied, leaving a blank row between threshold rows",
+                new Expected("blank_row_in_table", PROFILES, "Thresholds", 30, null, null),
+                PROFILES, wb -> wb.getSheet("Thresholds").removeRow(wb.getSheet("Thresholds").getRow(29))));
+        String statement = "policy.cell(drools.getRule().getName(), \"threshold\", \"$param\"); System.exit(1);";
+        d.add(edit("template-cell-statement.xlsx", "profiles.drl.xlsx",
+                "A Java statement appended to the grey template cell of the threshold column",
+                new Expected("program_text_changed", PROFILES, "Thresholds", 8, "C8", statement),
+                PROFILES, wb -> text(wb, "Thresholds", "C8", statement)));
+        d.add(edit("unknown-table.xlsx", "profiles.drl.xlsx",
+                "A new sheet with a RuleSet and a RuleTable the version in force does not have",
+                new Expected("unknown_table", PROFILES, "Extra", null, null, null),
+                PROFILES, wb -> {
+                    Sheet extra = wb.createSheet("Extra");
+                    text(wb, "Extra", "A1", "RuleSet");
+                    text(wb, "Extra", "B1", "chuyenhoa.policy.extra");
+                    text(wb, "Extra", "A2", "Variables");
+                    text(wb, "Extra", "B2", "vn.chuyenhoa.ruleset.PolicyRows policy");
+                    text(wb, "Extra", "A5", "RuleTable Extra");
+                    text(wb, "Extra", "A6", "ACTION");
+                    text(wb, "Extra", "A8", "policy.cell(drools.getRule().getName(), \"id\", \"$param\");");
+                    text(wb, "Extra", "A9", "Mã");
+                    text(wb, "Extra", "A10", "X");
+                    extra.setColumnWidth(0, 4000);
+                }));
+        d.add(new Defect(new Entry("legacy-xls.xlsx", "profiles.drl.xlsx",
+                "A legacy Excel 97–2003 workbook (.xls) renamed to .xlsx",
+                new Expected("not_xlsx", PROFILES, null, null, null, null)),
+                () -> {
+                    try (org.apache.poi.hssf.usermodel.HSSFWorkbook xls = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+                        xls.createSheet("Thresholds").createRow(22).createCell(2).setCellValue("80");
+                        ByteArrayOutputStream out = new ByteArrayOutputStream();
+                        xls.write(out);
+                        return out.toByteArray();
+                    }
+                }));
+
         // --- files that are not usable workbooks
         d.add(new Defect(new Entry("not-a-workbook.xlsx", "profiles.drl.xlsx",
                 "A CSV export saved under the workbook's name",

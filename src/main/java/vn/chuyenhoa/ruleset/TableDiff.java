@@ -1,0 +1,121 @@
+package vn.chuyenhoa.ruleset;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.ruleset.PolicyDiff.Change;
+
+/**
+ * The row-by-row part of the policy diff: the tables whose rows are values in their own right — programme settings and
+ * targets, screening, relapse reasons, staff test cases — compared cell by cell between two versions, each row known
+ * by the cells that name it (a setting by its profile and key, a test case by its name), each column by the label its
+ * table gives it. The criteria, profiles and thresholds are compared on the compiled policy ({@link PolicyDiff}).
+ */
+final class TableDiff {
+
+    /** What a table's rows are called, and the fields that name a row. */
+    private record Family(String kind, String vi, String en, List<String> key) {}
+
+    private static final Map<String, Family> FAMILIES = new LinkedHashMap<>();
+
+    static {
+        FAMILIES.put("settings", new Family("SETTING", "Thiết lập chương trình", "Programme setting", List.of("profileId", "key")));
+        FAMILIES.put("relapse", new Family("RELAPSE_REASON", "Lý do phức tạp trở lại", "Relapse reason", List.of("profileId", "reasonId")));
+        FAMILIES.put("screeningindicators", new Family("SCREENING", "Chỉ số sàng lọc", "Screening indicator", List.of("scopeId", "categoryId", "fact")));
+        FAMILIES.put("screeningdrugcriteria", new Family("SCREENING", "Tiêu chí địa bàn ma túy", "Drug-area criterion", List.of("typeId", "criterionId")));
+        FAMILIES.put("screeningranking", new Family("SCREENING", "Thứ tự xếp hạng", "Ranking key", List.of("position")));
+        FAMILIES.put("screening", new Family("SCREENING", "Bảng sàng lọc", "Screening table", List.of("id")));
+        FAMILIES.put("cases", new Family("TEST_CASE", "Ca kiểm thử", "Staff test case", List.of("name")));
+    }
+
+    private TableDiff() {}
+
+    static void rows(TableData a, TableData b, List<Change> out) {
+        Map<String, TableData.Row> before = keyed(a), after = keyed(b);
+        Set<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            TableData.Row x = before.get(key), y = after.get(key);
+            TableData.Row any = y != null ? y : x;
+            Family f = family(any.table());
+            String subject = subject(any, f);
+            String table = any.table();
+            if (x == null || y == null) {
+                boolean added = x == null;
+                out.add(new Change(f.kind() + (added ? "_ADDED" : "_REMOVED"), any.get("profileId"), null, null, null, null,
+                        source(any, f.key().get(0)),
+                        f.vi() + " " + subject + (added ? ": thêm dòng " : ": bỏ dòng ") + any.row() + " (" + table + ").",
+                        f.en() + " " + subject + (added ? ": row " + any.row() + " added" : ": row " + any.row() + " removed") + " (" + table + ").",
+                        subject, null, null, any.get("legalBasis"), any.origin().cell("legalBasis"), null));
+                continue;
+            }
+            Set<String> fields = new LinkedHashSet<>(x.cells().keySet());
+            fields.addAll(y.cells().keySet());
+            boolean basisChanged = !Objects.equals(x.get("legalBasis"), y.get("legalBasis"));
+            for (String field : fields) {
+                String from = x.get(field), to = y.get(field);
+                if (Objects.equals(from, to)) continue;
+                String label = b.label(y, field);
+                String vi = firstLine(label, 0, field), en = firstLine(label, 1, vi);
+                String kind = f.kind().equals("TEST_CASE")
+                        ? (field.startsWith("expect.") ? "TEST_EXPECTATION_CHANGED" : "TEST_CASE_CHANGED")
+                        : f.kind() + "_CHANGED";
+                String basis = field.equals("legalBasis") ? null : y.get("legalBasis");
+                String basisCell = basis == null ? null : y.origin().cell("legalBasis");
+                String besideVi = basis == null ? "" : " Căn cứ (" + basisCell + (basisChanged ? ", đã sửa" : ", không đổi") + "): «" + basis + "».";
+                String besideEn = basis == null ? "" : " Legal basis (" + basisCell + (basisChanged ? ", changed" : ", unchanged") + "): «" + basis + "».";
+                out.add(new Change(kind, y.get("profileId"), null, field, from, to, source(y, field),
+                        f.vi() + " " + subject + ": " + vi + " «" + show(from, "trống") + "» → «" + show(to, "trống") + "»." + besideVi,
+                        f.en() + " " + subject + ": " + en + " «" + show(from, "blank") + "» → «" + show(to, "blank") + "»." + besideEn,
+                        subject, vi, en, basis, basisCell, basis == null ? null : basisChanged));
+            }
+        }
+    }
+
+    /** Rows of the tables this diff covers, by file, table and naming cells (a repeated name gets its occurrence). */
+    private static Map<String, TableData.Row> keyed(TableData data) {
+        Map<String, TableData.Row> out = new LinkedHashMap<>();
+        for (TableData.Row r : data.rows()) {
+            Family f = family(r.table());
+            if (f == null) continue;
+            String base = r.file() + "#" + r.table() + "#" + f.key().stream().map(k -> String.valueOf(r.get(k))).collect(Collectors.joining("/"));
+            String key = base;
+            for (int n = 2; out.containsKey(key); n++) key = base + "#" + n;
+            out.put(key, r);
+        }
+        return out;
+    }
+
+    private static Family family(String table) {
+        String t = table.toLowerCase(Locale.ROOT);
+        if (t.startsWith("criteria") || t.startsWith("profiles") || t.startsWith("thresholds")) return null;
+        for (Map.Entry<String, Family> e : FAMILIES.entrySet()) if (t.startsWith(e.getKey())) return e.getValue();
+        return null;
+    }
+
+    private static String subject(TableData.Row r, Family f) {
+        return f.key().stream().map(r::get).filter(Objects::nonNull).collect(Collectors.joining(" / "));
+    }
+
+    private static TableSource source(TableData.Row r, String field) {
+        String cell = r.origin().cell(field);
+        return new TableSource(r.file(), r.sheet(), r.row(), cell, r.key());
+    }
+
+    private static String firstLine(String label, int line, String fallback) {
+        if (label == null) return fallback;
+        String[] lines = label.split("\\R");
+        return line < lines.length && !lines[line].isBlank() ? lines[line].strip() : fallback;
+    }
+
+    private static String show(String v, String blank) {
+        return v == null ? blank : v;
+    }
+}

@@ -1,0 +1,80 @@
+package vn.chuyenhoa.ruleset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.chuyenhoa.support.RuleTree;
+
+/**
+ * The approver sees every change (issue 10): the diff between the shipped tables and an edit of every workbook names
+ * the changed programme target, screening threshold, relapse reason and staff test expectation, old → new, at its
+ * cell, and a changed threshold comes with the legal-basis cell of its row, unchanged or not.
+ */
+class PolicyDiffTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyWorkbookIsInTheDiffWithTheLegalBasisBesideAChangedValue() throws Exception {
+        RulesetSnapshot shipped = build(RuleTree.copyInto(dir.resolve("a")));
+        RuleTree edited = RuleTree.copyInto(dir.resolve("b"))
+                .set("decision-tables/programme.drl.xlsx", "Settings", "C10", "65")        // NATIONAL_CORE target 60 → 65
+                .set("decision-tables/screening.drl.xlsx", "DrugCriteria", "F10", "2")     // a drug-area threshold
+                .set("decision-tables/monitoring.drl.xlsx", "Reasons", "C10", "false")     // a relapse reason switched off
+                .set("decision-tables/tests/cases.drl.xlsx", "Cases", "AO10", "NOT_MET")   // a staff expectation
+                .set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "12");      // Việt Yên crime reduction 10 → 12
+        List<PolicyDiff.Change> changes = PolicyDiff.between(shipped, build(edited)).changes();
+
+        PolicyDiff.Change target = only(changes, "SETTING_CHANGED");
+        assertEquals("NATIONAL_CORE / targetTransformedPercent", target.subject());
+        assertEquals("60", target.from());
+        assertEquals("65", target.to());
+        assertEquals("C10", target.source().cell());
+        assertEquals("D10", target.legalBasisCell());
+        assertFalse(target.legalBasisChanged());
+        assertTrue(target.legalBasis().contains("KH 75/KH-BCĐ"), target::toString);
+        assertEquals("Giá trị", target.fieldVi());
+        assertEquals("Value", target.fieldEn());
+
+        PolicyDiff.Change expectation = only(changes, "TEST_EXPECTATION_CHANGED");
+        assertEquals("viet_yen_api_example", expectation.subject());
+        assertEquals("expect.CLEARANCE_RATE", expectation.field());
+        assertEquals("MET", expectation.from());
+        assertEquals("NOT_MET", expectation.to());
+        assertEquals("AO10", expectation.source().cell());
+
+        PolicyDiff.Change screening = only(changes, "SCREENING_CHANGED");
+        assertEquals("F10", screening.source().cell());
+        assertEquals("2", screening.to());
+
+        PolicyDiff.Change reason = only(changes, "RELAPSE_REASON_CHANGED");
+        assertEquals("true", reason.from());
+        assertEquals("false", reason.to());
+
+        PolicyDiff.Change threshold = only(changes, "THRESHOLD_CHANGED");
+        assertEquals("VIET_YEN_2024", threshold.profileId());
+        assertEquals("E27", threshold.legalBasisCell());
+        assertFalse(threshold.legalBasisChanged(), "the legal basis beside the new 12% did not change, and says so");
+        assertTrue(threshold.descriptionVi().contains("không đổi"), threshold.descriptionVi());
+
+        assertEquals(List.of(), PolicyDiff.between(shipped, shipped).changes(), "no change, no line");
+    }
+
+    private static PolicyDiff.Change only(List<PolicyDiff.Change> changes, String kind) {
+        List<PolicyDiff.Change> of = changes.stream().filter(c -> c.kind().equals(kind)).toList();
+        assertEquals(1, of.size(), () -> kind + " in " + changes);
+        return of.get(0);
+    }
+
+    private static RulesetSnapshot build(RuleTree tree) throws RulesetBuildException {
+        return RulesetBuilder.build(RuleFiles.read(tree.root(), ActiveRuleset.FOLDERS), "TEST");
+    }
+}
