@@ -89,7 +89,21 @@ public final class EvaluationRequestParser {
             return new ParseResult.Invalid(
                     List.of(new FieldError(null, "malformed_json", e.getMessage(), e.messageVi)));
         }
-        return new Validation().validate(root);
+        return new Validation("").validate(root);
+    }
+
+    /**
+     * One item of a batch, with the same checks as a whole request: every field is named from the batch's root
+     * ({@code items[17].facts.casesCleared}), so a caller finds the item and the field from the error alone.
+     *
+     * @param path the item's own path, such as {@code items[17]}
+     */
+    ParseResult parseItem(Value item, String path) {
+        if (item instanceof Obj root) return new Validation(path + ".").validate(root);
+        String shown = Shown.of(item);
+        return new ParseResult.Invalid(List.of(new FieldError(path, "wrong_type",
+                path + " must be an evaluation request (a JSON object), not " + shown + ".",
+                path + " phải là một yêu cầu đánh giá (đối tượng JSON), không phải " + shown + ".")));
     }
 
     /**
@@ -97,7 +111,7 @@ public final class EvaluationRequestParser {
      * monitoring report has the area, periods and facts of an evaluation, plus its own fields).
      */
     ParseResult parse(Obj root) {
-        return new Validation().validate(root);
+        return new Validation("").validate(root);
     }
 
     /** Both ends as far as they could be read; either may be null. */
@@ -113,6 +127,12 @@ public final class EvaluationRequestParser {
     private final class Validation {
 
         private final List<FieldError> errors = new ArrayList<>();
+        // put before every field named, in the field and in the messages: "" for a request, "items[17]." in a batch
+        private final String at;
+
+        Validation(String at) {
+            this.at = at;
+        }
 
         ParseResult validate(Obj root) {
             Map<String, Value> members = root.members();
@@ -409,7 +429,14 @@ public final class EvaluationRequestParser {
         }
 
         private void error(String field, String code, String message, String messageVi) {
-            errors.add(new FieldError(field, code, message, messageVi));
+            if (at.isEmpty()) {
+                errors.add(new FieldError(field, code, message, messageVi));
+            } else {
+                // each message names its field once, as the field is written; the first mention gets the full path
+                errors.add(new FieldError(at + field, code, message.replaceFirst(Pattern.quote(field),
+                        java.util.regex.Matcher.quoteReplacement(at + field)), messageVi.replaceFirst(Pattern.quote(field),
+                        java.util.regex.Matcher.quoteReplacement(at + field))));
+            }
         }
     }
 

@@ -77,6 +77,10 @@ final class JsonBody {
      *     so it needs more room than one evaluation
      */
     static Obj read(byte[] body, int maxBytes) throws Malformed {
+        return read(body, maxBytes, null);
+    }
+
+    private static Obj read(byte[] body, int maxBytes, Map<String, List<int[]>> spans) throws Malformed {
         if (body == null || body.length == 0) {
             throw empty();
         }
@@ -95,7 +99,7 @@ final class JsonBody {
                         "The request body must be a JSON object.",
                         "Nội dung yêu cầu phải là một đối tượng JSON.");
             }
-            Obj root = (Obj) value(parser);
+            Obj root = (Obj) value(parser, spans);
             if (parser.nextToken() != null) {
                 throw new Malformed(
                         "The request body has content after the JSON object.",
@@ -118,18 +122,38 @@ final class JsonBody {
         }
     }
 
+    /**
+     * A body that lists requests in an array under the root ({@code {"items": [...]}}): the tree, and for each element
+     * of such an array the bytes it was sent as, so that each item is stored as its caller wrote it.
+     *
+     * @param spans per array member of the root, the start and end offset in the body of each of its elements
+     */
+    record Listed(Obj root, Map<String, List<int[]>> spans) {}
+
+    static Listed readListed(byte[] body, int maxBytes) throws Malformed {
+        Map<String, List<int[]>> spans = new LinkedHashMap<>();
+        Obj root = read(body, maxBytes, spans);
+        return new Listed(root, spans);
+    }
+
     private static Malformed empty() {
         return new Malformed("The request body is empty.", "Nội dung yêu cầu trống.");
     }
 
     private static Value value(JsonParser parser) throws Malformed {
+        return value(parser, null);
+    }
+
+    /** @param spans null, or where to note the elements' offsets of the arrays that are members of this object */
+    private static Value value(JsonParser parser, Map<String, List<int[]>> spans) throws Malformed {
         return switch (parser.currentToken()) {
             case START_OBJECT -> {
                 Map<String, Value> members = new LinkedHashMap<>();
                 for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-                    parser.nextToken();
+                    JsonToken token = parser.nextToken();
+                    Value v = spans != null && token == JsonToken.START_ARRAY ? listed(parser, name, spans) : value(parser);
                     // a second value for a key would silently win; the caller must learn which one counts
-                    if (members.put(name, value(parser)) != null) {
+                    if (members.put(name, v) != null) {
                         throw new Malformed(
                                 "The key \"" + Shown.clip(name) + "\" appears twice in the same object.",
                                 "Khóa \"" + Shown.clip(name) + "\" xuất hiện hai lần trong cùng một đối tượng.");
@@ -153,5 +177,19 @@ final class JsonBody {
             // a JSON parser yields no other token where a value starts
             default -> throw new IllegalStateException("unexpected token " + parser.currentToken());
         };
+    }
+
+    private static Arr listed(JsonParser parser, String name, Map<String, List<int[]>> spans) throws Malformed {
+        List<Value> items = new ArrayList<>();
+        List<int[]> offsets = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            items.add(value(parser));
+            // the last token of the element: its end is where that token ends
+            int end = (int) parser.currentLocation().getByteOffset();
+            offsets.add(new int[] {start, end});
+        }
+        spans.put(name, offsets);
+        return new Arr(items);
     }
 }

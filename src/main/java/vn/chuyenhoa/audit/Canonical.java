@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <h2>A batch</h2>
  * {@code entries}: one line per row, {@code table SP key SP rowHash}, joined by LF in insertion order, where the key
- * is the row's primary key ({@code evaluation.id}, {@code evaluation_status_event.evaluation_id},
+ * is the row's primary key ({@code evaluation.id}, {@code evaluation_status_event.evaluation_id}, {@code evaluation_batch.id},
  * {@code ruleset_action.seq}, {@code programme_area.id}, {@code programme_transition.area_id "/" step});
  * {@code content_hash} = SHA-256(UTF-8(entries)); the link {@code hash} = SHA-256(UTF-8(
  * {@code "chuyenhoa-chain-v1" LF seq LF kind LF linked_at LF row_count LF content_hash LF prev_hash})).
@@ -143,9 +143,13 @@ public final class Canonical {
             "actor", "decision_number", "decision_date:DATE", "evaluation_id:UUID", "profile_id", "ruleset_version",
             "rule_name", "comment", "recorded_by?");
 
+    public static final Table EVALUATION_BATCH = table("evaluation_batch", new int[] {0},
+            "id:UUID", "submitted_at:TIMESTAMP", "ruleset_version", "item_count:NUMBER", "stored_count:NUMBER",
+            "submitter", "idempotency_key", "request_hash", "response_json");
+
     /** Every audited table: a row of any of them that is in no batch was written behind the chain's back. */
     public static final List<Table> TABLES = List.of(EVALUATION, STATUS_EVENT, RULESET_ACTION, PROGRAMME_AREA,
-            PROGRAMME_TRANSITION);
+            PROGRAMME_TRANSITION, EVALUATION_BATCH);
 
     private Canonical() {
     }

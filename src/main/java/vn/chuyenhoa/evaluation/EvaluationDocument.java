@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The response to an evaluation, stored as it was sent and returned unchanged for ever after (api.md). Everything an
- * auditor needs is in it: facts as received, the profile and why, every criterion with its table row, the version.
+ * auditor needs is in it: facts as received, the profile and why, every criterion with its table row, the version,
+ * and for an item of a batch the batch it came in ({@code batchId}, absent otherwise).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationDocument(UUID id, Verdict verdict, AreaView area, ProfileView profile, String rulesetVersion,
                                  Instant evaluatedAt, String purpose, Period period, Period baselinePeriod,
                                  List<CriterionResult> criteria, List<String> missingFacts, String verdictRule,
-                                 Object facts, Supersession supersedes) {
+                                 Object facts, Supersession supersedes, UUID batchId) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AreaView(String codeScheme, String code, String name, String districtCode, String provinceCode) {}

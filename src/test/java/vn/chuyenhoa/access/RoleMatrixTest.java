@@ -140,6 +140,8 @@ class RoleMatrixTest {
         // evaluations
         expect(READERS, "GET /api/v1/evaluations", "GET /api/v1/evaluations/{id}", "GET /api/v1/evaluations/{id}/status");
         expect(EVALUATOR, "POST /api/v1/evaluations", "POST /api/v1/evaluations/{id}/withdrawal");
+        expect(EVALUATOR, "POST /api/v1/evaluation-batches");
+        expect(READERS, "GET /api/v1/evaluation-batches/{id}");
         expect(READERS, "POST /api/v1/evaluations/{id}/replay", "POST /evaluations/{id}/replay");
         expect(READERS, "GET /evaluations", "GET /evaluations.csv", "GET /evaluations.xlsx", "GET /evaluations/{id}",
                 "GET /evaluations/{id}/print", "GET /evaluations/{id}/pdf");
