@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import vn.chuyenhoa.http.FieldError;
 
 /** Many evaluations in one call (api.md): a province's quarter, or the whole country. */
 @RestController

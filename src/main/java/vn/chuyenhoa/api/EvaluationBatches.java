@@ -32,6 +32,10 @@ import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.EvaluationService;
 import vn.chuyenhoa.evaluation.Verdict;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Shown;
+import vn.chuyenhoa.http.JsonBody;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * Many evaluations in one call (api.md, POST /api/v1/evaluation-batches). Each item goes through exactly what a single
@@ -240,12 +244,12 @@ class EvaluationBatches implements DisposableBean {
                         path + " lớn hơn " + JsonBody.MAX_BYTES + " byte, kích thước tối đa của một yêu cầu.")));
                 continue;
             }
-            ParseResult parsed = parser.parseItem(values.get(i), path);
-            if (parsed instanceof ParseResult.Invalid invalid) {
-                results[i] = Result.invalid(i, invalid.errors());
+            Parsed<EvaluationRequest> parsed = parser.parseItem(values.get(i), path);
+            if (!parsed.isValid()) {
+                results[i] = Result.invalid(i, parsed.errors());
                 continue;
             }
-            EvaluationRequest req = ((ParseResult.Ok) parsed).request();
+            EvaluationRequest req = parsed.value();
             EvaluationInput input = Requests.input(req, areas);
             String scheme = input.area().codeScheme(), province = input.area().provinceCode();
             if (!caller.covers(scheme, province)) {

@@ -40,6 +40,8 @@ import vn.chuyenhoa.programme.ProgrammeService.Programme;
 import vn.chuyenhoa.programme.ProgrammeStore;
 import vn.chuyenhoa.programme.ProvinceFigures;
 import vn.chuyenhoa.programme.Today;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * A province's yearly programmes: add a candidate, record each step of an area's lifecycle, read an area's record and
@@ -133,9 +135,9 @@ class ProgrammeController {
     ResponseEntity<?> addCandidate(@PathVariable String codeScheme, @PathVariable String provinceCode,
                                    @PathVariable int year, @RequestBody(required = false) byte[] body) {
         Programme p = service.programme(codeScheme, provinceCode, year);
-        ProgrammeRequests.Parsed<ProgrammeService.NewCandidate> parsed = ProgrammeRequests.candidate(body);
+        Parsed<ProgrammeService.NewCandidate> parsed = ProgrammeRequests.candidate(body);
         if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
-        return created(service.addCandidate(p, parsed.request(), Caller.name()));
+        return created(service.addCandidate(p, parsed.value(), Caller.name()));
     }
 
     @Operation(summary = "An area's record in a year's programme, with its history / Hồ sơ địa bàn trong chương trình năm",
@@ -177,9 +179,9 @@ class ProgrammeController {
     ResponseEntity<?> step(@PathVariable String codeScheme, @PathVariable String provinceCode, @PathVariable int year,
                            @PathVariable String areaCode, @RequestBody(required = false) byte[] body) {
         Programme p = service.programme(codeScheme, provinceCode, year);
-        ProgrammeRequests.Parsed<ProgrammeService.StepRequest> parsed = ProgrammeRequests.step(body);
+        Parsed<ProgrammeService.StepRequest> parsed = ProgrammeRequests.step(body);
         if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
-        return created(service.step(p, areaCode, parsed.request(), Caller.name()));
+        return created(service.step(p, areaCode, parsed.value(), Caller.name()));
     }
 
     private ResponseEntity<?> created(AreaStatus s) {

@@ -17,6 +17,8 @@ import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EvaluationDocument;
 import vn.chuyenhoa.evaluation.EvaluationService;
 import vn.chuyenhoa.evaluation.Evaluator;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * Runs a stored request again on a given ruleset version — the stored request bytes, parsed and judged exactly as
@@ -44,10 +46,10 @@ public class Reevaluations {
     }
 
     public Rerun rerun(EvaluationRecord stored, Engine engine) {
-        ParseResult parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
+        Parsed<EvaluationRequest> parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
                 .parse(stored.requestJson().getBytes(StandardCharsets.UTF_8));
-        if (parsed instanceof ParseResult.Invalid invalid) return new Rerun(null, null, List.of(), new Rejected(invalid.errors()));
-        EvaluationRequest req = ((ParseResult.Ok) parsed).request();
+        if (!parsed.isValid()) return new Rerun(null, null, List.of(), new Rejected(parsed.errors()));
+        EvaluationRequest req = parsed.value();
         EvaluationService.Submission s = new EvaluationService.Submission(Requests.input(req, areas), req.purpose().name(),
                 stored.requestJson(), stored.requestHash(), stored.idempotencyKey(), req.supersedes(), req.reason(), stored.submitter());
         // the id and the time are the stored ones: they identify the evaluation, they are not part of the decision

@@ -22,6 +22,7 @@ import vn.chuyenhoa.programme.ProgrammeArea;
 import vn.chuyenhoa.programme.ProgrammeException;
 import vn.chuyenhoa.programme.ProgrammeService;
 import vn.chuyenhoa.programme.Today;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * An area's record in a year's programme: its steps, who decided each and who wrote it down, and for the officer of
@@ -54,7 +55,7 @@ class AreaPages {
                 @PathVariable String areaCode, @RequestParam Map<String, String> form, Model model,
                 HttpServletResponse response) {
         ProgrammeService.Programme p = programme(service, codeScheme, provinceCode, year);
-        ProgrammeRequests.Parsed<ProgrammeService.StepRequest> parsed =
+        Parsed<ProgrammeService.StepRequest> parsed =
                 ProgrammeRequests.step(FormJson.of(form, STEP_FIELDS, List.of("programmeYear")));
         HttpStatus status;
         List<RulesetPages.FormError> errors;
@@ -63,7 +64,7 @@ class AreaPages {
             errors = FormJson.errors(parsed.errors());
         } else {
             try {
-                AreaStatus after = service.step(p, areaCode, parsed.request(), Caller.name());
+                AreaStatus after = service.step(p, areaCode, parsed.value(), Caller.name());
                 return "redirect:" + href(after.area()) + "?recorded";
             } catch (ProgrammeException.Invalid e) {
                 status = HttpStatus.BAD_REQUEST;

@@ -1,4 +1,4 @@
-package vn.chuyenhoa.api;
+package vn.chuyenhoa.http;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +19,9 @@ import tools.jackson.core.json.JsonFactory;
  * {@code 5.0} and {@code 1e400} into {@code Infinity}, so neither the check nor the message could show
  * what was sent. Nothing here converts a number, so no number can make it throw.
  */
-final class JsonBody {
+public final class JsonBody {
 
-    static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_BYTES = 64 * 1024;
 
     // A valid request is 2 levels deep; anything deeper is already an unknown field, so a low cap only
     // bounds the recursion below.
@@ -36,29 +36,29 @@ final class JsonBody {
                     .build())
             .build();
 
-    sealed interface Value permits Obj, Arr, Str, Num, Bool, Null {}
+    public sealed interface Value permits Obj, Arr, Str, Num, Bool, Null {}
 
     /** @param members in document order */
-    record Obj(Map<String, Value> members) implements Value {}
+    public record Obj(Map<String, Value> members) implements Value {}
 
     /**
      * An evaluation request has no arrays, so it reports any as the wrong type; a screening lists its
      * candidates in one, so the items are kept.
      */
-    record Arr(List<Value> items) implements Value {}
+    public record Arr(List<Value> items) implements Value {}
 
-    record Str(String value) implements Value {}
+    public record Str(String value) implements Value {}
 
     /** @param integral the token had neither fraction nor exponent */
-    record Num(String text, boolean integral) implements Value {}
+    public record Num(String text, boolean integral) implements Value {}
 
-    record Bool(boolean value) implements Value {}
+    public record Bool(boolean value) implements Value {}
 
-    record Null() implements Value {}
+    public record Null() implements Value {}
 
     /** Why a body is not one JSON object, in both languages. */
-    static final class Malformed extends Exception {
-        final String messageVi;
+    public static final class Malformed extends Exception {
+        public final String messageVi;
 
         Malformed(String message, String messageVi) {
             super(message, null, false, false);
@@ -68,7 +68,7 @@ final class JsonBody {
 
     private JsonBody() {}
 
-    static Obj read(byte[] body) throws Malformed {
+    public static Obj read(byte[] body) throws Malformed {
         return read(body, MAX_BYTES);
     }
 
@@ -76,7 +76,7 @@ final class JsonBody {
      * @param maxBytes the largest body accepted: a screening carries a whole province's candidates,
      *     so it needs more room than one evaluation
      */
-    static Obj read(byte[] body, int maxBytes) throws Malformed {
+    public static Obj read(byte[] body, int maxBytes) throws Malformed {
         return read(body, maxBytes, null);
     }
 
@@ -128,9 +128,9 @@ final class JsonBody {
      *
      * @param spans per array member of the root, the start and end offset in the body of each of its elements
      */
-    record Listed(Obj root, Map<String, List<int[]>> spans) {}
+    public record Listed(Obj root, Map<String, List<int[]>> spans) {}
 
-    static Listed readListed(byte[] body, int maxBytes) throws Malformed {
+    public static Listed readListed(byte[] body, int maxBytes) throws Malformed {
         Map<String, List<int[]>> spans = new LinkedHashMap<>();
         Obj root = read(body, maxBytes, spans);
         return new Listed(root, spans);
