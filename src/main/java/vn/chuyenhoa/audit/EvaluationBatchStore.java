@@ -80,20 +80,20 @@ public class EvaluationBatchStore {
      */
     public Batch save(Function<Rows, Batch> work) {
         return chain.record(AuditChain.Kind.EVALUATIONS, links -> {
-                List<Row> pending = new ArrayList<>(FLUSH);
-                Rows rows = row -> {
-                    pending.add(row);
-                    if (pending.size() == FLUSH) flush(pending, links);
-                };
-                Batch b = work.apply(rows);
-                flush(pending, links);
-                jdbc.update(INSERT, b.id(), utc(b.submittedAt()), b.rulesetVersion(), b.itemCount(), b.storedCount(),
-                        b.submitter(), b.idempotencyKey(), b.requestHash(), b.responseJson());
-                links.add(Canonical.EVALUATION_BATCH.entry(b.id(), b.submittedAt(), b.rulesetVersion(),
-                        (long) b.itemCount(), (long) b.storedCount(), b.submitter(), b.idempotencyKey(),
-                        b.requestHash(), b.responseJson()));
-                return b;
-            });
+            List<Row> pending = new ArrayList<>(FLUSH);
+            Rows rows = row -> {
+                pending.add(row);
+                if (pending.size() == FLUSH) flush(pending, links);
+            };
+            Batch b = work.apply(rows);
+            flush(pending, links);
+            jdbc.update(INSERT, b.id(), utc(b.submittedAt()), b.rulesetVersion(), b.itemCount(), b.storedCount(),
+                    b.submitter(), b.idempotencyKey(), b.requestHash(), b.responseJson());
+            links.add(Canonical.EVALUATION_BATCH.entry(b.id(), b.submittedAt(), b.rulesetVersion(),
+                    (long) b.itemCount(), (long) b.storedCount(), b.submitter(), b.idempotencyKey(),
+                    b.requestHash(), b.responseJson()));
+            return b;
+        });
     }
 
     public Optional<Batch> find(UUID id) {
