@@ -57,8 +57,6 @@ public final class EvaluationRequestParser {
     private static final Set<String> AREA_KEYS = Set.of("codeScheme", "code", "name");
     private static final Set<String> PERIOD_KEYS = Set.of("from", "to");
 
-    // LocalDate.parse alone would also take "+12024-01-01"; the contract is yyyy-MM-dd only.
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     // UUID.fromString alone would also take "1-2-3-4-5".
     private static final Pattern UUID_TEXT =
             Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
