@@ -47,10 +47,12 @@ class AccessConfig {
         Denials denials = new Denials();
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         http.addFilterBefore(new TokenFilter(accounts, denials), UsernamePasswordAuthenticationFilter.class)
+                // one reading of the typed name for authentication and for the failure count alike
+                .addFilterBefore(new LoginNames(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
                 // a locked name fails Spring's account checks before its password is even compared
                 .userDetailsService(username -> {
-                    Accounts.Login login = (Accounts.Login) accounts.loadUserByUsername(username);
+                    Accounts.Login login = (Accounts.Login) accounts.loadUserByUsername(LoginNames.normalise(username));
                     return throttle.locked(username) ? login.locked() : login;
                 })
                 .formLogin(f -> f.loginPage("/login").permitAll()
@@ -59,8 +61,9 @@ class AccessConfig {
                             signedIn.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, e) -> {
-                            // only names that exist are counted, so guessing names cannot fill the memory
-                            String username = request.getParameter("username");
+                            // only names that exist are counted, so guessing names cannot fill the memory; the name
+                            // is the one authentication used (LoginNames replaced the typed one)
+                            String username = request.getParameter(LoginNames.FIELD);
                             if (e instanceof BadCredentialsException && username != null && accounts.live(username).isPresent()) {
                                 throttle.failed(username);
                             }

@@ -361,6 +361,11 @@ public class Accounts implements UserDetailsService {
         return roles;
     }
 
+    /** An event of the sign-in guard (a lock, an unlock), in the same log as the administrators' changes. */
+    void logEvent(String actor, String action, String username, String details) {
+        event(actor, action, username, details);
+    }
+
     private void event(String actor, String action, String username, String details) {
         jdbc.update("INSERT INTO account_event (event_at, actor, action, username, details) VALUES (?, ?, ?, ?, ?)",
                 utc(Instant.now()), actor, action, username, details);

@@ -30,6 +30,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import vn.chuyenhoa.access.Accounts;
 import vn.chuyenhoa.access.Accounts.Account;
 import vn.chuyenhoa.access.Accounts.Refused;
+import vn.chuyenhoa.access.LoginThrottle;
 import vn.chuyenhoa.access.Accounts.Token;
 import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.access.Role;
@@ -57,22 +58,27 @@ class AdminController {
     private static final int DEFAULT_EVENTS = 100, MAX_EVENTS = 1000;
 
     private final Accounts accounts;
+    private final LoginThrottle throttle;
 
-    AdminController(Accounts accounts) {
+    AdminController(Accounts accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
+    /** @param lockedUntil when sign-in opens again after too many wrong passwords; null when not locked */
     record AccountView(String username, String displayName, boolean hasPassword, List<String> roles, boolean national,
-                       List<String> provinces, boolean enabled, boolean demo, Instant createdAt, String createdBy) {
-        static AccountView of(Account a) {
+                       List<String> provinces, boolean enabled, boolean demo, Instant createdAt, String createdBy,
+                       Instant lockedUntil) {
+        static AccountView of(Account a, LoginThrottle throttle) {
             return new AccountView(a.username(), a.displayName(), a.hasPassword(), a.roles().stream().sorted().map(Enum::name).toList(),
-                    a.national(), a.provinces().stream().sorted().toList(), a.enabled(), a.demo(), a.createdAt(), a.createdBy());
+                    a.national(), a.provinces().stream().sorted().toList(), a.enabled(), a.demo(), a.createdAt(), a.createdBy(),
+                    throttle.lockedUntil(a.username()).orElse(null));
         }
     }
 
     record AccountDetail(String username, String displayName, boolean hasPassword, List<String> roles, boolean national,
                          List<String> provinces, boolean enabled, boolean demo, Instant createdAt, String createdBy,
-                         List<TokenView> tokens) {}
+                         Instant lockedUntil, List<TokenView> tokens) {}
 
     record TokenView(UUID id, String username, String label, boolean live, boolean demo, Instant createdAt,
                      String createdBy, Instant revokedAt, String revokedBy) {
@@ -89,7 +95,7 @@ class AdminController {
     @Operation(summary = "Every account, without any password or token hash / Danh sách tài khoản")
     @GetMapping(path = "/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AccountView> accounts() {
-        return accounts.list().stream().map(AccountView::of).toList();
+        return accounts.list().stream().map(a -> AccountView.of(a, throttle)).toList();
     }
 
     @Operation(summary = "Create an account / Tạo tài khoản",
@@ -116,7 +122,7 @@ class AdminController {
         if (f.hasErrors()) return Problems.badRequest(f.sorted());
         try {
             Account a = accounts.create(username, displayName, password, roles, national, provinces, Caller.name());
-            return ResponseEntity.created(URI.create("/api/v1/admin/accounts/" + a.username())).body(AccountView.of(a));
+            return ResponseEntity.created(URI.create("/api/v1/admin/accounts/" + a.username())).body(AccountView.of(a, throttle));
         } catch (Refused e) {
             return refused(e);
         }
@@ -151,7 +157,7 @@ class AdminController {
         refusals(f, Accounts.problems(username, existing.get().displayName(), null, roles, national, provinces));
         if (f.hasErrors()) return Problems.badRequest(f.sorted());
         try {
-            return ResponseEntity.ok(AccountView.of(accounts.update(username, roles, national, provinces, enabled, Caller.name())));
+            return ResponseEntity.ok(AccountView.of(accounts.update(username, roles, national, provinces, enabled, Caller.name()), throttle));
         } catch (Refused e) {
             return refused(e);
         } catch (NoSuchElementException e) {
@@ -180,6 +186,17 @@ class AdminController {
         } catch (NoSuchElementException e) {
             return noAccount(username);
         }
+    }
+
+    @Operation(summary = "Unlock an account locked by wrong passwords / Mở khóa đăng nhập",
+            description = "Lets the account sign in again at once; logged as UNLOCKED in the account events. Unlocking an "
+                    + "account that is not locked changes nothing. No body.")
+    @PostMapping(path = "/accounts/{username}/unlock", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> unlock(@PathVariable String username) {
+        Optional<Account> a = accounts.find(username);
+        if (a.isEmpty()) return noAccount(username);
+        boolean was = throttle.unlock(username, Caller.name());
+        return ResponseEntity.ok(java.util.Map.of("username", username, "unlocked", was));
     }
 
     // ---- tokens ----------------------------------------------------------------------------------------------------
@@ -312,9 +329,9 @@ class AdminController {
     }
 
     private AccountDetail detail(Account a) {
-        AccountView v = AccountView.of(a);
+        AccountView v = AccountView.of(a, throttle);
         return new AccountDetail(v.username(), v.displayName(), v.hasPassword(), v.roles(), v.national(), v.provinces(),
-                v.enabled(), v.demo(), v.createdAt(), v.createdBy(),
+                v.enabled(), v.demo(), v.createdAt(), v.createdBy(), v.lockedUntil(),
                 accounts.tokens(a.username()).stream().map(TokenView::of).toList());
     }
 

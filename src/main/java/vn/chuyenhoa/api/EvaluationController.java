@@ -106,6 +106,10 @@ class EvaluationController {
         var outside = Problems.outsideScope(input.area().codeScheme(), input.area().provinceCode(),
                 Requests.provinceName(areas, input.area()));
         if (outside.isPresent()) return outside.get();
+        if (req.supersedes() != null) {
+            Optional<ResponseEntity<?>> refused = supersessionRefused(req.supersedes(), input.area());
+            if (refused.isPresent()) return refused.get();
+        }
         EvaluationService.Answer answer = service.evaluate(engine, new EvaluationService.Submission(input,
                 req.purpose().name(), new String(body, StandardCharsets.UTF_8), sha256(body), idempotencyKey,
                 req.supersedes(), req.reason(), Caller.name()), dryRun);
@@ -143,6 +147,11 @@ class EvaluationController {
     ResponseEntity<?> withdraw(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         Optional<UUID> uuid = Ids.uuid(id);
         if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
+        Optional<vn.chuyenhoa.audit.EvaluationRecord> target = store.find(uuid.get());
+        if (target.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
+        // withdrawing changes a province's record as much as submitting it: the same provinces apply
+        var outside = Problems.outsideScope(target.get().codeScheme(), target.get().provinceCode(), provinceName(target.get()));
+        if (outside.isPresent()) return outside.get();
         JsonReader r = new JsonReader();
         JsonBody.Obj root = r.optionalRoot(body, java.util.Set.of("reason"));
         String reason = root == null ? null
@@ -215,6 +224,33 @@ class EvaluationController {
                 verdict == null ? null : verdict.name(), purpose == null ? null : purpose.name(), rulesetVersion,
                 evaluatedFrom, evaluatedTo), page, size);
         return ResponseEntity.ok(result);
+    }
+
+    /**
+     * A supersession replaces the verdict of one area with a new one of the same area, by someone who may submit for
+     * the province of the one replaced. An unknown or no longer valid target is left to the service (400/409).
+     */
+    private Optional<ResponseEntity<?>> supersessionRefused(UUID supersedes, Area area) {
+        Optional<vn.chuyenhoa.audit.EvaluationRecord> target = store.find(supersedes);
+        if (target.isEmpty()) return Optional.empty();
+        vn.chuyenhoa.audit.EvaluationRecord t = target.get();
+        var outside = Problems.outsideScope(t.codeScheme(), t.provinceCode(), provinceName(t));
+        if (outside.isPresent()) return Optional.of(outside.get());
+        if (!t.codeScheme().equals(area.codeScheme()) || !t.areaCode().equals(area.code())) {
+            ResponseEntity<org.springframework.http.ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, "different-area",
+                    "A supersession must name an evaluation of the same area", "Chỉ được thay thế đánh giá của cùng địa bàn",
+                    "Evaluation " + supersedes + " is of " + t.areaName() + " (" + t.codeScheme() + ":" + t.areaCode()
+                            + "), not of " + area.name() + " (" + area.codeScheme() + ":" + area.code() + "); nothing was stored.");
+            r.getBody().setProperty("detailVi", "Đánh giá " + supersedes + " là của " + t.areaName() + " (" + t.codeScheme()
+                    + ":" + t.areaCode() + "), không phải của " + area.name() + " (" + area.codeScheme() + ":" + area.code()
+                    + "); không có gì được lưu.");
+            return Optional.of(r);
+        }
+        return Optional.empty();
+    }
+
+    private String provinceName(vn.chuyenhoa.audit.EvaluationRecord r) {
+        return CodeScheme.parse(r.codeScheme()).flatMap(s -> areas.find(s, r.areaCode())).map(AdminUnit::provinceName).orElse(null);
     }
 
     static String sha256(byte[] body) {

@@ -81,6 +81,12 @@ public class ImpactJobs {
         return Optional.ofNullable(jobs.get(id));
     }
 
+    /** The preview of a version started last, if one was run since the service started. */
+    public Optional<Status> latestFor(String versionId) {
+        return jobs.values().stream().filter(s -> s.version().equals(versionId))
+                .max(java.util.Comparator.comparing(Status::startedAt));
+    }
+
     private void run(UUID id, Engine candidate, Filter f) {
         Status s = jobs.get(id);
         try {

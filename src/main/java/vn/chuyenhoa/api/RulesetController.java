@@ -55,8 +55,6 @@ import vn.chuyenhoa.http.JsonBody;
 @RestController
 class RulesetController {
 
-    /** ruleset_action.comment is VARCHAR(4000). */
-    private static final int MAX_COMMENT = 4000;
     private static final Set<String> IMPACT_KEYS =
             Set.of("codeScheme", "provinceCode", "profileId", "periodFrom", "periodTo", "includeWithdrawn");
 
@@ -143,6 +141,7 @@ class RulesetController {
         List<FieldError> errors = new ArrayList<>();
         if (files == null || files.isEmpty()) errors.add(new FieldError("files", "required", "At least one file is required.", "Cần ít nhất một tệp."));
         if (comment == null || comment.isBlank()) errors.add(new FieldError("comment", "required", "Say what changes and why (comment).", "Cần ghi nội dung và lý do thay đổi (comment)."));
+        else commentTooLong(comment).ifPresent(errors::add);
         if (!errors.isEmpty()) return Problems.badRequest(errors);
 
         List<Map.Entry<String, byte[]>> given = new ArrayList<>();
@@ -180,7 +179,8 @@ class RulesetController {
     ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) byte[] body) {
         JsonReader r = new JsonReader();
         JsonBody.Obj root = r.optionalRoot(body, Set.of("comment"));
-        String comment = root == null ? null : r.text("comment", root.members().get("comment"), true, MAX_COMMENT);
+        String comment = root == null ? null
+                : r.text("comment", root.members().get("comment"), true, ActiveRuleset.MAX_COMMENT);
         if (r.hasErrors()) return Problems.badRequest(r.sorted());
         if (store.info(version).isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
         String before = active.versionId();
@@ -190,6 +190,8 @@ class RulesetController {
             active.activate(version, Caller.current().orElseThrow().changer(), comment);
         } catch (Changer.Refused e) {
             return refused(e);
+        } catch (ActiveRuleset.NotRecorded e) {
+            return notRecorded(e);
         }
         return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "previous", before, "rollback", rollback));
     }
@@ -238,6 +240,23 @@ class RulesetController {
                 r.text("provinceCode", m.get("provinceCode"), false, 64), r.text("profileId", m.get("profileId"), false, 128),
                 r.date("periodFrom", m.get("periodFrom"), false), r.date("periodTo", m.get("periodTo"), false),
                 r.optionalFlag("includeWithdrawn", m.get("includeWithdrawn")));
+    }
+
+    /** Free text is checked before anything is done with it: a column too short for it must not fail half-way. */
+    static Optional<FieldError> commentTooLong(String comment) {
+        int n = comment.strip().length();
+        if (n <= ActiveRuleset.MAX_COMMENT) return Optional.empty();
+        return Optional.of(new FieldError("comment", "too_long",
+                "The comment is " + n + " characters long; at most " + ActiveRuleset.MAX_COMMENT + " are kept.",
+                "Nội dung dài " + n + " ký tự; chỉ được tối đa " + ActiveRuleset.MAX_COMMENT + " ký tự."));
+    }
+
+    /** The activation could not be put on the record (the store refused or is unreachable): nothing changed. */
+    static ResponseEntity<ProblemDetail> notRecorded(ActiveRuleset.NotRecorded e) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-recorded",
+                "The change could not be recorded", "Không ghi được thay đổi vào nhật ký", e.getMessage());
+        r.getBody().setProperty("detailVi", "Không ghi được việc áp dụng vào nhật ký nên không có gì thay đổi; hãy thử lại sau.");
+        return r;
     }
 
     private static ResponseEntity<ProblemDetail> refused(Changer.Refused e) {

@@ -147,6 +147,17 @@ public class RulesetStore {
                 + " ORDER BY seq DESC FETCH FIRST 1 ROW ONLY", String.class).stream().findFirst();
     }
 
+    /**
+     * The version the rule files on disk were when last seen (at start-up or by the folder watcher). Databases from
+     * before that was recorded stored every version seen on disk, so the newest of those stands in.
+     */
+    public Optional<String> filesLastSeen() {
+        return jdbc.queryForList("SELECT to_version FROM ruleset_action WHERE action = 'FILES_SEEN'"
+                + " ORDER BY seq DESC FETCH FIRST 1 ROW ONLY", String.class).stream().findFirst()
+                .or(() -> jdbc.queryForList("SELECT version_id FROM ruleset_version WHERE origin IN ('DISK', 'WATCH')"
+                        + " ORDER BY seq DESC FETCH FIRST 1 ROW ONLY", String.class).stream().findFirst());
+    }
+
     /** Versions that were in force at some time. */
     public Set<String> everActivated() {
         return new HashSet<>(jdbc.queryForList("SELECT DISTINCT to_version FROM ruleset_action WHERE action = 'ACTIVATED'",

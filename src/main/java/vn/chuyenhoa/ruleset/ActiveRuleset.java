@@ -34,6 +34,8 @@ public class ActiveRuleset implements EngineSource {
     static final List<String> FOLDERS = List.of("rules", "decision-tables");
     static final String SYSTEM = "system";
     public static final String UPLOAD = "UPLOAD";
+    /** Longest comment kept with a version or an action (the columns hold 4000 characters). */
+    public static final int MAX_COMMENT = 4000;
 
     /** A load that did not succeed, for the ruleset endpoint and health. */
     public record FailedLoad(Instant at, String versionId, String origin, List<LoadProblem> problems) {}
@@ -73,9 +75,10 @@ public class ActiveRuleset implements EngineSource {
     public Path root() { return root; }
 
     /**
-     * An empty database is seeded from the files; otherwise the version last activated is put back in force and the
-     * files on disk are offered like any other change. Only with nothing stored and files that do not validate does
-     * start-up stop: there would be no rules to answer with.
+     * An empty database is seeded from the files; otherwise the version last activated is put back in force. Files on
+     * disk that did not change since they were last seen leave it there (a restart never undoes an approval); files
+     * that changed are a new release, offered like any other change (see {@link #offerRelease}). Only with nothing
+     * stored and files that do not validate does start-up stop: there would be no rules to answer with.
      */
     private void start(boolean activateFiles) {
         List<RuleFile> files = RuleFiles.read(root, FOLDERS);
@@ -90,6 +93,7 @@ public class ActiveRuleset implements EngineSource {
             storeVersion(v, files, "DISK", SYSTEM, "Phiên bản đầu tiên từ các tệp quy tắc / first version, from the rule files", null);
             store.recordAction("SEEDED", SYSTEM, null, v.snapshot().versionId(), null, null);
             activate(v.snapshot(), SYSTEM, "Khởi tạo / initial version");
+            seen(v.snapshot().versionId());
             return;
         }
         try {
@@ -100,7 +104,74 @@ public class ActiveRuleset implements EngineSource {
         } catch (RulesetBuildException e) {
             throw new IllegalStateException("The ruleset version in force, " + active.get() + ", no longer builds", e);
         }
-        offer(files, "DISK", Changer.SYSTEM, "Tệp quy tắc trên đĩa lúc khởi động / rule files on disk at start-up", activateFiles);
+        Optional<String> lastSeen = store.filesLastSeen();
+        if (lastSeen.isPresent() && lastSeen.get().equals(RuleFiles.versionId(files))) {
+            log.info("Rule files on disk unchanged since last seen ({}); version {} stays in force", lastSeen.get(), versionId());
+            return;
+        }
+        offerRelease(files, lastSeen, activateFiles);
+    }
+
+    /**
+     * Files on disk that differ from those last seen: a new release. What uploads changed since the last release (the
+     * version in force against the files last seen) is carried onto the release's templates where its columns are the
+     * same (see {@link ReleaseCarry}); the version offered lists what was carried and what must be entered again, and
+     * waits for approval (put in force at once in the local run). If the carried values do not pass the release's
+     * checks, the release is offered as it is, every carried cell listed to be entered again.
+     */
+    private void offerRelease(List<RuleFile> files, Optional<String> lastSeen, boolean activate) {
+        String comment = "Tệp quy tắc trên đĩa lúc khởi động / rule files on disk at start-up";
+        Optional<List<RuleFile>> base = lastSeen.filter(v -> !v.equals(versionId())).flatMap(store::find)
+                .map(v -> v.files().stream().map(f -> new RuleFile(f.path(), f.content())).toList());
+        ReleaseCarry.Result carry = base.map(b -> ReleaseCarry.carry(b, snapshot().files(), files))
+                .orElseGet(() -> ReleaseCarry.none(files));
+        Offer offer;
+        String onDisk = RuleFiles.versionId(files);
+        if (!carry.changedAnything()) {
+            offer = offer(files, "DISK", Changer.SYSTEM, comment, activate, null, onDisk);
+        } else {
+            offer = offer(carry.files(), "DISK", Changer.SYSTEM, carried(comment, carry), activate,
+                    carryDetails(carry, onDisk, false), onDisk);
+            if (offer.result() == Offer.Result.REJECTED && !carry.carried().isEmpty()) {
+                List<ReleaseCarry.Moved> all = new java.util.ArrayList<>(carry.reenter());
+                all.addAll(carry.carried());
+                ReleaseCarry.Result plain = new ReleaseCarry.Result(files, List.of(), List.copyOf(all));
+                offer = offer(files, "DISK", Changer.SYSTEM, carried(comment, plain), activate, carryDetails(plain, onDisk, true), onDisk);
+            } else if (offer.result() != Offer.Result.REJECTED && !carry.carried().isEmpty()) {
+                // the release as shipped is kept too: the next release is compared with it, and the draft's diff
+                // against it shows exactly the carried cells
+                offer(files, "DISK", Changer.SYSTEM, "Bản phát hành như được giao, không có giá trị tỉnh đã tải lên"
+                        + " (cơ sở để so sánh lần phát hành sau) / the release as shipped, without the uploaded values", false, null, null);
+            }
+        }
+        log.info("Rule files on disk changed since last seen: version {} {}{}", offer.versionId(), offer.result(),
+                offer.activated() ? ", now in force" : ", awaiting approval");
+    }
+
+    private static String carried(String comment, ReleaseCarry.Result carry) {
+        return comment + "; " + carry.carried().size() + " ô giữ giá trị tỉnh đã tải lên, " + carry.reenter().size()
+                + " ô cần nhập lại / " + carry.carried().size() + " uploaded cells carried, " + carry.reenter().size()
+                + " to enter again";
+    }
+
+    private String carryDetails(ReleaseCarry.Result carry, String release, boolean refusedCarried) {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("release", release);
+        d.put("carriedFrom", versionId());
+        d.put("carried", carry.carried());
+        d.put("reenter", carry.reenter());
+        if (refusedCarried) d.put("carriedRefused", true);
+        return json.writeValueAsString(d);
+    }
+
+    /** The files on disk or in a watched folder, as they were seen now: what the next start-up compares with. */
+    private void seen(String filesVersion) {
+        store.recordAction("FILES_SEEN", SYSTEM, null, filesVersion, null, null);
+    }
+
+    /** Files saved in a watched folder (the local run's developers), offered and remembered as seen. */
+    Offer offerFolder(List<RuleFile> files, Changer who, String comment, boolean activate) {
+        return offer(files, "WATCH", who, comment, activate, null, RuleFiles.versionId(files));
     }
 
     /**
@@ -108,13 +179,25 @@ public class ActiveRuleset implements EngineSource {
      *
      * @param activate put a new or existing valid version in force at once (the local run's folder watcher)
      */
-    public synchronized Offer offer(List<RuleFile> files, String origin, Changer who, String comment, boolean activate) {
+    public Offer offer(List<RuleFile> files, String origin, Changer who, String comment, boolean activate) {
+        return offer(files, origin, who, comment, activate, null, null);
+    }
+
+    /**
+     * @param detailsJson recorded with the STORED action (what a release carried over), or null
+     * @param seenFiles   the version id of the files on disk or in the watched folder these files come from: recorded
+     *                    as seen once they are known to be valid (files that fail are checked again at each start, so
+     *                    that health keeps saying the service runs on other rules than its files), or null
+     */
+    private synchronized Offer offer(List<RuleFile> files, String origin, Changer who, String comment, boolean activate,
+                                     String detailsJson, String seenFiles) {
         String actor = who.name();
         String versionId = RuleFiles.versionId(files);
         if (store.info(versionId).isPresent()) {
             // files that are a stored version are valid: a broken save fixed by restoring the last good file
             // (undo, backup, git checkout) ends the failure just as a new valid version does
             if (!UPLOAD.equals(origin)) lastFailure.set(null);
+            if (seenFiles != null) seen(seenFiles);
             boolean switched = activate && !versionId.equals(versionId());
             if (switched) activate(versionId, who, comment);
             return new Offer(versionId, Offer.Result.EXISTING, null, switched);
@@ -130,8 +213,9 @@ public class ActiveRuleset implements EngineSource {
         if (!outside.isEmpty()) throw refused(actor, versionId(), null, comment, new Changer.Refused("outside-scope",
                 "The change reaches beyond " + actor + "'s provinces; nothing was stored.",
                 "Thay đổi vượt ra ngoài phạm vi tỉnh của " + actor + "; không có gì được lưu.", outside));
+        if (seenFiles != null) seen(seenFiles);
         storeVersion(v, files, origin, actor, comment, versionId());
-        store.recordAction("STORED", actor, versionId(), versionId, comment, null);
+        store.recordAction("STORED", actor, versionId(), versionId, comment, detailsJson);
         validated.put(versionId, v.snapshot());
         if (!UPLOAD.equals(origin)) lastFailure.set(null);
         if (activate) activate(v.snapshot(), actor, comment);
@@ -192,13 +276,35 @@ public class ActiveRuleset implements EngineSource {
         }
     }
 
+    /**
+     * Record first, then act: the ACTIVATED row is committed (and chained) before any evaluation can run on the new
+     * version, so nothing is ever decided under a version whose activation is not on the record. If recording fails,
+     * nothing changes; a crash after it leaves the recorded version in force at the next start-up (both or neither).
+     */
     private RulesetSnapshot activate(RulesetSnapshot next, String actor, String comment) {
-        RulesetSnapshot previous = current.getAndSet(next);
-        store.recordAction("ACTIVATED", actor, previous == null ? null : previous.versionId(), next.versionId(), comment, null);
+        RulesetSnapshot previous = current.get();
+        try {
+            store.recordAction("ACTIVATED", actor, previous == null ? null : previous.versionId(), next.versionId(), comment, null);
+        } catch (RuntimeException e) {
+            log.error("Activation of {} by {} could not be recorded; nothing changed", next.versionId(), actor, e);
+            throw new NotRecorded(next.versionId(), e);
+        }
+        afterRecording.run();
+        current.set(next);
         log.info("Ruleset {} activated by {} ({} profiles, {} criteria)", next.versionId(), actor,
                 next.engine().policy().profiles().size(), next.engine().policy().criteria().size());
         return next;
     }
+
+    /** The change could not be put on the record, so it was not made. */
+    public static class NotRecorded extends RuntimeException {
+        NotRecorded(String versionId, Throwable cause) {
+            super("The activation of " + versionId + " could not be recorded; nothing was changed.", cause);
+        }
+    }
+
+    /** Between committing an activation and switching to it: where a test puts a crash. */
+    volatile Runnable afterRecording = () -> {};
 
     private Changer.Refused refused(String actor, String from, String to, String comment, Changer.Refused e) {
         store.recordAction("REFUSED", actor, from, to, comment, json.writeValueAsString(Map.of(

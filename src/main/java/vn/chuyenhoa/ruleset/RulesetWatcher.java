@@ -106,7 +106,7 @@ class RulesetWatcher {
 
     private void reload() {
         try {
-            ActiveRuleset.Offer offer = active.offer(RuleFiles.read(active.root(), ActiveRuleset.FOLDERS), "WATCH",
+            ActiveRuleset.Offer offer = active.offerFolder(RuleFiles.read(active.root(), ActiveRuleset.FOLDERS),
                     Changer.system("folder-watcher"), "Lưu tệp trong thư mục quy tắc / saved in the rule folders", activate);
             log.info("Rule folder change: version {} {}{}", offer.versionId(), offer.result(),
                     offer.activated() ? ", now in force" : "");

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.chuyenhoa.api.Ids;
 import vn.chuyenhoa.access.Accounts;
+import vn.chuyenhoa.access.LoginThrottle;
 import vn.chuyenhoa.access.Accounts.Account;
 import vn.chuyenhoa.access.Accounts.Refused;
 import vn.chuyenhoa.access.Accounts.Token;
@@ -43,10 +45,16 @@ class AdminPages {
     private static final int RECENT_EVENTS = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final Accounts accounts;
+    /** A lock's end as the administrator reads it: Vietnam time, day first. */
+    private static final DateTimeFormatter VIETNAM_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+            .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    AdminPages(Accounts accounts) {
+    private final Accounts accounts;
+    private final LoginThrottle throttle;
+
+    AdminPages(Accounts accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @GetMapping("/admin")
@@ -110,6 +118,14 @@ class AdminPages {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         accountPage(model, a, errors, new AccountForm(names(roles), national != null, provinces, enabled != null));
         return "admin-account";
+    }
+
+    /** Lets an account locked by wrong passwords sign in again now (logged as UNLOCKED). */
+    @PostMapping("/admin/accounts/{username}/unlock")
+    String unlock(@PathVariable String username) {
+        Account a = find(username);
+        throttle.unlock(a.username(), Caller.name());
+        return "redirect:/admin?unlocked=" + a.username();
     }
 
     @PostMapping("/admin/accounts/{username}/password")
@@ -188,6 +204,9 @@ class AdminPages {
         model.addAttribute("events", accounts.events(RECENT_EVENTS));
         model.addAttribute("enabledAccounts", all.stream().filter(Account::enabled).toList());
         model.addAttribute("liveDemo", accounts.liveDemoCredentials());
+        Map<String, String> locks = new java.util.TreeMap<>();
+        throttle.locks().forEach((name, until) -> locks.put(name, VIETNAM_TIME.format(until)));
+        model.addAttribute("locks", locks);
         common(model, errors);
         model.addAttribute("form", form);
         model.addAttribute("tokenUsername", tokenUsername);

@@ -36,6 +36,7 @@ import vn.chuyenhoa.audit.StoredFile;
 import vn.chuyenhoa.audit.StoredVersion;
 import vn.chuyenhoa.audit.VersionInfo;
 import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.access.Role;
 import vn.chuyenhoa.ruleset.ActiveRuleset;
 import vn.chuyenhoa.ruleset.Changer;
 import vn.chuyenhoa.ruleset.PolicyDiff;
@@ -54,6 +55,9 @@ class RulesetPages {
     public record VersionRow(String version, String status, VersionInfo info) {}
 
     public record FormError(String field, String vi, String en) {}
+
+    private static final java.time.format.DateTimeFormatter VIETNAM_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final ActiveRuleset active;
     private final RulesetStore store;
@@ -89,6 +93,8 @@ class RulesetPages {
         model.addAttribute("activeVersion", active.versionId());
         model.addAttribute("report", info.reportJson() == null ? null : json.readTree(info.reportJson()));
         model.addAttribute("actions", store.actions(version));
+        model.addAttribute("mayApprove", mayApprove());
+        model.addAttribute("release", release(version));
         return "ruleset";
     }
 
@@ -125,6 +131,7 @@ class RulesetPages {
         List<FormError> errors = new ArrayList<>();
         if (given.isEmpty()) errors.add(new FormError("files", "Chọn ít nhất một tệp bảng tiêu chí.", "Choose at least one table file."));
         if (comment == null || comment.isBlank()) errors.add(new FormError("comment", "Ghi nội dung và lý do thay đổi.", "Say what changes and why."));
+        else tooLong(comment).ifPresent(errors::add);
         model.addAttribute("comment", comment);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -198,6 +205,7 @@ class RulesetPages {
                     @RequestParam(required = false) String confirm, Model model, HttpServletResponse response) {
         List<FormError> errors = new ArrayList<>();
         if (comment == null || comment.isBlank()) errors.add(new FormError("comment", "Ghi ý kiến phê duyệt.", "Give the approval comment."));
+        else tooLong(comment).ifPresent(errors::add);
         if (confirm == null) errors.add(new FormError("confirm", "Đánh dấu ô xác nhận.", "Tick the confirmation box."));
         if (!errors.isEmpty()) {
             activationPage(version, model, errors, comment);
@@ -205,14 +213,49 @@ class RulesetPages {
             return "ruleset-activate";
         }
         snapshot(version);
+        // as on the API: putting the version in force in force again changes nothing and records nothing
+        if (version.equals(active.versionId())) return "redirect:/rulesets/" + version + "?alreadyActive";
         try {
             active.activate(version, Caller.current().orElseThrow().changer(), comment.strip());
         } catch (Changer.Refused e) {
             activationPage(version, model, refusal(e), comment);
             response.setStatus(HttpStatus.FORBIDDEN.value());
             return "ruleset-activate";
+        } catch (ActiveRuleset.NotRecorded e) {
+            activationPage(version, model, List.of(new FormError("refused",
+                    "Không ghi được việc áp dụng vào nhật ký nên không có gì thay đổi; hãy thử lại sau.",
+                    "The activation could not be recorded, so nothing changed; try again later.")), comment);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return "ruleset-activate";
         }
         return "redirect:/rulesets/" + version + "?activated";
+    }
+
+    private static java.util.Optional<FormError> tooLong(String comment) {
+        int n = comment.strip().length();
+        return n <= ActiveRuleset.MAX_COMMENT ? java.util.Optional.empty() : java.util.Optional.of(new FormError("comment",
+                "Nội dung dài " + n + " ký tự; chỉ được tối đa " + ActiveRuleset.MAX_COMMENT + " ký tự.",
+                "The comment is " + n + " characters long; at most " + ActiveRuleset.MAX_COMMENT + " are kept."));
+    }
+
+    /** What a new release carried over from uploads and what must be entered again, if this version is one. */
+    private ReleaseView release(String version) {
+        return store.actions(version).stream()
+                .filter(a -> "STORED".equals(a.action()) && version.equals(a.toVersion()) && a.detailsJson() != null)
+                .map(a -> json.readValue(a.detailsJson(), ReleaseView.class))
+                .filter(r -> r.carried() != null && r.reenter() != null)
+                .findFirst().orElse(null);
+    }
+
+    public record Moved(String file, String sheet, String cell, String value, String releaseValue, String reasonVi,
+                        String reasonEn) {}
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReleaseView(String release, List<Moved> carried, List<Moved> reenter) {}
+
+    /** Only an approver is offered to put a version in force (the link would only lead an editor to a refusal). */
+    private static boolean mayApprove() {
+        return Caller.current().map(c -> c.has(Role.RULE_APPROVER)).orElse(false);
     }
 
     /** A refused change as form errors: why, then each thing outside the changer's reach. */
@@ -234,6 +277,10 @@ class RulesetPages {
         model.addAttribute("rollback", ever.contains(version) && !version.equals(active.versionId()));
         model.addAttribute("activeVersion", active.versionId());
         model.addAttribute("diff", PolicyDiff.between(active.snapshot(), target));
+        // what the approver decides on: the diff above and what the version would change in stored verdicts
+        ImpactJobs.Status latest = impact.latestFor(version).orElse(null);
+        model.addAttribute("impact", latest);
+        model.addAttribute("impactAt", latest == null ? null : VIETNAM_TIME.format(latest.startedAt()));
         model.addAttribute("errors", errors);
         model.addAttribute("comment", comment);
     }

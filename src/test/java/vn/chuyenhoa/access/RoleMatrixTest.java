@@ -59,7 +59,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (ADMIN's is issued here, as the demo administrator has none). A bearer token skips the CSRF check, so a page's form
  * POST reaches authorization as it would from a signed-in browser. The anonymous caller of a page is a browser that
  * opened the sign-in page (it has a session and the form's CSRF token); the anonymous caller of the API is a program
- * with neither. Nothing here puts a version in force: activation is only ever sent without its comment.
+ * with neither. Nothing here puts a version in force: activation is only ever sent without its comment, or by an
+ * approver of another province (refused). {@link #everyWriteAsAProvinceLimitedAccount} sends every write as an account
+ * that holds its role but not the province of the data it names.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:role-matrix;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
@@ -180,6 +182,44 @@ class RoleMatrixTest {
                 "POST /api/v1/admin/accounts/{username}/password", "POST /api/v1/admin/tokens",
                 "POST /api/v1/admin/tokens/{id}/revocation", "POST /admin/accounts", "POST /admin/accounts/{username}",
                 "POST /admin/accounts/{username}/password", "POST /admin/tokens", "POST /admin/tokens/{id}/revocation");
+        expect(ADMIN, "POST /api/v1/admin/accounts/{username}/unlock", "POST /admin/accounts/{username}/unlock");
+    }
+
+    // ---- every write as an account limited to provinces ----------------------------------------------------------
+
+    /**
+     * What a write does for an account holding its role but limited to provinces, asked about another province's data:
+     * refused (403, nothing stored) or, for a write that stores nothing of a province or is not about one, allowed.
+     */
+    enum Scoped { REFUSED_OUTSIDE, NOT_PROVINCE_BOUND }
+
+    static final Map<Endpoint, Scoped> PROVINCE_LIMITED = new LinkedHashMap<>();
+
+    static {
+        scoped(Scoped.REFUSED_OUTSIDE, "POST /api/v1/evaluations", "POST /api/v1/evaluations/{id}/withdrawal",
+                "POST /api/v1/screenings", "POST /screenings/new", "POST /api/v1/monitoring-reports", "POST /monitoring-reports/new",
+                "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas",
+                "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
+                "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas",
+                "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
+                "POST /api/v1/rulesets", "POST /rulesets/upload", "POST /api/v1/rulesets/{version}/activate",
+                "POST /rulesets/{version}/activate");
+        // replays and impact previews store nothing, and every reader reads every province
+        scoped(Scoped.NOT_PROVINCE_BOUND, "POST /api/v1/evaluations/{id}/replay", "POST /evaluations/{id}/replay",
+                "POST /api/v1/rulesets/{version}/impact", "POST /rulesets/{version}/impact");
+        // accounts and tokens are the administrator's work, not a province's data
+        scoped(Scoped.NOT_PROVINCE_BOUND, "POST /api/v1/admin/accounts", "PUT /api/v1/admin/accounts/{username}",
+                "POST /api/v1/admin/accounts/{username}/password", "POST /api/v1/admin/accounts/{username}/unlock",
+                "POST /api/v1/admin/tokens", "POST /api/v1/admin/tokens/{id}/revocation", "POST /admin/accounts",
+                "POST /admin/accounts/{username}", "POST /admin/accounts/{username}/password",
+                "POST /admin/accounts/{username}/unlock", "POST /admin/tokens", "POST /admin/tokens/{id}/revocation");
+    }
+
+    static void scoped(Scoped s, String... endpoints) {
+        for (String e : endpoints) {
+            String[] mp = e.split(" ", 2);
+            if (PROVINCE_LIMITED.put(new Endpoint(mp[0], mp[1]), s) != null) throw new IllegalStateException("twice: " + e);
+        }
     }
 
     /** Served by URL handler mappings, not request mappings: called too, since the policy names them. */
@@ -434,6 +474,179 @@ class RoleMatrixTest {
         assertEquals(302, home.status(), home::describe);
         assertTrue(home.redirectsToLogin(), home::describe);
         assertProblem(browser.send("GET", "/api/v1/ruleset", null, null), 401, "urn:chuyenhoa:problem:unauthenticated");
+    }
+
+    @Test
+    void everyWriteHasAProvinceLine() {
+        List<String> missing = mapped().stream()
+                .filter(e -> !e.method().equals("GET") && EXPECTED.get(e) != null && EXPECTED.get(e).kind() == Kind.ROLES
+                        && !EXPECTED.get(e).roles().isEmpty() && !PROVINCE_LIMITED.containsKey(e))
+                .map(Endpoint::toString).toList();
+        assertTrue(missing.isEmpty(), "writes with no line in RoleMatrixTest.PROVINCE_LIMITED: " + missing);
+    }
+
+    /**
+     * Issue 10 item 6: each write, sent by an account that holds its role but only other provinces. The finding: an
+     * evaluator of one province could withdraw and supersede evaluations of another.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyWriteAsAProvinceLimitedAccount() throws Exception {
+        Limited l = limited();
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Map.Entry<Endpoint, Scoped> e : PROVINCE_LIMITED.entrySet()) {
+            Endpoint ep = e.getKey();
+            cells.add(DynamicTest.dynamicTest(ep + " as a province-limited account → "
+                    + (e.getValue() == Scoped.REFUSED_OUTSIDE ? "403" : "allowed"), () -> {
+                vn.chuyenhoa.support.Http.Response r = l.send(ep);
+                assertTrue(r.status() < 500, r::describe);
+                if (e.getValue() == Scoped.NOT_PROVINCE_BOUND) {
+                    assertTrue(r.status() != 401 && r.status() != 403, r::describe);
+                } else if (api(ep.pattern())) {
+                    assertEquals(403, r.status(), r::describe);
+                    String type = JSON.readTree(r.body()).path("type").asString();
+                    assertTrue(type.equals("urn:chuyenhoa:problem:outside-scope") || type.equals("urn:chuyenhoa:problem:forbidden"), r::describe);
+                } else {
+                    assertEquals(403, r.status(), r::describe);
+                    assertEquals("text/html", r.mediaType(), r::describe);
+                }
+            }));
+        }
+        // a supersession is a submission too: its target's province counts, not only the new evaluation's
+        cells.add(DynamicTest.dynamicTest("POST /api/v1/evaluations superseding another province's → 403", () -> {
+            vn.chuyenhoa.support.Http.Response r = l.evaluator.postJson("/api/v1/evaluations",
+                    superseding(example("thi-tran-ngoc-lac.json"), l.nenh));
+            assertEquals(403, r.status(), r::describe);
+            assertEquals("urn:chuyenhoa:problem:outside-scope", r.json().path("type").asString(), r::describe);
+            assertEquals("ACTIVE", l.national.get("/api/v1/evaluations/" + l.nenh + "/status").json().path("state").asString());
+        }));
+        cells.add(DynamicTest.dynamicTest("withdrawal of another province's evaluation leaves it in force", () -> {
+            l.evaluator.postJson("/api/v1/evaluations/" + l.nenh + "/withdrawal", "{\"reason\":\"thử\"}");
+            assertEquals("ACTIVE", l.national.get("/api/v1/evaluations/" + l.nenh + "/status").json().path("state").asString());
+        }));
+        return cells.stream();
+    }
+
+    @Test
+    void aSupersessionNamesAnEvaluationOfTheSameArea() throws Exception {
+        vn.chuyenhoa.support.Http national = new vn.chuyenhoa.support.Http(port);
+        String nenh = national.postJson("/api/v1/evaluations", example("phuong-nenh-viet-yen.json")).json().path("id").asString();
+        vn.chuyenhoa.support.Http.Response other = national.postJson("/api/v1/evaluations",
+                superseding(example("thi-tran-ngoc-lac.json"), nenh));
+        assertEquals(409, other.status(), other::describe);
+        assertEquals("urn:chuyenhoa:problem:different-area", other.json().path("type").asString(), other::describe);
+        assertTrue(other.json().path("detailVi").asString().contains("Phường Nếnh"), other::describe);
+        assertEquals("ACTIVE", national.get("/api/v1/evaluations/" + nenh + "/status").json().path("state").asString());
+
+        vn.chuyenhoa.support.Http.Response same = national.postJson("/api/v1/evaluations",
+                superseding(example("phuong-nenh-viet-yen.json"), nenh));
+        assertEquals(201, same.status(), same::describe);
+        assertEquals("SUPERSEDED", national.get("/api/v1/evaluations/" + nenh + "/status").json().path("state").asString());
+    }
+
+    static String example(String name) throws IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("examples", name));
+    }
+
+    static String superseding(String body, String id) {
+        return body.replaceFirst("\\{", "{\"supersedes\": \"" + id + "\", \"reason\": \"Sửa số liệu\", ");
+    }
+
+    /** Accounts that hold a write's role but not the province its data is in, and that data. */
+    final class Limited {
+        vn.chuyenhoa.support.Http national, evaluator, officer, editor, approver, admin;
+        String nenh, version;
+        byte[] ngocLacEdit;
+
+        vn.chuyenhoa.support.Http.Response send(Endpoint e) throws IOException {
+            String form = "application/x-www-form-urlencoded";
+            java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
+            return switch (e.toString()) {
+                // Phường Nếnh is in Bắc Giang (24); the evaluator holds Điện Biên (11) and Thanh Hóa (38)
+                case "POST /api/v1/evaluations" -> evaluator.postJson("/api/v1/evaluations", example("phuong-nenh-viet-yen.json"));
+                case "POST /api/v1/evaluations/{id}/withdrawal" -> evaluator.postJson("/api/v1/evaluations/" + nenh + "/withdrawal", "{\"reason\":\"thử\"}");
+                case "POST /api/v1/evaluations/{id}/replay" -> evaluator.post("/api/v1/evaluations/" + nenh + "/replay", null, new byte[0]);
+                case "POST /evaluations/{id}/replay" -> evaluator.post("/evaluations/" + nenh + "/replay", form, new byte[0]);
+                // the officer holds Điện Biên (11); Thanh Hóa is 38, Bắc Giang 24
+                case "POST /api/v1/screenings" -> officer.postJson("/api/v1/screenings", example("screening-thanh-hoa.json"));
+                case "POST /screenings/new" -> officer.post("/screenings/new", form,
+                        ("body=" + enc(example("screening-thanh-hoa.json"))).getBytes(utf8));
+                case "POST /api/v1/monitoring-reports" -> officer.postJson("/api/v1/monitoring-reports",
+                        example("monitoring-thi-tran-ngoc-lac-stable.json"));
+                case "POST /monitoring-reports/new" -> officer.post("/monitoring-reports/new", form,
+                        ("body=" + enc(example("monitoring-thi-tran-ngoc-lac-stable.json"))).getBytes(utf8));
+                case "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas" ->
+                        officer.postJson("/api/v1/programmes/QD124_2004/24/2024/areas", "{}");
+                case "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions" ->
+                        officer.postJson("/api/v1/programmes/QD124_2004/24/2024/areas/07795/transitions", "{}");
+                case "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas" ->
+                        officer.post("/programmes/QD124_2004/24/2024/areas", form, new byte[0]);
+                case "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions" ->
+                        officer.post("/programmes/QD124_2004/24/2024/areas/07795/transitions", form, new byte[0]);
+                // the editor and the approver hold Bắc Giang (24); the change is Ngọc Lặc's (Thanh Hóa, 38)
+                case "POST /api/v1/rulesets" -> editor.postMultipart("/api/v1/rulesets", Map.of("comment", "Ngọc Lặc"),
+                        Map.of("profiles.drl.xlsx", ngocLacEdit));
+                case "POST /rulesets/upload" -> editor.postMultipart("/rulesets/upload", Map.of("comment", "Ngọc Lặc"),
+                        Map.of("profiles.drl.xlsx", ngocLacEdit));
+                case "POST /api/v1/rulesets/{version}/impact" -> editor.postJson("/api/v1/rulesets/" + version + "/impact", "{}");
+                case "POST /rulesets/{version}/impact" -> editor.post("/rulesets/" + version + "/impact", form, new byte[0]);
+                case "POST /api/v1/rulesets/{version}/activate" -> approver.postJson("/api/v1/rulesets/" + version + "/activate",
+                        "{\"comment\":\"Phê duyệt\"}");
+                case "POST /rulesets/{version}/activate" -> approver.post("/rulesets/" + version + "/activate", form,
+                        "comment=ok&confirm=yes".getBytes(utf8));
+                // an administrator of one province (accounts are not a province's data): the requests are incomplete,
+                // answered 400/404, never 403
+                default -> {
+                    String path = fill(e.pattern(), version);
+                    if (e.method().equals("PUT")) {
+                        yield admin.send(e.method(), path, "application/json", "{}");
+                    }
+                    yield api(path) ? admin.postJson(path, "{}") : admin.post(path, form, new byte[0]);
+                }
+            };
+        }
+    }
+
+    Limited limited() throws IOException {
+        Limited l = new Limited();
+        l.national = new vn.chuyenhoa.support.Http(port);
+        accounts.create("tinh.danhgia", "Hệ thống tỉnh (thử)", null, Set.of(Role.EVALUATOR), false,
+                Set.of("QD124_2004:11", "QD124_2004:38"), "test");
+        accounts.create("tinh.pheduyet", "Phê duyệt tỉnh Bắc Giang (thử)", null, Set.of(Role.RULE_APPROVER), false,
+                Set.of("QD124_2004:24"), "test");
+        accounts.create("tinh.quantri", "Quản trị tỉnh Điện Biên (thử)", null, Set.of(Role.ADMIN), false,
+                Set.of("QD124_2004:11"), "test");
+        l.evaluator = l.national.as(accounts.issueToken("tinh.danhgia", "matrix", "test").secret());
+        l.approver = l.national.as(accounts.issueToken("tinh.pheduyet", "matrix", "test").secret());
+        l.admin = l.national.as(accounts.issueToken("tinh.quantri", "matrix", "test").secret());
+        l.officer = l.national.as("demo-token-canbo-dienbien");
+        l.editor = l.national.as("demo-token-soanthao-bacgiang");
+        l.nenh = l.national.postJson("/api/v1/evaluations", example("phuong-nenh-viet-yen.json")).json().path("id").asString();
+        // the editor's own edit differs from the stored version's: identical files would only name that version
+        l.ngocLacEdit = ngocLacLegalBasis("Kế hoạch của UBND huyện Ngọc Lặc năm 2024 (bản của tỉnh khác)");
+        vn.chuyenhoa.support.Http.Response v = l.national.postMultipart("/api/v1/rulesets", Map.of("comment", "Ngọc Lặc (thử)"),
+                Map.of("profiles.drl.xlsx", ngocLacLegalBasis("Kế hoạch của UBND huyện Ngọc Lặc năm 2024 (sửa đổi)")));
+        assertTrue(v.status() == 201 || v.status() == 200, v::describe);
+        l.version = v.json().path("version").asString();
+        return l;
+    }
+
+    /** The shipped profiles with the legal basis of Ngọc Lặc's first threshold row reworded. */
+    static byte[] ngocLacLegalBasis(String text) throws IOException {
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                java.nio.file.Files.newInputStream(java.nio.file.Path.of("decision-tables/profiles.drl.xlsx")))) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.getSheet("Thresholds");
+            for (org.apache.poi.ss.usermodel.Row r : s) {
+                org.apache.poi.ss.usermodel.Cell a = r.getCell(0);
+                if (a != null && "NGOC_LAC_2024".equals(a.toString())) {
+                    r.getCell(4, org.apache.poi.ss.usermodel.Row.MissingCellPolicy.CREATE_NULL_AS_BLANK)
+                            .setCellValue(text);
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    wb.write(out);
+                    return out.toByteArray();
+                }
+            }
+        }
+        throw new IllegalStateException("no NGOC_LAC_2024 threshold row");
     }
 
     // ---- requests --------------------------------------------------------------------------------------------------

@@ -155,6 +155,7 @@ class BrowserFlowsTest {
         upload(clean.file(PROFILES), "Việt Yên: giảm tội phạm 9%");
         assertEquals("Bản nháp", await(By.id("version-status")).getText());
         assertTrue(browser.findElement(By.id("uploaded")).isDisplayed());
+        assertTrue(browser.findElements(By.id("activate-link")).isEmpty(), "an editor is not offered to put it in force");
 
         clickAndWait(browser.findElement(By.id("diff-active")));
         WebElement diff = browser.findElement(By.id("diff"));

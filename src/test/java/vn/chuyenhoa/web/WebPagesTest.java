@@ -235,6 +235,11 @@ class WebPagesTest {
                 Map.of("profiles.drl.xlsx", read(tree.file("decision-tables/profiles.drl.xlsx"))));
         assertTrue(uploaded.text().contains("Bản nháp"), uploaded::describe);
         String draft = http.get("/api/v1/rulesets").json().get("items").get(0).get("version").asString();
+        // only an approver is offered to put it in force (issue 10 item 4)
+        assertFalse(http.as("demo-token-soanthao").get("/rulesets/" + draft).text().contains("id=\"activate-link\""));
+        assertTrue(http.as("demo-token-pheduyet").get("/rulesets/" + draft).text().contains("id=\"activate-link\""));
+        String confirmBefore = http.as("demo-token-pheduyet").get("/rulesets/" + draft + "/activate").text();
+        assertTrue(confirmBefore.contains("id=\"impact-none\"") && confirmBefore.contains("C27"), "no preview yet, the diff: " + confirmBefore);
         Http.Response job = http.post("/rulesets/" + draft + "/impact", "application/x-www-form-urlencoded",
                 "provinceCode=24".getBytes(StandardCharsets.UTF_8));
         assertEquals(200, job.status(), job::describe);
@@ -247,6 +252,10 @@ class WebPagesTest {
         }
         assertTrue(done.contains("Xong") && done.contains("Phường Nếnh") && done.contains("Đạt — chuyển hóa thành công"), done);
         assertFalse(done.contains("http-equiv=\"refresh\""), "a finished job stops refreshing");
+        // the approver's confirmation shows that preview beside the diff
+        String confirm = http.as("demo-token-pheduyet").get("/rulesets/" + draft + "/activate").text();
+        assertTrue(confirm.contains("id=\"impact-summary\"") && confirm.contains("/impact-jobs/" + m.group(1))
+                && confirm.contains("đổi kết luận") && confirm.contains("C27"), confirm);
 
         Http.Response activated = http.as(Http.SECOND_TESTER).post("/rulesets/" + draft + "/activate", "application/x-www-form-urlencoded",
                 "comment=OK&confirm=yes".getBytes(StandardCharsets.UTF_8));
