@@ -25,8 +25,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.chuyenhoa.access.Accounts;
 import vn.chuyenhoa.access.Accounts.Account;
 import vn.chuyenhoa.access.Accounts.Refused;
@@ -49,6 +54,7 @@ import vn.chuyenhoa.http.JsonBody;
  */
 @RestController
 @RequestMapping("/api/v1/admin")
+@Tag(name = ApiDescription.ADMINISTRATION)
 class AdminController {
 
     private static final Set<String> CREATE_KEYS = Set.of("username", "displayName", "password", "roles", "national", "provinces");
@@ -90,19 +96,47 @@ class AdminController {
 
     record IssuedView(UUID id, String username, String label, Instant createdAt, String token, String note, String noteVi) {}
 
+    @Schema(name = "NewAccount", description = "An account for a person (with a password) or a system (tokens only)")
+    record NewAccountSchema(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "hethong.bacgiang") String username,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Hệ thống báo cáo tỉnh Bắc Giang") String displayName,
+            @Schema(nullable = true, description = "At least 12 characters, at most 72 bytes; absent or null for a system") String password,
+            @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED)) List<Role> roles,
+            @Schema(nullable = true, description = "true covers every province; default false") Boolean national,
+            @ArraySchema(arraySchema = @Schema(nullable = true, description = "SCHEME:CODE, e.g. QD124_2004:24"),
+                    schema = @Schema(example = "QD124_2004:24")) List<String> provinces) {}
+
+    @Schema(name = "AccountChange", description = "An account's roles, scope and whether it may sign in")
+    record AccountChangeSchema(
+            @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED)) List<Role> roles,
+            @Schema(nullable = true, description = "Default false") Boolean national,
+            @ArraySchema(arraySchema = @Schema(nullable = true, description = "SCHEME:CODE; default none"),
+                    schema = @Schema(example = "QD124_2004:24")) List<String> provinces,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Boolean enabled) {}
+
+    @Schema(name = "NewPassword")
+    record NewPasswordSchema(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "At least 12 characters, at most 72 bytes") String password) {}
+
+    @Schema(name = "NewToken")
+    record NewTokenSchema(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "hethong") String username,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Which system holds it", example = "Máy chủ báo cáo tỉnh Bắc Giang, 2026") String label) {}
+
     // ---- accounts --------------------------------------------------------------------------------------------------
 
-    @Operation(summary = "Every account, without any password or token hash / Danh sách tài khoản")
+    @Operation(operationId = "listAccounts", summary = "Every account, without any password or token hash / Danh sách tài khoản")
     @GetMapping(path = "/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AccountView> accounts() {
         return accounts.list().stream().map(a -> AccountView.of(a, throttle)).toList();
     }
 
-    @Operation(summary = "Create an account / Tạo tài khoản",
+    @Operation(operationId = "createAccount", summary = "Create an account / Tạo tài khoản",
+            responses = @ApiResponse(responseCode = "201", description = "Created; Location names it",
+                    content = @Content(schema = @Schema(implementation = AccountView.class))),
             description = "password is optional: leave it out (or null) for a system that only calls the API with tokens. "
                     + "national: true covers every province; otherwise provinces lists SCHEME:CODE codes.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NewAccountSchema.class),
+                    examples = @ExampleObject(name = "system", value =
                     "{\"username\": \"hethong.bacgiang\", \"displayName\": \"Hệ thống báo cáo tỉnh Bắc Giang\","
                             + " \"password\": null, \"roles\": [\"EVALUATOR\"], \"national\": false,"
                             + " \"provinces\": [\"QD124_2004:24\"]}"))))
@@ -128,18 +162,25 @@ class AdminController {
         }
     }
 
-    @Operation(summary = "One account with its tokens / Một tài khoản và các mã truy cập của nó")
+    @ApiResponse(responseCode = "404", description = "There is no such account")
+    @Operation(operationId = "getAccount", summary = "One account with its tokens / Một tài khoản và các mã truy cập của nó",
+            responses = @ApiResponse(responseCode = "200", description = "The account",
+                    content = @Content(schema = @Schema(implementation = AccountDetail.class))))
     @GetMapping(path = "/accounts/{username}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> account(@PathVariable String username) {
         return accounts.find(username).<ResponseEntity<?>>map(a -> ResponseEntity.ok(detail(a)))
                 .orElseGet(() -> noAccount(username));
     }
 
-    @Operation(summary = "Change an account's roles, scope, or whether it may sign in / Đổi vai trò, phạm vi, khóa hoặc mở tài khoản",
+    @ApiResponse(responseCode = "404", description = "There is no such account")
+    @Operation(operationId = "updateAccount", summary = "Change an account's roles, scope, or whether it may sign in / Đổi vai trò, phạm vi, khóa hoặc mở tài khoản",
             description = "roles and enabled are required; national defaults to false; provinces to none. Disabling an "
                     + "account stops its tokens at once. An administrator cannot disable themselves or drop their own ADMIN role.",
+            responses = @ApiResponse(responseCode = "200", description = "The account now",
+                    content = @Content(schema = @Schema(implementation = AccountView.class))),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AccountChangeSchema.class),
+                    examples = @ExampleObject(name = "disable", value =
                     "{\"roles\": [\"EVALUATOR\"], \"national\": false, \"provinces\": [\"QD124_2004:24\"], \"enabled\": false}"))))
     @PutMapping(path = "/accounts/{username}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> update(@PathVariable String username, @RequestBody(required = false) byte[] body) {
@@ -165,10 +206,13 @@ class AdminController {
         }
     }
 
-    @Operation(summary = "Set an account's password / Đặt mật khẩu",
+    @ApiResponse(responseCode = "404", description = "There is no such account")
+    @Operation(operationId = "setPassword", summary = "Set an account's password / Đặt mật khẩu",
+            responses = @ApiResponse(responseCode = "204", description = "Set"),
             description = "At least 12 characters, at most 72 bytes. Also turns a demo account into an ordinary one.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NewPasswordSchema.class),
+                    examples = @ExampleObject(name = "password", value =
                     "{\"password\": \"một mật khẩu dài và khó đoán\"}"))))
     @PostMapping(path = "/accounts/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> password(@PathVariable String username, @RequestBody(required = false) byte[] body) {
@@ -201,17 +245,20 @@ class AdminController {
 
     // ---- tokens ----------------------------------------------------------------------------------------------------
 
-    @Operation(summary = "Every token, live and revoked, without hash or secret / Danh sách mã truy cập")
+    @Operation(operationId = "listTokens", summary = "Every token, live and revoked, without hash or secret / Danh sách mã truy cập")
     @GetMapping(path = "/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     List<TokenView> tokens() {
         return accounts.tokens(null).stream().map(TokenView::of).toList();
     }
 
-    @Operation(summary = "Issue a bearer token; its secret is shown only in this answer / Cấp mã truy cập (chỉ hiển thị một lần)",
+    @Operation(operationId = "issueToken", summary = "Issue a bearer token; its secret is shown only in this answer / Cấp mã truy cập (chỉ hiển thị một lần)",
             description = "The service keeps only the SHA-256 hash of the secret: copy it now into the system that will "
                     + "send it as Authorization: Bearer <token>. A lost secret cannot be shown again; revoke it and issue another.",
+            responses = @ApiResponse(responseCode = "201", description = "Issued; the secret is in token",
+                    content = @Content(schema = @Schema(implementation = IssuedView.class))),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NewTokenSchema.class),
+                    examples = @ExampleObject(name = "system", value =
                     "{\"username\": \"hethong\", \"label\": \"Máy chủ báo cáo tỉnh Bắc Giang, 2026\"}"))))
     @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> issue(@RequestBody(required = false) byte[] body) {
@@ -233,8 +280,11 @@ class AdminController {
         }
     }
 
-    @Operation(summary = "Revoke a token; it is refused from the next request on / Thu hồi mã truy cập",
-            description = "Revoking a token already revoked changes nothing and answers the same record.")
+    @ApiResponse(responseCode = "404", description = "There is no such token")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token; it is refused from the next request on / Thu hồi mã truy cập",
+            description = "Revoking a token already revoked changes nothing and answers the same record.",
+            responses = @ApiResponse(responseCode = "200", description = "The token, revoked",
+                    content = @Content(schema = @Schema(implementation = TokenView.class))))
     @PostMapping(path = "/tokens/{id}/revocation", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> revoke(@PathVariable String id) {
         Optional<UUID> uuid = Ids.uuid(id);
@@ -246,9 +296,12 @@ class AdminController {
         }
     }
 
-    @Operation(summary = "What administrators changed, newest first / Nhật ký quản trị tài khoản")
+    @Operation(operationId = "listAdministrationEvents", summary = "What administrators changed, newest first / Nhật ký quản trị tài khoản",
+            responses = @ApiResponse(responseCode = "200", description = "The events",
+                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = Accounts.Event.class)))))
     @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> events(@RequestParam(required = false) Integer limit) {
+    ResponseEntity<?> events(@Parameter(description = "1 to " + MAX_EVENTS + "; default " + DEFAULT_EVENTS)
+                             @RequestParam(required = false) Integer limit) {
         int n = limit == null ? DEFAULT_EVENTS : limit;
         if (n < 1 || n > MAX_EVENTS) return Problems.badRequest(List.of(new FieldError("limit", "out_of_range",
                 "limit must be between 1 and " + MAX_EVENTS + ".", "limit phải từ 1 đến " + MAX_EVENTS + ".")));

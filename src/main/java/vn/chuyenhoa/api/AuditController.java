@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.chuyenhoa.audit.ChainVerifier;
 import vn.chuyenhoa.audit.ChainVerifier.Problem;
 import vn.chuyenhoa.audit.ChainVerifier.Report;
@@ -16,6 +17,7 @@ import vn.chuyenhoa.audit.HeadFile;
  * Vietnamese first with the English alongside; to be restyled with the rest of the web pages).
  */
 @RestController
+@Tag(name = ApiDescription.AUDIT)
 class AuditController {
 
     private final ChainVerifier verifier;
@@ -26,7 +28,7 @@ class AuditController {
         this.headFile = headFile;
     }
 
-    @Operation(summary = "Verify the audit chain / Kiểm tra chuỗi kiểm toán",
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the audit chain / Kiểm tra chuỗi kiểm toán",
             description = "Recomputes every batch of the chain from the rows stored now, checks every link and that every"
                     + " head written to the head file is on the chain. intact=false names the first break.")
     @GetMapping(path = "/api/v1/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -26,6 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -54,7 +58,19 @@ import vn.chuyenhoa.http.Parsed;
 /** Evaluations: judge an area (api.md), read a stored verdict, search them, withdraw one. */
 @RestController
 @RequestMapping("/api/v1/evaluations")
+@Tag(name = ApiDescription.EVALUATIONS)
 class EvaluationController {
+
+    /** The request of api.md, as an example a generated client's user can send as is. */
+    static final String EXAMPLE = """
+            {"area": {"codeScheme": "QD124_2004", "code": "07795", "name": "Phường Nếnh"}, "profileId": null,
+             "period": {"from": "2024-03-15", "to": "2024-12-12"}, "baselinePeriod": {"from": "2023-03-15", "to": "2023-12-12"},
+             "facts": {"tipsReceived": 41, "tipsResolved": 41, "politicalSystemConsolidated": true, "effectiveModels": 2,
+              "communityRulesMaintained": true, "householdsTotal": 3120, "householdsInformed": 3120,
+              "organizedCrimeSigns": false, "blackCreditActivity": false, "casesOccurred": 13, "casesCleared": 11,
+              "seriousCasesProsecuted": 2, "seriousCasesCleared": 2, "releasedResidents": 27, "releasedReoffended": 3,
+              "crimesBaseline": 19, "crimesCurrent": 13, "socialEvilsBaseline": 9, "socialEvilsCurrent": 6,
+              "hotspotsBaseline": 3, "hotspotsCurrent": 1, "newHotspotsFormed": 0}}""";
 
     private final EvaluationService service;
     private final EvaluationStore store;
@@ -73,24 +89,33 @@ class EvaluationController {
         this.versions = versions;
     }
 
-    @Operation(summary = "Evaluate an area / Đánh giá một địa bàn",
-            description = "Judges the area against the profile that governs it and stores the verdict (unless dryRun). "
-                    + "The body is read strictly: unknown keys, non-integer counts and inconsistent pairs are 400.",
+    @Operation(operationId = "createEvaluation", summary = "Evaluate an area / Đánh giá một địa bàn",
+            description = "Judges the area against the profile that governs it (or profileId) and stores the verdict, "
+                    + "unless dryRun. The body is read strictly: unknown keys, non-integer counts, a part above its "
+                    + "whole and inconsistent periods are 400 with one error per field, and nothing is stored. With an "
+                    + "Idempotency-Key, a retried request gets the first answer (header Idempotent-Replayed: true).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EvaluationRequestSchema.class),
+                    examples = @ExampleObject(name = "phuong-nenh", summary = "Phường Nếnh (Việt Yên, Bắc Giang), 2024 (api.md)",
+                            value = EXAMPLE))),
             responses = {
-                @ApiResponse(responseCode = "201", description = "Stored",
+                @ApiResponse(responseCode = "201", description = "Stored; Location names it",
+                        headers = @Header(name = "Location", description = "/api/v1/evaluations/{id}", schema = @Schema(type = "string")),
                         content = @Content(schema = @Schema(implementation = EvaluationDocument.class))),
-                @ApiResponse(responseCode = "200", description = "Dry run, nothing stored",
+                @ApiResponse(responseCode = "200", description = "Dry run: the same document without id; nothing stored",
                         content = @Content(schema = @Schema(implementation = EvaluationDocument.class))),
-                @ApiResponse(responseCode = "400", description = "Bad input, one error per field",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(responseCode = "403", description = "The province is outside the caller's provinces "
-                        + "(urn:chuyenhoa:problem:outside-scope); nothing stored",
-                        content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-                        content = @Content(mediaType = "application/problem+json"))})
+                @ApiResponse(responseCode = "403", description = "The caller is no EVALUATOR, or the province is outside "
+                        + "the caller's provinces (urn:chuyenhoa:problem:outside-scope); nothing stored"),
+                @ApiResponse(responseCode = "409", description = "supersedes names an evaluation no longer in force "
+                        + "(urn:chuyenhoa:problem:not-in-force); nothing stored"),
+                @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body "
+                        + "(urn:chuyenhoa:problem:idempotency-key-reused)")})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> evaluate(@RequestBody(required = false) byte[] body,
+                               @Parameter(description = "Makes a retry return the first answer; 1 to 200 characters")
                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                               @Parameter(description = "Evaluate and answer 200 without storing")
                                @RequestParam(defaultValue = "false") boolean dryRun) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return Problems.badRequest(List.of(new FieldError("Idempotency-Key", "invalid_value",
@@ -121,7 +146,11 @@ class EvaluationController {
         return created.body(answer.json());
     }
 
-    @Operation(summary = "A stored evaluation, exactly as it was returned / Một kết quả đánh giá đã lưu")
+    @ApiResponse(responseCode = "404", description = "There is no such evaluation")
+    @Operation(operationId = "getEvaluation", summary = "A stored evaluation, exactly as it was returned / Một kết quả đánh giá đã lưu",
+            description = "The document returned at creation, byte for byte, whatever the rules are now.",
+            responses = @ApiResponse(responseCode = "200", description = "The stored document",
+                    content = @Content(schema = @Schema(implementation = EvaluationDocument.class))))
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String id) {
         return Ids.uuid(id).flatMap(store::findResponseJson)
@@ -129,7 +158,10 @@ class EvaluationController {
                 .orElseGet(() -> Problems.notFound("There is no evaluation " + id + "."));
     }
 
-    @Operation(summary = "Whether an evaluation is in force, withdrawn or superseded, and why / Trạng thái hiệu lực")
+    @ApiResponse(responseCode = "404", description = "There is no such evaluation")
+    @Operation(operationId = "getEvaluationStatus", summary = "Whether an evaluation is in force, withdrawn or superseded, and why / Trạng thái hiệu lực",
+            responses = @ApiResponse(responseCode = "200", description = "The state and its events, oldest first",
+                    content = @Content(schema = @Schema(implementation = EvaluationStatus.class))))
     @GetMapping(path = "/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> status(@PathVariable String id) {
         Optional<UUID> uuid = Ids.uuid(id);
@@ -141,8 +173,19 @@ class EvaluationController {
         }
     }
 
-    @Operation(summary = "Withdraw a wrong evaluation, with a reason; it stays visible / Thu hồi một kết quả đánh giá",
-            description = "Body: {\"reason\": \"why\"}, a text of at most 4000 characters.")
+    @Schema(description = "Why the evaluation is withdrawn")
+    record Withdrawal(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = EvaluationRequestParser.MAX_REASON_LENGTH,
+            example = "Nhập nhầm số vụ án; đã gửi lại đánh giá đúng") String reason) {}
+
+    @ApiResponse(responseCode = "404", description = "There is no such evaluation")
+    @Operation(operationId = "withdrawEvaluation", summary = "Withdraw a wrong evaluation, with a reason; it stays visible / Thu hồi một kết quả đánh giá",
+            description = "Read strictly: reason is a text of 1 to 4000 characters, and no other key.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Withdrawal.class))),
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Withdrawn; its status now",
+                        content = @Content(schema = @Schema(implementation = EvaluationStatus.class))),
+                @ApiResponse(responseCode = "409", description = "Already withdrawn or superseded (urn:chuyenhoa:problem:not-in-force)")})
     @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> withdraw(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         Optional<UUID> uuid = Ids.uuid(id);
@@ -174,10 +217,15 @@ class EvaluationController {
                   String storedVerdict, String replayedVerdict, List<Reevaluations.Difference> differences,
                   List<FieldError> notReplayable, EvaluationDocument document) {}
 
-    @Operation(summary = "Replay a stored evaluation / Chạy lại một đánh giá đã lưu",
+    @Operation(operationId = "replayEvaluation", summary = "Replay a stored evaluation / Chạy lại một đánh giá đã lưu",
             description = "Rebuilds the ruleset version the evaluation recorded from that version's stored files (or "
                     + "`version`, to see what another version would decide), re-runs the stored request and compares "
-                    + "the decision with the stored one, except its id and time. Stores nothing.")
+                    + "the decision with the stored one, except its id and time. Stores nothing.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "Whether the stored decision is reproduced, and what differs",
+                        content = @Content(schema = @Schema(implementation = Replay.class))),
+                @ApiResponse(responseCode = "404", description = "No such evaluation, or no such ruleset version"),
+                @ApiResponse(responseCode = "409", description = "The stored version does not build (urn:chuyenhoa:problem:version-does-not-build)")})
     @PostMapping(path = "/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> replay(@PathVariable String id, @RequestParam(required = false) String version) {
         Optional<vn.chuyenhoa.audit.EvaluationRecord> record = Ids.uuid(id).flatMap(store::find);
@@ -198,9 +246,15 @@ class EvaluationController {
                 r.rejected() == null ? null : r.rejected().errors(), r.document()));
     }
 
-    @Operation(summary = "Search stored evaluations, newest first / Tìm kiếm kết quả đánh giá")
+    @Schema(name = "EvaluationPage", description = "One page of evaluations, newest first")
+    record EvaluationPage(List<EvaluationSummary> items, @Schema(description = "0-based") int page, int size,
+                          long totalItems, int totalPages) {}
+
+    @Operation(operationId = "searchEvaluations", summary = "Search stored evaluations, newest first / Tìm kiếm kết quả đánh giá",
+            responses = @ApiResponse(responseCode = "200", description = "One page",
+                    content = @Content(schema = @Schema(implementation = EvaluationPage.class))))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> search(@RequestParam(required = false) String codeScheme,
+    ResponseEntity<?> search(@Parameter(schema = @Schema(implementation = CodeScheme.class)) @RequestParam(required = false) String codeScheme,
                              @RequestParam(required = false) String areaCode,
                              @RequestParam(required = false) String provinceCode,
                              @RequestParam(required = false) String profileId,
@@ -209,8 +263,8 @@ class EvaluationController {
                              @RequestParam(required = false) String rulesetVersion,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant evaluatedFrom,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant evaluatedTo,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "20") int size) {
+                             @Parameter(description = "0-based") @RequestParam(defaultValue = "0") int page,
+                             @Parameter(description = "1 to 200") @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
             return Problems.badRequest(List.of(new FieldError(page < 0 ? "page" : "size", "out_of_range",
                     "page must be ≥ 0 and size between 1 and 200.", "page phải ≥ 0 và size từ 1 đến 200.")));

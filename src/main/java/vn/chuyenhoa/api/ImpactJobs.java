@@ -50,6 +50,7 @@ public class ImpactJobs {
                   Map<String, Integer> verdictFlips, List<AreaChange> changes) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ImpactJob")
     public record Status(UUID jobId, String version, String state, int total, int done, Instant startedAt, Instant finishedAt,
                   Filter filter, Result result, String error) {}
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,6 +25,7 @@ import vn.chuyenhoa.monitoring.MonitoringStore;
 /** Relapse monitoring (domain spec §5): judge a report on a recognised area, read a stored report. */
 @RestController
 @RequestMapping("/api/v1/monitoring-reports")
+@Tag(name = ApiDescription.MONITORING)
 class MonitoringController {
 
     private final Submissions submissions;
@@ -46,7 +48,7 @@ class MonitoringController {
             @Schema(description = "Whether the area was proposed for the list of key areas again") Boolean proposedAgain,
             @Schema(description = "The facts of an evaluation (api.md, The facts) for the monitoring period; the …Baseline facts for baselinePeriod") Map<String, Object> facts) {}
 
-    @Operation(summary = "Judge a monitoring report on a recognised area / Báo cáo theo dõi tái phức tạp",
+    @Operation(operationId = "createMonitoringReport", summary = "Judge a monitoring report on a recognised area / Báo cáo theo dõi tái phức tạp",
             description = "Returns RELAPSED, STABLE, INSUFFICIENT_DATA or OUTSIDE_WINDOW with each relapse reason, its "
                     + "table row and a sentence in Vietnamese and English. A report whose period is not wholly within the "
                     + "monitoring window (from the day after recognisedOn to the same date N years later, N from the "
@@ -78,10 +80,10 @@ class MonitoringController {
                 .contentType(MediaType.APPLICATION_JSON).body(stored.json());
     }
 
-    @Operation(summary = "A stored monitoring report, exactly as it was returned / Một báo cáo theo dõi đã lưu",
+    @Operation(operationId = "getMonitoringReport", summary = "A stored monitoring report, exactly as it was returned / Một báo cáo theo dõi đã lưu",
             responses = {
                 @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonitoringDocument.class))),
-                @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))})
+                @ApiResponse(responseCode = "404", description = "There is no such monitoring report")})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String id) {
         return Ids.uuid(id).flatMap(store::findResponseJson)

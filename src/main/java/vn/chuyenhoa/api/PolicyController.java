@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.chuyenhoa.evaluation.Criterion;
 import vn.chuyenhoa.evaluation.Policy;
 import vn.chuyenhoa.evaluation.Profile;
@@ -26,6 +30,7 @@ import vn.chuyenhoa.ruleset.RulesetSnapshot;
 
 /** What the compiled tables in force say: profiles with their criteria and rows, and the ruleset version itself. */
 @RestController
+@Tag(name = ApiDescription.POLICY)
 class PolicyController {
 
     private final ActiveRuleset active;
@@ -39,20 +44,24 @@ class PolicyController {
                          String facts, String legalBasis, TableSource source, TableSource catalogueSource) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "PolicyProfile")
     record ProfileView(String id, String labelVi, String labelEn, Scope.Level level, String codeScheme,
                        String provinceCode, String districtCode, String communeCode, LocalDate validFrom,
                        LocalDate validTo, String legalBasis, TableSource source, List<CriterionView> criteria) {}
 
     record ProfileList(String rulesetVersion, List<ProfileView> items) {}
 
-    @Operation(summary = "Profiles and their criteria as the tables in force define them / Các bộ tiêu chí đang áp dụng")
+    @Operation(operationId = "listProfiles", summary = "Profiles and their criteria as the tables in force define them / Các bộ tiêu chí đang áp dụng")
     @GetMapping(path = "/api/v1/profiles", produces = MediaType.APPLICATION_JSON_VALUE)
     ProfileList profiles() {
         RulesetSnapshot s = active.snapshot();
         return new ProfileList(s.versionId(), s.engine().policy().profiles().stream().map(PolicyController::view).toList());
     }
 
-    @Operation(summary = "One profile / Một bộ tiêu chí")
+    @ApiResponse(responseCode = "404", description = "The ruleset in force has no such profile")
+    @Operation(operationId = "getProfile", summary = "One profile / Một bộ tiêu chí",
+            responses = @ApiResponse(responseCode = "200", description = "The profile with its criteria",
+                    content = @Content(schema = @Schema(implementation = ProfileView.class))))
     @GetMapping(path = "/api/v1/profiles/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> profile(@PathVariable String id) {
         Policy policy = active.current().policy();
@@ -60,12 +69,13 @@ class PolicyController {
                 .orElseGet(() -> Problems.notFound("There is no profile " + id + " in the ruleset in force."));
     }
 
+    @Schema(name = "RulesetFile")
     record FileView(String path, long size, String sha256) {}
 
     record RulesetView(String version, String origin, Instant loadedAt, List<FileView> files,
                        ActiveRuleset.FailedLoad lastFailedLoad) {}
 
-    @Operation(summary = "The ruleset version in force and the last failed load / Phiên bản bộ quy tắc đang áp dụng")
+    @Operation(operationId = "getRulesetInForce", summary = "The ruleset version in force and the last failed load / Phiên bản bộ quy tắc đang áp dụng")
     @GetMapping(path = "/api/v1/ruleset", produces = MediaType.APPLICATION_JSON_VALUE)
     RulesetView ruleset() {
         RulesetSnapshot s = active.snapshot();

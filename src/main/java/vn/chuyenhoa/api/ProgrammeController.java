@@ -28,6 +28,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.chuyenhoa.programme.AreaState;
 import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
@@ -49,6 +51,7 @@ import vn.chuyenhoa.http.Parsed;
  */
 @RestController
 @RequestMapping("/api/v1/programmes")
+@Tag(name = ApiDescription.PROGRAMMES)
 class ProgrammeController {
 
     private static final int MAX_RANGE = 50;
@@ -63,7 +66,7 @@ class ProgrammeController {
         this.engines = engines;
     }
 
-    @Operation(summary = "A province's programme figures against the targets / Kết quả chuyển hóa của tỉnh so với chỉ tiêu",
+    @Operation(operationId = "getProgrammeFigures", summary = "A province's programme figures against the targets / Kết quả chuyển hóa của tỉnh so với chỉ tiêu",
             description = "Selected, transformed, not transformed, in progress and overdue areas per programme year and "
                     + "for the range; the share transformed against targetTransformedPercent and the share of transformed "
                     + "areas not relapsed against targetNotRelapsedPercent (decision-tables/programme.drl.xlsx, with their "
@@ -77,7 +80,7 @@ class ProgrammeController {
                         content = @Content(mediaType = "application/problem+json"))})
     @GetMapping(path = "/{codeScheme}/{provinceCode}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> figures(@Parameter(example = "QD124_2004") @PathVariable String codeScheme,
-                              @Parameter(example = "11") @PathVariable String provinceCode,
+                              @Parameter(example = "\"11\"") @PathVariable String provinceCode,
                               @Parameter(example = "2017") @RequestParam(required = false) Integer fromYear,
                               @Parameter(example = "2020") @RequestParam(required = false) Integer toYear,
                               @Parameter(description = "Day the states are read on (yyyy-MM-dd); default today")
@@ -116,11 +119,31 @@ class ProgrammeController {
         return ResponseEntity.ok(ProgrammeViews.figures(p, f, byId, engine.versionId()));
     }
 
-    @Operation(summary = "Add an area to a year's programme as a candidate / Đưa địa bàn vào diện xem xét",
+    @Schema(name = "NewCandidate", description = "An area proposed for a year's programme")
+    record NewCandidateSchema(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 20, example = "03124") String areaCode,
+            @Schema(nullable = true, maxLength = 200, description = "When given, must name the code", example = "Phường Noong Bua") String areaName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, description = "Who proposes it", example = "Công an tỉnh Điện Biên") String actor,
+            @Schema(nullable = true, description = "Default today in Vietnam", example = "2017-02-10") LocalDate effectiveDate,
+            @Schema(nullable = true, maxLength = 4000, example = "UBND thành phố đề nghị xem xét") String comment) {}
+
+    @Schema(name = "LifecycleStep", description = "A step of an area's lifecycle; what each step needs comes from rules/lifecycle.drl")
+    record StepSchema(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) AreaState to,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "BCĐ 138 tỉnh Điện Biên") String actor,
+            @Schema(nullable = true, description = "Default decisionDate, else today in Vietnam") LocalDate effectiveDate,
+            @Schema(nullable = true, maxLength = 100, description = "With decisionDate; APPROVED needs both", example = "12/QĐ-BCĐ") String decisionNumber,
+            @Schema(nullable = true, example = "2017-03-15") LocalDate decisionDate,
+            @Schema(nullable = true, description = "TRANSFORMED and NOT_TRANSFORMED: a stored FINAL evaluation in force of the area") UUID evaluationId,
+            @Schema(nullable = true, maxLength = 4000, example = "Phê duyệt danh sách năm 2017") String comment,
+            @Schema(nullable = true, description = "CANDIDATE from RELAPSED: the later programme year") Integer programmeYear) {}
+
+    @Operation(operationId = "addProgrammeCandidate", summary = "Add an area to a year's programme as a candidate / Đưa địa bàn vào diện xem xét",
             description = "The area must be a commune of the province in the code scheme's list. The first step of its "
                     + "record is CANDIDATE, allowed by rules/lifecycle.drl. effectiveDate defaults to today in Vietnam.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NewCandidateSchema.class),
+                    examples = @ExampleObject(name = "noong-bua", value =
                     "{\"areaCode\": \"03124\", \"areaName\": \"Phường Noong Bua\", \"actor\": \"Công an tỉnh Điện Biên\","
                             + " \"effectiveDate\": \"2017-02-10\", \"comment\": \"UBND thành phố đề nghị xem xét\"}"))),
             responses = {
@@ -140,10 +163,13 @@ class ProgrammeController {
         return created(service.addCandidate(p, parsed.value(), Caller.name()));
     }
 
-    @Operation(summary = "An area's record in a year's programme, with its history / Hồ sơ địa bàn trong chương trình năm",
+    @ApiResponse(responseCode = "404", description = "The area is not in that year's programme")
+    @Operation(operationId = "getProgrammeArea", summary = "An area's record in a year's programme, with its history / Hồ sơ địa bàn trong chương trình năm",
             description = "The state on asOf (default today), the profile pinned at approval, the planned end and whether "
                     + "it is overdue, the monitoring window, the steps allowed now and later (rules/lifecycle.drl), "
-                    + "and every recorded step.")
+                    + "and every recorded step.",
+            responses = @ApiResponse(responseCode = "200", description = "The record",
+                    content = @Content(schema = @Schema(implementation = ProgrammeViews.RecordView.class))))
     @GetMapping(path = "/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> record(@PathVariable String codeScheme, @PathVariable String provinceCode, @PathVariable int year,
                              @PathVariable String areaCode,
@@ -153,7 +179,7 @@ class ProgrammeController {
         return ResponseEntity.ok(view(s));
     }
 
-    @Operation(summary = "Record a step of an area's lifecycle / Ghi nhận một bước chuyển trạng thái",
+    @Operation(operationId = "recordLifecycleStep", summary = "Record a step of an area's lifecycle / Ghi nhận một bước chuyển trạng thái",
             description = "Allowed steps and what each needs come from rules/lifecycle.drl: APPROVED needs decisionNumber "
                     + "and decisionDate and pins the profile in force for the area on the decision date; TRANSFORMED and "
                     + "NOT_TRANSFORMED need evaluationId, a stored FINAL evaluation in force of the same area under the "
@@ -162,7 +188,8 @@ class ProgrammeController {
                     + "(a new record); CANDIDATE from RELAPSED puts it into the later programmeYear named. effectiveDate "
                     + "defaults to decisionDate, else today. An impossible step is 409 listing the allowed ones.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value =
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = StepSchema.class),
+                    examples = @ExampleObject(name = "approved", value =
                     "{\"to\": \"APPROVED\", \"actor\": \"BCĐ 138 tỉnh Điện Biên\", \"decisionNumber\": \"12/QĐ-BCĐ\","
                             + " \"decisionDate\": \"2017-03-15\", \"comment\": \"Phê duyệt danh sách năm 2017\"}"))),
             responses = {

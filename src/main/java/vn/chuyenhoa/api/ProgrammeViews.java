@@ -36,9 +36,11 @@ final class ProgrammeViews {
 
     // ---- one area's record ---------------------------------------------------------------------------------------
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProgrammeAreaName")
     record AreaView(String code, String name, String districtCode, String provinceCode) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PinnedProfile")
     record ProfileView(String id, String labelVi, String labelEn, LocalDate pinnedOn, String pinnedByRule,
                        String legalBasis, TableSource source, String reasonVi, String reasonEn) {}
 

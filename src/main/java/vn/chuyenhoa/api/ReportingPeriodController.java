@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,6 +33,7 @@ import vn.chuyenhoa.http.Shown;
 
 /** The reporting calendar of a year (domain spec §7): quarter I, six months, quarter III and year, with due dates. */
 @RestController
+@Tag(name = ApiDescription.REPORTING)
 class ReportingPeriodController {
 
     static final int MIN_YEAR = 2000;
@@ -59,7 +61,7 @@ class ReportingPeriodController {
     record CalendarView(int year, String profileId, String selectedBy, String reasonVi, String reasonEn,
                         String rulesetVersion, SettingView yearStart, SettingView closeDay, List<PeriodView> periods) {}
 
-    @Operation(summary = "Reporting periods of a year / Các kỳ báo cáo trong năm",
+    @Operation(operationId = "getReportingPeriods", summary = "Reporting periods of a year / Các kỳ báo cáo trong năm",
             description = "Quarter I, six months, quarter III and year, with inclusive dates and the exclusive due-before "
                     + "date, computed by rules/reporting-calendar.drl from the profile's reportingYearStart and "
                     + "reportingCloseDay rows (decision-tables/programme.drl.xlsx). Without profileId the national "

@@ -28,6 +28,13 @@ import org.springframework.web.multipart.MultipartFile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.chuyenhoa.audit.RulesetAction;
@@ -43,6 +50,7 @@ import vn.chuyenhoa.ruleset.RuleFile;
 import vn.chuyenhoa.ruleset.RuleFiles;
 import vn.chuyenhoa.ruleset.RulesetBuildException;
 import vn.chuyenhoa.ruleset.RulesetSnapshot;
+import vn.chuyenhoa.ruleset.RulesetValidator;
 import vn.chuyenhoa.ruleset.SnapshotCache;
 import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.http.JsonReader;
@@ -53,6 +61,7 @@ import vn.chuyenhoa.http.JsonBody;
  * report), compare two versions in policy terms, preview the impact on stored verdicts, activate, roll back.
  */
 @RestController
+@Tag(name = ApiDescription.RULESETS)
 class RulesetController {
 
     private static final Set<String> IMPACT_KEYS =
@@ -76,15 +85,26 @@ class RulesetController {
     record VersionView(String version, String status, Instant storedAt, String origin, String author, String comment,
                        String basedOn) {}
 
+    @Schema(name = "VersionFile")
     record FileView(String path, long size, String sha256, String download) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "A version with its files, validation report and history")
     record VersionDetail(String version, String status, Instant storedAt, String origin, String author, String comment,
-                         String basedOn, List<FileView> files, JsonNode report, List<RulesetAction> actions) {}
+                         String basedOn, List<FileView> files,
+                         @Schema(implementation = RulesetValidator.Report.class) JsonNode report,
+                         List<RulesetAction> actions) {}
 
-    @Operation(summary = "Ruleset versions, newest first / Các phiên bản bộ quy tắc")
+    @Schema(name = "VersionPage", description = "One page of ruleset versions, newest first")
+    record VersionPage(List<VersionView> items, @Schema(description = "0-based") int page, int size, long totalItems,
+                       int totalPages) {}
+
+    @Operation(operationId = "listRulesetVersions", summary = "Ruleset versions, newest first / Các phiên bản bộ quy tắc",
+            responses = @ApiResponse(responseCode = "200", description = "One page",
+                    content = @Content(schema = @Schema(implementation = VersionPage.class))))
     @GetMapping(path = "/api/v1/rulesets", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    ResponseEntity<?> list(@Parameter(description = "0-based") @RequestParam(defaultValue = "0") int page,
+                           @Parameter(description = "1 to 200") @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
             return Problems.badRequest(List.of(new FieldError(page < 0 ? "page" : "size", "out_of_range",
                     "page must be ≥ 0 and size between 1 and 200.", "page phải ≥ 0 và size từ 1 đến 200.")));
@@ -95,7 +115,10 @@ class RulesetController {
         return ResponseEntity.ok(new Page<>(items, page, size, all.size(), (all.size() + size - 1) / size));
     }
 
-    @Operation(summary = "One version with its files, validation report and history / Một phiên bản")
+    @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
+    @Operation(operationId = "getRulesetVersion", summary = "One version with its files, validation report and history / Một phiên bản",
+            responses = @ApiResponse(responseCode = "200", description = "The version",
+                    content = @Content(schema = @Schema(implementation = VersionDetail.class))))
     @GetMapping(path = "/api/v1/rulesets/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String version) {
         Optional<StoredVersion> v = store.find(version);
@@ -109,7 +132,13 @@ class RulesetController {
                 head.author(), head.comment(), head.basedOn(), files, report, store.actions(version)));
     }
 
-    @Operation(summary = "Download one file of a version, byte for byte / Tải một tệp của phiên bản")
+    @ApiResponse(responseCode = "404", description = "No such version, or the version has no such file")
+    @Operation(operationId = "getRulesetFile", summary = "Download one file of a version, byte for byte / Tải một tệp của phiên bản",
+            responses = @ApiResponse(responseCode = "200", description = "The file as stored (XLSX or DRL text)",
+                    content = {
+                        @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                schema = @Schema(type = "string", format = "binary")),
+                        @Content(mediaType = "text/plain", schema = @Schema(type = "string"))}))
     @GetMapping(path = "/api/v1/rulesets/{version}/files/{*path}")
     ResponseEntity<?> file(@PathVariable String version, @PathVariable String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
@@ -123,17 +152,32 @@ class RulesetController {
                 .orElseGet(() -> Problems.notFound("Version " + version + " has no file " + p + "."));
     }
 
-    @Operation(summary = "Everything that changed the ruleset, newest first / Nhật ký thay đổi bộ quy tắc")
+    @Operation(operationId = "listRulesetActions", summary = "Everything that changed the ruleset, newest first / Nhật ký thay đổi bộ quy tắc")
     @GetMapping(path = "/api/v1/ruleset-actions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RulesetAction> actions() {
         return store.actions(null);
     }
 
-    @Operation(summary = "Upload changed rule files on top of the version in force (or a whole set) / Tải lên bảng đã sửa",
+    @Schema(name = "UploadResult", description = "The version an upload made (DRAFT, 201) or matched (200)")
+    record UploadResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String version,
+                        @Schema(allowableValues = {"DRAFT", "ACTIVE", "RETIRED"}) String status,
+                        @Schema(description = "201 only") RulesetValidator.Report report,
+                        @Schema(description = "200 only: true") Boolean existing) {}
+
+    @Operation(operationId = "uploadRuleset", summary = "Upload changed rule files on top of the version in force (or a whole set) / Tải lên bảng đã sửa",
             description = "multipart/form-data: one or more `files`, `comment`, optional `whole=true`; the author is the "
                     + "caller (RULE_EDITOR). A change reaching beyond the caller's provinces is 403 and stores nothing. "
                     + "A clean upload becomes a DRAFT (201); a set identical to a stored version returns it (200); "
-                    + "an upload with any problem is 422 with the validation report and is recorded as a rejected attempt.")
+                    + "an upload with any problem is 422 with the validation report and is recorded as a rejected attempt.",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "A new DRAFT version; Location names it",
+                        content = @Content(schema = @Schema(implementation = UploadResult.class))),
+                @ApiResponse(responseCode = "200", description = "Identical to a stored version, which is returned",
+                        content = @Content(schema = @Schema(implementation = UploadResult.class))),
+                @ApiResponse(responseCode = "403", description = "Not a RULE_EDITOR, or the change reaches beyond the caller's provinces; nothing stored"),
+                @ApiResponse(responseCode = "413", description = "Over 20 MB a file or 50 MB a request"),
+                @ApiResponse(responseCode = "422", description = "The files do not validate: report lists each problem by "
+                        + "file, sheet and cell (urn:chuyenhoa:problem:invalid-ruleset); nothing changed")})
     @PostMapping(path = "/api/v1/rulesets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> upload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
                              @RequestParam(required = false) String comment,
@@ -171,10 +215,25 @@ class RulesetController {
         };
     }
 
-    @Operation(summary = "Put a version in force; activating an earlier one rolls back / Áp dụng (hoặc quay lại) một phiên bản",
-            description = "Body: {\"comment\": \"why\"}, a text of at most 4000 characters. The approver is the caller "
-                    + "(RULE_APPROVER): never the version's uploader, and only for changes within the caller's provinces "
-                    + "(otherwise 403, nothing changes).")
+    @Schema(description = "Why the version is put in force")
+    record Activation(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Ngưỡng mới theo Kế hoạch 2025") String comment) {}
+
+    @Schema(name = "ActivationResult")
+    record ActivationResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String version,
+                            @Schema(allowableValues = "ACTIVE") String status,
+                            @Schema(description = "The version in force before") String previous,
+                            @Schema(description = "true when an earlier version was put back") Boolean rollback,
+                            @Schema(description = "true when it was already in force; nothing changed") Boolean alreadyActive) {}
+
+    @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
+    @Operation(operationId = "activateRulesetVersion", summary = "Put a version in force; activating an earlier one rolls back / Áp dụng (hoặc quay lại) một phiên bản",
+            description = "Body: {\"comment\": \"why\"}, a text of at most 4000 characters, and no other key. The approver is "
+                    + "the caller (RULE_APPROVER): never the version's uploader, and only for changes within the caller's "
+                    + "provinces (otherwise 403, nothing changes).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Activation.class))),
+            responses = @ApiResponse(responseCode = "200", description = "In force",
+                    content = @Content(schema = @Schema(implementation = ActivationResult.class))))
     @PostMapping(path = "/api/v1/rulesets/{version}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) byte[] body) {
         JsonReader r = new JsonReader();
@@ -196,7 +255,11 @@ class RulesetController {
         return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "previous", before, "rollback", rollback));
     }
 
-    @Operation(summary = "What changed between two versions, in policy terms / So sánh hai phiên bản")
+    @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
+    @Operation(operationId = "diffRulesetVersions", summary = "What changed between two versions, in policy terms / So sánh hai phiên bản")
+    @ApiResponse(responseCode = "200", description = "The changes, each with its cell",
+            content = @Content(schema = @Schema(implementation = PolicyDiff.Diff.class)))
+    @ApiResponse(responseCode = "409", description = "A stored version does not build (urn:chuyenhoa:problem:version-does-not-build)")
     @GetMapping(path = "/api/v1/rulesets/{a}/diff/{b}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> diff(@PathVariable String a, @PathVariable String b) {
         try {
@@ -209,8 +272,16 @@ class RulesetController {
         }
     }
 
-    @Operation(summary = "Preview the impact of a version on stored verdicts (a job to poll) / Xem trước tác động",
-            description = "Body (all optional): codeScheme, provinceCode, profileId, periodFrom, periodTo (on the period's end), includeWithdrawn.")
+    @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
+    @Operation(operationId = "startImpactPreview", summary = "Preview the impact of a version on stored verdicts (a job to poll) / Xem trước tác động",
+            description = "Body (all optional): codeScheme, provinceCode, profileId, periodFrom, periodTo (on the period's end), includeWithdrawn.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ImpactJobs.Filter.class))),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Started; poll Location",
+                        headers = @Header(name = "Location", description = "/api/v1/impact-jobs/{id}", schema = @Schema(type = "string")),
+                        content = @Content(schema = @Schema(implementation = ImpactJobs.Status.class))),
+                @ApiResponse(responseCode = "409", description = "The version does not build (urn:chuyenhoa:problem:version-does-not-build)")})
     @PostMapping(path = "/api/v1/rulesets/{version}/impact", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> impact(@PathVariable String version, @RequestBody(required = false) byte[] body) {
         JsonReader r = new JsonReader();
@@ -228,7 +299,10 @@ class RulesetController {
         }
     }
 
-    @Operation(summary = "Progress and result of an impact preview / Tiến độ và kết quả xem trước tác động")
+    @ApiResponse(responseCode = "404", description = "There is no such impact job")
+    @Operation(operationId = "getImpactJob", summary = "Progress and result of an impact preview / Tiến độ và kết quả xem trước tác động")
+    @ApiResponse(responseCode = "200", description = "The job; result once state is DONE",
+            content = @Content(schema = @Schema(implementation = ImpactJobs.Status.class)))
     @GetMapping(path = "/api/v1/impact-jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> impactJob(@PathVariable String id) {
         return Ids.uuid(id).flatMap(impact::status).<ResponseEntity<?>>map(ResponseEntity::ok)

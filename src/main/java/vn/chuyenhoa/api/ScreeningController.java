@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,6 +24,7 @@ import vn.chuyenhoa.screening.ScreeningStore;
 /** Selection screening (domain spec §4): flag and rank a province's candidate communes, read a stored screening. */
 @RestController
 @RequestMapping("/api/v1/screenings")
+@Tag(name = ApiDescription.SCREENINGS)
 class ScreeningController {
 
     private final Submissions submissions;
@@ -66,7 +68,7 @@ class ScreeningController {
             @Schema(description = "newly certified as a new rural commune (nông thôn mới) in the previous year") Boolean newRuralCertifiedLastYear,
             @Schema(description = "evaluated NOT_TRANSFORMED in last year's programme") Boolean notTransformedLastYear) {}
 
-    @Operation(summary = "Screen a province's candidate communes / Sàng lọc xã ứng viên",
+    @Operation(operationId = "createScreening", summary = "Screen a province's candidate communes / Sàng lọc xã ứng viên",
             description = "Flags each commune's categories with the indicator, actual value, threshold and table row "
                     + "behind each flag, works out its drug-area type (QĐ 28/2025/QĐ-TTg), its exclusion or carry-over, "
                     + "and ranks the communes by the order of the ScreeningRanking table, with the reason for each "
@@ -97,10 +99,10 @@ class ScreeningController {
                 .contentType(MediaType.APPLICATION_JSON).body(stored.json());
     }
 
-    @Operation(summary = "A stored screening, exactly as it was returned / Một kết quả sàng lọc đã lưu",
+    @Operation(operationId = "getScreening", summary = "A stored screening, exactly as it was returned / Một kết quả sàng lọc đã lưu",
             responses = {
                 @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScreeningDocument.class))),
-                @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))})
+                @ApiResponse(responseCode = "404", description = "There is no such screening")})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String id) {
         return Ids.uuid(id).flatMap(store::findResponseJson)

@@ -6,6 +6,8 @@ import java.util.Optional;
  * The code list an area code belongs to. Needed because the 2025 reform reused commune codes:
  * a code alone does not say which unit is meant.
  */
+@io.swagger.v3.oas.annotations.media.Schema(enumAsRef = true, description = "The code list of an area code: "
+        + "QD124_2004 (QĐ 124/2004/QĐ-TTg, until 30 June 2025) or QD19_2025 (QĐ 19/2025/QĐ-TTg, from 1 July 2025)")
 public enum CodeScheme {
     /** QĐ 124/2004/QĐ-TTg: province 2 digits, district 3, commune 5; valid until 30 June 2025. */
     QD124_2004,

@@ -31,6 +31,7 @@ public class ChainVerifier {
      * @param stored     what the chain (or the head file) recorded
      * @param recomputed what the current data gives
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ChainProblem")
     public record Problem(Long seq, String kind, String problem, String table, String key, String stored,
                           String recomputed, String messageVi, String messageEn) {
     }
@@ -39,6 +40,7 @@ public class ChainVerifier {
                                 boolean allOnChain) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ChainReport")
     public record Report(boolean intact, Instant checkedAt, long batchesChecked, long rowsChecked,
                          AuditChain.Head head, HeadFileState headFile, Problem firstBreak, int problemCount,
                          List<Problem> problems, String messageVi, String messageEn) {

@@ -7,5 +7,7 @@ import java.util.UUID;
  * @param state  {@code ACTIVE}, {@code WITHDRAWN} or {@code SUPERSEDED}
  * @param events oldest first; empty while the evaluation is active
  */
-public record EvaluationStatus(UUID id, String state, List<StatusEvent> events) {
+public record EvaluationStatus(UUID id,
+        @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"ACTIVE", "WITHDRAWN", "SUPERSEDED"}) String state,
+        List<StatusEvent> events) {
 }

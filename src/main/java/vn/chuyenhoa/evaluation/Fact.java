@@ -5,28 +5,50 @@ import java.util.Map;
 
 /** The facts a caller may send (api.md, "The facts"). The list is the API contract, not policy. */
 public enum Fact {
-    TIPS_RECEIVED("tipsReceived", Type.COUNT),
-    TIPS_RESOLVED("tipsResolved", Type.COUNT),
-    POLITICAL_SYSTEM_CONSOLIDATED("politicalSystemConsolidated", Type.FLAG),
-    EFFECTIVE_MODELS("effectiveModels", Type.COUNT),
-    COMMUNITY_RULES_MAINTAINED("communityRulesMaintained", Type.FLAG),
-    HOUSEHOLDS_TOTAL("householdsTotal", Type.COUNT),
-    HOUSEHOLDS_INFORMED("householdsInformed", Type.COUNT),
-    ORGANIZED_CRIME_SIGNS("organizedCrimeSigns", Type.FLAG),
-    BLACK_CREDIT_ACTIVITY("blackCreditActivity", Type.FLAG),
-    CASES_OCCURRED("casesOccurred", Type.COUNT),
-    CASES_CLEARED("casesCleared", Type.COUNT),
-    SERIOUS_CASES_PROSECUTED("seriousCasesProsecuted", Type.COUNT),
-    SERIOUS_CASES_CLEARED("seriousCasesCleared", Type.COUNT),
-    RELEASED_RESIDENTS("releasedResidents", Type.COUNT),
-    RELEASED_REOFFENDED("releasedReoffended", Type.COUNT),
-    CRIMES_BASELINE("crimesBaseline", Type.COUNT),
-    CRIMES_CURRENT("crimesCurrent", Type.COUNT),
-    SOCIAL_EVILS_BASELINE("socialEvilsBaseline", Type.COUNT),
-    SOCIAL_EVILS_CURRENT("socialEvilsCurrent", Type.COUNT),
-    HOTSPOTS_BASELINE("hotspotsBaseline", Type.COUNT),
-    HOTSPOTS_CURRENT("hotspotsCurrent", Type.COUNT),
-    NEW_HOTSPOTS_FORMED("newHotspotsFormed", Type.COUNT);
+    TIPS_RECEIVED("tipsReceived", Type.COUNT,
+            "crime denunciations, reports and prosecution requests received (tố giác, tin báo về tội phạm và kiến nghị khởi tố tiếp nhận)"),
+    TIPS_RESOLVED("tipsResolved", Type.COUNT,
+            "crime denunciations, reports and prosecution requests resolved (tố giác, tin báo về tội phạm và kiến nghị khởi tố đã giải quyết)"),
+    POLITICAL_SYSTEM_CONSOLIDATED("politicalSystemConsolidated", Type.FLAG,
+            "the local political system was assessed consolidated, effective, strong and united (hệ thống chính trị cơ sở được củng cố, hoạt động hiệu quả, trong sạch, vững mạnh, đoàn kết)"),
+    EFFECTIVE_MODELS("effectiveModels", Type.COUNT,
+            "people's self-management models operating effectively (mô hình tự quản về an ninh, trật tự hoạt động hiệu quả)"),
+    COMMUNITY_RULES_MAINTAINED("communityRulesMaintained", Type.FLAG,
+            "community rules and conventions built and kept (nội quy, quy tắc nếp sống cộng đồng được xây dựng và duy trì)"),
+    HOUSEHOLDS_TOTAL("householdsTotal", Type.COUNT,
+            "households in the area (tổng số hộ gia đình trên địa bàn)"),
+    HOUSEHOLDS_INFORMED("householdsInformed", Type.COUNT,
+            "households reached by crime-prevention outreach (số hộ được tuyên truyền, phổ biến phòng, chống tội phạm)"),
+    ORGANIZED_CRIME_SIGNS("organizedCrimeSigns", Type.FLAG,
+            "signs of gangster-style organised crime (có dấu hiệu tội phạm có tổ chức kiểu \"xã hội đen\")"),
+    BLACK_CREDIT_ACTIVITY("blackCreditActivity", Type.FLAG,
+            "crime or violations linked to black credit (tội phạm, vi phạm pháp luật liên quan \"tín dụng đen\")"),
+    CASES_OCCURRED("casesOccurred", Type.COUNT,
+            "criminal cases that occurred in the period (số vụ phạm tội xảy ra)"),
+    CASES_CLEARED("casesCleared", Type.COUNT,
+            "criminal cases investigated and solved in the period (số vụ điều tra, khám phá)"),
+    SERIOUS_CASES_PROSECUTED("seriousCasesProsecuted", Type.COUNT,
+            "very serious and especially serious cases prosecuted (vụ án rất nghiêm trọng, đặc biệt nghiêm trọng đã khởi tố)"),
+    SERIOUS_CASES_CLEARED("seriousCasesCleared", Type.COUNT,
+            "of the very serious and especially serious prosecuted cases, those solved (vụ án rất nghiêm trọng, đặc biệt nghiêm trọng đã điều tra, khám phá)"),
+    RELEASED_RESIDENTS("releasedResidents", Type.COUNT,
+            "residents who completed a prison term or were amnestied (người chấp hành xong án phạt tù, được đặc xá về cư trú)"),
+    RELEASED_REOFFENDED("releasedReoffended", Type.COUNT,
+            "of the released residents, those who reoffended (số người trong đó tái phạm tội)"),
+    CRIMES_BASELINE("crimesBaseline", Type.COUNT,
+            "crimes against social order in the baseline period (phạm pháp hình sự, tội phạm xâm phạm TTXH kỳ gốc)"),
+    CRIMES_CURRENT("crimesCurrent", Type.COUNT,
+            "crimes against social order in the evaluation period (phạm pháp hình sự, tội phạm xâm phạm TTXH kỳ đánh giá)"),
+    SOCIAL_EVILS_BASELINE("socialEvilsBaseline", Type.COUNT,
+            "social-evil incidents in the baseline period (vụ việc tệ nạn xã hội kỳ gốc)"),
+    SOCIAL_EVILS_CURRENT("socialEvilsCurrent", Type.COUNT,
+            "social-evil incidents in the evaluation period (vụ việc tệ nạn xã hội kỳ đánh giá)"),
+    HOTSPOTS_BASELINE("hotspotsBaseline", Type.COUNT,
+            "social-evil spots and hotspots before the transformation (điểm, tụ điểm tệ nạn xã hội trước chuyển hóa)"),
+    HOTSPOTS_CURRENT("hotspotsCurrent", Type.COUNT,
+            "social-evil spots and hotspots now (điểm, tụ điểm tệ nạn xã hội hiện nay)"),
+    NEW_HOTSPOTS_FORMED("newHotspotsFormed", Type.COUNT,
+            "complex spots and hotspots newly formed in the period (điểm, tụ điểm phức tạp mới hình thành)");
 
     public enum Type { COUNT, FLAG }
 
@@ -37,15 +59,20 @@ public enum Fact {
 
     private final String jsonName;
     private final Type type;
+    private final String meaning;
 
-    Fact(String jsonName, Type type) {
+    Fact(String jsonName, Type type, String meaning) {
         this.jsonName = jsonName;
         this.type = type;
+        this.meaning = meaning;
     }
 
     public String jsonName() { return jsonName; }
 
     public Type type() { return type; }
+
+    /** What the fact counts or states, in English with the Vietnamese term, as the API description shows it. */
+    public String meaning() { return meaning; }
 
     public static Fact byName(String jsonName) { return BY_NAME.get(jsonName); }
 }

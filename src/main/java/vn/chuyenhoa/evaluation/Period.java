@@ -2,5 +2,10 @@ package vn.chuyenhoa.evaluation;
 
 import java.time.LocalDate;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Inclusive dates. */
-public record Period(LocalDate from, LocalDate to) {}
+@Schema(description = "Inclusive dates, yyyy-MM-dd / Khoảng thời gian (gồm cả hai đầu)")
+public record Period(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2024-03-15") LocalDate from,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2024-12-12") LocalDate to) {}

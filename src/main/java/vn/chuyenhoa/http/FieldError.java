@@ -1,5 +1,7 @@
 package vn.chuyenhoa.http;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One bad field of a request, as it appears in the {@code errors} array of a 400 problem.
  *
@@ -7,4 +9,14 @@ package vn.chuyenhoa.http;
  *     readable JSON at all and so names no field
  * @param code stable, machine-readable reason ({@link JsonReader} lists the shared ones; each request's reader its own)
  */
-public record FieldError(String field, String code, String message, String messageVi) {}
+@Schema(description = "One bad field of a request / Một trường không hợp lệ")
+public record FieldError(
+        @Schema(description = "The full path of the field; null when the body is not one readable JSON object",
+                nullable = true, example = "facts.casesCleared") String field,
+        @Schema(description = "Stable, machine-readable reason (malformed_json, unknown_field, required, wrong_type, "
+                + "not_an_integer, out_of_range, exceeds_total, …)", example = "exceeds_total",
+                requiredMode = Schema.RequiredMode.REQUIRED) String code,
+        @Schema(description = "English", example = "facts.casesCleared (14) is greater than facts.casesOccurred (13).",
+                requiredMode = Schema.RequiredMode.REQUIRED) String message,
+        @Schema(description = "Vietnamese", example = "facts.casesCleared (14) lớn hơn facts.casesOccurred (13).",
+                requiredMode = Schema.RequiredMode.REQUIRED) String messageVi) {}

@@ -25,9 +25,11 @@ public final class PolicyDiff {
 
     /** One change. {@code source} is where it now stands (or stood, for a removal). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PolicyChange")
     public record Change(String kind, String profileId, String criterionId, String field, String from, String to,
                          TableSource source, String descriptionVi, String descriptionEn) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PolicyDiff")
     public record Diff(String from, String to, List<Change> changes, Map<String, Integer> counts,
                        List<String> filesAdded, List<String> filesRemoved, List<String> filesChanged) {}
 

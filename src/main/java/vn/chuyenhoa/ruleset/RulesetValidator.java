@@ -25,6 +25,7 @@ public class RulesetValidator {
 
     /** The validation report: every problem with its file, sheet, row, cell and value, and what the tests did. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ValidationReport")
     public record Report(String versionId, boolean valid, List<LoadProblem> problems, int testCases, int testFailures) {}
 
     public record Validated(RulesetSnapshot snapshot, Report report) {}
