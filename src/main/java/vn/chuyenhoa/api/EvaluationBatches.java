@@ -67,12 +67,14 @@ class EvaluationBatches implements DisposableBean {
     record Refused(List<FieldError> errors) implements Outcome {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationBatchArea")
     record AreaKey(String codeScheme, String code) {}
 
     /** One item's answer: {@code id}, {@code verdict}, … when decided; the problem's fields when refused. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"index", "status", "id", "verdict", "area", "profileId", "type", "title", "titleVi", "detail",
             "detailVi", "errors"})
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationBatchResult")
     record Result(int index, int status, UUID id, String verdict, AreaKey area, String profileId, String type,
                   String title, String titleVi, String detail, String detailVi, List<FieldError> errors) {
 
@@ -91,8 +93,18 @@ class EvaluationBatches implements DisposableBean {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"id", "dryRun", "submittedAt", "rulesetVersion", "counts", "results"})
-    record Answer(UUID id, Boolean dryRun, Instant submittedAt, String rulesetVersion, Map<String, Integer> counts,
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationBatch", description = "A batch's answer: counts and one "
+            + "result per item, in item order; no id in a dry run")
+    record Answer(UUID id, Boolean dryRun, Instant submittedAt, String rulesetVersion,
+                  @io.swagger.v3.oas.annotations.media.Schema(implementation = CountsSchema.class) Map<String, Integer> counts,
                   List<Result> results) {}
+
+    /** The keys of {@link Answer#counts}, for the description only: the answer writes them from a map. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationBatchCounts")
+    record CountsSchema(int items, int stored, int refused,
+                        @com.fasterxml.jackson.annotation.JsonProperty("TRANSFORMED") int transformed,
+                        @com.fasterxml.jackson.annotation.JsonProperty("NOT_TRANSFORMED") int notTransformed,
+                        @com.fasterxml.jackson.annotation.JsonProperty("INSUFFICIENT_DATA") int insufficientData) {}
 
     /** An item that passed every check, to be decided. */
     private record Accepted(int index, EvaluationService.Submission submission) {}
