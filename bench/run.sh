@@ -18,6 +18,9 @@
 #                                (CHUYENHOA_PG_OPTIONS= : PostgreSQL's durable defaults, not the tests' fsync=off)
 #   bench/run.sh big [ROWS]      a hostile upload: the profiles workbook with ROWS (200000) threshold rows, checked as
 #                                an upload with the default limits: time, heap growth, report size (BigUpload)
+#   bench/run.sh batch [ROUNDS]  the service as for http, then the whole country in one call: the 10,047 communes of
+#                                the 2024 list as one POST /api/v1/evaluation-batches, stored and as a dry run,
+#                                ROUNDS times (3) after one untimed dry run (CountryBatch)
 #   bench/run.sh all             check, cpu, jmh, http
 #
 # Environment: BENCH_PORT (default 18089), APP_JAVA_OPTS (JVM options of the service), APP_ARGS (more Spring
@@ -98,17 +101,18 @@ big() {
   java -Xmx1g -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.BigUpload "$@"
 }
 
-http() {
+# Starts the service in its own JVM (profile bench, its own H2 file under a temp dir, removed on exit); sets APP, DATA
+# and LAUNCHED. No sample programme (chuyenhoa.demo=): its 44 evaluations would break the check that every 201 is a
+# stored row.
+start_service() {
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     echo "port $PORT is taken; set BENCH_PORT" >&2
     exit 1
   fi
-  local data
-  data=$(mktemp -d /tmp/chuyenhoa-bench.XXXXXX)
+  DATA=$(mktemp -d /tmp/chuyenhoa-bench.XXXXXX)
   wait_quiet
-  local launched
-  launched=$(date +%s%3N)
-  local database=(--spring.profiles.active=bench --spring.datasource.url="jdbc:h2:file:$data/bench;DB_CLOSE_ON_EXIT=FALSE")
+  LAUNCHED=$(date +%s%3N)
+  local database=(--spring.profiles.active=bench --spring.datasource.url="jdbc:h2:file:$DATA/bench;DB_CLOSE_ON_EXIT=FALSE${DB_OPTS:-}")
   if [ "${BENCH_DB:-h2}" = "postgres" ]; then
     local server=${CHUYENHOA_TEST_POSTGRES_URL:?BENCH_DB=postgres needs CHUYENHOA_TEST_POSTGRES_URL (run under .ci/run)}
     local name
@@ -121,7 +125,7 @@ http() {
       --chuyenhoa.access.seed=classpath:access/demo-accounts.csv)
     echo "== store: PostgreSQL, database $name at ${BASH_REMATCH[1]}:${BASH_REMATCH[2]}"
   else
-    echo "== store: H2 file under $data"
+    echo "== store: H2 file under $DATA"
   fi
   # no sample programme (chuyenhoa.demo=): its 44 evaluations would break the check that every 201 is a stored row
   # shellcheck disable=SC2086
@@ -131,20 +135,41 @@ http() {
     --chuyenhoa.ruleset.root="$ROOT" \
     --chuyenhoa.demo= \
     ${APP_ARGS:-} \
-    >"$data/service.log" 2>&1 &
-  local app=$!
+    >"$DATA/service.log" 2>&1 &
+  APP=$!
   # shellcheck disable=SC2064
-  trap "kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf '$data'" EXIT
-  local rc=0
-  # shellcheck disable=SC2086
-  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.LoadDriver --port "$PORT" --startup-since-ms "$launched" --service-pid "$app" "$@" || rc=$?
-  grep -E "Started ChuyenhoaApplication|Warm-up:" "$data/service.log" | sed 's/^.*\] //' || true
-  echo "== benchmark database: $(du -sh "$data" | cut -f1) under $data (removed)"
+  trap "kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf '$DATA'" EXIT
+}
+
+# What the service said about itself, the size of its database, and its log when the driver failed (exit code $1).
+stop_report() {
+  local rc=$1
+  grep -E "Started ChuyenhoaApplication|Warm-up:" "$DATA/service.log" | sed 's/^.*\] //' || true
+  echo "== benchmark database: $(du -sh "$DATA" | cut -f1) under $DATA (removed)"
   echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [ "$rc" -ne 0 ]; then
-    echo "== service log tail:"; tail -n 40 "$data/service.log"
+    echo "== service log tail:"; tail -n 40 "$DATA/service.log"
     exit "$rc"
   fi
+}
+
+http() {
+  start_service
+  local rc=0
+  # shellcheck disable=SC2086
+  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.LoadDriver --port "$PORT" --startup-since-ms "$LAUNCHED" --service-pid "$APP" "$@" || rc=$?
+  stop_report "$rc"
+}
+
+# The whole country in one call: 10,047 communes as one batch, stored, then as a dry run, ROUNDS times (default 3).
+batch() {
+  # the database options of application.properties: a 201 is on disk, and documents are kept inside their rows
+  DB_OPTS=";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768"
+  start_service
+  local rc=0
+  # shellcheck disable=SC2086
+  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.CountryBatch --port "$PORT" --root "$ROOT" --rounds "${1:-3}" --service-pid "$APP" || rc=$?
+  stop_report "$rc"
 }
 
 cmd=${1:-all}
@@ -157,6 +182,7 @@ case "$cmd" in
   cpu) check; cpu "$@" ;;
   http) http "$@" ;;
   big) big "$@" ;;
+  batch) batch "$@" ;;
   all) check; cpu; jmh; http ;;
-  *) echo "usage: bench/run.sh check|jmh|cpu|http|big|all [args]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh check|jmh|cpu|http|big|batch|all [args]" >&2; exit 2 ;;
 esac

@@ -116,8 +116,8 @@ class AccessConfig {
                         .requestMatchers("/api/v1/admin/**", "/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/").authenticated()
 
-                        // evaluations: systems submit and withdraw; anyone who reads may replay (it stores nothing)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations").hasRole("EVALUATOR")
+                        // evaluations: systems submit (one or a batch) and withdraw; anyone who reads may replay (it stores nothing)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/evaluation-batches").hasRole("EVALUATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/withdrawal").hasRole("EVALUATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/replay", "/evaluations/*/replay").hasAnyRole(READERS)
 

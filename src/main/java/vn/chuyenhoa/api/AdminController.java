@@ -39,10 +39,14 @@ import vn.chuyenhoa.access.LoginThrottle;
 import vn.chuyenhoa.access.Accounts.Token;
 import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.access.Role;
-import vn.chuyenhoa.api.JsonBody.Arr;
-import vn.chuyenhoa.api.JsonBody.Obj;
-import vn.chuyenhoa.api.JsonBody.Str;
-import vn.chuyenhoa.api.JsonBody.Value;
+import vn.chuyenhoa.http.JsonBody.Arr;
+import vn.chuyenhoa.http.JsonBody.Obj;
+import vn.chuyenhoa.http.JsonBody.Str;
+import vn.chuyenhoa.http.JsonBody.Value;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.JsonReader;
+import vn.chuyenhoa.http.Shown;
+import vn.chuyenhoa.http.JsonBody;
 
 /**
  * Accounts and bearer tokens, as administrators manage them and auditors read them. Nothing here ever answers with a
@@ -138,8 +142,8 @@ class AdminController {
                             + " \"provinces\": [\"QD124_2004:24\"]}"))))
     @PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> create(@RequestBody(required = false) byte[] body) {
-        Fields f = new Fields();
-        Obj root = read(body, f, CREATE_KEYS);
+        JsonReader f = new JsonReader();
+        Obj root = f.root(body, CREATE_KEYS);
         if (root == null) return Problems.badRequest(f.sorted());
         var m = root.members();
         String username = f.requiredString("username", m.get("username"));
@@ -182,15 +186,15 @@ class AdminController {
     ResponseEntity<?> update(@PathVariable String username, @RequestBody(required = false) byte[] body) {
         Optional<Account> existing = accounts.find(username);
         if (existing.isEmpty()) return noAccount(username);
-        Fields f = new Fields();
-        Obj root = read(body, f, UPDATE_KEYS);
+        JsonReader f = new JsonReader();
+        Obj root = f.root(body, UPDATE_KEYS);
         if (root == null) return Problems.badRequest(f.sorted());
         var m = root.members();
         Set<Role> roles = roles(f, m.get("roles"));
         boolean national = Boolean.TRUE.equals(f.optionalFlag("national", m.get("national")));
         Set<String> provinces = provinces(f, m.get("provinces"));
         Boolean enabled = f.optionalFlag("enabled", m.get("enabled"));
-        if (Fields.absent(m.get("enabled"))) f.missing("enabled");
+        if (JsonReader.absent(m.get("enabled"))) f.missing("enabled");
         refusals(f, Accounts.problems(username, existing.get().displayName(), null, roles, national, provinces));
         if (f.hasErrors()) return Problems.badRequest(f.sorted());
         try {
@@ -213,8 +217,8 @@ class AdminController {
     @PostMapping(path = "/accounts/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> password(@PathVariable String username, @RequestBody(required = false) byte[] body) {
         if (accounts.find(username).isEmpty()) return noAccount(username);
-        Fields f = new Fields();
-        Obj root = read(body, f, PASSWORD_KEYS);
+        JsonReader f = new JsonReader();
+        Obj root = f.root(body, PASSWORD_KEYS);
         if (root == null) return Problems.badRequest(f.sorted());
         String password = f.requiredString("password", root.members().get("password"));
         if (f.hasErrors()) return Problems.badRequest(f.sorted());
@@ -258,8 +262,8 @@ class AdminController {
                     "{\"username\": \"hethong\", \"label\": \"Máy chủ báo cáo tỉnh Bắc Giang, 2026\"}"))))
     @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> issue(@RequestBody(required = false) byte[] body) {
-        Fields f = new Fields();
-        Obj root = read(body, f, TOKEN_KEYS);
+        JsonReader f = new JsonReader();
+        Obj root = f.root(body, TOKEN_KEYS);
         if (root == null) return Problems.badRequest(f.sorted());
         String username = f.requiredString("username", root.members().get("username"));
         String label = f.requiredString("label", root.members().get("label"));
@@ -306,19 +310,8 @@ class AdminController {
 
     // ---- reading requests ------------------------------------------------------------------------------------------
 
-    private static Obj read(byte[] body, Fields f, Set<String> known) {
-        try {
-            Obj root = JsonBody.read(body);
-            f.unknownKeys(root, "", known);
-            return root;
-        } catch (JsonBody.Malformed e) {
-            f.error(null, "malformed_json", e.getMessage(), e.messageVi);
-            return null;
-        }
-    }
-
     /** Null when absent or wrong (each item reported); an empty set is left to {@link Accounts#problems} to refuse. */
-    private static Set<Role> roles(Fields f, Value value) {
+    private static Set<Role> roles(JsonReader f, Value value) {
         List<String> names = strings(f, "roles", value, true);
         if (names == null) return null;
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -341,7 +334,7 @@ class AdminController {
         return bad ? null : roles;
     }
 
-    private static Set<String> provinces(Fields f, Value value) {
+    private static Set<String> provinces(JsonReader f, Value value) {
         List<String> items = strings(f, "provinces", value, false);
         return items == null || items.stream().anyMatch(java.util.Objects::isNull) ? null : new LinkedHashSet<>(items);
     }
@@ -350,8 +343,8 @@ class AdminController {
      * An array of strings, stripped, with null in place of each item that is not a string (each reported); absent is
      * empty unless required. Null when absent and required, or not an array.
      */
-    private static List<String> strings(Fields f, String field, Value value, boolean required) {
-        if (Fields.absent(value)) {
+    private static List<String> strings(JsonReader f, String field, Value value, boolean required) {
+        if (JsonReader.absent(value)) {
             if (required) f.missing(field);
             return required ? null : List.of();
         }
@@ -375,7 +368,7 @@ class AdminController {
      * The account's own refusals, for the fields not already reported as malformed (a field sent with the wrong type
      * has one error, not two).
      */
-    private static void refusals(Fields f, List<Refused> refusals) {
+    private static void refusals(JsonReader f, List<Refused> refusals) {
         List<FieldError> sorted = f.sorted();
         for (Refused r : refusals) {
             boolean reported = sorted.stream().anyMatch(e -> e.field() != null

@@ -50,6 +50,10 @@ import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.EvaluationService;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.ruleset.SnapshotCache;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.JsonBody;
+import vn.chuyenhoa.http.JsonReader;
+import vn.chuyenhoa.http.Parsed;
 
 /** Evaluations: judge an area (api.md), read a stored verdict, search them, withdraw one. */
 @RestController
@@ -119,9 +123,9 @@ class EvaluationController {
                     "Header Idempotency-Key phải dài từ 1 đến 200 ký tự.")));
         }
         Engine engine = engines.current();
-        ParseResult parsed = new EvaluationRequestParser(new Requests.World(engine, areas)).parse(body == null ? new byte[0] : body);
-        if (parsed instanceof ParseResult.Invalid invalid) return Problems.badRequest(invalid.errors());
-        EvaluationRequest req = ((ParseResult.Ok) parsed).request();
+        Parsed<EvaluationRequest> parsed = new EvaluationRequestParser(new Requests.World(engine, areas)).parse(body == null ? new byte[0] : body);
+        if (!parsed.isValid()) return Problems.badRequest(parsed.errors());
+        EvaluationRequest req = parsed.value();
 
         EvaluationInput input = Requests.input(req, areas);
         var outside = Problems.outsideScope(input.area().codeScheme(), input.area().provinceCode(),
@@ -175,12 +179,15 @@ class EvaluationController {
 
     @ApiResponse(responseCode = "404", description = "There is no such evaluation")
     @Operation(operationId = "withdrawEvaluation", summary = "Withdraw a wrong evaluation, with a reason; it stays visible / Thu hồi một kết quả đánh giá",
+            description = "Read strictly: reason is a text of 1 to 4000 characters, and no other key.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Withdrawal.class))),
             responses = {
                 @ApiResponse(responseCode = "200", description = "Withdrawn; its status now",
                         content = @Content(schema = @Schema(implementation = EvaluationStatus.class))),
                 @ApiResponse(responseCode = "409", description = "Already withdrawn or superseded (urn:chuyenhoa:problem:not-in-force)")})
     @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> withdraw(@PathVariable String id, @RequestBody(required = false) Withdrawal withdrawal) {
+    ResponseEntity<?> withdraw(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         Optional<UUID> uuid = Ids.uuid(id);
         if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
         Optional<vn.chuyenhoa.audit.EvaluationRecord> target = store.find(uuid.get());
@@ -188,18 +195,11 @@ class EvaluationController {
         // withdrawing changes a province's record as much as submitting it: the same provinces apply
         var outside = Problems.outsideScope(target.get().codeScheme(), target.get().provinceCode(), provinceName(target.get()));
         if (outside.isPresent()) return outside.get();
-        if (withdrawal == null || withdrawal.reason() == null || withdrawal.reason().isBlank()) {
-            return Problems.badRequest(List.of(new FieldError("reason", "required",
-                    "A reason is required to withdraw an evaluation.", "Cần ghi lý do thu hồi kết quả đánh giá.")));
-        }
-        String reason = withdrawal.reason().strip();
-        if (reason.length() > EvaluationRequestParser.MAX_REASON_LENGTH) {
-            return Problems.badRequest(List.of(new FieldError("reason", "too_long",
-                    "The reason is " + reason.length() + " characters long; at most "
-                            + EvaluationRequestParser.MAX_REASON_LENGTH + " are kept.",
-                    "Lý do dài " + reason.length() + " ký tự; chỉ được tối đa "
-                            + EvaluationRequestParser.MAX_REASON_LENGTH + " ký tự.")));
-        }
+        JsonReader r = new JsonReader();
+        JsonBody.Obj root = r.optionalRoot(body, java.util.Set.of("reason"));
+        String reason = root == null ? null
+                : r.text("reason", root.members().get("reason"), true, EvaluationRequestParser.MAX_REASON_LENGTH);
+        if (r.hasErrors()) return Problems.badRequest(r.sorted());
         try {
             store.withdraw(uuid.get(), reason, Caller.name());
         } catch (NoSuchElementException e) {

@@ -24,6 +24,7 @@ import vn.chuyenhoa.audit.EvaluationStore;
 import vn.chuyenhoa.audit.EvaluationSummary;
 import vn.chuyenhoa.audit.Page;
 import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.http.FieldError;
 
 /**
  * Impact previews: every stored evaluation in the filter is run again on a candidate version and compared with what

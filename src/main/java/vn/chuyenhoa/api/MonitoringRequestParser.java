@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import vn.chuyenhoa.api.JsonBody.Obj;
+import vn.chuyenhoa.http.JsonBody.Obj;
+import vn.chuyenhoa.http.JsonBody.Value;
 import vn.chuyenhoa.area.Reform;
-import vn.chuyenhoa.api.JsonBody.Value;
 import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Period;
@@ -17,6 +17,10 @@ import vn.chuyenhoa.monitoring.MonitoringInput;
 import vn.chuyenhoa.monitoring.Predecessor;
 import vn.chuyenhoa.monitoring.Predecessors;
 import vn.chuyenhoa.monitoring.ProfileChain;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.JsonReader;
+import vn.chuyenhoa.http.JsonBody;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * Reads a {@code POST /api/v1/monitoring-reports} body. The area, profile, periods and facts are an evaluation's and
@@ -57,7 +61,7 @@ final class MonitoringRequestParser {
         } catch (JsonBody.Malformed e) {
             return Parsed.invalid(List.of(new FieldError(null, "malformed_json", e.getMessage(), e.messageVi)));
         }
-        Fields f = new Fields();
+        JsonReader f = new JsonReader();
         Map<String, Value> members = root.members();
         f.unknownKeys(root, "", KEYS);
         Map<String, Value> shared = new LinkedHashMap<>();
@@ -65,10 +69,10 @@ final class MonitoringRequestParser {
             if (EVALUATION_KEYS.contains(k)) shared.put(k, v);
         });
         // the window and the profile are judged on the recognition date, below, not on period.to
-        ParseResult evaluation = new EvaluationRequestParser(new AnyDate(world)).parse(new Obj(shared));
+        Parsed<EvaluationRequest> evaluation = new EvaluationRequestParser(new AnyDate(world)).parse(new Obj(shared));
         EvaluationRequest req = null;
-        if (evaluation instanceof ParseResult.Invalid invalid) f.addAll(invalid.errors());
-        else req = ((ParseResult.Ok) evaluation).request();
+        if (!evaluation.isValid()) f.addAll(evaluation.errors());
+        else req = evaluation.value();
 
         LocalDate recognisedOn = f.date("recognisedOn", members.get("recognisedOn"), true);
         String decision = f.optionalString("recognitionDecision", members.get("recognitionDecision"));

@@ -17,6 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.chuyenhoa.evaluation.EvaluationService;
+import vn.chuyenhoa.http.FieldError;
 
 /**
  * Every error leaves as problem details. Spring's own errors (wrong method, media type, missing body…) keep their

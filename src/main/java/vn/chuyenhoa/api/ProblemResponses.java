@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import vn.chuyenhoa.http.FieldError;
 
 /**
  * Every refusal an operation can answer, declared on it with the one problem schema, so that a generated client can

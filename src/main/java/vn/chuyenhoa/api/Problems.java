@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.http.FieldError;
 
 /** RFC 9457 problem details, in the one shape every endpoint uses, with Vietnamese beside English. */
 final class Problems {

@@ -44,6 +44,9 @@ import vn.chuyenhoa.programme.ProgrammeStore;
 import vn.chuyenhoa.programme.ProvinceFigures;
 import vn.chuyenhoa.programme.Unit;
 import vn.chuyenhoa.programme.Today;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Parsed;
+import vn.chuyenhoa.http.Shown;
 
 /**
  * A province's yearly programmes: add a candidate, record each step of an area's lifecycle, read an area's record and
@@ -167,9 +170,9 @@ class ProgrammeController {
     ResponseEntity<?> addCandidate(@PathVariable String codeScheme, @PathVariable String provinceCode,
                                    @PathVariable int year, @RequestBody(required = false) byte[] body) {
         Programme p = service.programme(codeScheme, provinceCode, year);
-        ProgrammeRequests.Parsed<ProgrammeService.NewCandidate> parsed = ProgrammeRequests.candidate(body);
+        Parsed<ProgrammeService.NewCandidate> parsed = ProgrammeRequests.candidate(body);
         if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
-        return created(service.addCandidate(p, parsed.request(), Caller.name()));
+        return created(service.addCandidate(p, parsed.value(), Caller.name()));
     }
 
     @ApiResponse(responseCode = "404", description = "The area is not in that year's programme")
@@ -215,15 +218,15 @@ class ProgrammeController {
     ResponseEntity<?> step(@PathVariable String codeScheme, @PathVariable String provinceCode, @PathVariable int year,
                            @PathVariable String areaCode, @RequestBody(required = false) byte[] body) {
         Programme p = service.programme(codeScheme, provinceCode, year);
-        ProgrammeRequests.Parsed<ProgrammeService.StepRequest> parsed = ProgrammeRequests.step(body);
+        Parsed<ProgrammeService.StepRequest> parsed = ProgrammeRequests.step(body);
         if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
         // a record that follows its area into a new province needs that province in the caller's scope too
-        Optional<Unit> into = service.reorganisationTarget(p, areaCode, parsed.request());
+        Optional<Unit> into = service.reorganisationTarget(p, areaCode, parsed.value());
         if (into.isPresent() && into.get() != null) {
             Optional<ResponseEntity<ProblemDetail>> outside = Problems.outsideScope(into.get().codeScheme(), into.get().provinceCode(), null);
             if (outside.isPresent()) return outside.get();
         }
-        return created(service.step(p, areaCode, parsed.request(), Caller.name()));
+        return created(service.step(p, areaCode, parsed.value(), Caller.name()));
     }
 
     @Operation(operationId = "previewProgrammeReorganisation", summary = "Preview: a province's records across the 2025 reform / Xem trước việc chuyển hồ sơ cả tỉnh sang đơn vị mới",
@@ -275,9 +278,9 @@ class ProgrammeController {
     ResponseEntity<?> reorganise(@PathVariable String codeScheme, @PathVariable String provinceCode,
                                  @RequestBody(required = false) byte[] body) {
         Programme p = service.province(codeScheme, provinceCode);
-        ProgrammeRequests.Parsed<ProgrammeRequests.Reorganisation> parsed = ProgrammeRequests.reorganisation(body);
+        Parsed<ProgrammeRequests.Reorganisation> parsed = ProgrammeRequests.reorganisation(body);
         if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
-        ProgrammeRequests.Reorganisation r = parsed.request();
+        ProgrammeRequests.Reorganisation r = parsed.value();
         List<ProgrammeService.PlannedMove> plan = service.reorganisationPlan(p, r.choices());
         for (ProgrammeService.PlannedMove m : plan) {
             // the records go into new provinces: the caller must hold those too (an account is never widened by itself)

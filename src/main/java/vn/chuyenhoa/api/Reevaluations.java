@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,8 @@ import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EvaluationDocument;
 import vn.chuyenhoa.evaluation.EvaluationService;
 import vn.chuyenhoa.evaluation.Evaluator;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * Runs a stored request again on a given ruleset version — the stored request bytes, parsed and judged exactly as
@@ -43,17 +46,21 @@ public class Reevaluations {
     }
 
     public Rerun rerun(EvaluationRecord stored, Engine engine) {
-        ParseResult parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
+        Parsed<EvaluationRequest> parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
                 .parse(stored.requestJson().getBytes(StandardCharsets.UTF_8));
-        if (parsed instanceof ParseResult.Invalid invalid) return new Rerun(null, null, List.of(), new Rejected(invalid.errors()));
-        EvaluationRequest req = ((ParseResult.Ok) parsed).request();
+        if (!parsed.isValid()) return new Rerun(null, null, List.of(), new Rejected(parsed.errors()));
+        EvaluationRequest req = parsed.value();
         EvaluationService.Submission s = new EvaluationService.Submission(Requests.input(req, areas), req.purpose().name(),
                 stored.requestJson(), stored.requestHash(), stored.idempotencyKey(), req.supersedes(), req.reason(), stored.submitter());
         // the id and the time are the stored ones: they identify the evaluation, they are not part of the decision
-        EvaluationDocument doc = EvaluationService.document(engine, s, Evaluator.judge(engine, s.input()), stored.id(), stored.evaluatedAt());
+        JsonNode original = json.readTree(stored.responseJson());
+        // the batch it came in is, like its id, where the evaluation was recorded, not part of the decision
+        JsonNode batch = original.path("batchId");
+        UUID batchId = batch.isString() ? UUID.fromString(batch.asString()) : null;
+        EvaluationDocument doc = EvaluationService.document(engine, s, Evaluator.judge(engine, s.input()), stored.id(),
+                stored.evaluatedAt(), batchId);
         // through text, as the stored one went: numbers then parse to the same node types on both sides
         JsonNode replayed = json.readTree(json.writeValueAsString(doc));
-        JsonNode original = json.readTree(stored.responseJson());
         List<Difference> diffs = new ArrayList<>();
         compare("", original, replayed, diffs);
         return new Rerun(doc, replayed, diffs, null);

@@ -28,6 +28,8 @@ import vn.chuyenhoa.evaluation.Setting;
 import vn.chuyenhoa.evaluation.TableSource;
 import vn.chuyenhoa.reporting.ReportingCalendar;
 import vn.chuyenhoa.reporting.ReportingPeriod;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Shown;
 
 /** The reporting calendar of a year (domain spec §7): quarter I, six months, quarter III and year, with due dates. */
 @RestController

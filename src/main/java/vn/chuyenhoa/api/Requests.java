@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
@@ -13,6 +14,11 @@ import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.http.JsonBody.Obj;
+import vn.chuyenhoa.http.JsonBody.Value;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.JsonReader;
+import vn.chuyenhoa.http.Shown;
 
 /** From a validated request to what the rules see, with the area as the official list names and places it. */
 public final class Requests {
@@ -39,6 +45,39 @@ public final class Requests {
 
     static Area area(AdminUnit u) {
         return new Area(u.scheme().name(), u.code(), u.name(), u.districtCode(), u.provinceCode());
+    }
+
+    /** An area as the official lists name it (domain spec §8); empty, with the errors reported, when it is not one. */
+    static Optional<AdminUnit> readArea(JsonReader f, String field, Value value, World world) {
+        Obj area = f.object(field, value, true);
+        if (area == null) return Optional.empty();
+        f.unknownKeys(area, field + ".", Set.of("codeScheme", "code", "name"));
+        var members = area.members();
+        String scheme = f.requiredString(field + ".codeScheme", members.get("codeScheme"));
+        String code = f.requiredString(field + ".code", members.get("code"));
+        String name = f.optionalString(field + ".name", members.get("name"));
+        if (scheme == null) return Optional.empty();
+        Optional<CodeScheme> parsed = CodeScheme.parse(scheme);
+        if (parsed.isEmpty()) {
+            String shown = Shown.of(members.get("codeScheme"));
+            f.error(field + ".codeScheme", "unknown_scheme", field + ".codeScheme " + shown + " is not a known code scheme.",
+                    field + ".codeScheme " + shown + " không phải là hệ mã đã biết.");
+            return Optional.empty();
+        }
+        if (code == null) return Optional.empty();
+        Optional<AdminUnit> unit = world.areas().find(parsed.get(), code);
+        if (unit.isEmpty()) {
+            String shown = Shown.of(members.get("code"));
+            f.error(field + ".code", "unknown_code", field + ".code " + shown + " is not in the code list of " + scheme + ".",
+                    field + ".code " + shown + " không có trong danh mục mã " + scheme + ".");
+            return Optional.empty();
+        }
+        if (name != null && !world.areas().nameMatches(unit.get(), name)) {
+            String shown = Shown.of(members.get("name"));
+            f.error(field + ".name", "name_mismatch", field + ".name " + shown + " is not the name of area " + code + " in " + scheme + ".",
+                    field + ".name " + shown + " không phải là tên của đơn vị " + code + " trong " + scheme + ".");
+        }
+        return unit;
     }
 
     /** What the request validator needs to know, answered from the official lists and one ruleset version. */

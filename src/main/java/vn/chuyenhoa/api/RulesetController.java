@@ -52,6 +52,9 @@ import vn.chuyenhoa.ruleset.RulesetBuildException;
 import vn.chuyenhoa.ruleset.RulesetSnapshot;
 import vn.chuyenhoa.ruleset.RulesetValidator;
 import vn.chuyenhoa.ruleset.SnapshotCache;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.JsonReader;
+import vn.chuyenhoa.http.JsonBody;
 
 /**
  * Ruleset versions as policy staff manage them: upload changed tables (validated, kept as a draft or refused with a
@@ -60,6 +63,9 @@ import vn.chuyenhoa.ruleset.SnapshotCache;
 @RestController
 @Tag(name = ApiDescription.RULESETS)
 class RulesetController {
+
+    private static final Set<String> IMPACT_KEYS =
+            Set.of("codeScheme", "provinceCode", "profileId", "periodFrom", "periodTo", "includeWithdrawn");
 
     private final ActiveRuleset active;
     private final RulesetStore store;
@@ -223,22 +229,26 @@ class RulesetController {
 
     @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
     @Operation(operationId = "activateRulesetVersion", summary = "Put a version in force; activating an earlier one rolls back / Áp dụng (hoặc quay lại) một phiên bản",
-            description = "Body: {\"comment\": \"why\"}. The approver is the caller (RULE_APPROVER): never the version's "
-                    + "uploader, and only for changes within the caller's provinces (otherwise 403, nothing changes).",
+            description = "Body: {\"comment\": \"why\"}, a text of at most 4000 characters, and no other key. The approver is "
+                    + "the caller (RULE_APPROVER): never the version's uploader, and only for changes within the caller's "
+                    + "provinces (otherwise 403, nothing changes).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Activation.class))),
             responses = @ApiResponse(responseCode = "200", description = "In force",
                     content = @Content(schema = @Schema(implementation = ActivationResult.class))))
     @PostMapping(path = "/api/v1/rulesets/{version}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) Activation body) {
-        List<FieldError> errors = new ArrayList<>();
-        if (body == null || body.comment() == null || body.comment().isBlank()) errors.add(new FieldError("comment", "required", "Say why (comment).", "Cần ghi lý do (comment)."));
-        else commentTooLong(body.comment()).ifPresent(errors::add);
-        if (!errors.isEmpty()) return Problems.badRequest(errors);
+    ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) byte[] body) {
+        JsonReader r = new JsonReader();
+        JsonBody.Obj root = r.optionalRoot(body, Set.of("comment"));
+        String comment = root == null ? null
+                : r.text("comment", root.members().get("comment"), true, ActiveRuleset.MAX_COMMENT);
+        if (r.hasErrors()) return Problems.badRequest(r.sorted());
         if (store.info(version).isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
         String before = active.versionId();
         if (version.equals(before)) return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "alreadyActive", true));
         boolean rollback = store.everActivated().contains(version);
         try {
-            active.activate(version, Caller.current().orElseThrow().changer(), body.comment().strip());
+            active.activate(version, Caller.current().orElseThrow().changer(), comment);
         } catch (Changer.Refused e) {
             return refused(e);
         } catch (ActiveRuleset.NotRecorded e) {
@@ -267,16 +277,21 @@ class RulesetController {
     @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
     @Operation(operationId = "startImpactPreview", summary = "Preview the impact of a version on stored verdicts (a job to poll) / Xem trước tác động",
             description = "Body (all optional): codeScheme, provinceCode, profileId, periodFrom, periodTo (on the period's end), includeWithdrawn.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ImpactJobs.Filter.class))),
             responses = {
                 @ApiResponse(responseCode = "202", description = "Started; poll Location",
                         headers = @Header(name = "Location", description = "/api/v1/impact-jobs/{id}", schema = @Schema(type = "string")),
                         content = @Content(schema = @Schema(implementation = ImpactJobs.Status.class))),
                 @ApiResponse(responseCode = "409", description = "The version does not build (urn:chuyenhoa:problem:version-does-not-build)")})
     @PostMapping(path = "/api/v1/rulesets/{version}/impact", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> impact(@PathVariable String version, @RequestBody(required = false) ImpactJobs.Filter filter) {
+    ResponseEntity<?> impact(@PathVariable String version, @RequestBody(required = false) byte[] body) {
+        JsonReader r = new JsonReader();
+        JsonBody.Obj root = r.optionalRoot(body, IMPACT_KEYS);
+        ImpactJobs.Filter filter = root == null ? null : filter(r, root.members());
+        if (r.hasErrors()) return Problems.badRequest(r.sorted());
         try {
-            ImpactJobs.Status s = impact.start(cache.get(version).engine(),
-                    filter == null ? new ImpactJobs.Filter(null, null, null, null, null, null) : filter);
+            ImpactJobs.Status s = impact.start(cache.get(version).engine(), filter);
             return ResponseEntity.accepted().location(URI.create("/api/v1/impact-jobs/" + s.jobId())).body(s);
         } catch (NoSuchElementException e) {
             return Problems.notFound(e.getMessage());
@@ -294,6 +309,13 @@ class RulesetController {
     ResponseEntity<?> impactJob(@PathVariable String id) {
         return Ids.uuid(id).flatMap(impact::status).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> Problems.notFound("There is no impact job " + id + "."));
+    }
+
+    private static ImpactJobs.Filter filter(JsonReader r, Map<String, JsonBody.Value> m) {
+        return new ImpactJobs.Filter(r.text("codeScheme", m.get("codeScheme"), false, 64),
+                r.text("provinceCode", m.get("provinceCode"), false, 64), r.text("profileId", m.get("profileId"), false, 128),
+                r.date("periodFrom", m.get("periodFrom"), false), r.date("periodTo", m.get("periodTo"), false),
+                r.optionalFlag("includeWithdrawn", m.get("includeWithdrawn")));
     }
 
     /** Free text is checked before anything is done with it: a column too short for it must not fail half-way. */

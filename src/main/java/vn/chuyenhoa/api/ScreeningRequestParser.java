@@ -1,5 +1,6 @@
 package vn.chuyenhoa.api;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -8,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import vn.chuyenhoa.api.JsonBody.Arr;
-import vn.chuyenhoa.api.JsonBody.Bool;
-import vn.chuyenhoa.api.JsonBody.Obj;
-import vn.chuyenhoa.api.JsonBody.Value;
+import vn.chuyenhoa.http.JsonBody.Arr;
+import vn.chuyenhoa.http.JsonBody.Bool;
+import vn.chuyenhoa.http.JsonBody.Obj;
+import vn.chuyenhoa.http.JsonBody.Value;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.Reform;
 import vn.chuyenhoa.evaluation.Fact;
@@ -19,6 +20,11 @@ import vn.chuyenhoa.evaluation.Period;
 import vn.chuyenhoa.screening.Candidate;
 import vn.chuyenhoa.screening.ScreeningFact;
 import vn.chuyenhoa.screening.ScreeningInput;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.JsonReader;
+import vn.chuyenhoa.http.Shown;
+import vn.chuyenhoa.http.JsonBody;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * Reads a {@code POST /api/v1/screenings} body as strictly as an evaluation (domain spec §3.3, §8): unknown keys
@@ -60,17 +66,18 @@ final class ScreeningRequestParser {
         } catch (JsonBody.Malformed e) {
             return Parsed.invalid(List.of(new FieldError(null, "malformed_json", e.getMessage(), e.messageVi)));
         }
-        Fields f = new Fields();
+        JsonReader f = new JsonReader();
         Map<String, Value> members = root.members();
         f.unknownKeys(root, "", KEYS);
         Integer year = year(f, members.get("year"));
-        Period period = f.period("period", members.get("period"), false);
+        LocalDate[] dates = f.period("period", members.get("period"), false);
+        Period period = dates == null ? null : new Period(dates[0], dates[1]);
 
         List<Candidate> candidates = new ArrayList<>();
         AdminUnit first = null;
         Map<String, Integer> seen = new HashMap<>();
         Value list = members.get("candidates");
-        if (Fields.absent(list)) {
+        if (JsonReader.absent(list)) {
             f.missing("candidates");
         } else if (!(list instanceof Arr arr)) {
             f.wrongType("candidates", list, "an array", "một mảng");
@@ -86,7 +93,7 @@ final class ScreeningRequestParser {
                 Obj c = f.object(field, arr.items().get(i), true);
                 if (c == null) continue;
                 f.unknownKeys(c, field + ".", CANDIDATE_KEYS);
-                Optional<AdminUnit> unit = f.area(field + ".area", c.members().get("area"), world);
+                Optional<AdminUnit> unit = Requests.readArea(f, field + ".area", c.members().get("area"), world);
                 Map<ScreeningFact, Object> facts = facts(f, field + ".facts", c.members().get("facts"));
                 if (unit.isEmpty()) continue;
                 AdminUnit u = unit.get();
@@ -127,8 +134,8 @@ final class ScreeningRequestParser {
                 first.provinceName(), candidates));
     }
 
-    private static Integer year(Fields f, Value value) {
-        if (Fields.absent(value)) {
+    private static Integer year(JsonReader f, Value value) {
+        if (JsonReader.absent(value)) {
             f.missing("year");
             return null;
         }
@@ -141,7 +148,7 @@ final class ScreeningRequestParser {
         return y == null ? null : y.intValue();
     }
 
-    private static Map<ScreeningFact, Object> facts(Fields f, String field, Value value) {
+    private static Map<ScreeningFact, Object> facts(JsonReader f, String field, Value value) {
         Map<ScreeningFact, Object> facts = new EnumMap<>(ScreeningFact.class);
         Obj given = f.object(field, value, false);
         if (given == null) return facts;
@@ -152,7 +159,7 @@ final class ScreeningRequestParser {
             if (known == null) {
                 String shown = Shown.clip(name);
                 f.error(name, "unknown_field", shown + " is not a known screening fact.", shown + " không phải là số liệu sàng lọc đã biết.");
-            } else if (Fields.absent(v)) {
+            } else if (JsonReader.absent(v)) {
                 // absent: missing data, never zero
             } else if (known.type() == Fact.Type.COUNT) {
                 Long n = f.count(name, v);

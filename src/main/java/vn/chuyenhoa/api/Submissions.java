@@ -17,6 +17,8 @@ import vn.chuyenhoa.monitoring.MonitoringService;
 import vn.chuyenhoa.screening.Screener;
 import vn.chuyenhoa.screening.ScreeningInput;
 import vn.chuyenhoa.screening.ScreeningService;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * A screening or a monitoring report as both the API and the officer's upload page take it: one parser, one province

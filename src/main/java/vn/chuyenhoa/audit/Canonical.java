@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <h2>A batch</h2>
  * {@code entries}: one line per row, {@code table SP key SP rowHash}, joined by LF in insertion order, where the key
  * is the row's primary key, its columns joined by {@code "/"} ({@code evaluation.id},
- * {@code programme_transition.area_id "/" step}, {@code account.username}, {@code audit_restore.id}, …; see
+ * {@code programme_transition.area_id "/" step}, {@code account.username}, {@code evaluation_batch.id}, {@code audit_restore.id}, …; see
  * {@link #TABLES});
  * {@code content_hash} = SHA-256(UTF-8(entries)); the link {@code hash} = SHA-256(UTF-8(
  * {@code "chuyenhoa-chain-v1" LF seq LF kind LF linked_at LF row_count LF content_hash LF prev_hash})).
@@ -203,10 +203,14 @@ public final class Canonical {
             "id:UUID", "restored_at:TIMESTAMP", "restored_by", "backup", "backup_head_seq:NUMBER", "backup_head_hash",
             "backup_head_at:TIMESTAMP", "lost_head_seq:NUMBER", "lost_head_hash");
 
+    public static final Table EVALUATION_BATCH = table("evaluation_batch", new int[] {0},
+            "id:UUID", "submitted_at:TIMESTAMP", "ruleset_version", "item_count:NUMBER", "stored_count:NUMBER",
+            "submitter", "idempotency_key", "request_hash", "response_json");
+
     /** Every audited table: a row of any of them that is in no batch was written behind the chain's back. */
     public static final List<Table> TABLES = List.of(EVALUATION, STATUS_EVENT, RULESET_ACTION, PROGRAMME_AREA,
             PROGRAMME_TRANSITION, SCREENING, MONITORING_REPORT, ACCOUNT, API_TOKEN, ACCOUNT_EVENT, RULESET_VERSION,
-            RULESET_FILE, RULESET_LOAD_FAILURE, AUDIT_RESTORE);
+            RULESET_FILE, RULESET_LOAD_FAILURE, AUDIT_RESTORE, EVALUATION_BATCH);
 
     private Canonical() {
     }

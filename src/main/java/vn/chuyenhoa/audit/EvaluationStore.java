@@ -339,12 +339,20 @@ public class EvaluationStore implements SmartLifecycle {
 
     /** Inserts the batch and lists its rows for the chain link committed with them; the same batch, linked once. */
     private Void insert(List<Pending> batch, AuditChain.Batch links) {
-        jdbc.batchUpdate(INSERT_EVALUATION, batch, batch.size(), (ps, p) -> bind(ps, p.record));
-        for (Pending p : batch) {
-            links.add(p.entry);
-        }
-        List<EvaluationRecord> superseding = batch.stream().map(p -> p.record).filter(r -> r.supersedes() != null)
-                .toList();
+        insertRows(batch.stream().map(p -> p.record).toList(), batch.stream().map(p -> p.entry).toList(), links);
+        return null;
+    }
+
+    /**
+     * Inserts the rows, with the supersession events they carry, in the caller's transaction, and lists them for its
+     * chain link: the one way evaluations are written, alone (group commit) or many at once (a batch).
+     *
+     * @param entries each row's {@link #chainEntry}, in the same order
+     */
+    void insertRows(List<EvaluationRecord> records, List<Canonical.Entry> entries, AuditChain.Batch links) {
+        jdbc.batchUpdate(INSERT_EVALUATION, records, records.size(), EvaluationStore::bind);
+        entries.forEach(links::add);
+        List<EvaluationRecord> superseding = records.stream().filter(r -> r.supersedes() != null).toList();
         if (!superseding.isEmpty()) {
             // In the same transaction as the new evaluation: the old one is never seen replaced by nothing.
             jdbc.batchUpdate(INSERT_EVENT, superseding, superseding.size(), (ps, r) -> {
@@ -360,7 +368,6 @@ public class EvaluationStore implements SmartLifecycle {
                         r.supersedeReason(), r.submitter(), r.id()));
             }
         }
-        return null;
     }
 
     /** The row as {@link #bind} writes it, in {@link Canonical#EVALUATION}'s column order. */
@@ -433,7 +440,7 @@ public class EvaluationStore implements SmartLifecycle {
         }
     }
 
-    private static void requireComplete(EvaluationRecord r) {
+    static void requireComplete(EvaluationRecord r) {
         Objects.requireNonNull(r, "evaluation record");
         List<String> missing = new ArrayList<>();
         need(missing, "id", r.id());

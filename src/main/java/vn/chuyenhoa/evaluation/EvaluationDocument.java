@@ -12,7 +12,8 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * The response to an evaluation, stored as it was sent and returned unchanged for ever after (api.md). Everything an
- * auditor needs is in it: facts as received, the profile and why, every criterion with its table row, the version.
+ * auditor needs is in it: facts as received, the profile and why, every criterion with its table row, the version,
+ * and for an item of a batch the batch it came in ({@code batchId}, absent otherwise).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A verdict with everything behind it, stored as it was returned and returned unchanged for ever "
@@ -33,7 +34,8 @@ public record EvaluationDocument(
                 + "criterion needed, once each, in code-point order") List<String> missingFacts,
         @Schema(description = "The rule that gave the verdict") String verdictRule,
         @Schema(ref = "#/components/schemas/EvaluationFacts", description = "The facts as received") Object facts,
-        Supersession supersedes) {
+        Supersession supersedes,
+        @Schema(description = "The batch the evaluation came in; absent for a single request") UUID batchId) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "EvaluatedArea", description = "The area with the district and province its code belongs to")

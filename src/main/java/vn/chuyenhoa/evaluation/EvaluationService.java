@@ -78,39 +78,58 @@ public class EvaluationService {
         if (s.supersedes() != null) checkSupersedable(s.supersedes());
 
         UUID id = dryRun ? null : UUID.randomUUID();
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Judgement judgement = Evaluator.judge(engine, s.input());
-        // by what operators watch: how many of each verdict, under which profile, for which purpose, stored or not
-        meters.counter("chuyenhoa.evaluations", "verdict", judgement.verdict().name(),
-                "profile", judgement.profile().profile().id(), "purpose", s.purpose(),
-                "stored", String.valueOf(!dryRun)).increment();
-        EvaluationDocument doc = document(engine, s, judgement, id, at);
-        Area a = s.input().area();
-        String body = json.writeValueAsString(doc);
-        if (dryRun) return new Answer(null, body, false, false);
-
-        EvaluationRecord record = new EvaluationRecord(id, at, a.codeScheme(), a.code(), a.name(), a.provinceCode(),
-                a.districtCode(), judgement.profile().profile().id(), judgement.verdict().name(), s.purpose(),
-                s.input().period().from(), s.input().period().to(), engine.versionId(), s.requestJson(), body,
-                firedRules(judgement), s.idempotencyKey(), s.requestHash(), s.submitter(), s.supersedes(), s.reason());
+        Rendered r = render(engine, s, id, Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
+        if (dryRun) return new Answer(null, r.json(), false, false);
         try {
-            store.saveNow(record);
+            store.saveNow(r.record());
         } catch (DuplicateIdempotencyKeyException race) {
             // a concurrent retry with the same key committed first: answer as that one was answered
             return earlierAnswer(s).orElseThrow(() -> race);
         }
-        return new Answer(id, body, true, false);
+        return new Answer(id, r.json(), true, false);
+    }
+
+    /**
+     * One decision, its document as sent and, unless {@code id} is null (a dry run), the row that keeps it.
+     *
+     * @param record null for a dry run
+     */
+    public record Rendered(String json, Judgement judgement, EvaluationRecord record) {}
+
+    /**
+     * Decides and renders without storing: a single request stores the row at once, a batch stores many rows in one
+     * transaction. Touches no store, so batches call it from several threads.
+     *
+     * @param id      null for a dry run
+     * @param batchId the batch the evaluation came in, named in its document; null for a single request
+     */
+    public Rendered render(Engine engine, Submission s, UUID id, Instant at, UUID batchId) {
+        Judgement judgement = Evaluator.judge(engine, s.input());
+        // by what operators watch: how many of each verdict, under which profile, for which purpose, stored or not
+        meters.counter("chuyenhoa.evaluations", "verdict", judgement.verdict().name(),
+                "profile", judgement.profile().profile().id(), "purpose", s.purpose(),
+                "stored", String.valueOf(id != null)).increment();
+        EvaluationDocument doc = document(engine, s, judgement, id, at, batchId);
+        String body = json.writeValueAsString(doc);
+        if (id == null) return new Rendered(body, judgement, null);
+        Area a = s.input().area();
+        EvaluationRecord record = new EvaluationRecord(id, at, a.codeScheme(), a.code(), a.name(), a.provinceCode(),
+                a.districtCode(), judgement.profile().profile().id(), judgement.verdict().name(), s.purpose(),
+                s.input().period().from(), s.input().period().to(), engine.versionId(), s.requestJson(), body,
+                firedRules(judgement), s.idempotencyKey(), s.requestHash(), s.submitter(), s.supersedes(), s.reason());
+        return new Rendered(body, judgement, record);
     }
 
     /** The response document for a judgement; replays and impact previews build it the same way. */
-    public static EvaluationDocument document(Engine engine, Submission s, Judgement judgement, UUID id, Instant at) {
+    public static EvaluationDocument document(Engine engine, Submission s, Judgement judgement, UUID id, Instant at,
+                                              UUID batchId) {
         Area a = s.input().area();
         return new EvaluationDocument(id, judgement.verdict(),
                 new EvaluationDocument.AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
                 EvaluationDocument.profileView(judgement.profile()), engine.versionId(), at, s.purpose(),
                 s.input().period(), s.input().baselinePeriod(), Explanations.render(judgement),
                 Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(s.input().facts()),
-                s.supersedes() == null ? null : new EvaluationDocument.Supersession(s.supersedes(), s.reason()));
+                s.supersedes() == null ? null : new EvaluationDocument.Supersession(s.supersedes(), s.reason()), batchId);
     }
 
     private Optional<Answer> earlierAnswer(Submission s) {
@@ -120,7 +139,10 @@ public class EvaluationService {
         });
     }
 
-    private void checkSupersedable(UUID target) {
+    /**
+     * @throws SupersedeRefused when the evaluation does not exist or is no longer in force
+     */
+    public void checkSupersedable(UUID target) {
         EvaluationStatus status;
         try {
             status = store.status(target);

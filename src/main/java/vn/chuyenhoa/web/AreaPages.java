@@ -28,6 +28,7 @@ import vn.chuyenhoa.programme.ProgrammeException;
 import vn.chuyenhoa.programme.ProgrammeService;
 import vn.chuyenhoa.programme.Today;
 import vn.chuyenhoa.programme.Unit;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * An area's record in a year's programme: its steps, who decided each and who wrote it down, and for the officer of
@@ -62,7 +63,7 @@ class AreaPages {
                 @PathVariable String areaCode, @RequestParam Map<String, String> form, Model model,
                 HttpServletResponse response) {
         ProgrammeService.Programme p = programme(service, codeScheme, provinceCode, year);
-        ProgrammeRequests.Parsed<ProgrammeService.StepRequest> parsed =
+        Parsed<ProgrammeService.StepRequest> parsed =
                 ProgrammeRequests.step(FormJson.of(form, STEP_FIELDS, List.of("programmeYear")));
         HttpStatus status;
         List<RulesetPages.FormError> errors;
@@ -71,7 +72,7 @@ class AreaPages {
             errors = FormJson.errors(parsed.errors());
         } else {
             // a record that follows its area into a new province needs that province in the officer's scope too
-            Optional<Unit> into = service.reorganisationTarget(p, areaCode, parsed.request());
+            Optional<Unit> into = service.reorganisationTarget(p, areaCode, parsed.value());
             Optional<Caller> caller = Caller.current();
             try {
                 if (into.isPresent() && into.get() != null && caller.isPresent()
@@ -85,7 +86,7 @@ class AreaPages {
                     response.setStatus(status.value());
                     return "programme-area";
                 }
-                AreaStatus after = service.step(p, areaCode, parsed.request(), Caller.name());
+                AreaStatus after = service.step(p, areaCode, parsed.value(), Caller.name());
                 return "redirect:" + href(after.area()) + "?recorded";
             } catch (ProgrammeException.Invalid e) {
                 status = HttpStatus.BAD_REQUEST;

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
-import vn.chuyenhoa.api.FieldError;
+import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.programme.Refusal;
 
 /**

@@ -28,6 +28,7 @@ import vn.chuyenhoa.programme.ProgrammeService;
 import vn.chuyenhoa.programme.ProgrammeStore;
 import vn.chuyenhoa.programme.ProvinceFigures;
 import vn.chuyenhoa.programme.Today;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * A province's programme over a range of years: both shares against their targets (from the programme table, with the
@@ -137,7 +138,7 @@ class ProgrammePages {
     String addCandidate(@PathVariable String codeScheme, @PathVariable String provinceCode, @PathVariable int year,
                         @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         ProgrammeService.Programme p = AreaPages.programme(service, codeScheme, provinceCode, year);
-        ProgrammeRequests.Parsed<ProgrammeService.NewCandidate> parsed =
+        Parsed<ProgrammeService.NewCandidate> parsed =
                 ProgrammeRequests.candidate(FormJson.of(form, CANDIDATE_FIELDS, List.of()));
         HttpStatus status;
         List<RulesetPages.FormError> errors;
@@ -146,7 +147,7 @@ class ProgrammePages {
             errors = FormJson.errors(parsed.errors());
         } else {
             try {
-                AreaStatus added = service.addCandidate(p, parsed.request(), Caller.name());
+                AreaStatus added = service.addCandidate(p, parsed.value(), Caller.name());
                 return "redirect:" + AreaPages.href(added.area()) + "?added";
             } catch (ProgrammeException.Invalid e) {
                 status = HttpStatus.BAD_REQUEST;

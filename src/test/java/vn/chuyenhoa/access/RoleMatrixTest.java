@@ -145,6 +145,8 @@ class RoleMatrixTest {
         // evaluations
         expect(READERS, "GET /api/v1/evaluations", "GET /api/v1/evaluations/{id}", "GET /api/v1/evaluations/{id}/status");
         expect(EVALUATOR, "POST /api/v1/evaluations", "POST /api/v1/evaluations/{id}/withdrawal");
+        expect(EVALUATOR, "POST /api/v1/evaluation-batches");
+        expect(READERS, "GET /api/v1/evaluation-batches/{id}");
         expect(READERS, "POST /api/v1/evaluations/{id}/replay", "POST /evaluations/{id}/replay");
         expect(READERS, "GET /evaluations", "GET /evaluations.csv", "GET /evaluations.xlsx", "GET /evaluations/{id}",
                 "GET /evaluations/{id}/print", "GET /evaluations/{id}/pdf");
@@ -194,7 +196,7 @@ class RoleMatrixTest {
      * What a write does for an account holding its role but limited to provinces, asked about another province's data:
      * refused (403, nothing stored) or, for a write that stores nothing of a province or is not about one, allowed.
      */
-    enum Scoped { REFUSED_OUTSIDE, NOT_PROVINCE_BOUND }
+    enum Scoped { REFUSED_OUTSIDE, NOT_PROVINCE_BOUND, ITEMS_REFUSED_OUTSIDE }
 
     static final Map<Endpoint, Scoped> PROVINCE_LIMITED = new LinkedHashMap<>();
 
@@ -207,6 +209,8 @@ class RoleMatrixTest {
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
                 "POST /api/v1/rulesets", "POST /rulesets/upload", "POST /api/v1/rulesets/{version}/activate",
                 "POST /rulesets/{version}/activate");
+        // a batch is recorded (201) with each item outside the caller's provinces refused on its own (403 in results)
+        scoped(Scoped.ITEMS_REFUSED_OUTSIDE, "POST /api/v1/evaluation-batches");
         // replays and impact previews store nothing, and every reader reads every province
         scoped(Scoped.NOT_PROVINCE_BOUND, "POST /api/v1/evaluations/{id}/replay", "POST /evaluations/{id}/replay",
                 "POST /api/v1/rulesets/{version}/impact", "POST /rulesets/{version}/impact");
@@ -504,6 +508,13 @@ class RoleMatrixTest {
                 assertTrue(r.status() < 500, r::describe);
                 if (e.getValue() == Scoped.NOT_PROVINCE_BOUND) {
                     assertTrue(r.status() != 401 && r.status() != 403, r::describe);
+                } else if (e.getValue() == Scoped.ITEMS_REFUSED_OUTSIDE) {
+                    assertEquals(201, r.status(), r::describe);
+                    JsonNode answer = JSON.readTree(r.body());
+                    assertEquals(0, answer.path("counts").path("stored").asInt(), r::describe);
+                    assertEquals(403, answer.path("results").get(0).path("status").asInt(), r::describe);
+                    assertEquals("urn:chuyenhoa:problem:outside-scope", answer.path("results").get(0).path("type").asString(),
+                            r::describe);
                 } else if (api(ep.pattern())) {
                     assertEquals(403, r.status(), r::describe);
                     String type = JSON.readTree(r.body()).path("type").asString();
@@ -566,6 +577,8 @@ class RoleMatrixTest {
             return switch (e.toString()) {
                 // Phường Nếnh is in Bắc Giang (24); the evaluator holds Điện Biên (11) and Thanh Hóa (38)
                 case "POST /api/v1/evaluations" -> evaluator.postJson("/api/v1/evaluations", example("phuong-nenh-viet-yen.json"));
+                case "POST /api/v1/evaluation-batches" -> evaluator.postJson("/api/v1/evaluation-batches",
+                        "{\"items\": [" + example("phuong-nenh-viet-yen.json") + "]}");
                 case "POST /api/v1/evaluations/{id}/withdrawal" -> evaluator.postJson("/api/v1/evaluations/" + nenh + "/withdrawal", "{\"reason\":\"thử\"}");
                 case "POST /api/v1/evaluations/{id}/replay" -> evaluator.post("/api/v1/evaluations/" + nenh + "/replay", null, new byte[0]);
                 case "POST /evaluations/{id}/replay" -> evaluator.post("/evaluations/" + nenh + "/replay", form, new byte[0]);

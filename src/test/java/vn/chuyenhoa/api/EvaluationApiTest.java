@@ -374,6 +374,32 @@ class EvaluationApiTest {
         assertProblem(http.postJson(EVALUATIONS + "/nope/withdrawal", "{\"reason\": \"x\"}"), 404);
     }
 
+    /**
+     * Issue 11: every write body is read as strictly as an evaluation request — before, a withdrawal took
+     * {@code "reason": false} as the reason "false", and unknown keys were ignored on withdrawal, activation and impact.
+     */
+    @Test
+    void everyWriteBodyIsReadAsStrictlyAsAnEvaluation() {
+        String path = EVALUATIONS + "/" + create(VALID).json().path("id").asString();
+        assertFieldError(http.postJson(path + "/withdrawal", "{\"reason\": false}"), "reason", "wrong_type");
+        assertFieldError(http.postJson(path + "/withdrawal", "{\"reason\": \"sai\", \"reasn\": \"x\"}"), "reasn",
+                "unknown_field");
+        assertFieldError(http.postJson(path + "/withdrawal", "{\"reason\": "), null, "malformed_json");
+        assertEquals("ACTIVE", http.get(path + "/status").json().path("state").asString(), "nothing withdrawn");
+
+        String activate = "/api/v1/rulesets/" + expectedVersion + "/activate";
+        assertFieldError(http.postJson(activate, "{\"comment\": false}"), "comment", "wrong_type");
+        assertFieldError(http.postJson(activate, "{\"comment\": \"" + "x".repeat(4001) + "\"}"), "comment", "too_long");
+        assertFieldError(http.postJson(activate, "{\"comment\": \"ok\", \"confirm\": true}"), "confirm", "unknown_field");
+
+        String impact = "/api/v1/rulesets/" + expectedVersion + "/impact";
+        assertFieldError(http.postJson(impact, "{\"includeWithdrawn\": \"true\"}"), "includeWithdrawn", "not_a_boolean");
+        assertFieldError(http.postJson(impact, "{\"periodFrom\": \"2024-02-30\"}"), "periodFrom", "invalid_date");
+        assertFieldError(http.postJson(impact, "{\"province\": \"24\"}"), "province", "unknown_field");
+        Response started = http.postJson(impact, "{\"provinceCode\": \"24\"}");
+        assertEquals(202, started.status(), started::describe);
+    }
+
     @Test
     void aWithdrawalReasonLongerThanTheStoreKeepsIsRefused() {
         String path = EVALUATIONS + "/" + create(VALID).json().path("id").asString();

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Parsed;
 
 class EvaluationRequestParserTest {
 
@@ -84,20 +86,27 @@ class EvaluationRequestParserTest {
         return body;
     }
 
-    private ParseResult parse(String body) {
+    private Parsed<EvaluationRequest> parse(String body) {
         return parser.parse(body.getBytes(UTF_8));
     }
 
     private EvaluationRequest ok(String body) {
-        ParseResult result = parse(body);
-        if (result instanceof ParseResult.Invalid invalid) {
-            fail("expected a valid request, got " + invalid.errors());
+        Parsed<EvaluationRequest> result = parse(body);
+        if (!result.isValid()) {
+            fail("expected a valid request, got " + result.errors());
         }
-        return ((ParseResult.Ok) result).request();
+        return result.value();
     }
 
     private List<FieldError> errors(String body) {
-        return assertInstanceOf(ParseResult.Invalid.class, parse(body)).errors();
+        return invalid(parse(body));
+    }
+
+    /** The errors of a refused request: at least one, and no value beside them. */
+    private static List<FieldError> invalid(Parsed<EvaluationRequest> result) {
+        assertFalse(result.isValid(), () -> "expected a refusal, got " + result.value());
+        assertNull(result.value());
+        return result.errors();
     }
 
     /** "field code" of each error, the part of an error that clients depend on. */
@@ -559,7 +568,7 @@ class EvaluationRequestParserTest {
     }
 
     private void assertMalformed(byte[] body) {
-        List<FieldError> errors = assertInstanceOf(ParseResult.Invalid.class, parser.parse(body)).errors();
+        List<FieldError> errors = invalid(parser.parse(body));
         assertEquals(1, errors.size(), errors::toString);
         assertNull(errors.get(0).field());
         assertEquals("malformed_json", errors.get(0).code());
@@ -576,15 +585,15 @@ class EvaluationRequestParserTest {
         int invalid = 0;
         for (int i = 0; i < 5000; i++) {
             byte[] body = mutate(valid, random, splices);
-            ParseResult result;
+            Parsed<EvaluationRequest> result;
             try {
                 result = parser.parse(body);
             } catch (RuntimeException | StackOverflowError e) {
                 throw new AssertionError("threw on " + new String(body, UTF_8), e);
             }
-            if (result instanceof ParseResult.Invalid bad) {
+            if (!result.isValid()) {
                 invalid++;
-                assertWellFormed(bad.errors(), body);
+                assertWellFormed(result.errors(), body);
             }
         }
         // the fuzzing must actually damage bodies, or it proves nothing

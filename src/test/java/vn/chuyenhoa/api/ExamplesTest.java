@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,6 +60,25 @@ class ExamplesTest {
             String id = c.get("id").asString();
             assertEquals(expected.getOrDefault(id, "MET"), c.get("outcome").asString(), id);
             assertTrue(c.has("explanationVi") && c.has("explanationEn") && c.has("source") && c.has("legalBasis"), id);
+        }
+    }
+
+    /** The README's batch call: the four examples in one call, one result each, in order, as each alone answers. */
+    @Test
+    void theBatchExampleAnswersEachItemAsItsOwnFileDoes() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/evaluation-batches"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer demo-token-hethong")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(Path.of("examples", "batch-four-areas.json"))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode answer = Scenarios.JSON.readTree(r.body());
+        assertEquals(4, answer.get("counts").get("stored").asInt(), r.body());
+        String[] verdicts = {"TRANSFORMED", "TRANSFORMED", "NOT_TRANSFORMED", "INSUFFICIENT_DATA"};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(201, answer.get("results").get(i).get("status").asInt(), r.body());
+            assertEquals(verdicts[i], answer.get("results").get(i).get("verdict").asString(), r.body());
         }
     }
 }

@@ -1,7 +1,7 @@
 package vn.chuyenhoa.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.api.EvaluationRequestParser;
-import vn.chuyenhoa.api.ParseResult;
+import vn.chuyenhoa.api.EvaluationRequest;
+import vn.chuyenhoa.http.Parsed;
 import vn.chuyenhoa.api.Requests;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.ruleset.RuleFiles;
@@ -45,10 +46,10 @@ class ScenarioTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void scenario(Scenarios.Case c) {
-        ParseResult parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
+        Parsed<EvaluationRequest> parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
                 .parse(c.requestJson().getBytes(StandardCharsets.UTF_8));
-        ParseResult.Ok ok = assertInstanceOf(ParseResult.Ok.class, parsed, () -> c.name() + ": " + parsed);
-        Judgement j = Evaluator.judge(engine, Requests.input(ok.request(), areas));
+        assertTrue(parsed.isValid(), () -> c.name() + ": " + parsed);
+        Judgement j = Evaluator.judge(engine, Requests.input(parsed.value(), areas));
         List<CriterionResult> results = Explanations.render(j);
         JsonNode expect = c.expect();
 

@@ -18,6 +18,8 @@ import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.HandCoded;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Parsed;
 
 /**
  * Benchmark only (Spring profile {@code bench}, source under bench/): {@code POST /bench/handcoded} answers a
@@ -56,9 +58,9 @@ class HandCodedEvaluationController {
         }
         if (!dryRun) throw new UnsupportedOperationException("the hand-coded endpoint never stores");
         Engine engine = engines.current();
-        ParseResult parsed = new EvaluationRequestParser(new Requests.World(engine, areas)).parse(body == null ? new byte[0] : body);
-        if (parsed instanceof ParseResult.Invalid invalid) return Problems.badRequest(invalid.errors());
-        EvaluationRequest req = ((ParseResult.Ok) parsed).request();
+        Parsed<EvaluationRequest> parsed = new EvaluationRequestParser(new Requests.World(engine, areas)).parse(body == null ? new byte[0] : body);
+        if (!parsed.isValid()) return Problems.badRequest(parsed.errors());
+        EvaluationRequest req = parsed.value();
 
         EvaluationInput input = Requests.input(req, areas);
         // the real endpoint builds its Submission with these two even for a dry run

@@ -14,7 +14,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import vn.chuyenhoa.api.EvaluationRequest;
 import vn.chuyenhoa.api.EvaluationRequestParser;
-import vn.chuyenhoa.api.ParseResult;
+import vn.chuyenhoa.http.Parsed;
 import vn.chuyenhoa.api.Requests;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.evaluation.Engine;
@@ -76,11 +76,11 @@ public final class Workload {
         List<Request> out = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             byte[] body = bodies.get(i).getBytes(StandardCharsets.UTF_8);
-            ParseResult parsed = parser.parse(body);
-            if (!(parsed instanceof ParseResult.Ok ok)) {
+            Parsed<EvaluationRequest> parsed = parser.parse(body);
+            if (!parsed.isValid()) {
                 throw new IllegalStateException("benchmark request " + names.get(i) + " is refused: " + parsed);
             }
-            EvaluationRequest req = ok.request();
+            EvaluationRequest req = parsed.value();
             out.add(new Request(names.get(i), body, Requests.input(req, areas)));
         }
         return out;

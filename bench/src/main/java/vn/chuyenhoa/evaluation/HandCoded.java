@@ -100,7 +100,7 @@ public final class HandCoded {
                 new EvaluationDocument.AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
                 EvaluationDocument.profileView(judgement.profile()), versionId, at, purpose,
                 input.period(), input.baselinePeriod(), Explanations.render(judgement),
-                Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(input.facts()), null);
+                Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(input.facts()), null, null);
         return json.writeValueAsString(doc);
     }
 

@@ -1,4 +1,4 @@
-package vn.chuyenhoa.api;
+package vn.chuyenhoa.http;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +19,9 @@ import tools.jackson.core.json.JsonFactory;
  * {@code 5.0} and {@code 1e400} into {@code Infinity}, so neither the check nor the message could show
  * what was sent. Nothing here converts a number, so no number can make it throw.
  */
-final class JsonBody {
+public final class JsonBody {
 
-    static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_BYTES = 64 * 1024;
 
     // A valid request is 2 levels deep; anything deeper is already an unknown field, so a low cap only
     // bounds the recursion below.
@@ -36,29 +36,29 @@ final class JsonBody {
                     .build())
             .build();
 
-    sealed interface Value permits Obj, Arr, Str, Num, Bool, Null {}
+    public sealed interface Value permits Obj, Arr, Str, Num, Bool, Null {}
 
     /** @param members in document order */
-    record Obj(Map<String, Value> members) implements Value {}
+    public record Obj(Map<String, Value> members) implements Value {}
 
     /**
      * An evaluation request has no arrays, so it reports any as the wrong type; a screening lists its
      * candidates in one, so the items are kept.
      */
-    record Arr(List<Value> items) implements Value {}
+    public record Arr(List<Value> items) implements Value {}
 
-    record Str(String value) implements Value {}
+    public record Str(String value) implements Value {}
 
     /** @param integral the token had neither fraction nor exponent */
-    record Num(String text, boolean integral) implements Value {}
+    public record Num(String text, boolean integral) implements Value {}
 
-    record Bool(boolean value) implements Value {}
+    public record Bool(boolean value) implements Value {}
 
-    record Null() implements Value {}
+    public record Null() implements Value {}
 
     /** Why a body is not one JSON object, in both languages. */
-    static final class Malformed extends Exception {
-        final String messageVi;
+    public static final class Malformed extends Exception {
+        public final String messageVi;
 
         Malformed(String message, String messageVi) {
             super(message, null, false, false);
@@ -68,7 +68,7 @@ final class JsonBody {
 
     private JsonBody() {}
 
-    static Obj read(byte[] body) throws Malformed {
+    public static Obj read(byte[] body) throws Malformed {
         return read(body, MAX_BYTES);
     }
 
@@ -76,7 +76,11 @@ final class JsonBody {
      * @param maxBytes the largest body accepted: a screening carries a whole province's candidates,
      *     so it needs more room than one evaluation
      */
-    static Obj read(byte[] body, int maxBytes) throws Malformed {
+    public static Obj read(byte[] body, int maxBytes) throws Malformed {
+        return read(body, maxBytes, null);
+    }
+
+    private static Obj read(byte[] body, int maxBytes, Map<String, List<int[]>> spans) throws Malformed {
         if (body == null || body.length == 0) {
             throw empty();
         }
@@ -95,7 +99,7 @@ final class JsonBody {
                         "The request body must be a JSON object.",
                         "Nội dung yêu cầu phải là một đối tượng JSON.");
             }
-            Obj root = (Obj) value(parser);
+            Obj root = (Obj) value(parser, spans);
             if (parser.nextToken() != null) {
                 throw new Malformed(
                         "The request body has content after the JSON object.",
@@ -118,18 +122,38 @@ final class JsonBody {
         }
     }
 
+    /**
+     * A body that lists requests in an array under the root ({@code {"items": [...]}}): the tree, and for each element
+     * of such an array the bytes it was sent as, so that each item is stored as its caller wrote it.
+     *
+     * @param spans per array member of the root, the start and end offset in the body of each of its elements
+     */
+    public record Listed(Obj root, Map<String, List<int[]>> spans) {}
+
+    public static Listed readListed(byte[] body, int maxBytes) throws Malformed {
+        Map<String, List<int[]>> spans = new LinkedHashMap<>();
+        Obj root = read(body, maxBytes, spans);
+        return new Listed(root, spans);
+    }
+
     private static Malformed empty() {
         return new Malformed("The request body is empty.", "Nội dung yêu cầu trống.");
     }
 
     private static Value value(JsonParser parser) throws Malformed {
+        return value(parser, null);
+    }
+
+    /** @param spans null, or where to note the elements' offsets of the arrays that are members of this object */
+    private static Value value(JsonParser parser, Map<String, List<int[]>> spans) throws Malformed {
         return switch (parser.currentToken()) {
             case START_OBJECT -> {
                 Map<String, Value> members = new LinkedHashMap<>();
                 for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-                    parser.nextToken();
+                    JsonToken token = parser.nextToken();
+                    Value v = spans != null && token == JsonToken.START_ARRAY ? listed(parser, name, spans) : value(parser);
                     // a second value for a key would silently win; the caller must learn which one counts
-                    if (members.put(name, value(parser)) != null) {
+                    if (members.put(name, v) != null) {
                         throw new Malformed(
                                 "The key \"" + Shown.clip(name) + "\" appears twice in the same object.",
                                 "Khóa \"" + Shown.clip(name) + "\" xuất hiện hai lần trong cùng một đối tượng.");
@@ -153,5 +177,19 @@ final class JsonBody {
             // a JSON parser yields no other token where a value starts
             default -> throw new IllegalStateException("unexpected token " + parser.currentToken());
         };
+    }
+
+    private static Arr listed(JsonParser parser, String name, Map<String, List<int[]>> spans) throws Malformed {
+        List<Value> items = new ArrayList<>();
+        List<int[]> offsets = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            items.add(value(parser));
+            // the last token of the element: its end is where that token ends
+            int end = (int) parser.currentLocation().getByteOffset();
+            offsets.add(new int[] {start, end});
+        }
+        spans.put(name, offsets);
+        return new Arr(items);
     }
 }

@@ -1,13 +1,13 @@
-package vn.chuyenhoa.api;
+package vn.chuyenhoa.http;
 
 /** How a caller's value appears inside an error message: recognisable, but never the size of the body. */
-final class Shown {
+public final class Shown {
 
     private static final int MAX_CODE_POINTS = 60;
 
     private Shown() {}
 
-    static String of(JsonBody.Value value) {
+    public static String of(JsonBody.Value value) {
         if (value instanceof JsonBody.Str s) {
             return "\"" + clip(s.value()) + "\"";
         }
@@ -23,7 +23,7 @@ final class Shown {
         return value instanceof JsonBody.Arr ? "[…]" : "null";
     }
 
-    static String clip(String text) {
+    public static String clip(String text) {
         if (text.codePointCount(0, text.length()) <= MAX_CODE_POINTS) {
             return text;
         }

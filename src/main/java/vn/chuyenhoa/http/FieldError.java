@@ -1,4 +1,4 @@
-package vn.chuyenhoa.api;
+package vn.chuyenhoa.http;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param field the full path of the field ({@code facts.casesCleared}), or null when the body is not
  *     readable JSON at all and so names no field
- * @param code stable, machine-readable reason; see {@link EvaluationRequestParser} for the list
+ * @param code stable, machine-readable reason ({@link JsonReader} lists the shared ones; each request's reader its own)
  */
 @Schema(description = "One bad field of a request / Một trường không hợp lệ")
 public record FieldError(
