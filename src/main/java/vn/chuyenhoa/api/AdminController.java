@@ -232,15 +232,22 @@ class AdminController {
         }
     }
 
-    @Operation(summary = "Unlock an account locked by wrong passwords / Mở khóa đăng nhập",
+    /** What an unlock did: {@code unlocked} is false when the account was not locked. */
+    record UnlockView(String username, boolean unlocked) {}
+
+    @Operation(operationId = "unlockAccount", summary = "Unlock an account locked by wrong passwords / Mở khóa đăng nhập",
             description = "Lets the account sign in again at once; logged as UNLOCKED in the account events. Unlocking an "
-                    + "account that is not locked changes nothing. No body.")
+                    + "account that is not locked changes nothing. No body.",
+            responses = {
+                @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UnlockView.class))),
+                @ApiResponse(responseCode = "404", description = "There is no such account",
+                        content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(path = "/accounts/{username}/unlock", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> unlock(@PathVariable String username) {
         Optional<Account> a = accounts.find(username);
         if (a.isEmpty()) return noAccount(username);
         boolean was = throttle.unlock(username, Caller.name());
-        return ResponseEntity.ok(java.util.Map.of("username", username, "unlocked", was));
+        return ResponseEntity.ok(new UnlockView(username, was));
     }
 
     // ---- tokens ----------------------------------------------------------------------------------------------------
