@@ -411,7 +411,7 @@ public class Accounts implements UserDetailsService {
         KeyHolder seq = new GeneratedKeyHolder();
         jdbc.update(con -> {
             java.sql.PreparedStatement ps = con.prepareStatement("INSERT INTO account_event (event_at, actor, action,"
-                    + " username, details) VALUES (?, ?, ?, ?, ?)", new String[] {"SEQ"});
+                    + " username, details) VALUES (?, ?, ?, ?, ?)", new String[] {"seq"});
             ps.setObject(1, utc(Instant.now()));
             ps.setString(2, actor);
             ps.setString(3, action);

@@ -139,6 +139,11 @@ public class AuditChain {
 
     /** The last link this process knows of (read from the database when it knows none yet). */
     public Head head() {
+        if (!tablesJoined) {
+            // the first look at the chain in this process links the rows of tables that joined it since the database
+            // was last opened (V9), so that no reader sees them as written behind the chain's back
+            record(Kind.BASELINE, batch -> null);
+        }
         Head h = published;
         return h != null ? h : storedHead();
     }

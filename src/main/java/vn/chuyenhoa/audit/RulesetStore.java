@@ -167,7 +167,7 @@ public class RulesetStore {
             KeyHolder seq = new GeneratedKeyHolder();
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("INSERT INTO ruleset_load_failure (failed_at, version_id,"
-                        + " report_json) VALUES (?, ?, ?)", new String[] {"SEQ"});
+                        + " report_json) VALUES (?, ?, ?)", new String[] {"seq"});
                 ps.setObject(1, utc(f.at()));
                 ps.setString(2, f.versionId());
                 ps.setString(3, f.reportJson());

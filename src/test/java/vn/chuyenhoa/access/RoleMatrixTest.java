@@ -207,6 +207,7 @@ class RoleMatrixTest {
                 "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas",
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
+                "POST /api/v1/programmes/{codeScheme}/{provinceCode}/reorganisation",
                 "POST /api/v1/rulesets", "POST /rulesets/upload", "POST /api/v1/rulesets/{version}/activate",
                 "POST /rulesets/{version}/activate");
         // a batch is recorded (201) with each item outside the caller's provinces refused on its own (403 in results)
@@ -219,7 +220,8 @@ class RoleMatrixTest {
                 "POST /api/v1/admin/accounts/{username}/password", "POST /api/v1/admin/accounts/{username}/unlock",
                 "POST /api/v1/admin/tokens", "POST /api/v1/admin/tokens/{id}/revocation", "POST /admin/accounts",
                 "POST /admin/accounts/{username}", "POST /admin/accounts/{username}/password",
-                "POST /admin/accounts/{username}/unlock", "POST /admin/tokens", "POST /admin/tokens/{id}/revocation");
+                "POST /admin/accounts/{username}/unlock", "POST /admin/tokens", "POST /admin/tokens/{id}/revocation",
+                "POST /api/v1/admin/backups");
     }
 
     static void scoped(Scoped s, String... endpoints) {
@@ -594,6 +596,8 @@ class RoleMatrixTest {
                         officer.postJson("/api/v1/programmes/QD124_2004/24/2024/areas", "{}");
                 case "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions" ->
                         officer.postJson("/api/v1/programmes/QD124_2004/24/2024/areas/07795/transitions", "{}");
+                case "POST /api/v1/programmes/{codeScheme}/{provinceCode}/reorganisation" ->
+                        officer.postJson("/api/v1/programmes/QD124_2004/24/reorganisation", "{}");
                 case "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas" ->
                         officer.post("/programmes/QD124_2004/24/2024/areas", form, new byte[0]);
                 case "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions" ->

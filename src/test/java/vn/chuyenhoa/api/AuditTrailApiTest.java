@@ -262,8 +262,9 @@ class AuditTrailApiTest {
         assertTampering("api_token", token, "ACCOUNT", "UPDATE api_token SET token_hash = '" + Canonical.sha256("forged")
                 + "' WHERE id = ?", "UPDATE api_token SET token_hash = '" + hash + "' WHERE id = ?", UUID.fromString(token));
         assertTampering("ruleset_file", version + "/0", "RULESET_VERSION",
-                "UPDATE ruleset_file SET content = content || X'20' WHERE version_id = ? AND ordinal = 0",
-                "UPDATE ruleset_file SET content = SUBSTRING(content, 1, OCTET_LENGTH(content) - 1) WHERE version_id = ?"
+                // the file's bytes written twice over: SQL that H2 and PostgreSQL both read (no binary literal)
+                "UPDATE ruleset_file SET content = content || content WHERE version_id = ? AND ordinal = 0",
+                "UPDATE ruleset_file SET content = SUBSTRING(content, 1, OCTET_LENGTH(content) / 2) WHERE version_id = ?"
                         + " AND ordinal = 0", version);
 
         // a line of the administrators' log written behind the application's back

@@ -118,7 +118,7 @@ class BrowserFlowsTest {
 
         String csvHref = browser.findElement(By.id("export-csv")).getAttribute("href");
         // the export as the signed-in auditor's session fetches it (a headless download lands nowhere to read)
-        Http.Response export = http.as(null).get(csvHref, "Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue());
+        Http.Response export = http.as(null).get(csvHref, "Cookie", "SESSION=" + browser.manage().getCookieNamed("SESSION").getValue());
         assertEquals(200, export.status(), export::describe);
         String csv = new String(export.body(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF") && csv.contains(",15118,Xã Kiên Thọ,38,NGOC_LAC_2024,Chưa đạt,"), csv);
@@ -315,7 +315,18 @@ class BrowserFlowsTest {
         WebElement old = browser.findElement(By.tagName("html"));
         element.click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(old));
+        // gone: stale, or (Chromium, when the old document is dropped mid-question) "does not belong to the document"
+        wait.until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+                throw e;
+            }
+        });
         // the new document exists once the old one is gone, but may still be arriving: wait until it is all there
         wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
