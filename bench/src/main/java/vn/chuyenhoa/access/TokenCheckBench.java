@@ -18,10 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.chuyenhoa.audit.AuditChain;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What checking a caller costs per request: a bearer token through {@link Accounts#byToken} (SHA-256 and a map
@@ -47,7 +48,8 @@ public class TokenCheckBench {
         db.setJdbcUrl("jdbc:h2:mem:tokens-" + UUID.randomUUID());
         Flyway.configure().dataSource(db).load().migrate();
         passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        accounts = new Accounts(new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)), passwords);
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        accounts = new Accounts(jdbc, new AuditChain(jdbc, new DataSourceTransactionManager(db)), passwords);
         for (int i = 0; i < 200; i++) {
             accounts.create("he-thong-" + i, "System " + i, null, Set.of(Role.EVALUATOR), true, Set.of(), "bench");
             secret = accounts.issueToken("he-thong-" + i, "bench", "bench").secret();
