@@ -139,6 +139,14 @@ public class RulesetStore {
     }
 
     /** The version the last activation put in force, if any was ever activated. */
+    /**
+     * Which activation is the last: it only grows, so an instance that follows it sees every activation made elsewhere,
+     * even one that puts back the version it last followed after it had itself switched away (A→B here, back to A there).
+     */
+    public long lastActivationSeq() {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM ruleset_action WHERE action = 'ACTIVATED'", Long.class);
+    }
+
     public Optional<String> activeVersionId() {
         return jdbc.queryForList("SELECT to_version FROM ruleset_action WHERE action = 'ACTIVATED'"
                 + " ORDER BY seq DESC FETCH FIRST 1 ROW ONLY", String.class).stream().findFirst();

@@ -83,7 +83,7 @@ public class ActiveRuleset implements EngineSource {
         this.root = root.isBlank() ? null : Path.of(root).toAbsolutePath().normalize();
         start(activateFiles);
         changes.follow("ruleset stored", () -> store.versionIds().stream().findFirst().orElse(null), this::prebuildLatest);
-        changes.follow("ruleset in force", store::activeVersionId, this::followDatabase);
+        changes.follow("ruleset in force", store::lastActivationSeq, this::followDatabase);
     }
 
     /** Puts in force here what another instance put in force; recorded once, where it was done. */
