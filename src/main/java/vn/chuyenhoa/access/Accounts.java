@@ -41,6 +41,7 @@ import vn.chuyenhoa.audit.AuditChain;
 import vn.chuyenhoa.audit.Canonical;
 
 import vn.chuyenhoa.instances.SharedChanges;
+import vn.chuyenhoa.http.Shown;
 
 /**
  * Accounts and their tokens. A token is 32 random bytes shown once when issued and kept only as its SHA-256 hash;
@@ -364,7 +365,7 @@ public class Accounts implements UserDetailsService {
                 "Tài khoản không có phạm vi toàn quốc cần ít nhất một tỉnh (SCHEME:MÃ, ví dụ QD124_2004:24)."));
         if (!national && provinces != null) for (String p : provinces) {
             if (p == null || !p.matches("[A-Z0-9_]{1,40}:[0-9A-Za-z]{1,10}")) {
-                String shown = p == null ? "null" : p.length() > 60 ? p.substring(0, 60) + "…" : p;
+                String shown = p == null ? "null" : Shown.clip(p);
                 out.add(new Refused("provinces", "A province is written SCHEME:CODE, e.g. QD124_2004:24, not '" + shown + "'.",
                         "Tỉnh được ghi SCHEME:MÃ, ví dụ QD124_2004:24, không phải '" + shown + "'."));
                 break;

@@ -12,6 +12,7 @@ import vn.chuyenhoa.area.Reform;
 import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.Policy;
 import vn.chuyenhoa.evaluation.Profile;
+import vn.chuyenhoa.http.Shown;
 
 /**
  * Which old commune's plan a report on a new commune is judged under (domain spec §8.1). A new commune formed from
@@ -91,6 +92,6 @@ public final class Predecessors {
     }
 
     private static String clip(String s) {
-        return "\"" + (s.length() <= 60 ? s : s.substring(0, 60) + "…") + "\"";
+        return "\"" + Shown.clip(s) + "\"";
     }
 }

@@ -27,6 +27,7 @@ import vn.chuyenhoa.evaluation.Profile;
 import vn.chuyenhoa.evaluation.ProgrammeSettings;
 import vn.chuyenhoa.evaluation.Setting;
 import vn.chuyenhoa.evaluation.Verdict;
+import vn.chuyenhoa.http.Shown;
 
 /**
  * Records an area's steps through a year's programme. Every step is checked against rules/lifecycle.drl of the
@@ -618,7 +619,6 @@ public class ProgrammeService {
     }
 
     private static String clip(String s) {
-        if (s == null) return "null";
-        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+        return s == null ? "null" : Shown.clip(s);
     }
 }
