@@ -47,7 +47,7 @@ import vn.chuyenhoa.http.Parsed;
  * per core in chunks, while the request's thread inserts the chunks already decided.
  */
 @Component
-class EvaluationBatches implements DisposableBean {
+public class EvaluationBatches implements DisposableBean {
 
     static final int MAX_ITEMS = 20_000;
     /** A batch of {@value #MAX_ITEMS} full requests is about 25 MB; each item is also held to a single body's size. */
@@ -55,16 +55,19 @@ class EvaluationBatches implements DisposableBean {
     private static final int CHUNK = 128;
 
     /** What became of a batch; each kind is one answer of the API. */
-    sealed interface Outcome permits Recorded, Checked, Refused {}
+    public sealed interface Outcome permits Recorded, Checked, Refused, Stale {}
 
     /** Stored (201), or found again by its Idempotency-Key ({@code replayed}). */
-    record Recorded(UUID id, String json, boolean replayed) implements Outcome {}
+    public record Recorded(UUID id, String json, boolean replayed) implements Outcome {}
 
     /** A dry run: decided, nothing stored (200). */
-    record Checked(String json) implements Outcome {}
+    public record Checked(String json) implements Outcome {}
 
     /** The body is not a batch at all (400): nothing was evaluated. */
-    record Refused(List<FieldError> errors) implements Outcome {}
+    public record Refused(List<FieldError> errors) implements Outcome {}
+
+    /** The version the caller previewed on is no longer in force ({@code current} is): nothing was decided. */
+    public record Stale(String current) implements Outcome {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationBatchArea")
@@ -140,6 +143,21 @@ class EvaluationBatches implements DisposableBean {
     }
 
     Outcome submit(byte[] body, String idempotencyKey, boolean dryRun) {
+        return submit(body, idempotencyKey, null, null, dryRun);
+    }
+
+    /**
+     * The facts spreadsheet's way in (issue 15): the same checks and decisions, with each item under an idempotency
+     * key of its own (so a row already stored is refused by the evaluation table's unique key, never stored twice) and,
+     * when {@code expectedVersion} is given, decided only on that version: a preview's rows are stored under the rules
+     * the officer saw, or not at all.
+     */
+    public Outcome submitKeyed(byte[] body, List<String> itemKeys, String expectedVersion, boolean dryRun) {
+        return submit(body, null, itemKeys, expectedVersion, dryRun);
+    }
+
+    private Outcome submit(byte[] body, String idempotencyKey, List<String> itemKeys, String expectedVersion,
+                           boolean dryRun) {
         JsonBody.Listed listed;
         try {
             listed = JsonBody.readListed(body, MAX_BYTES);
@@ -179,15 +197,17 @@ class EvaluationBatches implements DisposableBean {
         List<JsonBody.Value> values = ((JsonBody.Arr) items).items();
         List<int[]> spans = listed.spans().get("items");
         try {
-            return decide(body, values, spans, hash, idempotencyKey, dryRun);
+            return decide(body, values, spans, hash, idempotencyKey, itemKeys, expectedVersion, dryRun);
         } catch (DataIntegrityViolationException e) {
+            // an item's own key already stored by another request: the caller decides again what is left to store
+            if (itemKeys != null) throw e;
             // the keys decided against the batch: a retry with the same key committed first, or an evaluation it
             // supersedes left force meanwhile; nothing of it was stored, so it is checked and decided once more
             if (idempotencyKey != null) {
                 Optional<Recorded> earlier = earlier(idempotencyKey, hash);
                 if (earlier.isPresent()) return earlier.get();
             }
-            return decide(body, values, spans, hash, idempotencyKey, dryRun);
+            return decide(body, values, spans, hash, idempotencyKey, null, null, dryRun);
         }
     }
 
@@ -203,15 +223,16 @@ class EvaluationBatches implements DisposableBean {
     }
 
     private Outcome decide(byte[] body, List<JsonBody.Value> values, List<int[]> spans, String hash,
-                           String idempotencyKey, boolean dryRun) {
+                           String idempotencyKey, List<String> itemKeys, String expectedVersion, boolean dryRun) {
         Engine engine = engines.current();
+        if (expectedVersion != null && !expectedVersion.equals(engine.versionId())) return new Stale(engine.versionId());
         Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("no authenticated caller"));
         String submitter = Caller.name();
         UUID batchId = dryRun ? null : UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         Result[] results = new Result[values.size()];
-        List<Accepted> accepted = check(body, values, spans, engine, caller, submitter, results);
+        List<Accepted> accepted = check(body, values, spans, engine, caller, submitter, itemKeys, results);
         // decided in chunks, in order, on the deciders, while this thread stores what is already decided
         List<CompletableFuture<List<Decided>>> chunks = new ArrayList<>();
         for (int from = 0; from < accepted.size(); from += CHUNK) {
@@ -243,7 +264,7 @@ class EvaluationBatches implements DisposableBean {
 
     /** Every item through the single request's checks; the refused get their result here, the others are returned. */
     private List<Accepted> check(byte[] body, List<JsonBody.Value> values, List<int[]> spans, Engine engine,
-                                 Caller caller, String submitter, Result[] results) {
+                                 Caller caller, String submitter, List<String> itemKeys, Result[] results) {
         EvaluationRequestParser parser = new EvaluationRequestParser(new Requests.World(engine, areas));
         List<Accepted> accepted = new ArrayList<>(values.size());
         Set<UUID> superseded = new HashSet<>();
@@ -280,7 +301,8 @@ class EvaluationBatches implements DisposableBean {
             }
             byte[] item = java.util.Arrays.copyOfRange(body, span[0], span[1]);
             accepted.add(new Accepted(i, new EvaluationService.Submission(input, req.purpose().name(),
-                    new String(item, StandardCharsets.UTF_8), EvaluationController.sha256(item), null,
+                    new String(item, StandardCharsets.UTF_8), EvaluationController.sha256(item),
+                    itemKeys == null ? null : itemKeys.get(i),
                     req.supersedes(), req.reason(), submitter)));
         }
         return accepted;

@@ -24,9 +24,9 @@ import vn.chuyenhoa.access.Caller;
  * What every page shares (the language, the signed-in user) and what a page shows when a request
  * cannot be answered: a page in the reader's language, never a stack trace or the API's problem JSON.
  */
-@ControllerAdvice(basePackages = "vn.chuyenhoa.web")
+@ControllerAdvice(basePackages = "vn.chuyenhoa.web", annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PageAdvice {
+public class PageAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
 
@@ -96,7 +96,8 @@ class PageAdvice {
                 "Something unexpected went wrong; it has been logged.", locale, request);
     }
 
-    static ModelAndView error(HttpStatus status, String vi, String en, Locale locale, HttpServletRequest request) {
+    /** The error page, in the reader's language, with the other language beneath. */
+    public static ModelAndView error(HttpStatus status, String vi, String en, Locale locale, HttpServletRequest request) {
         ModelAndView mv = new ModelAndView("error-page", status);
         boolean english = "en".equals(locale.getLanguage());
         mv.addObject("en", english);
