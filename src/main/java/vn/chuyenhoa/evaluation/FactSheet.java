@@ -55,19 +55,19 @@ final class FactSheet {
     private static final List<Fact> FACTS = List.of(Fact.values());
 
     /** What a file is about: the province ("QD124_2004:11") and the periods; the baseline may be absent. */
-    record Header(String province, LocalDate from, LocalDate to, LocalDate baselineFrom, LocalDate baselineTo) {}
+    public record Header(String province, LocalDate from, LocalDate to, LocalDate baselineFrom, LocalDate baselineTo) {}
 
     /** A commune the template lists already. */
     record Commune(String code, String name) {}
 
     /** A cell that does not hold what its column asks for; {@code cell} like "D7", labels are the column's. */
-    record Problem(String cell, String labelVi, String labelEn, String messageVi, String messageEn) {}
+    public record Problem(String cell, String labelVi, String labelEn, String messageVi, String messageEn) {}
 
     /** A number typed as text ("5.400") and the number read from it. */
-    record TextNumber(String cell, String labelVi, String labelEn, String typed, long value) {
-        String shownVi() { return Numbers.format(value, true); }
+    public record TextNumber(String cell, String labelVi, String labelEn, String typed, long value) {
+        public String shownVi() { return Numbers.format(value, true); }
 
-        String shownEn() { return Numbers.format(value, false); }
+        public String shownEn() { return Numbers.format(value, false); }
     }
 
     /** One commune's row: the facts read (counts as Long, flags as Boolean), or its problems. */
@@ -190,7 +190,8 @@ final class FactSheet {
                 "3. Cột số lượng: nhập số nguyên từ 0 trở lên. Có thể viết theo kiểu Việt Nam, dấu chấm ngăn cách hàng nghìn"
                         + " (5.400 là năm nghìn bốn trăm); không nhập số thập phân.",
                 "4. Cột có/không: chọn \"có\" hoặc \"không\" trong danh sách.",
-                "5. Ô để trống là chưa có số liệu; tiêu chí cần số liệu đó sẽ được ghi là thiếu số liệu.",
+                "5. Ô để trống là chưa có số liệu; tiêu chí cần số liệu đó sẽ được ghi là thiếu số liệu. Dòng chưa điền"
+                        + " số liệu nào thì không được đánh giá, không được lưu.",
                 "6. Kỳ đánh giá (" + (h.from() == null ? "" : DAY.format(h.from())) + " – "
                         + (h.to() == null ? "" : DAY.format(h.to())) + ") và kỳ so sánh (dùng cho tiêu chí giảm tội phạm,"
                         + " giảm điểm tệ nạn) ghi ở đầu trang, dạng ngày/tháng/năm (dd/mm/yyyy).",
@@ -338,9 +339,12 @@ final class FactSheet {
         return null;
     }
 
-    /** A row's cells; null for a row with nothing in it. */
+    /**
+     * A row's cells; null for a row without a single fact: a listed commune the officer did not fill is no evaluation
+     * to store (it would be one of missing data only).
+     */
     private static Line line(int row, TreeMap<Integer, WorkbookCells.Cell> cells) {
-        if (cells.values().stream().allMatch(c -> c.text().isBlank())) return null;
+        if (cells.tailMap(FIRST_FACT_COL).values().stream().allMatch(c -> c.text().isBlank())) return null;
         List<Problem> problems = new ArrayList<>();
         List<TextNumber> textNumbers = new ArrayList<>();
         String code = code(cells.get(CODE_COL), row, problems);

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -63,22 +64,22 @@ class FactSheets {
 
     private static final java.util.Set<String> ITEM_MEMBERS = java.util.Set.of("area", "period", "baselinePeriod", "facts");
 
-    enum Status { OK, STORED, ERROR }
+    public enum Status { OK, STORED, ERROR }
 
     /** One row of the preview or of the results. */
-    record RowView(int row, String code, String name, Status status, String verdict, String profileId, UUID id,
+    public record RowView(int row, String code, String name, Status status, String verdict, String profileId, UUID id,
                    List<FactSheet.Problem> problems, List<FactSheet.TextNumber> textNumbers, List<String> failedVi,
                    List<String> failedEn) {}
 
     /** A file checked: its rows, or the problems of the whole file; {@code payload} carries the valid rows to "Lưu". */
-    record Preview(FactSheet.Header header, String version, List<RowView> rows, List<FactSheet.Problem> problems,
+    public record Preview(FactSheet.Header header, String version, List<RowView> rows, List<FactSheet.Problem> problems,
                    String payload) {
-        long count(Status s) { return rows.stream().filter(r -> r.status() == s).count(); }
+        public long count(Status s) { return rows.stream().filter(r -> r.status() == s).count(); }
     }
 
     /** What "Lưu" did: every row with its evaluation, or the version the preview used has left force. */
-    record Saved(List<RowView> rows, String staleCurrent) {
-        long count(Status s) { return rows.stream().filter(r -> r.status() == s).count(); }
+    public record Saved(List<RowView> rows, String staleCurrent) {
+        public long count(Status s) { return rows.stream().filter(r -> r.status() == s).count(); }
     }
 
     private final EvaluationBatches batches;
@@ -122,7 +123,9 @@ class FactSheets {
         FactSheet.Read read = FactSheet.read(file);
         String province = p.scheme().name() + ":" + p.provinceCode();
         List<FactSheet.Problem> problems = new ArrayList<>(read.problems());
-        if (problems.isEmpty() && !province.equals(read.header().province())) {
+        // another province's file is that, whatever else is wrong with it
+        if (read.header() != null && read.header().province() != null && !province.equals(read.header().province())) {
+            problems.clear();
             problems.add(new FactSheet.Problem("D" + FactSheet.PROVINCE_ROW, "Mã tỉnh", "Province code",
                     "Tệp là số liệu của " + read.header().province() + ", không phải của " + p.provinceName() + " ("
                             + province + "); hãy tải mẫu của tỉnh này.",
@@ -191,8 +194,9 @@ class FactSheets {
             carried.put("item", items.get(i));
             payload.add(carried);
         }
-        return new Preview(read.header(), version, rows, List.of(),
-                payload.isEmpty() ? null : json.writeValueAsString(payload));
+        // carried opaque: the page shows no request JSON (with its field names), only the rows in words
+        return new Preview(read.header(), version, rows, List.of(), payload.isEmpty() ? null
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(payload)));
     }
 
     /** A row with the batch's answer for it: its verdict, or each of its errors at its cell. */
@@ -252,7 +256,12 @@ class FactSheets {
      */
     Saved save(ProgrammeService.Programme p, String payload, String version) {
         List<JsonNode> carried = new ArrayList<>();
-        JsonNode parsed = json.readTree(payload);
+        JsonNode parsed;
+        try {
+            parsed = json.readTree(Base64.getUrlDecoder().decode(payload.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the preview's rows are not this page's", e);
+        }
         if (!parsed.isArray()) throw new IllegalArgumentException("the preview's rows are not a list");
         parsed.forEach(carried::add);
         try {
