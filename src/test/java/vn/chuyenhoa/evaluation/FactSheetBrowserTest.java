@@ -232,15 +232,19 @@ class FactSheetBrowserTest {
         assertEquals(Boolean.TRUE, scroll, page + " at " + width + " px scrolls sideways");
     }
 
-    /** A full-page screenshot at the width being tested: the window is made as tall as the page first. */
+    /** A full-page screenshot at the width being tested: the viewport is made as tall as the page for the shot. */
     private static void screenshot(String name, int width) throws Exception {
         Path folder = Path.of(System.getProperty("chuyenhoa.screenshots", "target/screenshots"));
         Files.createDirectories(folder);
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        Dimension before = browser.manage().window().getSize();
-        browser.manage().window().setSize(new Dimension(width, Math.min(4000, Math.max(before.getHeight(), ((Number) height).intValue() + 40))));
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(before);
+        ChromeDriver chrome = (ChromeDriver) browser;
+        long height = ((Number) chrome.executeScript("return document.documentElement.scrollHeight")).longValue();
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", Math.min(4000, height), "deviceScaleFactor", 1, "mobile", false));
+        try {
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 }
