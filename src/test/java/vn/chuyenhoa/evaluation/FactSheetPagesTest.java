@@ -256,6 +256,30 @@ class FactSheetPagesTest {
     }
 
     @Test
+    void twoSavesOfOnePreviewAtOnceStoreEachRowOnce() throws Exception {
+        byte[] template = officer.get(TEMPLATE).body();
+        List<String> listed;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            listed = codes(wb.getSheet("Số liệu"));
+        }
+        Map<String, Map<Fact, Object>> rows = new LinkedHashMap<>();
+        for (String code : listed.subList(5, 9)) rows.put(code, transformed("3.000"));
+        String preview = upload(fill(template, rows, List.of())).text();
+        int before = stored();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Http.Response> a = two.submit(() -> save(preview));
+            java.util.concurrent.Future<Http.Response> b = two.submit(() -> save(preview));
+            Http.Response ra = a.get(), rb = b.get();
+            assertEquals(200, ra.status(), ra::describe);
+            assertEquals(200, rb.status(), rb::describe);
+        } finally {
+            two.shutdown();
+        }
+        assertEquals(before + 4, stored(), "each row once, whichever save came first");
+    }
+
+    @Test
     void hostileOrWrongFilesAreRefusedInWordsNeverWithA500() throws IOException {
         Http.Response notXlsx = upload("not a workbook".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, notXlsx.status(), notXlsx::describe);
