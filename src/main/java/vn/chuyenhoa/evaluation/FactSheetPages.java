@@ -15,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +35,6 @@ import vn.chuyenhoa.web.PageController;
  * the preview (each row's verdict or each error at its cell), save the valid rows, download the results. Only a
  * programme officer of the province (or a national one) reaches these pages (AccessConfig).
  */
-@Controller
 @PageController
 class FactSheetPages {
 

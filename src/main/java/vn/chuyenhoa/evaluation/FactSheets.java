@@ -4,14 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +28,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
-import vn.chuyenhoa.api.EvaluationBatches;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
-import vn.chuyenhoa.audit.EvaluationRecord;
-import vn.chuyenhoa.audit.EvaluationStore;
+import vn.chuyenhoa.audit.Canonical;
 import vn.chuyenhoa.programme.AreaState;
-import vn.chuyenhoa.programme.ProgrammeArea;
 import vn.chuyenhoa.programme.ProgrammeService;
 import vn.chuyenhoa.programme.ProgrammeStore;
 import vn.chuyenhoa.programme.Unit;
@@ -410,13 +404,7 @@ class FactSheets {
     String key(String item) {
         JsonNode node = json.readTree(item);
         if (node.path("area") instanceof ObjectNode area) area.remove("name");
-        String canonical = json.writeValueAsString(sorted(node));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return KEY_PREFIX + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return KEY_PREFIX + Canonical.sha256(json.writeValueAsString(sorted(node)));
     }
 
     /** Members in code-point order at every level, so the key does not depend on how the item was written. */
