@@ -128,6 +128,9 @@ class AccessConfig {
                         .requestMatchers(HttpMethod.GET, "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/programmes/{codeScheme}/{provinceCode}/**",
                                 "/programmes/{codeScheme}/{provinceCode}/**").access(officerOfProvince())
+                        // the facts spreadsheet's pages and template: an officer's work, in their provinces only
+                        .requestMatchers(HttpMethod.GET, "/programmes/{codeScheme}/{provinceCode}/facts-sheet",
+                                "/programmes/{codeScheme}/{provinceCode}/facts-sheet/**").access(officerOfProvince())
 
                         // rules: editors upload and preview; approvers preview and put in force
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/rulesets/upload").hasRole("RULE_EDITOR")

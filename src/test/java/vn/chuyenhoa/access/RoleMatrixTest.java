@@ -167,6 +167,12 @@ class RoleMatrixTest {
         expect(OFFICER, "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas",
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
                 "GET /screenings/new", "POST /screenings/new", "GET /monitoring-reports/new", "POST /monitoring-reports/new");
+        // facts by spreadsheet (issue 15): an officer's work, in their provinces, from the template to the results
+        expect(OFFICER, "GET /programmes/{codeScheme}/{provinceCode}/facts-sheet",
+                "GET /programmes/{codeScheme}/{provinceCode}/facts-sheet/template.xlsx",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/save",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/results.xlsx");
         expect(READERS, "GET /api/v1/reporting-periods", "GET /api/v1/profiles", "GET /api/v1/profiles/{id}",
                 "GET /api/v1/ruleset", "GET /api/v1/audit/verify", "GET /audit/verify");
 
@@ -208,6 +214,9 @@ class RoleMatrixTest {
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas",
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
                 "POST /api/v1/programmes/{codeScheme}/{provinceCode}/reorganisation",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/save",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/results.xlsx",
                 "POST /api/v1/rulesets", "POST /rulesets/upload", "POST /api/v1/rulesets/{version}/activate",
                 "POST /rulesets/{version}/activate");
         // a batch is recorded (201) with each item outside the caller's provinces refused on its own (403 in results)
@@ -377,7 +386,9 @@ class RoleMatrixTest {
     Stream<DynamicTest> anOfficerActsOnlyInTheirProvinces() {
         String[] outside = {"/api/v1/programmes/QD124_2004/24/2024/areas", "/api/v1/programmes/QD124_2004/24/reorganisation",
                 "/api/v1/programmes/QD124_2004/24/2024/areas/07795/transitions",
-                "/programmes/QD124_2004/24/2024/areas", "/programmes/QD124_2004/24/2024/areas/07795/transitions"};
+                "/programmes/QD124_2004/24/2024/areas", "/programmes/QD124_2004/24/2024/areas/07795/transitions",
+                "/programmes/QD124_2004/24/facts-sheet", "/programmes/QD124_2004/24/facts-sheet/save",
+                "/programmes/QD124_2004/24/facts-sheet/results.xlsx"};
         return Stream.of(outside).map(p -> DynamicTest.dynamicTest("POST " + p + " as PROGRAMME_OFFICER of 11 → 403",
                 () -> {
                     Answer a = send("POST", p, "demo-token-canbo-dienbien", null);
@@ -600,6 +611,12 @@ class RoleMatrixTest {
                         officer.postJson("/api/v1/programmes/QD124_2004/24/reorganisation", "{}");
                 case "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas" ->
                         officer.post("/programmes/QD124_2004/24/2024/areas", form, new byte[0]);
+                case "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet" ->
+                        officer.post("/programmes/QD124_2004/24/facts-sheet", form, new byte[0]);
+                case "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/save" ->
+                        officer.post("/programmes/QD124_2004/24/facts-sheet/save", form, "payload=W10&version=x".getBytes(utf8));
+                case "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/results.xlsx" ->
+                        officer.post("/programmes/QD124_2004/24/facts-sheet/results.xlsx", form, new byte[0]);
                 case "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions" ->
                         officer.post("/programmes/QD124_2004/24/2024/areas/07795/transitions", form, new byte[0]);
                 // the editor and the approver hold Bắc Giang (24); the change is Ngọc Lặc's (Thanh Hóa, 38)
