@@ -24,7 +24,7 @@ import vn.chuyenhoa.access.Caller;
  * What every page shares (the language, the signed-in user) and what a page shows when a request
  * cannot be answered: a page in the reader's language, never a stack trace or the API's problem JSON.
  */
-@ControllerAdvice(basePackages = "vn.chuyenhoa.web")
+@ControllerAdvice(basePackages = "vn.chuyenhoa.web", annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
 
@@ -61,6 +61,11 @@ class PageAdvice {
     @ExceptionHandler(PageNotFound.class)
     ModelAndView notFound(PageNotFound e, Locale locale, HttpServletRequest request) {
         return error(HttpStatus.NOT_FOUND, e.messageVi, e.messageEn, locale, request);
+    }
+
+    @ExceptionHandler(PageRefusal.class)
+    ModelAndView refused(PageRefusal e, Locale locale, HttpServletRequest request) {
+        return error(e.status, e.messageVi, e.messageEn, locale, request);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
