@@ -32,7 +32,7 @@ public class FactForms {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
-    /** One fact as a form shows it: its field, label, help, whether it is a yes/no, what was typed and what was read. */
+    /** One fact as a form shows it: its field (the API's path), label, help, and whether it is a yes/no. */
     public record Row(String field, String label, String help, boolean flag) {}
 
     private final UnitChoice choice;
@@ -43,7 +43,7 @@ public class FactForms {
         this.messages = messages;
     }
 
-    /** The facts' rows, each labelled from the catalogue; {@code prefix} is "facts." or a candidate's "candidates[2].facts.". */
+    /** The facts' rows under "facts.", each labelled from the catalogue. */
     public List<Row> rows(List<Fact> facts, Page page) {
         return facts.stream().map(f -> row("facts.", f.jsonName(), f.type() == Fact.Type.FLAG, page.locale())).toList();
     }

@@ -54,6 +54,8 @@ class OfficerFormsBrowserTest {
     static final List<Dimension> SIZES = List.of(new Dimension(1366, 768), new Dimension(390, 844));
     /** An identifier as code writes it (camelCase), which a Vietnamese page must not show. */
     static final Pattern CAMEL = Pattern.compile("\\b[a-z]+[A-Z][A-Za-z]*\\b");
+    /** A constant as code writes it (CLEARANCE_RATE, QD124_2004, NATIONAL_CORE). */
+    static final Pattern CONSTANT = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b");
 
     static WebDriver browser;
     static Path userData;
@@ -177,6 +179,11 @@ class OfficerFormsBrowserTest {
         Dimension size = SIZES.get(0);
         signIn("canbo.dienbien", size);
         open("/evaluations/new");
+        assertEquals("Đánh giá một địa bàn", browser.findElement(By.tagName("h1")).getText(), "Vietnamese first");
+        open("/evaluations/new?lang=en");
+        assertEquals("Evaluate an area", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("Province or city"));
+        open("/evaluations/new?lang=vi");
         Select province = new Select(browser.findElement(By.id("province")));
         assertEquals(1, province.getOptions().size(), "Điện Biên only");
         // a period of the 2025 list: the account holds only a 2024 code, so there is nothing to pick
@@ -285,6 +292,13 @@ class OfficerFormsBrowserTest {
                 if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);
                 return out.join(', ') + ' (viewport ' + w + ')';""");
         assertTrue(String.valueOf(outside).startsWith(" (viewport"), name + " at " + size.width + " px: " + outside);
+        // a Vietnamese page names things in Vietnamese: no field name or constant of the code in what it shows
+        String shown = browser.findElement(By.tagName("body")).getText();
+        for (Pattern code : List.of(CAMEL, CONSTANT)) {
+            var m = code.matcher(shown);
+            boolean found = m.find();
+            assertFalse(found, name + " shows " + (found ? m.group() : ""));
+        }
         screenshot(name + "-" + size.width);
     }
 
