@@ -16,29 +16,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.node.ObjectNode;
 import vn.chuyenhoa.access.Caller;
-import vn.chuyenhoa.api.Submissions;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.FactForms;
 import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.http.FormBody;
+import vn.chuyenhoa.http.Submission;
 import vn.chuyenhoa.web.PageController;
 import vn.chuyenhoa.web.PageRefusal;
 
 /**
  * A monitoring report by form: the recognised area, the recognition, the monitoring and baseline periods and the
  * facts the relapse reasons of the rules in force test (read from the tables, so a new reason brings its fact to the
- * form). The form becomes the API's JSON body and goes through the API's own path ({@link Submissions#monitor}); the
+ * form). The form becomes the API's JSON body and goes through the API's own path ({@link MonitoringSubmissions#monitor}); the
  * JSON upload stays at /monitoring-reports/new for systems.
  */
 @PageController
 class MonitoringFormPages {
 
-    private final Submissions submissions;
+    private final MonitoringSubmissions submissions;
     private final FactForms forms;
     private final EngineSource engines;
 
-    MonitoringFormPages(Submissions submissions, FactForms forms, EngineSource engines) {
+    MonitoringFormPages(MonitoringSubmissions submissions, FactForms forms, EngineSource engines) {
         this.submissions = submissions;
         this.forms = forms;
         this.engines = engines;
@@ -71,19 +71,19 @@ class MonitoringFormPages {
             if (f.type() == Fact.Type.COUNT) body.count(facts, f.jsonName(), field, params.get(field));
             else body.flag(facts, f.jsonName(), field, params.get(field));
         }
-        Submissions.Outcome outcome = body.hasErrors() ? null : submissions.monitor(body.bytes());
-        if (outcome instanceof Submissions.Stored stored) return "redirect:/monitoring-reports/" + stored.id();
-        if (outcome instanceof Submissions.OutsideScope o) {
+        Submission outcome = body.hasErrors() ? null : submissions.monitor(body.bytes());
+        if (outcome instanceof Submission.Stored stored) return "redirect:/monitoring-reports/" + stored.id();
+        if (outcome instanceof Submission.OutsideScope o) {
             Caller caller = Caller.current().orElseThrow();
             throw new PageRefusal(HttpStatus.FORBIDDEN, caller.outsideVi(o.province()), caller.outsideEn(o.province()));
         }
-        if (outcome instanceof Submissions.RulesUnavailable) {
+        if (outcome instanceof Submission.RulesUnavailable) {
             throw new PageRefusal(HttpStatus.SERVICE_UNAVAILABLE,
                     "Bộ quy tắc đang áp dụng chưa có quy tắc theo dõi; không có gì được lưu.",
                     "The ruleset in force has no monitoring rules; nothing was stored.");
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        show(page, body.with(outcome instanceof Submissions.Invalid invalid ? invalid.errors() : List.of()), model);
+        show(page, body.with(outcome instanceof Submission.Invalid invalid ? invalid.errors() : List.of()), model);
         return "monitoring-form";
     }
 

@@ -16,18 +16,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import vn.chuyenhoa.api.Submissions;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.FactForms;
 import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.http.FormBody;
+import vn.chuyenhoa.http.Submission;
 import vn.chuyenhoa.web.PageController;
 import vn.chuyenhoa.web.PageRefusal;
 
 /**
  * A screening by form: the candidate communes of one province as the rows of a table (more rows on demand), each with
  * the screening facts as the catalogue labels them. The table becomes the API's JSON body and goes through the API's
- * own path ({@link Submissions#screen}), so it is refused, checked for the province and stored exactly as an upload
+ * own path ({@link ScreeningSubmissions#screen}), so it is refused, checked for the province and stored exactly as an upload
  * would be; the JSON upload stays at /screenings/new for systems.
  */
 @PageController
@@ -39,10 +39,10 @@ class ScreeningFormPages {
     private static final Pattern CANDIDATE = Pattern.compile("candidates\\[(\\d+)]");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
-    private final Submissions submissions;
+    private final ScreeningSubmissions submissions;
     private final FactForms forms;
 
-    ScreeningFormPages(Submissions submissions, FactForms forms) {
+    ScreeningFormPages(ScreeningSubmissions submissions, FactForms forms) {
         this.submissions = submissions;
         this.forms = forms;
     }
@@ -87,18 +87,18 @@ class ScreeningFormPages {
             formRow.add(i);
         }
         List<FieldError> formErrors = body.errors();
-        Submissions.Outcome outcome = formErrors.isEmpty() ? submissions.screen(body.bytes()) : null;
-        if (outcome instanceof Submissions.Stored stored) return "redirect:/screenings/" + stored.id();
-        if (outcome instanceof Submissions.OutsideScope o) {
+        Submission outcome = formErrors.isEmpty() ? submissions.screen(body.bytes()) : null;
+        if (outcome instanceof Submission.Stored stored) return "redirect:/screenings/" + stored.id();
+        if (outcome instanceof Submission.OutsideScope o) {
             var caller = vn.chuyenhoa.access.Caller.current().orElseThrow();
             throw new PageRefusal(HttpStatus.FORBIDDEN, caller.outsideVi(o.province()), caller.outsideEn(o.province()));
         }
-        if (outcome instanceof Submissions.RulesUnavailable) {
+        if (outcome instanceof Submission.RulesUnavailable) {
             throw new PageRefusal(HttpStatus.SERVICE_UNAVAILABLE,
                     "Bộ quy tắc đang áp dụng chưa có quy tắc sàng lọc; không có gì được lưu.",
                     "The ruleset in force has no screening rules; nothing was stored.");
         }
-        List<FieldError> errors = outcome instanceof Submissions.Invalid invalid
+        List<FieldError> errors = outcome instanceof Submission.Invalid invalid
                 ? invalid.errors().stream().map(e -> toForm(e, formRow)).toList() : List.of();
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         show(params, locale, rows, body.with(errors), model);

@@ -9,9 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.stereotype.Controller;
 
 /**
- * A page controller that lives with its feature (vn.chuyenhoa.evaluation, screening, …) rather than in this package:
- * it gets what every page shares ({@code PageAdvice}: language, signed-in user, error pages) while the API controllers
- * of the same package keep their problem-details answers.
+ * A controller that answers with pages. Each feature keeps its pages beside its API; this mark is what gives them
+ * {@link PageAdvice} (the language, the signed-in user, error pages instead of problem JSON) wherever they live.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
