@@ -116,8 +116,11 @@ class AccessConfig {
                         .requestMatchers("/api/v1/admin/**", "/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/").authenticated()
 
-                        // evaluations: systems submit (one or a batch) and withdraw; anyone who reads may replay (it stores nothing)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/evaluation-batches").hasRole("EVALUATOR")
+                        // evaluations: systems submit (one or a batch) and withdraw; programme officers submit one, by the
+                        // API or the page's form (issue 15); anyone who reads may replay (it stores nothing)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations").hasAnyRole("EVALUATOR", "PROGRAMME_OFFICER")
+                        .requestMatchers("/evaluations/new").hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluation-batches").hasRole("EVALUATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/withdrawal").hasRole("EVALUATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/replay", "/evaluations/*/replay").hasAnyRole(READERS)
 
@@ -126,6 +129,8 @@ class AccessConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/screenings", "/api/v1/monitoring-reports",
                                 "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
                         .requestMatchers(HttpMethod.GET, "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
+                        // the same by form, for officers who have no file to upload
+                        .requestMatchers("/screenings/form", "/monitoring-reports/form").hasRole("PROGRAMME_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/programmes/{codeScheme}/{provinceCode}/**",
                                 "/programmes/{codeScheme}/{provinceCode}/**").access(officerOfProvince())
                         // the facts spreadsheet's pages and template: an officer's work, in their provinces only
