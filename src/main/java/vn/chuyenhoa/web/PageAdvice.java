@@ -24,7 +24,8 @@ import vn.chuyenhoa.access.Caller;
  * What every page shares (the language, the signed-in user) and what a page shows when a request
  * cannot be answered: a page in the reader's language, never a stack trace or the API's problem JSON.
  */
-@ControllerAdvice(basePackages = "vn.chuyenhoa.web")
+// the report pages live with their feature; naming the class (not its package) keeps the API controllers there out
+@ControllerAdvice(basePackages = "vn.chuyenhoa.web", assignableTypes = vn.chuyenhoa.reporting.ReportPages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
 
