@@ -37,7 +37,7 @@ import com.lowagie.text.pdf.draw.LineSeparator;
 public final class OfficialDocument {
 
     /** Leading as a multiple of the font size: keeps stacked diacritics of two lines apart. */
-    static final float LEADING = 1.5f;
+    private static final float LEADING = 1.5f;
     private static final float MM = 72f / 25.4f;
     private static final String NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     private static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";

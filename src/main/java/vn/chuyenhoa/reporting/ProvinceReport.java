@@ -10,10 +10,11 @@ import vn.chuyenhoa.kernel.Numbers;
  * One report of the reporting calendar for a province (or, before the 2025 reform, a district): what stood on the
  * period's last day and what happened within it, each area named beside its code.
  *
+ * @param calendarProfileVi the profile whose calendar settings dated the period, named beside its id
  * @param asOf        the period's last day: every figure is "tính đến ngày" this day
  * @param provisional the programme year is still running on {@code asOf}: a share below target is not yet a failure
  */
-public record ProvinceReport(ReportUnit unit, int year, ReportingPeriod period, String calendarProfileId,
+public record ProvinceReport(ReportUnit unit, int year, ReportingPeriod period, String calendarProfileVi, String calendarProfileEn,
                              LocalDate asOf, boolean provisional, List<Section> sections, List<Target> targets) {
 
     /** The province or district a report is about, in the code list in force on the period's last day. */

@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -60,8 +59,8 @@ class ProvinceReports {
     /** A report of the year's calendar, and whether the unit's code list can report it. */
     public record Listed(ReportingPeriod period, boolean available, String whyNotVi, String whyNotEn) {}
 
-    /** The year's reports for a unit, with the profile whose calendar settings dated them. */
-    public record Calendar(ReportUnit unit, int year, String profileId, List<Listed> reports) {}
+    /** The year's reports for a unit, with the profile whose calendar settings dated them, named beside its id. */
+    public record Calendar(ReportUnit unit, int year, String profileVi, String profileEn, List<Listed> reports) {}
 
     private final ProgrammeStore store;
     private final ProgrammeService programmes;
@@ -116,7 +115,8 @@ class ProvinceReports {
     Calendar calendar(ReportUnit unit, int year) {
         Engine engine = engines.current();
         CodeScheme scheme = CodeScheme.valueOf(unit.codeScheme());
-        ProgrammeSettings settings = settings(engine, unit, year);
+        Profile profile = profile(engine, unit, year);
+        ProgrammeSettings settings = engine.policy().programme(profile.id()).orElseThrow(() -> noCalendar(unit, year));
         ReportingCalendar.Year cal = ReportingCalendar.of(engine, settings, year);
         List<Listed> listed = new ArrayList<>();
         for (ReportingPeriod p : cal.periods()) {
@@ -134,7 +134,8 @@ class ProvinceReports {
                                 + "reported by the old provinces."));
             }
         }
-        return new Calendar(unit, year, settings.profileId(), listed);
+        return new Calendar(unit, year, profile.labelVi() + " (" + profile.id() + ")", profile.labelEn() + " (" + profile.id() + ")",
+                listed);
     }
 
     ProvinceReport report(ReportUnit unit, int year, String periodId) {
@@ -221,21 +222,24 @@ class ProvinceReports {
                         "Share of selected areas transformed", y.transformedShare()),
                 target("Tỷ lệ địa bàn không phức tạp trở lại trên số địa bàn đã chuyển hóa",
                         "Share of transformed areas that did not relapse", y.notRelapsedShare()));
-        return new ProvinceReport(unit, year, period, cal.profileId(), asOf, asOf.isBefore(yearEnd), sections, targets);
+        return new ProvinceReport(unit, year, period, cal.profileVi(), cal.profileEn(), asOf, asOf.isBefore(yearEnd), sections, targets);
     }
 
-    /** The calendar settings of the profile governing the unit at the end of the year, in its code list's lifetime. */
-    private static ProgrammeSettings settings(Engine engine, ReportUnit unit, int year) {
+    /** The profile governing the unit at the end of the year, within its code list's lifetime. */
+    private static Profile profile(Engine engine, ReportUnit unit, int year) {
         LocalDate end = LocalDate.of(year, 12, 31);
         if (CodeScheme.valueOf(unit.codeScheme()) == CodeScheme.QD124_2004 && !end.isBefore(CodeScheme.REFORM_DAY)) {
             end = CodeScheme.REFORM_DAY.minusDays(1);
         }
         Area area = new Area(unit.codeScheme(), null, null, unit.districtCode(), unit.provinceCode());
-        Optional<Profile> profile = engine.policy().resolve(area, end)
-                .or(() -> engine.policy().resolve(new Area(null, null, null, null, null), LocalDate.of(year, 12, 31)));
-        return profile.flatMap(p -> engine.policy().programme(p.id())).orElseThrow(() -> new PageNotFound(
-                "Bộ quy tắc đang áp dụng không có lịch báo cáo cho " + unit.label() + " năm " + year + ".",
-                "The ruleset in force has no reporting calendar for " + unit.label() + " in " + year + "."));
+        return engine.policy().resolve(area, end)
+                .or(() -> engine.policy().resolve(new Area(null, null, null, null, null), LocalDate.of(year, 12, 31)))
+                .orElseThrow(() -> noCalendar(unit, year));
+    }
+
+    private static PageNotFound noCalendar(ReportUnit unit, int year) {
+        return new PageNotFound("Bộ quy tắc đang áp dụng không có lịch báo cáo cho " + unit.label() + " năm " + year + ".",
+                "The ruleset in force has no reporting calendar for " + unit.label() + " in " + year + ".");
     }
 
     private static boolean inUnit(Unit u, ReportUnit unit) {

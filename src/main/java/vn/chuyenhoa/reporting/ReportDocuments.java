@@ -142,10 +142,10 @@ class ReportDocuments {
     static String period(ProvinceReport r, boolean en) {
         ReportingPeriod p = r.period();
         return en ? "Period " + DAY.format(p.from()) + " – " + DAY.format(p.to()) + "; figures as of " + DAY.format(r.asOf())
-                        + "; due before " + DAY.format(p.dueBefore()) + " (calendar of profile " + r.calendarProfileId() + ")."
+                        + "; due before " + DAY.format(p.dueBefore()) + " (calendar of " + r.calendarProfileEn() + ")."
                 : "Kỳ báo cáo từ ngày " + DAY.format(p.from()) + " đến hết ngày " + DAY.format(p.to()) + "; số liệu tính đến ngày "
-                        + DAY.format(r.asOf()) + "; hạn gửi trước ngày " + DAY.format(p.dueBefore()) + " (lịch báo cáo của bộ tiêu chí "
-                        + r.calendarProfileId() + ").";
+                        + DAY.format(r.asOf()) + "; hạn gửi trước ngày " + DAY.format(p.dueBefore()) + " (lịch báo cáo của "
+                        + r.calendarProfileVi() + ").";
     }
 
     private static Row text(Row row, CellStyle style, String... values) {
