@@ -20,11 +20,10 @@ import vn.chuyenhoa.web.PageNotFound;
 
 /**
  * The reports of a province's reporting calendar for its officers: the year's reports with their periods and due
- * dates, each as a page, an XLSX and a PDF in the administrative format. Public only so that the shared page advice
- * (language, signed-in user, error pages) can name it.
+ * dates, each as a page, an XLSX and a PDF in the administrative format.
  */
 @Controller
-public class ReportPages {
+class ReportPages {
 
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 

@@ -24,8 +24,9 @@ import vn.chuyenhoa.access.Caller;
  * What every page shares (the language, the signed-in user) and what a page shows when a request
  * cannot be answered: a page in the reader's language, never a stack trace or the API's problem JSON.
  */
-// the report pages live with their feature; naming the class (not its package) keeps the API controllers there out
-@ControllerAdvice(basePackages = "vn.chuyenhoa.web", assignableTypes = vn.chuyenhoa.reporting.ReportPages.class)
+// the report pages live with their feature (named as text: web must not depend on the features it serves); the
+// reporting package holds pages only, its API controller lives in vn.chuyenhoa.api
+@ControllerAdvice(basePackages = {"vn.chuyenhoa.web", "vn.chuyenhoa.reporting"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
 
