@@ -7,7 +7,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,13 +15,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.chuyenhoa.programme.ProgrammeService;
 import vn.chuyenhoa.programme.Today;
 import vn.chuyenhoa.reporting.ProvinceReport.ReportUnit;
+import vn.chuyenhoa.web.PageController;
 import vn.chuyenhoa.web.PageNotFound;
 
 /**
  * The reports of a province's reporting calendar for its officers: the year's reports with their periods and due
  * dates, each as a page, an XLSX and a PDF in the administrative format.
  */
-@Controller
+@PageController
 class ReportPages {
 
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -1,0 +1,180 @@
+package vn.chuyenhoa.evaluation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+
+import vn.chuyenhoa.document.OfficialDocument;
+
+/**
+ * The list as CSV (UTF-8 with a byte order mark, so that Excel shows Vietnamese) and XLSX, one evaluation as PDF for
+ * the area's dossier, laid out as every printed document of the service is ({@link OfficialDocument}).
+ */
+@Component
+class Exports {
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private record Column(String key, Function<EvaluationSummary, Object> value) {}
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("col.evaluatedAt", EvaluationSummary::evaluatedAt),
+            new Column("col.codeScheme", EvaluationSummary::codeScheme),
+            new Column("col.areaCode", EvaluationSummary::areaCode),
+            new Column("col.areaName", EvaluationSummary::areaName),
+            new Column("col.provinceCode", EvaluationSummary::provinceCode),
+            new Column("col.profile", EvaluationSummary::profileId),
+            new Column("col.verdict", EvaluationSummary::verdict),
+            new Column("col.purpose", EvaluationSummary::purpose),
+            new Column("col.periodFrom", EvaluationSummary::periodFrom),
+            new Column("col.periodTo", EvaluationSummary::periodTo),
+            new Column("col.rulesetVersion", EvaluationSummary::rulesetVersion),
+            new Column("col.state", EvaluationSummary::state),
+            new Column("col.id", EvaluationSummary::id));
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final MessageSource messages;
+    private final vn.chuyenhoa.area.AreaDirectory areas;
+
+    Exports(MessageSource messages, vn.chuyenhoa.area.AreaDirectory areas) {
+        this.messages = messages;
+        this.areas = areas;
+    }
+
+    byte[] csv(List<EvaluationSummary> rows, Locale locale) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.join(",", COLUMNS.stream().map(c -> quote(msg(c.key(), locale))).toList())).append("\r\n");
+        for (EvaluationSummary s : rows) {
+            sb.append(String.join(",", COLUMNS.stream().map(c -> quote(text(c, s, locale))).toList())).append("\r\n");
+        }
+        byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[BOM.length + body.length];
+        System.arraycopy(BOM, 0, out, 0, BOM.length);
+        System.arraycopy(body, 0, out, BOM.length, body.length);
+        return out;
+    }
+
+    byte[] xlsx(List<EvaluationSummary> rows, Locale locale) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(msg("export.sheet", locale));
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < COLUMNS.size(); i++) head.createCell(i).setCellValue(msg(COLUMNS.get(i).key(), locale));
+            int r = 1;
+            for (EvaluationSummary s : rows) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < COLUMNS.size(); i++) row.createCell(i).setCellValue(text(COLUMNS.get(i), s, locale));
+            }
+            sheet.createFreezePane(0, 1);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The evaluation as a document for the area's dossier, in the administrative format every printed document of
+     * the service shares ({@link OfficialDocument}): issued by the steering committee of the area's province.
+     */
+    byte[] pdf(EvaluationDocument d, EvaluationStatus status, Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        String province = provinceName(d.area().codeScheme(), d.area().provinceCode());
+        OfficialDocument doc = OfficialDocument.of(OfficialDocument.Letterhead.steeringCommittee(province, null, "BC-BCĐ"), true)
+                .title("BÁO CÁO", msg("evaluation.title", locale) + ": " + d.area().name() + " (" + d.area().code() + ")");
+        doc.line(msg("col.verdict", locale), msg("verdict." + d.verdict().name(), locale));
+        doc.line(msg("col.codeScheme", locale), d.area().codeScheme() + ", " + province + " (" + d.area().provinceCode() + ")"
+                + (d.area().districtCode() == null ? "" : ", " + msg("evaluation.district", locale) + " " + d.area().districtCode()));
+        doc.line(msg("evaluation.period", locale), day(d.period().from()) + " – " + day(d.period().to())
+                + (d.baselinePeriod() == null ? "" : "; " + msg("evaluation.baseline", locale) + " "
+                + day(d.baselinePeriod().from()) + " – " + day(d.baselinePeriod().to())));
+        if (d.profile() != null) doc.line(msg("col.profile", locale), d.profile().id() + " — " + (en ? d.profile().labelEn() : d.profile().labelVi())
+                + (d.profile().legalBasis() == null ? "" : " (" + d.profile().legalBasis() + ")"));
+        doc.line(msg("col.rulesetVersion", locale), d.rulesetVersion());
+        doc.line(msg("evaluation.evaluatedAt", locale), time(d.evaluatedAt()) + " · id " + d.id());
+        doc.line(msg("col.state", locale), msg("state." + status.state(), locale)
+                + status.events().stream().map(e -> " · " + e.kind() + " " + time(e.at()) + ": " + e.reason()).reduce("", String::concat));
+        List<List<String>> rows = new ArrayList<>();
+        for (CriterionResult c : d.criteria()) {
+            String remedy = en ? c.remedyEn() : c.remedyVi();
+            rows.add(List.of((en ? c.labelEn() : c.labelVi()) + "\n" + c.id(),
+                    nz(c.actual()) + (c.denominator() == null ? "" : " (" + c.numerator() + "/" + c.denominator() + ")"),
+                    (c.comparison() == null ? "" : c.comparison() + " ") + nz(c.threshold()),
+                    msg("outcome." + c.outcome().name(), locale),
+                    nz(en ? c.explanationEn() : c.explanationVi())
+                            + (remedy == null || c.outcome() != Outcome.NOT_MET ? "" : "\n→ " + msg("evaluation.remedy", locale) + ": " + remedy),
+                    (c.source() == null ? "" : c.source().file() + " · " + c.source().sheet() + " · "
+                            + msg("evaluation.row", locale) + " " + c.source().row() + " · " + c.source().cell())
+                            + (c.legalBasis() == null ? "" : "\n" + c.legalBasis())));
+        }
+        doc.table(new OfficialDocument.Table(new float[] {3.2f, 1.4f, 1.2f, 1.3f, 5f, 3.2f},
+                List.of(msg("col.criterion", locale), msg("col.actual", locale), msg("col.threshold", locale),
+                        msg("col.outcome", locale), msg("col.explanation", locale), msg("col.source", locale)), rows));
+        if (d.missingFacts() != null && !d.missingFacts().isEmpty()) {
+            doc.line(msg("evaluation.missingFacts", locale), String.join(", ", d.missingFacts()));
+        }
+        if (d.facts() instanceof Map<?, ?> facts) {
+            StringBuilder sb = new StringBuilder();
+            facts.forEach((k, v) -> sb.append(k).append(" = ").append(v).append("; "));
+            doc.line(msg("evaluation.facts", locale), sb.toString());
+        }
+        doc.note(msg("pdf.footer", locale));
+        return doc.recipients(List.of("Ban Chỉ đạo 138 " + province + " (để báo cáo)", "Ủy ban nhân dân " + d.area().name(),
+                        "Hồ sơ địa bàn " + d.area().name(), "Lưu: VT"))
+                .signature(new OfficialDocument.Signature("TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"))
+                .render();
+    }
+
+    private String provinceName(String scheme, String provinceCode) {
+        return vn.chuyenhoa.area.CodeScheme.parse(scheme)
+                .flatMap(s -> areas.communesOf(s, provinceCode).stream().findFirst())
+                .map(vn.chuyenhoa.area.AdminUnit::provinceName).orElse("tỉnh " + provinceCode);
+    }
+
+    private static String day(java.time.LocalDate d) {
+        return d == null ? "" : DAY.format(d);
+    }
+
+    private static String time(java.time.Instant t) {
+        return t == null ? "" : TIME.format(t) + " (giờ Việt Nam)";
+    }
+
+    private String text(Column c, EvaluationSummary s, Locale locale) {
+        Object v = c.value().apply(s);
+        if (v == null) return "";
+        if (c.key().equals("col.verdict")) return msg("verdict." + v, locale);
+        if (c.key().equals("col.state")) return msg("state." + v, locale);
+        return String.valueOf(v);
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Quoted when needed, and a leading = + - @ neutralised so that a spreadsheet never runs a cell as a formula. */
+    static String quote(String s) {
+        String v = s == null ? "" : s;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) v = "\"" + v.replace("\"", "\"\"") + "\"";
+        return v;
+    }
+}
