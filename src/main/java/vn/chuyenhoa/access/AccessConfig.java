@@ -143,6 +143,10 @@ class AccessConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/impact", "/rulesets/*/impact").hasAnyRole("RULE_EDITOR", "RULE_APPROVER")
                         .requestMatchers("/api/v1/rulesets/*/activate", "/rulesets/*/activate").hasRole("RULE_APPROVER")
 
+                        // the reports of the reporting calendar: the province's officers, and auditors (read-only)
+                        .requestMatchers(HttpMethod.GET, "/programmes/{codeScheme}/{provinceCode}/reports",
+                                "/programmes/{codeScheme}/{provinceCode}/reports/**").access(reportReader())
+
                         // everything else that reads
                         .requestMatchers(HttpMethod.GET, "/api/**", "/evaluations", "/evaluations/**", "/evaluations.csv",
                                 "/evaluations.xlsx", "/rulesets", "/rulesets/**", "/impact-jobs/**", "/programmes/**",
@@ -179,6 +183,15 @@ class AccessConfig {
     static boolean apiWithoutSession(HttpServletRequest request) {
         return request.getRequestedSessionId() == null
                 && request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
+    }
+
+    /** An auditor, or a programme officer whose provinces include the one in the path (a national one holds all). */
+    private static AuthorizationManager<RequestAuthorizationContext> reportReader() {
+        return (authentication, context) -> {
+            Caller caller = Caller.of(authentication.get()).orElse(null);
+            return new AuthorizationDecision(caller != null && (caller.has(Role.AUDITOR) || caller.has(Role.PROGRAMME_OFFICER)
+                    && caller.covers(context.getVariables().get("codeScheme"), context.getVariables().get("provinceCode"))));
+        };
     }
 
     /** A programme officer whose provinces include the one in the path. */

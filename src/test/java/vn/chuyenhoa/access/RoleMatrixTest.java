@@ -177,6 +177,12 @@ class RoleMatrixTest {
                 "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet",
                 "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/save",
                 "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/results.xlsx");
+        // the reports of the reporting calendar: the province's officers (a national officer holds every province), and
+        // auditors, read-only; other readers have no business with a province's reports
+        expect(roles(Role.PROGRAMME_OFFICER, Role.AUDITOR), "GET /programmes/{codeScheme}/{provinceCode}/reports",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/xlsx",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/pdf");
         expect(READERS, "GET /api/v1/reporting-periods", "GET /api/v1/profiles", "GET /api/v1/profiles/{id}",
                 "GET /api/v1/ruleset", "GET /api/v1/audit/verify", "GET /audit/verify");
 
@@ -224,6 +230,11 @@ class RoleMatrixTest {
                 "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/results.xlsx",
                 "POST /api/v1/rulesets", "POST /rulesets/upload", "POST /api/v1/rulesets/{version}/activate",
                 "POST /rulesets/{version}/activate");
+        // not writes, but province-bound reads: an officer of Điện Biên asking for Bắc Giang's reports is refused
+        scoped(Scoped.REFUSED_OUTSIDE, "GET /programmes/{codeScheme}/{provinceCode}/reports",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/xlsx",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/pdf");
         // a batch is recorded (201) with each item outside the caller's provinces refused on its own (403 in results)
         scoped(Scoped.ITEMS_REFUSED_OUTSIDE, "POST /api/v1/evaluation-batches");
         // replays and impact previews store nothing, and every reader reads every province
@@ -658,6 +669,13 @@ class RoleMatrixTest {
                         officer.post("/programmes/QD124_2004/24/facts-sheet/results.xlsx", form, new byte[0]);
                 case "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions" ->
                         officer.post("/programmes/QD124_2004/24/2024/areas/07795/transitions", form, new byte[0]);
+                case "GET /programmes/{codeScheme}/{provinceCode}/reports" -> officer.get("/programmes/QD124_2004/24/reports");
+                case "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}" ->
+                        officer.get("/programmes/QD124_2004/24/reports/2024/QUARTER_I");
+                case "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/xlsx" ->
+                        officer.get("/programmes/QD124_2004/24/reports/2024/QUARTER_I/xlsx");
+                case "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/pdf" ->
+                        officer.get("/programmes/QD124_2004/24/reports/2024/QUARTER_I/pdf");
                 // the editor and the approver hold Bắc Giang (24); the change is Ngọc Lặc's (Thanh Hóa, 38)
                 case "POST /api/v1/rulesets" -> editor.postMultipart("/api/v1/rulesets", Map.of("comment", "Ngọc Lặc"),
                         Map.of("profiles.drl.xlsx", ngocLacEdit));
