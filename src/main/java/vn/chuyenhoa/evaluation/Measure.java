@@ -2,6 +2,7 @@ package vn.chuyenhoa.evaluation;
 
 import java.util.List;
 
+import vn.chuyenhoa.kernel.Condition;
 import vn.chuyenhoa.kernel.Reading;
 
 /**
@@ -10,7 +11,7 @@ import vn.chuyenhoa.kernel.Reading;
  * whether they are missing, not applicable, met or not met is decided by the rules in {@code rules/}.
  * A null number is an absent fact (or, for sums, a sum with an absent part).
  */
-public final class Measure {
+public final class Measure implements Condition {
 
     private final Requirement requirement;
     private final int position;
@@ -47,6 +48,7 @@ public final class Measure {
 
     public Kind getKind() { return requirement.kind(); }
 
+    @Override
     public Reading getReading() { return reading; }
 
     /** Rates: the numerator fact; counts: the count. */
@@ -70,6 +72,13 @@ public final class Measure {
     /** The absent facts (and baselinePeriod) this requirement needs, for MISSING_DATA results. */
     public List<String> getMissing() { return reading.missing(); }
 
+    @Override
+    public boolean isApplicable() { return reading.applicable(); }
+
+    @Override
+    public boolean isPresent() { return reading.isPresent(); }
+
     /** Exact comparison with the threshold ({@link Reading#isThresholdMet()}), once the facts are known present. */
+    @Override
     public boolean isThresholdMet() { return reading.isThresholdMet(); }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.kernel.Absences;
+import vn.chuyenhoa.kernel.Condition;
 import vn.chuyenhoa.kernel.Reading;
 
 /**
@@ -13,7 +14,7 @@ import vn.chuyenhoa.kernel.Reading;
  * rules/monitoring.drl and every stored ruleset version use. Java only picks the numbers out; whether they are
  * missing, switched off, apply or not is decided by {@code rules/monitoring.drl}.
  */
-public final class ReasonCheck {
+public final class ReasonCheck implements Condition {
 
     private final RelapseReason reason;
     private final Reading reading;
@@ -49,10 +50,15 @@ public final class ReasonCheck {
 
     public RelapseReason getReason() { return reason; }
 
+    @Override
     public Reading getReading() { return reading; }
 
     public boolean isEnabled() { return reason.enabled(); }
 
+    @Override
+    public boolean isApplicable() { return reading.applicable(); }
+
+    @Override
     public boolean isPresent() { return reading.isPresent(); }
 
     public List<String> getMissing() { return reading.missing(); }
@@ -66,5 +72,6 @@ public final class ReasonCheck {
     public Long getCurrent() { return reading.shape() == Reading.Shape.RISE ? reading.amount() : null; }
 
     /** Exact ({@link Reading#isThresholdMet()}); only meaningful once the rules know the facts are present. */
+    @Override
     public boolean isThresholdMet() { return reading.isThresholdMet(); }
 }

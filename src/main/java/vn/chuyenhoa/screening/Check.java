@@ -10,7 +10,8 @@ import vn.chuyenhoa.kernel.Reading;
  * rules/screening.drl and every stored ruleset version use. Java only picks the numbers out; whether they are
  * missing, meet or miss the threshold is decided by {@code rules/screening.drl}.
  */
-public final class Check {
+// screening has its own Condition (a table row's comparison), hence the full name of the kernel's
+public final class Check implements vn.chuyenhoa.kernel.Condition {
 
     private final Assessment assessment;
     private final ConditionRow row;
@@ -37,6 +38,7 @@ public final class Check {
 
     public ConditionRow getRow() { return row; }
 
+    @Override
     public Reading getReading() { return reading; }
 
     public Long getValue() { return reading.amount(); }
@@ -48,8 +50,13 @@ public final class Check {
     /** The absent facts the condition needs (the fact itself, and residents for a rate). */
     public List<String> getMissing() { return reading.missing(); }
 
+    @Override
+    public boolean isApplicable() { return reading.applicable(); }
+
+    @Override
     public boolean isPresent() { return reading.isPresent(); }
 
     /** Exact ({@link Reading#isThresholdMet()}); only meaningful once the rules know the facts are present. */
+    @Override
     public boolean isThresholdMet() { return reading.isThresholdMet(); }
 }
