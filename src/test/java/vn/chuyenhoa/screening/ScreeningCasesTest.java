@@ -1,0 +1,73 @@
+package vn.chuyenhoa.screening;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import vn.chuyenhoa.area.AdminUnit;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.ruleset.CaseWorkbook;
+import vn.chuyenhoa.ruleset.RuleFiles;
+import vn.chuyenhoa.ruleset.RulesetBuilder;
+import vn.chuyenhoa.screening.ScreeningDocument.CommuneView;
+
+/**
+ * The screening cases policy staff keep in decision-tables/tests/screening-cases.drl.xlsx, each a commune screened
+ * alone through the real Drools build of the real files: its status, drug-area type and every category, criterion
+ * and type the row expects.
+ */
+class ScreeningCasesTest {
+
+    static final String CASES = "decision-tables/tests/screening-cases.drl.xlsx";
+
+    static Engine engine;
+    static AreaDirectory areas;
+
+    @BeforeAll
+    static void build() throws Exception {
+        engine = RulesetBuilder.build(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables")), "TEST").engine();
+        areas = AreaDirectory.loadBundled();
+    }
+
+    static List<CaseWorkbook.Row> cases() {
+        return CaseWorkbook.read(CASES);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theRulesGiveWhatTheRowExpects(CaseWorkbook.Row c) {
+        AdminUnit u = areas.find(CodeScheme.parse(c.get("codeScheme")).orElseThrow(), c.get("areaCode")).orElseThrow();
+        Area area = new Area(u.scheme().name(), u.code(), u.name(), u.districtCode(), u.provinceCode());
+        Map<ScreeningFact, Object> facts = new EnumMap<>(ScreeningFact.class);
+        for (ScreeningFact f : ScreeningFact.values()) {
+            String v = c.get("fact." + f.jsonName());
+            if (v != null) facts.put(f, f.type() == Fact.Type.FLAG ? (Object) Boolean.valueOf(v) : (Object) Long.valueOf(v));
+        }
+        CommuneView v = ScreeningService.screen(engine, new ScreeningInput(Integer.parseInt(c.get("year")), null,
+                area.codeScheme(), area.provinceCode(), u.provinceCode(), List.of(new Candidate(area, facts))),
+                UUID.randomUUID(), Instant.EPOCH, null).communes().get(0);
+
+        Map<String, String> actual = new HashMap<>();
+        actual.put("status", v.status().name());
+        actual.put("drugType", v.drugArea().type() == null ? "NONE" : v.drugArea().type());
+        v.categories().forEach(x -> actual.put("category." + x.id(), x.outcome().name()));
+        v.drugArea().criteria().forEach(x -> actual.put("criterion." + x.id(), x.outcome().name()));
+        v.drugArea().types().forEach(x -> actual.put("type." + x.id(), x.outcome().name()));
+        assertTrue(!c.expectations().isEmpty(), c + " expects something");
+        for (String e : c.expectations()) c.expect("expect." + e, actual.getOrDefault(e, "(not in the tables)"));
+    }
+}
