@@ -68,17 +68,4 @@ public final class Measure implements Condition {
     public Boolean getFlag() { return reading.flag(); }
 
     public boolean isBaselinePeriodGiven() { return baselinePeriodGiven; }
-
-    /** The absent facts (and baselinePeriod) this requirement needs, for MISSING_DATA results. */
-    public List<String> getMissing() { return reading.missing(); }
-
-    @Override
-    public boolean isApplicable() { return reading.applicable(); }
-
-    @Override
-    public boolean isPresent() { return reading.isPresent(); }
-
-    /** Exact comparison with the threshold ({@link Reading#isThresholdMet()}), once the facts are known present. */
-    @Override
-    public boolean isThresholdMet() { return reading.isThresholdMet(); }
 }

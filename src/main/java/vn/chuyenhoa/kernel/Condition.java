@@ -12,10 +12,17 @@ public interface Condition {
 
     Reading getReading();
 
+    // The members stored DRL matches on (`Measure( thresholdMet )`, `Check( present )`) are these defaults.
+
     /** False when the condition has no meaning here: a rate of nothing, a row switched off. */
-    boolean isApplicable();
+    default boolean isApplicable() { return getReading().applicable(); }
 
-    boolean isPresent();
+    /** The absent facts it needs, by the names callers send them under, for results that lack data. */
+    default java.util.List<String> getMissing() { return getReading().missing(); }
 
-    boolean isThresholdMet();
+    /** Whether every fact it needs was given. */
+    default boolean isPresent() { return getReading().isPresent(); }
+
+    /** Exact comparison with the threshold ({@link Reading#isThresholdMet()}); only meaningful once present. */
+    default boolean isThresholdMet() { return getReading().isThresholdMet(); }
 }

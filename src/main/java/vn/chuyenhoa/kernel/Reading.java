@@ -1,6 +1,7 @@
 package vn.chuyenhoa.kernel;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -79,6 +80,23 @@ public record Reading(Shape shape, Long amount, Long base, long scale, Boolean f
             case RISE -> holds.test(scaled(amount - base, 100).compareTo(threshold.multiply(BigDecimal.valueOf(base))));
             case AGAINST_BASE -> holds.test(Long.compare(amount, base));
         };
+    }
+
+    /**
+     * What results show of a rate or a change: the amount per {@code scale} of the base (RATE), the fall or the rise in
+     * percent of the baseline (FALL, RISE), to 2 decimals rounded half up; null for other shapes, while a number is
+     * absent, or over a base of 0.
+     */
+    public BigDecimal shown() {
+        if (amount == null || base == null || base == 0) return null;
+        long top;
+        switch (shape) {
+            case RATE -> top = amount;
+            case FALL -> top = base - amount;
+            case RISE -> top = amount - base;
+            default -> { return null; }
+        }
+        return scaled(top, shape == Shape.RATE ? scale : 100).divide(BigDecimal.valueOf(base), 2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal scaled(long value, long scale) {

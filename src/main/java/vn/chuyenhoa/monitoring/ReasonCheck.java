@@ -1,6 +1,5 @@
 package vn.chuyenhoa.monitoring;
 
-import java.util.List;
 import java.util.Map;
 
 import vn.chuyenhoa.evaluation.EvaluationInput;
@@ -55,13 +54,6 @@ public final class ReasonCheck implements Condition {
 
     public boolean isEnabled() { return reason.enabled(); }
 
-    @Override
-    public boolean isApplicable() { return reading.applicable(); }
-
-    @Override
-    public boolean isPresent() { return reading.isPresent(); }
-
-    public List<String> getMissing() { return reading.missing(); }
 
     public Long getValue() { return reading.shape() == Reading.Shape.COUNT ? reading.amount() : null; }
 
@@ -70,8 +62,4 @@ public final class ReasonCheck implements Condition {
     public Long getBaseline() { return reading.base(); }
 
     public Long getCurrent() { return reading.shape() == Reading.Shape.RISE ? reading.amount() : null; }
-
-    /** Exact ({@link Reading#isThresholdMet()}); only meaningful once the rules know the facts are present. */
-    @Override
-    public boolean isThresholdMet() { return reading.isThresholdMet(); }
 }

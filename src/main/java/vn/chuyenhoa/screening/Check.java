@@ -1,7 +1,5 @@
 package vn.chuyenhoa.screening;
 
-import java.util.List;
-
 import vn.chuyenhoa.kernel.Absences;
 import vn.chuyenhoa.kernel.Reading;
 
@@ -46,17 +44,4 @@ public final class Check implements vn.chuyenhoa.kernel.Condition {
     public Boolean getFlag() { return reading.flag(); }
 
     public Long getResidents() { return reading.base(); }
-
-    /** The absent facts the condition needs (the fact itself, and residents for a rate). */
-    public List<String> getMissing() { return reading.missing(); }
-
-    @Override
-    public boolean isApplicable() { return reading.applicable(); }
-
-    @Override
-    public boolean isPresent() { return reading.isPresent(); }
-
-    /** Exact ({@link Reading#isThresholdMet()}); only meaningful once the rules know the facts are present. */
-    @Override
-    public boolean isThresholdMet() { return reading.isThresholdMet(); }
 }
