@@ -6,10 +6,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import vn.chuyenhoa.area.AdminUnit;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.Period;
 
 /**
  * A case workbook policy staff keep under decision-tables/tests/, read the way an upload reads it (compiled and fired
@@ -28,6 +38,27 @@ public final class CaseWorkbook {
         public void expect(String field, String actual) {
             String expected = cells.get(field);
             if (expected != null) assertEquals(expected, actual, name + ", " + field + " at " + addresses.get(field));
+        }
+
+        /** The area of columns codeScheme and areaCode, as the official list places it. */
+        public Area area(AreaDirectory areas) {
+            AdminUnit u = areas.find(CodeScheme.parse(get("codeScheme")).orElseThrow(), get("areaCode")).orElseThrow();
+            return new Area(u.scheme().name(), u.code(), u.name(), u.districtCode(), u.provinceCode());
+        }
+
+        /** The period of two date columns; null when the first is blank. */
+        public Period period(String from, String to) {
+            return get(from) == null ? null : new Period(LocalDate.parse(get(from)), LocalDate.parse(get(to)));
+        }
+
+        /** The facts of columns "fact.NAME": a flag as true/false, a count as a number; a blank cell is absent. */
+        public <F extends Enum<F>> Map<F, Object> facts(Class<F> type, Function<F, String> name, Predicate<F> isFlag) {
+            Map<F, Object> facts = new EnumMap<>(type);
+            for (F f : type.getEnumConstants()) {
+                String v = get("fact." + name.apply(f));
+                if (v != null) facts.put(f, isFlag.test(f) ? (Object) Boolean.valueOf(v) : (Object) Long.valueOf(v));
+            }
+            return facts;
         }
 
         /** The fields starting "expect.", without that prefix. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
-import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.Fact;
@@ -50,15 +47,10 @@ class ScreeningCasesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theRulesGiveWhatTheRowExpects(CaseWorkbook.Row c) {
-        AdminUnit u = areas.find(CodeScheme.parse(c.get("codeScheme")).orElseThrow(), c.get("areaCode")).orElseThrow();
-        Area area = new Area(u.scheme().name(), u.code(), u.name(), u.districtCode(), u.provinceCode());
-        Map<ScreeningFact, Object> facts = new EnumMap<>(ScreeningFact.class);
-        for (ScreeningFact f : ScreeningFact.values()) {
-            String v = c.get("fact." + f.jsonName());
-            if (v != null) facts.put(f, f.type() == Fact.Type.FLAG ? (Object) Boolean.valueOf(v) : (Object) Long.valueOf(v));
-        }
+        Area area = c.area(areas);
+        Map<ScreeningFact, Object> facts = c.facts(ScreeningFact.class, ScreeningFact::jsonName, f -> f.type() == Fact.Type.FLAG);
         CommuneView v = ScreeningService.screen(engine, new ScreeningInput(Integer.parseInt(c.get("year")), null,
-                area.codeScheme(), area.provinceCode(), u.provinceCode(), List.of(new Candidate(area, facts))),
+                area.codeScheme(), area.provinceCode(), area.provinceCode(), List.of(new Candidate(area, facts))),
                 UUID.randomUUID(), Instant.EPOCH, null).communes().get(0);
 
         Map<String, String> actual = new HashMap<>();
