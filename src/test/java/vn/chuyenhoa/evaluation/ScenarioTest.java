@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -18,9 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.ruleset.CaseWorkbook;
-import vn.chuyenhoa.ruleset.RuleFiles;
-import vn.chuyenhoa.ruleset.RulesetBuilder;
 import vn.chuyenhoa.support.Scenarios;
+import vn.chuyenhoa.support.ShippedRules;
 
 /**
  * What the results say about each staff case of decision-tables/tests/cases.drl.xlsx, beyond the verdict and the
@@ -31,14 +29,12 @@ class ScenarioTest {
 
     static final String CASES = "decision-tables/tests/cases.drl.xlsx";
 
-    static Engine engine;
-    static AreaDirectory areas;
+    static final Engine engine = ShippedRules.engine();
+    static final AreaDirectory areas = ShippedRules.areas();
     static JsonNode told;
 
     @BeforeAll
-    static void build() throws Exception {
-        engine = RulesetBuilder.build(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables")), "TEST").engine();
-        areas = AreaDirectory.loadBundled();
+    static void read() {
         try (InputStream in = ScenarioTest.class.getResourceAsStream("/scenarios/evaluations.json")) {
             told = Scenarios.JSON.readTree(in).get("cases");
         } catch (IOException e) {

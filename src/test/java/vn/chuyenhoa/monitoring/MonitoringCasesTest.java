@@ -2,13 +2,11 @@ package vn.chuyenhoa.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,8 +15,7 @@ import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.ruleset.CaseWorkbook;
-import vn.chuyenhoa.ruleset.RuleFiles;
-import vn.chuyenhoa.ruleset.RulesetBuilder;
+import vn.chuyenhoa.support.ShippedRules;
 
 /**
  * The relapse cases policy staff keep in decision-tables/tests/monitoring-cases.drl.xlsx, each a report of a
@@ -29,14 +26,8 @@ class MonitoringCasesTest {
 
     static final String CASES = "decision-tables/tests/monitoring-cases.drl.xlsx";
 
-    static Engine engine;
-    static AreaDirectory areas;
-
-    @BeforeAll
-    static void build() throws Exception {
-        engine = RulesetBuilder.build(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables")), "TEST").engine();
-        areas = AreaDirectory.loadBundled();
-    }
+    static final Engine engine = ShippedRules.engine();
+    static final AreaDirectory areas = ShippedRules.areas();
 
     static List<CaseWorkbook.Row> cases() {
         return CaseWorkbook.read(CASES);

@@ -2,14 +2,12 @@ package vn.chuyenhoa.screening;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,9 +16,8 @@ import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.ruleset.CaseWorkbook;
-import vn.chuyenhoa.ruleset.RuleFiles;
-import vn.chuyenhoa.ruleset.RulesetBuilder;
 import vn.chuyenhoa.screening.ScreeningDocument.CommuneView;
+import vn.chuyenhoa.support.ShippedRules;
 
 /**
  * The screening cases policy staff keep in decision-tables/tests/screening-cases.drl.xlsx, each a commune screened
@@ -31,14 +28,8 @@ class ScreeningCasesTest {
 
     static final String CASES = "decision-tables/tests/screening-cases.drl.xlsx";
 
-    static Engine engine;
-    static AreaDirectory areas;
-
-    @BeforeAll
-    static void build() throws Exception {
-        engine = RulesetBuilder.build(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables")), "TEST").engine();
-        areas = AreaDirectory.loadBundled();
-    }
+    static final Engine engine = ShippedRules.engine();
+    static final AreaDirectory areas = ShippedRules.areas();
 
     static List<CaseWorkbook.Row> cases() {
         return CaseWorkbook.read(CASES);
