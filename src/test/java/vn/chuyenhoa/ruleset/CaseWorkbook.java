@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
-import vn.chuyenhoa.evaluation.Area;
-import vn.chuyenhoa.evaluation.Period;
+import vn.chuyenhoa.kernel.Area;
+import vn.chuyenhoa.kernel.Period;
 
 /**
  * A case workbook policy staff keep under decision-tables/tests/, read the way an upload reads it (compiled and fired

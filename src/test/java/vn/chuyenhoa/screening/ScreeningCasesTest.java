@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.chuyenhoa.area.AreaDirectory;
-import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.ruleset.CaseWorkbook;
 import vn.chuyenhoa.screening.ScreeningDocument.CommuneView;
 import vn.chuyenhoa.support.ShippedRules;
