@@ -43,8 +43,11 @@ class SubmissionPages {
     private final ObjectMapper json;
     private final Kind screening;
     private final Kind report;
+    private final vn.chuyenhoa.programme.ProgrammeService programmes;
 
-    SubmissionPages(Submissions submissions, ScreeningStore screenings, MonitoringStore monitoring, ObjectMapper json) {
+    SubmissionPages(Submissions submissions, ScreeningStore screenings, MonitoringStore monitoring, ObjectMapper json,
+                    vn.chuyenhoa.programme.ProgrammeService programmes) {
+        this.programmes = programmes;
         this.screenings = screenings;
         this.monitoring = monitoring;
         this.json = json;
@@ -88,6 +91,8 @@ class SubmissionPages {
         String stored = Ids.uuid(id).flatMap(monitoring::findResponseJson).orElseThrow(() -> new PageNotFound(
                 "Không có báo cáo theo dõi " + id + ".", "There is no monitoring report " + id + "."));
         model.addAttribute("doc", json.readValue(stored, MonitoringDocument.class));
+        // the area's record in the programme, where a RELAPSED or STABLE step is recorded from this report
+        model.addAttribute("record", Ids.uuid(id).flatMap(monitoring::find).flatMap(programmes::recordOf).orElse(null));
         return "monitoring";
     }
 

@@ -313,7 +313,7 @@ class MonitoringRulesTest {
         for (Engine which : List.of(engine, e)) {
             int years = which == engine ? 3 : 2;
             LocalDate end = LocalDate.of(2024 + years, 12, 20);
-            AreaStatus lifecycle = new ProgrammeService(null, null, null, null).status(which, monitoredNgocLacArea(), asOf, false);
+            AreaStatus lifecycle = new ProgrammeService(null, null, null, null, null).status(which, monitoredNgocLacArea(), asOf, false);
             assertEquals(AreaState.MONITORING, lifecycle.state());
             MonitoringJudgement report = judge(which, NGOC_LAC, QUARTER, BASELINE, calm(), false);
 
@@ -324,7 +324,7 @@ class MonitoringRulesTest {
             assertEquals(lifecycle.monitoringWindow().source(), report.window().source());
             assertEquals("C13", report.window().source().cell());
             // STABLE becomes possible on the day the report's window ends
-            Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false, false).stream()
+            Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false, false, false, false).stream()
                     .filter(m -> m.to() == AreaState.STABLE).findFirst().orElseThrow();
             assertEquals(end, stable.availableFrom());
         }
