@@ -16,9 +16,9 @@ import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.area.Reform;
-import vn.chuyenhoa.audit.EvaluationRecord;
-import vn.chuyenhoa.audit.EvaluationStore;
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.evaluation.EvaluationRecord;
+import vn.chuyenhoa.evaluation.EvaluationStore;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.PlannedEnd;
@@ -399,15 +399,15 @@ public class ProgrammeService {
      * not yet cited by a standing step: the list the area's page offers for TRANSFORMED or NOT_TRANSFORMED, newest
      * period first. The step still checks everything else (profile, period) and says why it refuses.
      */
-    public List<vn.chuyenhoa.audit.EvaluationSummary> citableEvaluations(ProgrammeArea a, Verdict verdict) {
-        List<vn.chuyenhoa.audit.EvaluationSummary> found = new ArrayList<>();
+    public List<vn.chuyenhoa.evaluation.EvaluationSummary> citableEvaluations(ProgrammeArea a, Verdict verdict) {
+        List<vn.chuyenhoa.evaluation.EvaluationSummary> found = new ArrayList<>();
         for (Unit u : units(a)) {
-            found.addAll(evaluations.search(new vn.chuyenhoa.audit.EvaluationFilter(u.codeScheme(), u.areaCode(), null,
+            found.addAll(evaluations.search(new vn.chuyenhoa.evaluation.EvaluationFilter(u.codeScheme(), u.areaCode(), null,
                     null, verdict.name(), "FINAL", null, null, null), 0, 100).items());
         }
         return found.stream().filter(e -> "ACTIVE".equals(e.state()))
                 .filter(e -> store.citing(e.id()).filter(x -> x.cites(e.id())).isEmpty())
-                .sorted(java.util.Comparator.comparing(vn.chuyenhoa.audit.EvaluationSummary::periodTo).reversed()).toList();
+                .sorted(java.util.Comparator.comparing(vn.chuyenhoa.evaluation.EvaluationSummary::periodTo).reversed()).toList();
     }
 
     /** The stored monitoring reports of the record's area, under every code it had, newest period first. */
