@@ -173,7 +173,7 @@ public final class Canonical {
             "area_id:UUID", "step:NUMBER", "from_state", "to_state", "effective_date:DATE", "recorded_at:TIMESTAMP",
             "actor", "decision_number", "decision_date:DATE", "evaluation_id:UUID", "profile_id", "ruleset_version",
             "rule_name", "comment", "recorded_by?", "moved_code_scheme?", "moved_province_code?", "moved_area_code?",
-            "moved_area_name?");
+            "moved_area_name?", "monitoring_report_id:UUID?");
 
     public static final Table SCREENING = table("screening", new int[] {0},
             "id:UUID", "screened_at:TIMESTAMP", "code_scheme", "province_code", "programme_year:NUMBER",

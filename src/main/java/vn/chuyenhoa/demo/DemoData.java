@@ -147,7 +147,7 @@ class DemoData implements ApplicationRunner {
     private void step(Programme p, String code, AreaState to, String actor, LocalDate effective, String decisionNumber,
                       LocalDate decisionDate, java.util.UUID evaluationId, String comment) {
         programmes.step(p, code, new StepRequest(to, actor, effective, decisionNumber, decisionDate, evaluationId,
-                comment, null, null), RECORDED_BY);
+                comment, null, null, null), RECORDED_BY);
     }
 
     /** A FINAL evaluation stored as if posted: the request text is what the facts would look like on the wire. */

@@ -39,7 +39,8 @@ public final class Monitor {
                 input.report().profileId()).orElseThrow(() -> new IllegalArgumentException("no profile covers the report"));
         RelapseSettings window = policy.settingsFor(chain.ids())
                 .orElseThrow(() -> new IllegalArgumentException("no monitoring window for " + chain.ids()));
-        LocalDate windowEnd = input.recognisedOn().plusYears(window.monitoringWindowYears());
+        Window w = Window.after(input.recognisedOn(), window.monitoringWindowYears());
+        LocalDate windowEnd = w.last();
         List<RelapseReason> reasons = policy.reasonsFor(chain.ids());
 
         List<ReasonCheck> checks = reasons.stream().map(r -> new ReasonCheck(r, input)).toList();
@@ -61,7 +62,7 @@ public final class Monitor {
         }
         List<ReasonFinding> inTableOrder = new ArrayList<>(decisions.reasons());
         inTableOrder.sort(Comparator.comparingInt(f -> checks.indexOf(f.check())));
-        return new MonitoringJudgement(input, chain, window, input.recognisedOn().plusDays(1), windowEnd,
+        return new MonitoringJudgement(input, chain, window, w.from(), windowEnd,
                 List.copyOf(inTableOrder), decisions.verdict(), decisions.verdictRule());
     }
 }

@@ -26,8 +26,11 @@ class MonitoringPages {
     private final MonitoringStore reports;
     private final ObjectMapper json;
     private final JsonUpload.Kind kind;
+    private final vn.chuyenhoa.programme.ProgrammeService programmes;
 
-    MonitoringPages(MonitoringSubmissions submissions, MonitoringStore reports, ObjectMapper json) {
+    MonitoringPages(MonitoringSubmissions submissions, MonitoringStore reports, ObjectMapper json,
+                    vn.chuyenhoa.programme.ProgrammeService programmes) {
+        this.programmes = programmes;
         this.reports = reports;
         this.json = json;
         this.kind = new JsonUpload.Kind("/monitoring-reports", "submit.monitoring.title",
@@ -50,6 +53,8 @@ class MonitoringPages {
         String stored = Ids.uuid(id).flatMap(reports::findResponseJson).orElseThrow(() -> new PageNotFound(
                 "Không có báo cáo theo dõi " + id + ".", "There is no monitoring report " + id + "."));
         model.addAttribute("doc", json.readValue(stored, MonitoringDocument.class));
+        // the area's record in the programme, where a RELAPSED or STABLE step is recorded from this report
+        model.addAttribute("record", Ids.uuid(id).flatMap(reports::find).flatMap(programmes::recordOf).orElse(null));
         return "monitoring";
     }
 }

@@ -67,6 +67,31 @@ public class MonitoringStore {
                 (rs, n) -> RelapseVerdict.valueOf(rs.getString(1)), id).stream().findFirst();
     }
 
+    /** What a lifecycle step and the area's page need of a stored report: whose, which period, what it found. */
+    public record Summary(UUID id, Instant reportedAt, String codeScheme, String areaCode, String areaName,
+                          LocalDate recognisedOn, LocalDate periodFrom, LocalDate periodTo, String outcome) {}
+
+    private static final String SUMMARY = "SELECT id, reported_at, code_scheme, area_code, area_name, recognised_on,"
+            + " period_from, period_to, outcome FROM monitoring_report ";
+
+    public Optional<Summary> find(UUID id) {
+        return jdbc.query(SUMMARY + "WHERE id = ?", MonitoringStore::summary, id).stream().findFirst();
+    }
+
+    /** The reports of an area (by one code of it), newest period first. */
+    public java.util.List<Summary> ofArea(String codeScheme, String areaCode) {
+        return jdbc.query(SUMMARY + "WHERE code_scheme = ? AND area_code = ? ORDER BY period_to DESC, seq DESC",
+                MonitoringStore::summary, codeScheme, areaCode);
+    }
+
+    private static Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Summary(rs.getObject("id", UUID.class),
+                rs.getObject("reported_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("code_scheme"),
+                rs.getString("area_code"), rs.getString("area_name"), rs.getObject("recognised_on", LocalDate.class),
+                rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
+                rs.getString("outcome"));
+    }
+
     public long count() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM monitoring_report", Long.class);
         return n == null ? 0 : n;

@@ -33,7 +33,7 @@ import vn.chuyenhoa.web.PageNotFound;
 class AreaPages {
 
     private static final List<String> STEP_FIELDS = List.of("to", "actor", "effectiveDate", "decisionNumber",
-            "decisionDate", "evaluationId", "comment", "programmeYear", "areaCode");
+            "decisionDate", "evaluationId", "monitoringReportId", "comment", "programmeYear", "areaCode");
 
     private final ProgrammeService service;
     private final AreaDirectory areas;
@@ -133,6 +133,19 @@ class AreaPages {
         }
         model.addAttribute("offered", offered);
         model.addAttribute("retired", retired);
+        // what a step cites is picked from the area's own evaluations and reports, never typed
+        Map<String, List<vn.chuyenhoa.evaluation.EvaluationSummary>> evaluations = new java.util.HashMap<>();
+        offered.stream().map(Move::citedVerdict).filter(java.util.Objects::nonNull).distinct()
+                .forEach(v -> evaluations.put(v.name(), service.citableEvaluations(s.area(), v)));
+        model.addAttribute("evaluations", evaluations);
+        model.addAttribute("reports", offered.stream().anyMatch(Move::isCitingReport)
+                ? service.reportsOf(s.area()) : List.of());
+        Map<Integer, Integer> corrections = s.area().corrections();
+        model.addAttribute("corrections", corrections);
+        model.addAttribute("voided", corrections.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey)));
+        // the step a correction would void today
+        model.addAttribute("mistaken", s.area().lastStandingOn(s.asOf()).orElse(null));
     }
 
     /** The programme named by the path, or the page saying there is none. */

@@ -18,7 +18,7 @@ import vn.chuyenhoa.evaluation.Setting;
  * @param plannedEndRule the table row that set it
  * @param overdue        selected, without a verdict, and past the planned end on the day
  * @param recognisedOn   the day of the TRANSFORMED step
- * @param monitoringEnds the first day after the monitoring window (recognition + window years)
+ * @param monitoringEnds the first day after the monitoring window ({@link vn.chuyenhoa.monitoring.Window#over})
  * @param moves          the steps the lifecycle allows on that day, and those it allows only later
  */
 public record AreaStatus(ProgrammeArea area, LocalDate asOf, AreaState state, Step pinning, Profile profile,
@@ -35,6 +35,16 @@ public record AreaStatus(ProgrammeArea area, LocalDate asOf, AreaState state, St
     public Unit movedTo() {
         Unit now = area.unitOn(asOf);
         return now.equals(unit()) ? null : now;
+    }
+
+    /** The last day of the monitoring window, inclusive, as the monitoring report says it; null when not monitored. */
+    public LocalDate monitoringLastDay() {
+        return monitoringEnds == null ? null : monitoringEnds.minusDays(1);
+    }
+
+    /** Still MONITORING on the day although the window has ended: the STABLE step (or RELAPSED) is overdue. */
+    public boolean stableDue() {
+        return state == AreaState.MONITORING && monitoringEnds != null && !asOf.isBefore(monitoringEnds);
     }
 
     public List<Move> allowed() {

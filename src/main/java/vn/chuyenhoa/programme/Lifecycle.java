@@ -20,11 +20,14 @@ public final class Lifecycle {
      * @param monitoringEnds first day after the monitoring window, when monitored
      * @param continued      a later year's record already continues this one
      * @param retired        the record's area is an old unit on a day its code list is no longer in force
+     * @param lastStepOpening the last step standing that day opened the record
+     * @param lastStepMove   the last step standing that day was a REORGANISED move
      * @return allowed moves and moves possible only later, in the order of their target states
      */
     public static List<Move> moves(Engine engine, AreaState state, LocalDate onDate, LocalDate monitoringEnds,
-                                   boolean continued, boolean retired) {
-        LifecycleQuery q = new LifecycleQuery(state, onDate, monitoringEnds, continued, retired);
+                                   boolean continued, boolean retired, boolean lastStepOpening, boolean lastStepMove) {
+        LifecycleQuery q = new LifecycleQuery(state, onDate, monitoringEnds, continued, retired, lastStepOpening,
+                lastStepMove);
         // the evaluation and calendar rules share the knowledge base; the filter keeps them from firing here
         KieSession session = engine.logic().newKieSession();
         try {

@@ -15,6 +15,8 @@ public final class LifecycleQuery {
     private final LocalDate monitoringEnds;
     private final boolean continued;
     private final boolean retired;
+    private final boolean lastStepOpening;
+    private final boolean lastStepMove;
     private final List<Move> moves = new ArrayList<>();
 
     /**
@@ -22,13 +24,18 @@ public final class LifecycleQuery {
      * @param monitoringEnds the first day after the monitoring window, null when not monitored or unknown
      * @param continued      a later year's record already continues this one
      * @param retired        the record's area is, on that day, a unit of a code list no longer in force
+     * @param lastStepOpening the last step standing that day opened the record (its first step)
+     * @param lastStepMove   the last step standing that day moved the record to a new unit (REORGANISED)
      */
-    LifecycleQuery(AreaState state, LocalDate onDate, LocalDate monitoringEnds, boolean continued, boolean retired) {
+    LifecycleQuery(AreaState state, LocalDate onDate, LocalDate monitoringEnds, boolean continued, boolean retired,
+                   boolean lastStepOpening, boolean lastStepMove) {
         this.state = state;
         this.onDate = onDate;
         this.monitoringEnds = monitoringEnds;
         this.continued = continued;
         this.retired = retired;
+        this.lastStepOpening = lastStepOpening;
+        this.lastStepMove = lastStepMove;
     }
 
     public AreaState getState() { return state; }
@@ -42,6 +49,12 @@ public final class LifecycleQuery {
 
     /** The area is an old commune on a day its list no longer names it (after 30 June 2025). */
     public boolean isRetired() { return retired; }
+
+    /** The last step standing opened the record: undone not by a correction but by dropping the candidate. */
+    public boolean isLastStepOpening() { return lastStepOpening; }
+
+    /** The last step standing moved the record to a new unit. */
+    public boolean isLastStepMove() { return lastStepMove; }
 
     /** The window has passed on the day asked about (the day it ends counts as passed). */
     public boolean isMonitoringWindowOver() {

@@ -29,6 +29,7 @@ public final class Move {
     private boolean reasonRequired;
     private boolean pinsProfile;
     private Verdict citedVerdict;
+    private boolean citesReport;
     private boolean followsArea;
     private Year year = Year.SAME;
 
@@ -63,6 +64,14 @@ public final class Move {
         citedVerdict = verdict;
         return this;
     }
+
+    /** The step must cite a stored monitoring report of the area that found it relapsed. */
+    public Move citingReport() {
+        citesReport = true;
+        return this;
+    }
+
+    public boolean isCitingReport() { return citesReport; }
 
     /** The step moves the record to the new unit its area went into (from the 2024→2025 mapping, or the officer's choice). */
     public Move followsArea() {

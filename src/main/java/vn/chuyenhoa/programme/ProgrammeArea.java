@@ -20,6 +20,48 @@ public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int
         steps = List.copyOf(steps);
     }
 
+    /**
+     * Which step each correction voids: a CORRECTED step voids the last step still standing before it (the mistaken
+     * one). Both stay in the history; neither counts for the state, the dates or the profile, from the voided step's
+     * own effective date on, since the mistake never happened.
+     *
+     * @return correction's step number → voided step's number, in step order
+     */
+    public java.util.Map<Integer, Integer> corrections() {
+        java.util.Map<Integer, Integer> voided = new java.util.LinkedHashMap<>();
+        java.util.Deque<Step> standing = new java.util.ArrayDeque<>();
+        for (Step s : steps) {
+            if (s.isCorrection()) {
+                Step gone = standing.pollLast();
+                if (gone != null) voided.put(s.step(), gone.step());
+            } else {
+                standing.addLast(s);
+            }
+        }
+        return voided;
+    }
+
+    /** The steps that count: every step but corrections and the steps they voided. */
+    public List<Step> standing() {
+        java.util.Collection<Integer> voided = corrections().values();
+        return steps.stream().filter(s -> !s.isCorrection() && !voided.contains(s.step())).toList();
+    }
+
+    /** Whether a correction voided the step. */
+    public boolean isVoided(int step) {
+        return corrections().containsValue(step);
+    }
+
+    /** The last standing step in effect on the day: the one a correction on that day would void. */
+    public Optional<Step> lastStandingOn(LocalDate day) {
+        return latest(day, s -> true);
+    }
+
+    /** Whether a standing step rests on the evaluation (a voided verdict leaves it free to be cited again). */
+    public boolean cites(java.util.UUID evaluationId) {
+        return standing().stream().anyMatch(s -> evaluationId.equals(s.evaluationId()));
+    }
+
     public Step last() {
         return steps.get(steps.size() - 1);
     }
@@ -41,7 +83,7 @@ public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int
     /** The state of the last step recorded, whatever its date (a REORGANISED step keeps it). */
     public AreaState state() {
         AreaState found = null;
-        for (Step s : steps) {
+        for (Step s : standing()) {
             if (!s.isMove()) found = s.to();
         }
         return found;
@@ -100,7 +142,7 @@ public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int
 
     private Optional<Step> latest(LocalDate day, java.util.function.Predicate<Step> which) {
         Step found = null;
-        for (Step s : steps) {
+        for (Step s : standing()) {
             if (!s.effectiveDate().isAfter(day) && which.test(s)) found = s;
         }
         return Optional.ofNullable(found);

@@ -131,7 +131,9 @@ class ProgrammeController {
             @Schema(nullable = true, maxLength = 100, description = "With decisionDate; APPROVED needs both", example = "12/QĐ-BCĐ") String decisionNumber,
             @Schema(nullable = true, example = "2017-03-15") LocalDate decisionDate,
             @Schema(nullable = true, description = "TRANSFORMED and NOT_TRANSFORMED: a stored FINAL evaluation in force of the area") UUID evaluationId,
-            @Schema(nullable = true, maxLength = 4000, example = "Phê duyệt danh sách năm 2017") String comment,
+            @Schema(nullable = true, description = "RELAPSED: a stored monitoring report of the area that found it relapsed") UUID monitoringReportId,
+            @Schema(nullable = true, maxLength = 4000, description = "Why; required for RELAPSED, DROPPED and CORRECTED",
+                    example = "Phê duyệt danh sách năm 2017") String comment,
             @Schema(nullable = true, description = "CANDIDATE from RELAPSED: the later programme year") Integer programmeYear,
             @Schema(nullable = true, maxLength = 20, description = "REORGANISED: the new commune (QD19_2025) the area went "
                     + "into; may be left out when the old commune went wholly into one", example = "00025") String areaCode) {}
@@ -188,9 +190,18 @@ class ProgrammeController {
             description = "Allowed steps and what each needs come from rules/lifecycle.drl: APPROVED needs decisionNumber "
                     + "and decisionDate and pins the profile in force for the area on the decision date; TRANSFORMED and "
                     + "NOT_TRANSFORMED need evaluationId, a stored FINAL evaluation in force of the same area under the "
-                    + "pinned profile, with that verdict; RELAPSED needs a comment; STABLE only once the monitoring window "
-                    + "has passed; IN_TRANSFORMATION from NOT_TRANSFORMED carries the area over into next year's programme "
-                    + "(a new record); CANDIDATE from RELAPSED puts it into the later programmeYear named. effectiveDate "
+                    + "pinned profile, with that verdict (not one a standing step of any record already cites); RELAPSED "
+                    + "needs a comment and monitoringReportId, a stored monitoring report of the area that found it "
+                    + "RELAPSED, of a period ending after recognition; STABLE only from the day after the monitoring "
+                    + "window's last day (recognition + the window's years, inclusive, as the monitoring report says); "
+                    + "IN_TRANSFORMATION from NOT_TRANSFORMED carries the area over into next year's programme "
+                    + "(a new record); CANDIDATE from RELAPSED puts it into the later programmeYear named. "
+                    + "DROPPED (from CANDIDATE or PROPOSED, with a comment) ends a candidacy not taken further. "
+                    + "CORRECTED (with a comment) voids the last step still standing, recorded by mistake: the record is "
+                    + "back in the state before it and the right step can be recorded; both steps stay in the history "
+                    + "(history[].corrects names the voided step, history[].voidedBy the correction) and in the audit "
+                    + "chain. Not for the record's first step (drop the candidate instead), a REORGANISED move, or a "
+                    + "record a later year's record continues. effectiveDate "
                     + "defaults to decisionDate, else today. An impossible step is 409 listing the allowed ones.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = StepSchema.class),

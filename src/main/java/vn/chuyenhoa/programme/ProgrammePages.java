@@ -120,6 +120,10 @@ class ProgrammePages {
         model.addAttribute("bars", bars);
         model.addAttribute("byState", byState);
         model.addAttribute("overdue", f.areas().stream().filter(AreaStatus::overdue).toList());
+        // monitored areas whose window has ended: the STABLE (or RELAPSED) step is due, and nothing else will say so
+        model.addAttribute("stableDue", f.areas().stream().filter(AreaStatus::stableDue)
+                .sorted(Comparator.comparing(AreaStatus::monitoringLastDay).thenComparing(s -> s.unit().areaName())).toList());
+        model.addAttribute("anyRunning", bars.stream().anyMatch(b -> b.share().runningUntil() != null));
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(from, to).boxed().toList());
         return "programme";
     }

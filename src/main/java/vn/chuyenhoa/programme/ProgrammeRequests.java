@@ -25,7 +25,7 @@ public final class ProgrammeRequests {
 
     private static final Set<String> CANDIDATE_KEYS = Set.of("areaCode", "areaName", "actor", "effectiveDate", "comment");
     private static final Set<String> STEP_KEYS = Set.of("to", "actor", "effectiveDate", "decisionNumber",
-            "decisionDate", "evaluationId", "comment", "programmeYear", "areaCode");
+            "decisionDate", "evaluationId", "monitoringReportId", "comment", "programmeYear", "areaCode");
 
     private ProgrammeRequests() {}
 
@@ -53,6 +53,7 @@ public final class ProgrammeRequests {
         String decisionNumber = r.text("decisionNumber", m.get("decisionNumber"), false, 100);
         LocalDate decisionDate = r.date("decisionDate", m.get("decisionDate"), false);
         UUID evaluationId = r.uuid("evaluationId", m.get("evaluationId"));
+        UUID monitoringReportId = r.uuid("monitoringReportId", m.get("monitoringReportId"));
         String comment = r.text("comment", m.get("comment"), false, 4000);
         Integer programmeYear = r.year("programmeYear", m.get("programmeYear"));
         // REORGANISED only: the new commune a split old commune's record follows its area to
@@ -67,7 +68,7 @@ public final class ProgrammeRequests {
                     "Cần có decisionNumber (số quyết định) khi có decisionDate.");
         }
         return r.done(new StepRequest(to, actor, effective, decisionNumber, decisionDate, evaluationId, comment,
-                programmeYear, areaCode));
+                programmeYear, areaCode, monitoringReportId));
     }
 
     /** A province's records moved together across the 2025 reform: when, by whom, and the choices for split communes. */

@@ -28,6 +28,9 @@ import vn.chuyenhoa.evaluation.ProgrammeSettings;
 import vn.chuyenhoa.evaluation.Setting;
 import vn.chuyenhoa.evaluation.Verdict;
 import vn.chuyenhoa.http.Shown;
+import vn.chuyenhoa.monitoring.MonitoringStore;
+import vn.chuyenhoa.monitoring.RelapseVerdict;
+import vn.chuyenhoa.monitoring.Window;
 
 /**
  * Records an area's steps through a year's programme. Every step is checked against rules/lifecycle.drl of the
@@ -39,6 +42,7 @@ public class ProgrammeService {
 
     public static final int MIN_YEAR = 2000;
     public static final int MAX_YEAR = 2100;
+    private static final java.time.format.DateTimeFormatter VI_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** A province's programme of a year, as named in the path: checked against the official lists. */
     public record Programme(CodeScheme scheme, String provinceCode, String provinceName, int year) {}
@@ -51,21 +55,25 @@ public class ProgrammeService {
      * @param programmeYear  only for a step into a later year's programme (a relapsed area proposed again)
      * @param areaCode       only for REORGANISED: the new commune (QD19_2025) the area went into; may be left out
      *                       when the old commune went wholly into one
+     * @param monitoringReportId only for RELAPSED: the stored monitoring report of the area that found the relapse
      */
     public record StepRequest(AreaState to, String actor, LocalDate effectiveDate, String decisionNumber,
                               LocalDate decisionDate, UUID evaluationId, String comment, Integer programmeYear,
-                              String areaCode) {}
+                              String areaCode, UUID monitoringReportId) {}
 
     private final ProgrammeStore store;
     private final EvaluationStore evaluations;
     private final EngineSource engines;
     private final AreaDirectory areas;
+    private final MonitoringStore reports;
 
-    public ProgrammeService(ProgrammeStore store, EvaluationStore evaluations, EngineSource engines, AreaDirectory areas) {
+    public ProgrammeService(ProgrammeStore store, EvaluationStore evaluations, EngineSource engines, AreaDirectory areas,
+                            MonitoringStore reports) {
         this.store = store;
         this.evaluations = evaluations;
         this.engines = engines;
         this.areas = areas;
+        this.reports = reports;
     }
 
     /** @throws ProgrammeException.Invalid naming codeScheme, provinceCode or year */
@@ -130,7 +138,7 @@ public class ProgrammeService {
         if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
         if (store.find(p.scheme().name(), unit.code(), p.year()).isPresent()) throw alreadyIn(unit.code(), p);
 
-        Move entry = Lifecycle.moves(engine, null, effective, null, false, false).stream()
+        Move entry = Lifecycle.moves(engine, null, effective, null, false, false, false, false).stream()
                 .filter(m -> !m.isLater() && m.to() == AreaState.CANDIDATE).findFirst()
                 .orElseThrow(() -> new ProgrammeException.Conflict("transition-not-allowed",
                         "The lifecycle rules in force let no area enter a programme as a candidate.",
@@ -203,6 +211,12 @@ public class ProgrammeService {
         } else if (r.evaluationId() != null) {
             refusals.add(notUsed("evaluationId", move));
         }
+        if (move.isCitingReport()) {
+            if (r.monitoringReportId() == null) refusals.add(required("monitoringReportId", move));
+            else reportCitation(a, now, r.monitoringReportId()).ifPresent(refusals::add);
+        } else if (r.monitoringReportId() != null) {
+            refusals.add(notUsed("monitoringReportId", move));
+        }
         int targetYear = targetYear(a, move, r, refusals);
         Unit movedTo = null;
         if (move.isFollowingArea()) {
@@ -229,7 +243,8 @@ public class ProgrammeService {
         if (move.year() == Move.Year.SAME) {
             // a REORGANISED step keeps the state: its from is the state it leaves the record in
             Step s = new Step(last.step() + 1, now.state(), move.to(), effective, now(), recordedBy, r.actor(), r.decisionNumber(),
-                    r.decisionDate(), r.evaluationId(), pinned, engine.versionId(), move.rule(), r.comment(), movedTo);
+                    r.decisionDate(), r.evaluationId(), pinned, engine.versionId(), move.rule(), r.comment(), movedTo,
+                    r.monitoringReportId());
             try {
                 store.append(a.id(), s);
             } catch (DataIntegrityViolationException race) {
@@ -269,11 +284,13 @@ public class ProgrammeService {
         boolean overdue = state != null && state.inProgress() && plannedEnd != null && asOf.isAfter(plannedEnd);
         LocalDate recognised = a.recognisedOn(asOf).orElse(null);
         Setting<Integer> window = settings == null || recognised == null ? null : settings.monitoringWindowYears();
-        LocalDate ends = window == null ? null : recognised.plusYears(window.value());
+        LocalDate ends = window == null ? null : Window.after(recognised, window.value()).over();
         boolean continued = withMoves && store.continuation(a.id())
                 .map(c -> !c.steps().get(0).effectiveDate().isAfter(asOf)).orElse(false);
+        Step standing = a.lastStandingOn(asOf).orElse(null);
         List<Move> moves = !withMoves || state == null ? List.of()
-                : Lifecycle.moves(engine, state, asOf, ends, continued, retired(a.unitOn(asOf), asOf));
+                : Lifecycle.moves(engine, state, asOf, ends, continued, retired(a.unitOn(asOf), asOf),
+                        standing == null || standing.step() == a.steps().get(0).step(), standing != null && standing.isMove());
         return new AreaStatus(a, asOf, state, pinning, profile, start, plannedEnd, endRule, overdue, recognised,
                 window, ends, moves);
     }
@@ -358,7 +375,7 @@ public class ProgrammeService {
         for (PlannedMove m : plan) {
             Programme p = new Programme(province.scheme(), province.provinceCode(), province.provinceName(), m.record().year());
             moved.add(step(p, m.from().areaCode(), new StepRequest(AreaState.REORGANISED, actor, effective, null, null,
-                    null, "Chuyển hồ sơ cả tỉnh theo sắp xếp đơn vị hành chính từ 01/07/2025", null, m.to().areaCode()),
+                    null, "Chuyển hồ sơ cả tỉnh theo sắp xếp đơn vị hành chính từ 01/07/2025", null, m.to().areaCode(), null),
                     recordedBy));
         }
         return moved;
@@ -373,6 +390,49 @@ public class ProgrammeService {
 
     private static String names(List<Reform.Link> links) {
         return links.stream().map(l -> Reform.named(l.to())).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    // ---- what the officer picks from ---------------------------------------------------------------------------
+
+    /**
+     * The FINAL evaluations in force of the record's area, under every code it had, with the verdict a step needs and
+     * not yet cited by a standing step: the list the area's page offers for TRANSFORMED or NOT_TRANSFORMED, newest
+     * period first. The step still checks everything else (profile, period) and says why it refuses.
+     */
+    public List<vn.chuyenhoa.evaluation.EvaluationSummary> citableEvaluations(ProgrammeArea a, Verdict verdict) {
+        List<vn.chuyenhoa.evaluation.EvaluationSummary> found = new ArrayList<>();
+        for (Unit u : units(a)) {
+            found.addAll(evaluations.search(new vn.chuyenhoa.evaluation.EvaluationFilter(u.codeScheme(), u.areaCode(), null,
+                    null, verdict.name(), "FINAL", null, null, null), 0, 100).items());
+        }
+        return found.stream().filter(e -> "ACTIVE".equals(e.state()))
+                .filter(e -> store.citing(e.id()).filter(x -> x.cites(e.id())).isEmpty())
+                .sorted(java.util.Comparator.comparing(vn.chuyenhoa.evaluation.EvaluationSummary::periodTo).reversed()).toList();
+    }
+
+    /** The stored monitoring reports of the record's area, under every code it had, newest period first. */
+    public List<MonitoringStore.Summary> reportsOf(ProgrammeArea a) {
+        List<MonitoringStore.Summary> found = new ArrayList<>();
+        for (Unit u : units(a)) found.addAll(reports.ofArea(u.codeScheme(), u.areaCode()));
+        return found.stream().sorted(java.util.Comparator.comparing(MonitoringStore.Summary::periodTo).reversed()).toList();
+    }
+
+    /**
+     * The record a monitoring report is about: of its area, recognised on the day the report names, else the latest
+     * record of the area that was transformed.
+     */
+    public Optional<ProgrammeArea> recordOf(MonitoringStore.Summary report) {
+        LocalDate today = Today.inVietnam();
+        List<ProgrammeArea> all = store.ofArea(report.codeScheme(), report.areaCode());
+        return all.stream().filter(a -> a.recognisedOn(today).map(report.recognisedOn()::equals).orElse(false))
+                .reduce((x, y) -> y)
+                .or(() -> all.stream().filter(a -> a.recognisedOn(today).isPresent()).reduce((x, y) -> y));
+    }
+
+    private static List<Unit> units(ProgrammeArea a) {
+        List<Unit> units = new ArrayList<>(List.of(a.opened()));
+        a.steps().stream().filter(Step::isMove).map(Step::movedTo).forEach(units::add);
+        return units;
     }
 
     /** Whether anything is stored at all: the demo data set is loaded only into an empty programme store. */
@@ -442,7 +502,7 @@ public class ProgrammeService {
                     "Kết quả đánh giá " + id + " có kỳ đánh giá kết thúc ngày " + e.periodTo()
                             + ", trước khi đợt chuyển hóa này bắt đầu (" + now.start() + ").");
         }
-        Optional<ProgrammeArea> used = store.citing(id);
+        Optional<ProgrammeArea> used = store.citing(id).filter(x -> x.cites(id));
         if (used.isPresent()) {
             return refuse("already_cited", "Evaluation " + id + " already justified the verdict of area "
                             + used.get().areaCode() + " in the " + used.get().year() + " programme.",
@@ -450,6 +510,42 @@ public class ProgrammeService {
                             + " trong chương trình năm " + used.get().year() + ".");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A RELAPSED step must rest on a stored monitoring report of this area (by its code then, old or new) that found
+     * it relapsed, of a period that ends after the recognition. Returns the first reason it does not.
+     */
+    private Optional<Refusal> reportCitation(ProgrammeArea a, AreaStatus now, UUID id) {
+        Optional<MonitoringStore.Summary> found = reports.find(id);
+        if (found.isEmpty()) {
+            return reportRefusal("unknown_report", "There is no stored monitoring report " + id + ".",
+                    "Không có báo cáo theo dõi " + id + " nào được lưu.");
+        }
+        MonitoringStore.Summary m = found.get();
+        if (!a.isOf(m.codeScheme(), m.areaCode())) {
+            return reportRefusal("other_area", "Monitoring report " + id + " is of area " + m.areaName() + " ("
+                            + m.areaCode() + "), not of " + a.areaName() + " (" + a.areaCode() + ").",
+                    "Báo cáo theo dõi " + id + " là của " + m.areaName() + " (" + m.areaCode() + "), không phải của "
+                            + a.areaName() + " (" + a.areaCode() + ").");
+        }
+        if (!RelapseVerdict.RELAPSED.name().equals(m.outcome())) {
+            return reportRefusal("not_relapsed", "Monitoring report " + id + " did not find the area relapsed ("
+                            + m.outcome() + "); only a report that did can justify RELAPSED.",
+                    "Báo cáo theo dõi " + id + " không kết luận địa bàn phức tạp trở lại; chỉ báo cáo có kết luận đó mới làm"
+                            + " căn cứ ghi nhận phức tạp trở lại.");
+        }
+        if (now.recognisedOn() != null && !m.periodTo().isAfter(now.recognisedOn())) {
+            return reportRefusal("before_recognition", "Monitoring report " + id + " covers a period ending "
+                            + m.periodTo() + ", not after the recognition on " + now.recognisedOn() + ".",
+                    "Báo cáo theo dõi " + id + " có kỳ báo cáo kết thúc ngày " + VI_DATE.format(m.periodTo())
+                            + ", không sau ngày công nhận " + VI_DATE.format(now.recognisedOn()) + ".");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> reportRefusal(String code, String en, String vi) {
+        return Optional.of(new Refusal("monitoringReportId", code, en, vi));
     }
 
     private static Optional<Refusal> refuse(String code, String en, String vi) {

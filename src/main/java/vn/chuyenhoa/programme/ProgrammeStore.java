@@ -31,13 +31,13 @@ public class ProgrammeStore {
     private static final String STEP_COLUMNS = "t.step, t.from_state, t.to_state, t.effective_date, t.recorded_at,"
             + " t.actor, t.decision_number, t.decision_date, t.evaluation_id, t.profile_id, t.ruleset_version,"
             + " t.rule_name, t.comment, t.recorded_by, t.moved_code_scheme, t.moved_province_code, t.moved_area_code,"
-            + " t.moved_area_name";
+            + " t.moved_area_name, t.monitoring_report_id";
     private static final String INSERT_AREA = "INSERT INTO programme_area (id, code_scheme, province_code,"
             + " programme_year, area_code, area_name, district_code, origin_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_STEP = "INSERT INTO programme_transition (area_id, step, from_state, to_state,"
             + " effective_date, recorded_at, actor, decision_number, decision_date, evaluation_id, profile_id,"
             + " ruleset_version, rule_name, comment, recorded_by, moved_code_scheme, moved_province_code, moved_area_code,"
-            + " moved_area_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " moved_area_name, monitoring_report_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Records reached through a REORGANISED step as well as by their own unit (V12). */
     private static final String MOVED = "a.id IN (SELECT m.area_id FROM programme_transition m WHERE m.to_state = 'REORGANISED'"
             + " AND m.moved_code_scheme = ? AND ";
@@ -100,7 +100,13 @@ public class ProgrammeStore {
                 + MOVED + "m.moved_province_code = ?))", fromYear, toYear, codeScheme, provinceCode, codeScheme, provinceCode);
     }
 
-    /** The record whose verdict an evaluation already justified. */
+    /** The records of an area, by any code it had, in every year: a monitoring report finds its area's record here. */
+    public List<ProgrammeArea> ofArea(String codeScheme, String areaCode) {
+        return areas("(a.code_scheme = ? AND a.area_code = ?) OR " + MOVED + "m.moved_area_code = ?)",
+                codeScheme, areaCode, codeScheme, areaCode);
+    }
+
+    /** The record whose verdict an evaluation justified (possibly by a step since voided: see ProgrammeArea#cites). */
     public Optional<ProgrammeArea> citing(UUID evaluationId) {
         return areas("a.id IN (SELECT area_id FROM programme_transition WHERE evaluation_id = ?)", evaluationId)
                 .stream().findFirst();
@@ -145,7 +151,7 @@ public class ProgrammeStore {
                 instant(rs, "recorded_at"), rs.getString("recorded_by"), rs.getString("actor"), rs.getString("decision_number"),
                 rs.getObject("decision_date", LocalDate.class), rs.getObject("evaluation_id", UUID.class),
                 rs.getString("profile_id"), rs.getString("ruleset_version"), rs.getString("rule_name"),
-                rs.getString("comment"), moved(rs));
+                rs.getString("comment"), moved(rs), rs.getObject("monitoring_report_id", UUID.class));
     }
 
     private static Unit moved(ResultSet rs) throws SQLException {
@@ -161,11 +167,12 @@ public class ProgrammeStore {
                 s.effectiveDate(), utc(s.recordedAt()), s.actor(), s.decisionNumber(), s.decisionDate(),
                 s.evaluationId(), s.profileId(), s.rulesetVersion(), s.rule(), s.comment(), s.recordedBy(),
                 m == null ? null : m.codeScheme(), m == null ? null : m.provinceCode(), m == null ? null : m.areaCode(),
-                m == null ? null : m.areaName());
+                m == null ? null : m.areaName(), s.monitoringReportId());
         links.add(Canonical.PROGRAMME_TRANSITION.entry(areaId, s.step(), from, s.to().name(), s.effectiveDate(),
                 s.recordedAt(), s.actor(), s.decisionNumber(), s.decisionDate(), s.evaluationId(), s.profileId(),
                 s.rulesetVersion(), s.rule(), s.comment(), s.recordedBy(), m == null ? null : m.codeScheme(),
-                m == null ? null : m.provinceCode(), m == null ? null : m.areaCode(), m == null ? null : m.areaName()));
+                m == null ? null : m.provinceCode(), m == null ? null : m.areaCode(), m == null ? null : m.areaName(),
+                s.monitoringReportId()));
     }
 
     // as the audit store does: instants through JDBC as UTC offset date-times, the mapping drivers agree on

@@ -53,7 +53,8 @@ final class ProgrammeViews {
     record StepView(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt,
                     String recordedBy, String actor,
                     String decisionNumber, LocalDate decisionDate, UUID evaluationId, String evaluation,
-                    String pinnedProfileId, String rule, String rulesetVersion, String comment, MovedView movedTo) {}
+                    String pinnedProfileId, String rule, String rulesetVersion, String comment, MovedView movedTo,
+                    UUID monitoringReportId, String monitoringReport, Integer corrects, Integer voidedBy) {}
 
     /** Where a REORGANISED step moved the record: the new unit, and the address it is read at from then on. */
     record MovedView(String codeScheme, String provinceCode, String code, String name, String href) {}
@@ -96,7 +97,7 @@ final class ProgrammeViews {
                 origin.map(o -> link(o, s.asOf())).orElse(null), continuation.map(c -> link(c, s.asOf())).orElse(null),
                 s.allowed().stream().map(ProgrammeViews::move).toList(),
                 s.later().stream().map(ProgrammeViews::move).toList(),
-                a.steps().stream().map(x -> step(x, a.year())).toList(), rulesetVersion);
+                a.steps().stream().map(x -> step(x, a)).toList(), rulesetVersion);
     }
 
     private static LinkView link(ProgrammeArea a, LocalDate asOf) {
@@ -152,16 +153,18 @@ final class ProgrammeViews {
         if (s.monitoringWindow() == null) return null;
         int years = s.monitoringWindow().value();
         boolean over = !s.asOf().isBefore(s.monitoringEnds());
-        return new MonitoringView(s.recognisedOn(), years, s.monitoringEnds(), s.monitoringWindow().profileId(),
+        LocalDate last = s.monitoringLastDay();
+        return new MonitoringView(s.recognisedOn(), years, last, s.monitoringWindow().profileId(),
                 s.monitoringWindow().legalBasis(), s.monitoringWindow().source(),
-                "Theo dõi " + years + " năm kể từ ngày công nhận " + VI.format(s.recognisedOn()) + ": "
-                        + (over ? "đã hết ngày " + VI.format(s.monitoringEnds().minusDays(1)) + "."
-                        : "đến hết ngày " + VI.format(s.monitoringEnds().minusDays(1)) + "; từ ngày "
-                        + VI.format(s.monitoringEnds()) + " mới ghi nhận ổn định (STABLE) được."),
-                "Monitored for " + years + " years from recognition on " + s.recognisedOn() + ": "
-                        + (over ? "the window ended on " + s.monitoringEnds().minusDays(1) + "."
-                        : "until " + s.monitoringEnds().minusDays(1) + "; STABLE can be recorded from "
-                        + s.monitoringEnds() + "."));
+                "Theo dõi " + years + " năm sau ngày công nhận " + VI.format(s.recognisedOn()) + " (từ "
+                        + VI.format(s.recognisedOn().plusDays(1)) + "): "
+                        + (over ? "đã hết ngày " + VI.format(last) + "."
+                        : "đến hết ngày " + VI.format(last) + "; từ ngày "
+                        + VI.format(s.monitoringEnds()) + " mới ghi nhận ổn định được."),
+                "Monitored for " + years + " years after recognition on " + s.recognisedOn() + " (from "
+                        + s.recognisedOn().plusDays(1) + "): "
+                        + (over ? "the window ended on " + last + "."
+                        : "until " + last + " inclusive; STABLE can be recorded from " + s.monitoringEnds() + "."));
     }
 
     static MoveView move(Move m) {
@@ -171,6 +174,7 @@ final class ProgrammeViews {
             requires.add("decisionDate");
         }
         if (m.citedVerdict() != null) requires.add("evaluationId");
+        if (m.isCitingReport()) requires.add("monitoringReportId");
         if (m.isReasonRequired()) requires.add("comment");
         if (m.year() == Move.Year.LATER) requires.add("programmeYear");
         return new MoveView(m.to(), m.to().labelVi(), m.to().labelEn(), m.rule(), m.labelVi(), requires,
@@ -178,11 +182,18 @@ final class ProgrammeViews {
                 m.isLater() ? m.availableFrom() : null);
     }
 
-    private static StepView step(Step s, int year) {
+    private static StepView step(Step s, ProgrammeArea a) {
+        int year = a.year();
+        Map<Integer, Integer> corrections = a.corrections();
+        Integer corrects = corrections.get(s.step());
+        Integer voidedBy = corrections.entrySet().stream().filter(e -> e.getValue() == s.step()).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
         return new StepView(s.step(), s.from(), s.to(), s.effectiveDate(), s.recordedAt(), s.recordedBy(), s.actor(),
                 s.decisionNumber(),
                 s.decisionDate(), s.evaluationId(), s.evaluationId() == null ? null : "/api/v1/evaluations/" + s.evaluationId(),
-                s.profileId(), s.rule(), s.rulesetVersion(), s.comment(), moved(s, year));
+                s.profileId(), s.rule(), s.rulesetVersion(), s.comment(), moved(s, year), s.monitoringReportId(),
+                s.monitoringReportId() == null ? null : "/api/v1/monitoring-reports/" + s.monitoringReportId(),
+                corrects, voidedBy);
     }
 
     private static MovedView moved(Step s, int year) {
@@ -240,8 +251,8 @@ final class ProgrammeViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ShareView(String value, int numerator, int denominator, String comparison, String target, Boolean met,
-                     String targetProfileId, String legalBasis, TableSource source, String explanationVi,
-                     String explanationEn) {}
+                     LocalDate runningUntil, String targetProfileId, String legalBasis, TableSource source,
+                     String explanationVi, String explanationEn) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChangeView(int previousYear, int selected, int transformed, int notTransformed,
@@ -263,10 +274,11 @@ final class ProgrammeViews {
                        List<YearView> years, List<AreaRow> areas) {}
 
     static final String COUNTING_VI = "Mỗi địa bàn được tính một lần cho mỗi năm chương trình có địa bàn đó, theo trạng thái"
-            + " của nó tại ngày asOf. Được lựa chọn: đã phê duyệt (APPROVED trở đi). Chuyển hóa thành công: TRANSFORMED,"
+            + " của nó tại ngày asOf. Năm chương trình chưa kết thúc tại ngày asOf chỉ tạm tính, chưa so với chỉ tiêu. Được lựa chọn: đã phê duyệt (APPROVED trở đi). Chuyển hóa thành công: TRANSFORMED,"
             + " MONITORING, RELAPSED, STABLE. Địa bàn chưa đạt năm Y được chuyển sang năm Y+1 thì năm Y tính là chưa đạt,"
             + " năm Y+1 tính là được lựa chọn lại theo trạng thái năm đó; cả khoảng năm là tổng các năm.";
-    static final String COUNTING_EN = "An area counts once per programme year it is in, by its state on asOf. Selected:"
+    static final String COUNTING_EN = "An area counts once per programme year it is in, by its state on asOf. A"
+            + " programme year still running on asOf is counted so far and not yet held against its target. Selected:"
             + " approved (APPROVED or later). Transformed: TRANSFORMED, MONITORING, RELAPSED, STABLE. An area not"
             + " transformed in year Y and carried over counts as not transformed in Y and as selected again in Y+1, by its"
             + " state there; a range is the sum of its years.";
@@ -301,7 +313,15 @@ final class ProgrammeViews {
         String whatVi = transformed ? "Tỷ lệ địa bàn được lựa chọn đã chuyển hóa thành công" : "Tỷ lệ địa bàn đã chuyển hóa không phức tạp trở lại";
         String whatEn = transformed ? "Share of selected areas transformed" : "Share of transformed areas not relapsed";
         String vi, en;
-        if (s.percent() == null) {
+        if (s.runningUntil() != null) {
+            String so = s.percent() == null ? "" : s.percent().toPlainString().replace('.', ',') + "% (" + s.numerator()
+                    + "/" + s.denominator() + ") ";
+            vi = whatVi + " (" + when + "): " + so + "tạm tính, năm chương trình đang thực hiện đến hết ngày "
+                    + VI.format(s.runningUntil()) + "; chưa so với chỉ tiêu.";
+            en = whatEn + " (" + when + "): " + (s.percent() == null ? "" : s.percent().toPlainString() + "% ("
+                    + s.numerator() + "/" + s.denominator() + ") ") + "so far; the programme year runs until "
+                    + s.runningUntil() + ", so it is not yet held against the target.";
+        } else if (s.percent() == null) {
             vi = whatVi + " (" + when + "): không tính được vì không có địa bàn nào "
                     + (transformed ? "được lựa chọn." : "đã chuyển hóa thành công.");
             en = whatEn + " (" + when + "): none, as no area was " + (transformed ? "selected." : "transformed.");
@@ -315,7 +335,7 @@ final class ProgrammeViews {
                     : (s.met() ? " meets" : " falls short of") + " the target of at least " + target + "%.");
         }
         return new ShareView(s.percent() == null ? null : s.percent().toPlainString(), s.numerator(), s.denominator(),
-                ">=", target, s.met(), s.targetProfileId(), s.target() == null ? null : s.target().legalBasis(),
+                ">=", target, s.met(), s.runningUntil(), s.targetProfileId(), s.target() == null ? null : s.target().legalBasis(),
                 s.target() == null ? null : s.target().source(), vi, en);
     }
 

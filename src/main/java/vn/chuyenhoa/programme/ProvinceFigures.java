@@ -39,19 +39,27 @@ public final class ProvinceFigures {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /**
+     * @param dropped   candidates not taken further (DROPPED), counted apart like candidates
+     * @param stableDue still MONITORING on {@code asOf} though their monitoring window has ended: due for the STABLE
+     *                  step (or RELAPSED, if a report found so)
+     */
     public record Counts(int candidates, int proposed, int selected, int transformed, int notTransformed,
-                         int inProgress, int overdue, int monitoring, int stable, int relapsed) {
+                         int inProgress, int overdue, int monitoring, int stable, int relapsed, int dropped,
+                         int stableDue) {
 
         int notRelapsed() { return transformed - relapsed; }
     }
 
     /**
-     * @param percent null when the denominator is 0
-     * @param target  null when no profile with programme settings governs the province then
-     * @param met     null when there is nothing to compare
+     * @param percent      null when the denominator is 0
+     * @param target       null when no profile with programme settings governs the province then
+     * @param met          null when there is nothing to compare, or the year is still running
+     * @param runningUntil while the programme year is still running on {@code asOf}, its last day: the share is then
+     *                     what stands so far, not a result to hold against the target; null once the year is over
      */
     public record Share(int numerator, int denominator, BigDecimal percent, String targetProfileId,
-                        Setting<BigDecimal> target, Boolean met) {}
+                        Setting<BigDecimal> target, Boolean met, LocalDate runningUntil) {}
 
     /** Against the year before; share changes in percentage points, as the rounded shares differ, null if either is. */
     public record Change(int previousYear, int selected, int transformed, int notTransformed,
@@ -88,13 +96,15 @@ public final class ProvinceFigures {
         Area province = new Area(codeScheme, null, null, null, provinceCode);
         List<YearFigures> years = new ArrayList<>();
         Counts previous = counts(statuses, fromYear - 1, fromYear - 1);
-        Share previousShare = transformedShare(previous, targets(engine, province, fromYear - 1));
-        Share previousKept = notRelapsedShare(previous, targets(engine, province, fromYear - 1));
+        LocalDate previousRunning = runningUntil(statuses, fromYear - 1, asOf);
+        Share previousShare = transformedShare(previous, targets(engine, province, fromYear - 1), previousRunning);
+        Share previousKept = notRelapsedShare(previous, targets(engine, province, fromYear - 1), previousRunning);
         for (int y = fromYear; y <= toYear; y++) {
             Counts c = counts(statuses, y, y);
             Optional<ProgrammeSettings> t = targets(engine, province, y);
-            Share share = transformedShare(c, t);
-            Share kept = notRelapsedShare(c, t);
+            LocalDate running = runningUntil(statuses, y, asOf);
+            Share share = transformedShare(c, t, running);
+            Share kept = notRelapsedShare(c, t, running);
             years.add(new YearFigures(y, c, share, kept, new Change(y - 1, c.selected() - previous.selected(),
                     c.transformed() - previous.transformed(), c.notTransformed() - previous.notTransformed(),
                     points(share, previousShare), points(kept, previousKept))));
@@ -105,13 +115,27 @@ public final class ProvinceFigures {
         Counts all = counts(statuses, fromYear, toYear);
         Optional<ProgrammeSettings> t = targets(engine, province, toYear);
         List<AreaStatus> listed = statuses.stream().filter(s -> s.area().year() >= fromYear).toList();
+        LocalDate running = runningUntil(statuses, toYear, asOf);
         return new Figures(fromYear, toYear, asOf, years,
-                new Total(all, transformedShare(all, t), notRelapsedShare(all, t)), listed);
+                new Total(all, transformedShare(all, t, running), notRelapsedShare(all, t, running)), listed);
+    }
+
+    /**
+     * The last day of the year's programme if it is still running on {@code asOf}, else null: the programme year runs
+     * to 31 December, and on while one of its areas has a later planned end (a transformation of n months started
+     * late in the year). Until then a share below its target is not a failure, only where things stand.
+     */
+    private static LocalDate runningUntil(List<AreaStatus> statuses, int year, LocalDate asOf) {
+        LocalDate last = LocalDate.of(year, 12, 31);
+        for (AreaStatus s : statuses) {
+            if (s.area().year() == year && s.plannedEnd() != null && s.plannedEnd().isAfter(last)) last = s.plannedEnd();
+        }
+        return asOf.isAfter(last) ? null : last;
     }
 
     private static Counts counts(List<AreaStatus> statuses, int fromYear, int toYear) {
         int candidates = 0, proposed = 0, selected = 0, transformed = 0, notTransformed = 0, inProgress = 0,
-                overdue = 0, monitoring = 0, stable = 0, relapsed = 0;
+                overdue = 0, monitoring = 0, stable = 0, relapsed = 0, dropped = 0, stableDue = 0;
         for (AreaStatus s : statuses) {
             if (s.area().year() < fromYear || s.area().year() > toYear) continue;
             AreaState st = s.state();
@@ -125,9 +149,11 @@ public final class ProvinceFigures {
             if (st == AreaState.MONITORING) monitoring++;
             if (st == AreaState.STABLE) stable++;
             if (st == AreaState.RELAPSED) relapsed++;
+            if (st == AreaState.DROPPED) dropped++;
+            if (s.stableDue()) stableDue++;
         }
         return new Counts(candidates, proposed, selected, transformed, notTransformed, inProgress, overdue,
-                monitoring, stable, relapsed);
+                monitoring, stable, relapsed, dropped, stableDue);
     }
 
     /** The settings of the profile governing the whole province at the end of the year. */
@@ -136,24 +162,25 @@ public final class ProvinceFigures {
                 .flatMap(engine.policy()::programme);
     }
 
-    private static Share transformedShare(Counts c, Optional<ProgrammeSettings> t) {
+    private static Share transformedShare(Counts c, Optional<ProgrammeSettings> t, LocalDate running) {
         return share(c.transformed(), c.selected(), t.map(ProgrammeSettings::profileId).orElse(null),
-                t.map(ProgrammeSettings::targetTransformedPercent).orElse(null));
+                t.map(ProgrammeSettings::targetTransformedPercent).orElse(null), running);
     }
 
-    private static Share notRelapsedShare(Counts c, Optional<ProgrammeSettings> t) {
+    private static Share notRelapsedShare(Counts c, Optional<ProgrammeSettings> t, LocalDate running) {
         return share(c.notRelapsed(), c.transformed(), t.map(ProgrammeSettings::profileId).orElse(null),
-                t.map(ProgrammeSettings::targetNotRelapsedPercent).orElse(null));
+                t.map(ProgrammeSettings::targetNotRelapsedPercent).orElse(null), running);
     }
 
-    private static Share share(int numerator, int denominator, String profileId, Setting<BigDecimal> target) {
-        if (denominator == 0) return new Share(numerator, denominator, null, profileId, target, null);
+    private static Share share(int numerator, int denominator, String profileId, Setting<BigDecimal> target,
+                               LocalDate running) {
+        if (denominator == 0) return new Share(numerator, denominator, null, profileId, target, null, running);
         BigDecimal percent = BigDecimal.valueOf(numerator).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
         // exactly: numerator / denominator ≥ target / 100, without rounding the share first
-        Boolean met = target == null ? null : BigDecimal.valueOf(numerator).multiply(HUNDRED)
+        Boolean met = target == null || running != null ? null : BigDecimal.valueOf(numerator).multiply(HUNDRED)
                 .compareTo(target.value().multiply(BigDecimal.valueOf(denominator))) >= 0;
-        return new Share(numerator, denominator, percent, profileId, target, met);
+        return new Share(numerator, denominator, percent, profileId, target, met, running);
     }
 
     private static BigDecimal points(Share now, Share before) {

@@ -18,11 +18,21 @@ import java.util.UUID;
  * @param profileId      the profile this step pinned (approval, carry-over)
  * @param rule           the rules/lifecycle.drl rule that allowed the step, in {@code rulesetVersion}
  * @param movedTo        for a REORGANISED step, the new unit the record follows its area to; null otherwise
+ * @param monitoringReportId the stored monitoring report a RELAPSED step rests on; null otherwise (and in RELAPSED
+ *                       steps recorded before steps cited one)
  */
 public record Step(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
                    String actor,
                    String decisionNumber, LocalDate decisionDate, UUID evaluationId, String profileId,
-                   String rulesetVersion, String rule, String comment, Unit movedTo) {
+                   String rulesetVersion, String rule, String comment, Unit movedTo, UUID monitoringReportId) {
+
+    /** A step that cites no monitoring report. */
+    public Step(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
+                String actor, String decisionNumber, LocalDate decisionDate, UUID evaluationId, String profileId,
+                String rulesetVersion, String rule, String comment, Unit movedTo) {
+        this(step, from, to, effectiveDate, recordedAt, recordedBy, actor, decisionNumber, decisionDate, evaluationId,
+                profileId, rulesetVersion, rule, comment, movedTo, null);
+    }
 
     /** A step that keeps the record where it is. */
     public Step(int step, AreaState from, AreaState to, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
@@ -34,5 +44,10 @@ public record Step(int step, AreaState from, AreaState to, LocalDate effectiveDa
 
     public boolean isMove() {
         return to == AreaState.REORGANISED;
+    }
+
+    /** A step that voids the last step still standing before it, which stays in the history (see ProgrammeArea). */
+    public boolean isCorrection() {
+        return to == AreaState.CORRECTED;
     }
 }

@@ -199,8 +199,11 @@ class ReformApiTest {
 
         // on the new unit the lifecycle goes on: a relapse in 2026
         ProgrammeDriver neu = new ProgrammeDriver(api, "QD19_2025", "38");
-        recorded(neu.step(2024, "15061", "RELAPSED", "\"effectiveDate\": \"2026-06-20\", \"comment\": \"Tín dụng đen xuất hiện trở lại\""),
-                "RELAPSED");
+        Api.Answer report = api.post("/api/v1/monitoring-reports",
+                java.nio.file.Files.readString(java.nio.file.Path.of("examples/monitoring-xa-ngoc-lac-relapsed.json")));
+        assertEquals(201, report.status(), report::toString);
+        recorded(neu.step(2024, "15061", "RELAPSED", "\"effectiveDate\": \"2026-06-20\", \"comment\": \"Tín dụng đen xuất hiện trở lại\","
+                + " \"monitoringReportId\": \"" + report.json().get("id").asString() + "\""), "RELAPSED");
         // and it moves once
         assertEquals(409, old.step(2024, "15061", "REORGANISED", "\"effectiveDate\": \"2026-07-01\"").status());
     }

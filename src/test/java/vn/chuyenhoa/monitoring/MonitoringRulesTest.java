@@ -256,7 +256,7 @@ class MonitoringRulesTest {
 
     /**
      * The programme record of an area pinned to NGOC_LAC_2024, recognised 2024-12-20 and in MONITORING, and a
-     * monitoring report on that area: one cell (Settings C13, NATIONAL_CORE 3 → 2) moves both to 2026-12-20.
+     * monitoring report on that area: one cell (Settings C13, NATIONAL_CORE 3 → 2) moves both to end on 2026-12-20.
      */
     @Test
     void theLifecycleAndAMonitoringReportSeeTheSameWindowAfterOneCellChange() throws Exception {
@@ -266,20 +266,21 @@ class MonitoringRulesTest {
         for (Engine which : List.of(engine, e)) {
             int years = which == engine ? 3 : 2;
             LocalDate end = LocalDate.of(2024 + years, 12, 20);
-            AreaStatus lifecycle = new ProgrammeService(null, null, null, null).status(which, monitoredNgocLacArea(), asOf, false);
+            AreaStatus lifecycle = new ProgrammeService(null, null, null, null, null).status(which, monitoredNgocLacArea(), asOf, false);
             assertEquals(AreaState.MONITORING, lifecycle.state());
             MonitoringJudgement report = judge(which, NGOC_LAC, QUARTER, BASELINE, calm(), false);
 
             assertEquals(years, lifecycle.monitoringWindow().value());
             assertEquals(years, report.window().monitoringWindowYears());
-            assertEquals(end, lifecycle.monitoringEnds());
+            // one window (monitoring.Window): the record's last day monitored is the report's, to the day
+            assertEquals(end, lifecycle.monitoringLastDay());
             assertEquals(end, report.windowEnd());
             assertEquals(lifecycle.monitoringWindow().source(), report.window().source());
             assertEquals("C13", report.window().source().cell());
-            // STABLE becomes possible on the day the report's window ends
-            Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false, false).stream()
+            // STABLE becomes possible the day after the report's window ends (issue 15: it was allowed on its last day)
+            Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false, false, false, false).stream()
                     .filter(m -> m.to() == AreaState.STABLE).findFirst().orElseThrow();
-            assertEquals(end, stable.availableFrom());
+            assertEquals(end.plusDays(1), stable.availableFrom());
         }
         // a report ending the day after the new window is outside it, on the day STABLE is allowed
         assertEquals(RelapseVerdict.OUTSIDE_WINDOW, judge(e, NGOC_LAC, new Period(LocalDate.of(2026, 9, 21),

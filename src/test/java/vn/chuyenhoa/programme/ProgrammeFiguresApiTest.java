@@ -117,11 +117,15 @@ class ProgrammeFiguresApiTest {
 
     @Test
     void statesAreReadAsOfTheDayAsked() {
-        // on 31/12/2023 nothing had relapsed or been monitored yet, and 2024's areas were not there
-        JsonNode f = figures("/api/v1/programmes/QD124_2004/01?fromYear=2023&asOf=2023-12-31");
+        // on 01/01/2024 nothing had relapsed or been monitored yet, and 2024's areas were not there (read on 31/12/2023
+        // the 2023 programme was still running, so not yet held against its targets: issue 15)
+        JsonNode f = figures("/api/v1/programmes/QD124_2004/01?fromYear=2023&asOf=2024-01-01");
         assertEquals(2023, f.get("toYear").asInt(), "toYear defaults to fromYear");
         assertCounts(f.get("total").get("counts"), 1, 0, 5, 3, 2, 0, 0, 0, 0, 0);
         assertShare(f.get("total").get("notRelapsedShare"), "100.00", 3, 3, "85", true, "C11");
+        JsonNode running = figures("/api/v1/programmes/QD124_2004/01?fromYear=2023&asOf=2023-12-31").get("total").get("notRelapsedShare");
+        assertEquals("2023-12-31", running.get("runningUntil").asString(), running::toString);
+        assertTrue(running.path("met").isMissingNode(), running::toString);
 
         // on the planned end of END_OF_YEAR itself an area is not overdue yet, the day after it is
         assertEquals(0, figures("/api/v1/programmes/QD124_2004/01?fromYear=2024&asOf=2024-12-31").get("total").get("counts").get("overdue").asInt());

@@ -53,15 +53,16 @@ class ProgrammeLifecycleApiTest {
     /** What issue 4 allows from each state, worked out by hand; MONITORING here is past its window (recognised 2020). */
     static final Map<String, List<String>> ALLOWED = new LinkedHashMap<>();
     static {
-        ALLOWED.put("CANDIDATE", List.of("PROPOSED"));
-        ALLOWED.put("PROPOSED", List.of("APPROVED"));
-        ALLOWED.put("APPROVED", List.of("IN_TRANSFORMATION"));
-        ALLOWED.put("IN_TRANSFORMATION", List.of("TRANSFORMED", "NOT_TRANSFORMED"));
-        ALLOWED.put("TRANSFORMED", List.of("MONITORING"));
-        ALLOWED.put("NOT_TRANSFORMED", List.of("IN_TRANSFORMATION"));
-        ALLOWED.put("MONITORING", List.of("RELAPSED", "STABLE"));
-        ALLOWED.put("RELAPSED", List.of("CANDIDATE"));
-        ALLOWED.put("STABLE", List.of());
+        // issue 15: a candidate (or proposed area) may be dropped, and every step but a record's first corrected
+        ALLOWED.put("CANDIDATE", List.of("PROPOSED", "DROPPED"));
+        ALLOWED.put("PROPOSED", List.of("APPROVED", "DROPPED", "CORRECTED"));
+        ALLOWED.put("APPROVED", List.of("IN_TRANSFORMATION", "CORRECTED"));
+        ALLOWED.put("IN_TRANSFORMATION", List.of("TRANSFORMED", "NOT_TRANSFORMED", "CORRECTED"));
+        ALLOWED.put("TRANSFORMED", List.of("MONITORING", "CORRECTED"));
+        ALLOWED.put("NOT_TRANSFORMED", List.of("IN_TRANSFORMATION", "CORRECTED"));
+        ALLOWED.put("MONITORING", List.of("RELAPSED", "STABLE", "CORRECTED"));
+        ALLOWED.put("RELAPSED", List.of("CANDIDATE", "CORRECTED"));
+        ALLOWED.put("STABLE", List.of("CORRECTED"));
     }
     /** One area of the 2020 programme in each state. */
     static final Map<String, String> AREA_IN = new LinkedHashMap<>();
@@ -159,7 +160,7 @@ class ProgrammeLifecycleApiTest {
         assertEquals("The approving authority approves a proposed area by decision", approval.get("rule").asString());
         JsonNode verdict = r.get("history").get(4);
         assertEquals("/api/v1/evaluations/" + verdict.get("evaluationId").asString(), verdict.get("evaluation").asString());
-        assertEquals("2023-12-20", r.get("history").get(6).get("effectiveDate").asString());
+        assertEquals("2023-12-21", r.get("history").get(6).get("effectiveDate").asString());
         for (JsonNode s : r.get("history")) {
             assertEquals("Tổ công tác thử nghiệm", s.get("actor").asString());
             assertNotNull(s.get("recordedAt"));
@@ -167,20 +168,21 @@ class ProgrammeLifecycleApiTest {
         }
         assertEquals("NATIONAL_CORE", r.get("profile").get("id").asString());
         assertEquals("2020-02-01", r.get("profile").get("pinnedOn").asString());
-        assertEquals(0, api.get(dien.record(2020, "03325") + "?asOf=" + LAST_OLD_DAY).json().get("allowedTransitions").size(),
-                "STABLE is final");
+        assertEquals(List.of("CORRECTED"), tos(api.get(dien.record(2020, "03325") + "?asOf=" + LAST_OLD_DAY).json().get("allowedTransitions")),
+                "STABLE is final, unless recorded by mistake");
     }
 
     @Test
     void stableOnlyOnceTheMonitoringWindowOfTheTablesHasPassed() {
         dien.driveTo(2020, "03326", "MONITORING");
-        // recognised 2020-12-20; NATIONAL_CORE monitors 3 years (Settings C13): STABLE from 2023-12-20
-        Api.Answer early = dien.step(2020, "03326", "STABLE", "\"effectiveDate\": \"2023-12-19\"");
+        // recognised 2020-12-20; NATIONAL_CORE monitors 3 years (Settings C13) from the day after: to the end of
+        // 2023-12-20, as the monitoring report says (issue 15: the lifecycle once allowed STABLE on that last day)
+        Api.Answer early = dien.step(2020, "03326", "STABLE", "\"effectiveDate\": \"2023-12-20\"");
         assertEquals(409, early.status(), early::toString);
         JsonNode later = early.json().get("later").get(0);
         assertEquals("STABLE", later.get("to").asString());
-        assertEquals("2023-12-20", later.get("availableFrom").asString());
-        assertTrue(early.json().get("detail").asString().contains("STABLE becomes possible on 2023-12-20"), early::toString);
+        assertEquals("2023-12-21", later.get("availableFrom").asString());
+        assertTrue(early.json().get("detail").asString().contains("STABLE becomes possible on 2023-12-21"), early::toString);
 
         JsonNode monitoring = dien.get(2020, "03326").json().get("monitoring");
         assertEquals("2020-12-20", monitoring.get("recognisedOn").asString());
@@ -188,19 +190,22 @@ class ProgrammeLifecycleApiTest {
         assertEquals("2023-12-20", monitoring.get("endsOn").asString());
         assertEquals("C13", monitoring.get("source").get("cell").asString());
 
-        JsonNode asOfThen = api.get(dien.record(2020, "03326") + "?asOf=2023-12-19").json();
-        assertEquals(List.of("RELAPSED"), tos(asOfThen.get("allowedTransitions")));
+        JsonNode asOfThen = api.get(dien.record(2020, "03326") + "?asOf=2023-12-20").json();
+        assertEquals(List.of("RELAPSED", "CORRECTED"), tos(asOfThen.get("allowedTransitions")));
         assertEquals(List.of("STABLE"), tos(asOfThen.get("laterTransitions")));
 
-        recorded(dien.step(2020, "03326", "STABLE", "\"effectiveDate\": \"2023-12-20\""), "STABLE");
+        recorded(dien.step(2020, "03326", "STABLE", "\"effectiveDate\": \"2023-12-21\""), "STABLE");
     }
 
     @Test
     void aRelapseSaysWhyAndTheAreaIsACandidateAgainInALaterYear() {
         dien.driveTo(2020, "03340", "MONITORING");
         Api.Answer noReason = dien.step(2020, "03340", "RELAPSED", "\"effectiveDate\": \"2021-06-01\"");
-        assertFieldError(noReason, "comment", "required");
-        recorded(dien.step(2020, "03340", "RELAPSED", "\"effectiveDate\": \"2021-06-01\", \"comment\": \"Tín dụng đen xuất hiện trở lại\""), "RELAPSED");
+        assertEquals(400, noReason.status(), noReason::toString);
+        assertEquals(List.of("comment", "monitoringReportId"), fields(noReason), "a relapse says why, and on which report");
+        String report = dien.relapseReport("03340", "2020-12-20", "2021-01-01", "2021-05-31");
+        recorded(dien.step(2020, "03340", "RELAPSED", "\"effectiveDate\": \"2021-06-01\", \"comment\": \"Tín dụng đen xuất hiện trở lại\","
+                + " \"monitoringReportId\": \"" + report + "\""), "RELAPSED");
 
         assertFieldError(dien.step(2020, "03340", "CANDIDATE", "\"effectiveDate\": \"2021-09-01\""), "programmeYear", "required");
         assertFieldError(dien.step(2020, "03340", "CANDIDATE", "\"effectiveDate\": \"2021-09-01\", \"programmeYear\": 2020"),

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Drives areas of one province through the programme API as an officer would, on fixed dates of the programme year
  * Y: candidate Y-01-10, proposed Y-01-20, approved Y-02-01 (decision), started Y-02-15, FINAL evaluation of
- * Y-01-01 – Y-12-14, verdict Y-12-20, monitored from (Y+1)-01-05, relapsed (Y+1)-06-01, stable (Y+3)-12-20 (the day the
- * 3-year window of NATIONAL_CORE ends). Every step asserts it was recorded.
+ * Y-01-01 – Y-12-14, verdict Y-12-20, monitored from (Y+1)-01-05, relapsed (Y+1)-06-01 on a monitoring report of
+ * (Y+1)-01-01 – (Y+1)-05-31, stable (Y+3)-12-21 (the day after the 3-year window of NATIONAL_CORE ends: monitored from
+ * Y-12-21 to the end of (Y+3)-12-20). Every step asserts it was recorded.
  */
 public final class ProgrammeDriver {
 
@@ -91,11 +92,24 @@ public final class ProgrammeDriver {
         recorded(step(year, code, "MONITORING", "\"effectiveDate\": \"" + (year + 1) + "-01-05\""), "MONITORING");
         if (state.equals("MONITORING")) return;
         if (state.equals("RELAPSED")) {
-            recorded(step(year, code, "RELAPSED", "\"effectiveDate\": \"" + (year + 1) + "-06-01\", \"comment\": \"Xuất hiện tụ điểm ma túy mới\""), "RELAPSED");
+            String report = relapseReport(code, year + "-12-20", (year + 1) + "-01-01", (year + 1) + "-05-31");
+            recorded(step(year, code, "RELAPSED", "\"effectiveDate\": \"" + (year + 1) + "-06-01\", \"comment\": \"Xuất hiện tụ điểm ma túy mới\","
+                    + " \"monitoringReportId\": \"" + report + "\""), "RELAPSED");
             return;
         }
-        recorded(step(year, code, "STABLE", "\"effectiveDate\": \"" + (year + 3) + "-12-20\""), "STABLE");
+        recorded(step(year, code, "STABLE", "\"effectiveDate\": \"" + (year + 3) + "-12-21\""), "STABLE");
         if (!state.equals("STABLE")) throw new IllegalArgumentException(state);
+    }
+
+    /** A stored monitoring report of the area that finds it relapsed (black credit is back); returns its id. */
+    public String relapseReport(String code, String recognisedOn, String from, String to) {
+        Api.Answer a = api.post("/api/v1/monitoring-reports", "{\"area\": {\"codeScheme\": \"" + scheme + "\", \"code\": \""
+                + code + "\"}, \"recognisedOn\": \"" + recognisedOn + "\", \"period\": {\"from\": \"" + from + "\", \"to\": \""
+                + to + "\"}, \"proposedAgain\": false, \"facts\": {\"organizedCrimeSigns\": false, \"blackCreditActivity\": true,"
+                + " \"newHotspotsFormed\": 0}}");
+        assertEquals(201, a.status(), a::toString);
+        assertEquals("RELAPSED", a.json().get("outcome").asString(), a::toString);
+        return a.json().get("id").asString();
     }
 
     public void verdict(int year, String code, String verdict, String evaluationId) {
