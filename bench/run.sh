@@ -124,8 +124,11 @@ start_service() {
     database=(--spring.profiles.active=bench,postgres --spring.datasource.url="jdbc:postgresql://${BASH_REMATCH[1]}:${BASH_REMATCH[2]}/$name?user=${BASH_REMATCH[4]}"
       --chuyenhoa.access.seed=classpath:access/demo-accounts.csv)
     echo "== store: PostgreSQL, database $name at ${BASH_REMATCH[1]}:${BASH_REMATCH[2]}"
+    # the store's files: the database's tables, indexes and TOAST as PostgreSQL counts them (WAL aside)
+    STORE_BYTES="psql -Atq -h ${BASH_REMATCH[1]} -p ${BASH_REMATCH[2]} -U ${BASH_REMATCH[4]} -d $name -c 'SELECT pg_database_size(current_database())'"
   else
     echo "== store: H2 file under $DATA"
+    STORE_BYTES="stat -c %s '$DATA/bench.mv.db'"
   fi
   # no sample programme (chuyenhoa.demo=): its 44 evaluations would break the check that every 201 is a stored row
   # shellcheck disable=SC2086
@@ -146,6 +149,10 @@ stop_report() {
   local rc=$1
   grep -E "Started ChuyenhoaApplication|Warm-up:" "$DATA/service.log" | sed 's/^.*\] //' || true
   echo "== benchmark database: $(du -sh "$DATA" | cut -f1) under $DATA (removed)"
+  mkdir -p target/results
+  local kept
+  kept=target/results/service-$(date -u +%Y%m%dT%H%M%SZ).log
+  cp "$DATA/service.log" "$kept" && echo "== service log kept as bench/$kept"
   echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [ "$rc" -ne 0 ]; then
     echo "== service log tail:"; tail -n 40 "$DATA/service.log"
@@ -154,10 +161,13 @@ stop_report() {
 }
 
 http() {
+  # the database options of application.properties: a 201 is on disk (WRITE_DELAY=0), as in production
+  DB_OPTS=";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768"
   start_service
   local rc=0
   # shellcheck disable=SC2086
-  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.LoadDriver --port "$PORT" --startup-since-ms "$LAUNCHED" --service-pid "$APP" "$@" || rc=$?
+  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.LoadDriver --port "$PORT" --startup-since-ms "$LAUNCHED" --service-pid "$APP" \
+    --store-bytes "$STORE_BYTES" "$@" || rc=$?
   stop_report "$rc"
 }
 
