@@ -21,6 +21,10 @@
 #   bench/run.sh batch [ROUNDS]  the service as for http, then the whole country in one call: the 10,047 communes of
 #                                the 2024 list as one POST /api/v1/evaluation-batches, stored and as a dry run,
 #                                ROUNDS times (3) after one untimed dry run (CountryBatch)
+#   bench/run.sh store [COUNT]   the evaluation store alone (StoreGrowth): COUNT (5000) documents rendered from the
+#                                benchmark requests, stored by 8 threads into a fresh database; growth of the store's
+#                                files and CPU per stored evaluation. BENCH_DB=postgres: on CHUYENHOA_TEST_POSTGRES_URL's
+#                                server (a new database), e.g. BENCH_DB=postgres CHUYENHOA_PG_OPTIONS= .ci/run bench/run.sh store
 #   bench/run.sh all             check, cpu, jmh, http
 #
 # Environment: BENCH_PORT (default 18089), APP_JAVA_OPTS (JVM options of the service), APP_ARGS (more Spring
@@ -182,6 +186,25 @@ batch() {
   stop_report "$rc"
 }
 
+store() {
+  wait_quiet
+  if [ "${BENCH_DB:-h2}" = "postgres" ]; then
+    local server=${CHUYENHOA_TEST_POSTGRES_URL:?BENCH_DB=postgres needs CHUYENHOA_TEST_POSTGRES_URL (run under .ci/run)}
+    local name
+    name="growth_$(date -u +%Y%m%d%H%M%S)"
+    [[ $server =~ ^jdbc:postgresql://([^:/]+):([0-9]+)/([^?]+)\?user=(.+)$ ]] || { echo "cannot read $server" >&2; exit 1; }
+    psql -q -h "${BASH_REMATCH[1]}" -p "${BASH_REMATCH[2]}" -U "${BASH_REMATCH[4]}" -d "${BASH_REMATCH[3]}" \
+      -c "CREATE DATABASE $name" -c "SHOW synchronous_commit" -c "SHOW fsync"
+    java -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.StoreGrowth postgres \
+      "jdbc:postgresql://${BASH_REMATCH[1]}:${BASH_REMATCH[2]}/$name?user=${BASH_REMATCH[4]}" "${1:-5000}"
+  else
+    local dir
+    dir=$(mktemp -d /tmp/chuyenhoa-growth.XXXXXX)
+    java -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.StoreGrowth h2 "$dir" "${1:-5000}" || { rm -rf "$dir"; exit 1; }
+    rm -rf "$dir"
+  fi
+}
+
 cmd=${1:-all}
 shift || true
 machine
@@ -193,6 +216,7 @@ case "$cmd" in
   http) http "$@" ;;
   big) big "$@" ;;
   batch) batch "$@" ;;
+  store) store "$@" ;;
   all) check; cpu; jmh; http ;;
-  *) echo "usage: bench/run.sh check|jmh|cpu|http|big|batch|all [args]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh check|jmh|cpu|http|big|batch|store|all [args]" >&2; exit 2 ;;
 esac
