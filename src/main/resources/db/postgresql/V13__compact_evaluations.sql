@@ -1,6 +1,6 @@
 -- PostgreSQL twin of db/migration/V13__compact_evaluations.sql (BYTEA for H2's VARBINARY).
 -- Compact evaluations (issue 12 item 3): an evaluation's request, response document and fired rules are stored as
--- one compressed value, packed_documents (vn.chuyenhoa.audit.PackedDocuments: format byte, then deflate with a preset
+-- one compressed value, packed_documents (vn.chuyenhoa.evaluation.PackedDocuments: format byte, then deflate with a preset
 -- dictionary), about 1 KB instead of ~15 KB of text; GET /api/v1/evaluations/{id} inflates it and returns the
 -- document byte for byte. Nothing is dropped: the fired rules are stored as before, only packed.
 --

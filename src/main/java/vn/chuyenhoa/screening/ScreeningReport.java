@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.screening.ScreeningDocument.ScreenedArea;
 import vn.chuyenhoa.screening.ScreeningDocument.CategoryOutcome;
 import vn.chuyenhoa.screening.ScreeningDocument.CategoryView;

@@ -2,7 +2,7 @@ package vn.chuyenhoa.screening;
 
 import java.math.BigDecimal;
 
-import vn.chuyenhoa.evaluation.Comparison;
+import vn.chuyenhoa.kernel.Comparison;
 
 /** The small pieces of wording shared by the screening sentences: numbers as each language writes them, symbols. */
 final class Texts {
