@@ -21,6 +21,10 @@
 #   bench/run.sh batch [ROUNDS]  the service as for http, then the whole country in one call: the 10,047 communes of
 #                                the 2024 list as one POST /api/v1/evaluation-batches, stored and as a dry run,
 #                                ROUNDS times (3) after one untimed dry run (CountryBatch)
+#   bench/run.sh store [COUNT]   the evaluation store alone (StoreGrowth): COUNT (5000) documents rendered from the
+#                                benchmark requests, stored by 8 threads into a fresh database; growth of the store's
+#                                files and CPU per stored evaluation. BENCH_DB=postgres: on CHUYENHOA_TEST_POSTGRES_URL's
+#                                server (a new database), e.g. BENCH_DB=postgres CHUYENHOA_PG_OPTIONS= .ci/run bench/run.sh store
 #   bench/run.sh all             check, cpu, jmh, http
 #
 # Environment: BENCH_PORT (default 18089), APP_JAVA_OPTS (JVM options of the service), APP_ARGS (more Spring
@@ -124,8 +128,11 @@ start_service() {
     database=(--spring.profiles.active=bench,postgres --spring.datasource.url="jdbc:postgresql://${BASH_REMATCH[1]}:${BASH_REMATCH[2]}/$name?user=${BASH_REMATCH[4]}"
       --chuyenhoa.access.seed=classpath:access/demo-accounts.csv)
     echo "== store: PostgreSQL, database $name at ${BASH_REMATCH[1]}:${BASH_REMATCH[2]}"
+    # the store's files: the database's tables, indexes and TOAST as PostgreSQL counts them (WAL aside)
+    STORE_BYTES="psql -Atq -h ${BASH_REMATCH[1]} -p ${BASH_REMATCH[2]} -U ${BASH_REMATCH[4]} -d $name -c 'SELECT pg_database_size(current_database())'"
   else
     echo "== store: H2 file under $DATA"
+    STORE_BYTES="stat -c %s '$DATA/bench.mv.db'"
   fi
   # no sample programme (chuyenhoa.demo=): its 44 evaluations would break the check that every 201 is a stored row
   # shellcheck disable=SC2086
@@ -146,6 +153,10 @@ stop_report() {
   local rc=$1
   grep -E "Started ChuyenhoaApplication|Warm-up:" "$DATA/service.log" | sed 's/^.*\] //' || true
   echo "== benchmark database: $(du -sh "$DATA" | cut -f1) under $DATA (removed)"
+  mkdir -p target/results
+  local kept
+  kept=target/results/service-$(date -u +%Y%m%dT%H%M%SZ).log
+  cp "$DATA/service.log" "$kept" && echo "== service log kept as bench/$kept"
   echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [ "$rc" -ne 0 ]; then
     echo "== service log tail:"; tail -n 40 "$DATA/service.log"
@@ -154,10 +165,13 @@ stop_report() {
 }
 
 http() {
+  # the database options of application.properties: a 201 is on disk (WRITE_DELAY=0), as in production
+  DB_OPTS=";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768"
   start_service
   local rc=0
   # shellcheck disable=SC2086
-  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.LoadDriver --port "$PORT" --startup-since-ms "$LAUNCHED" --service-pid "$APP" "$@" || rc=$?
+  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.LoadDriver --port "$PORT" --startup-since-ms "$LAUNCHED" --service-pid "$APP" \
+    --store-bytes "$STORE_BYTES" "$@" || rc=$?
   stop_report "$rc"
 }
 
@@ -172,6 +186,25 @@ batch() {
   stop_report "$rc"
 }
 
+store() {
+  wait_quiet
+  if [ "${BENCH_DB:-h2}" = "postgres" ]; then
+    local server=${CHUYENHOA_TEST_POSTGRES_URL:?BENCH_DB=postgres needs CHUYENHOA_TEST_POSTGRES_URL (run under .ci/run)}
+    local name
+    name="growth_$(date -u +%Y%m%d%H%M%S)"
+    [[ $server =~ ^jdbc:postgresql://([^:/]+):([0-9]+)/([^?]+)\?user=(.+)$ ]] || { echo "cannot read $server" >&2; exit 1; }
+    psql -q -h "${BASH_REMATCH[1]}" -p "${BASH_REMATCH[2]}" -U "${BASH_REMATCH[4]}" -d "${BASH_REMATCH[3]}" \
+      -c "CREATE DATABASE $name" -c "SHOW synchronous_commit" -c "SHOW fsync"
+    java -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.StoreGrowth postgres \
+      "jdbc:postgresql://${BASH_REMATCH[1]}:${BASH_REMATCH[2]}/$name?user=${BASH_REMATCH[4]}" "${1:-5000}"
+  else
+    local dir
+    dir=$(mktemp -d /tmp/chuyenhoa-growth.XXXXXX)
+    java -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.StoreGrowth h2 "$dir" "${1:-5000}" || { rm -rf "$dir"; exit 1; }
+    rm -rf "$dir"
+  fi
+}
+
 cmd=${1:-all}
 shift || true
 machine
@@ -183,6 +216,7 @@ case "$cmd" in
   http) http "$@" ;;
   big) big "$@" ;;
   batch) batch "$@" ;;
+  store) store "$@" ;;
   all) check; cpu; jmh; http ;;
-  *) echo "usage: bench/run.sh check|jmh|cpu|http|big|batch|all [args]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh check|jmh|cpu|http|big|batch|store|all [args]" >&2; exit 2 ;;
 esac

@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * mistaken for a separator), and the value as text: a UUID in lower case ({@code 8-4-4-4-12}), a timestamp as the
  * UTC instant of {@link Instant#toString()} ({@code 2024-01-10T08:15:30.123456Z}, seconds and fraction only as far
  * as they are non-zero), a date as {@code YYYY-MM-DD}, a number in decimal, a boolean as {@code true}/{@code false},
- * bytes (a stored rule file) as the lower-case hex SHA-256 of the bytes, text (JSON included) exactly as stored.
+ * bytes (a stored rule file, an evaluation's packed documents) as the lower-case hex SHA-256 of the bytes, text
+ * (JSON included) exactly as stored.
  * A column added after rows were already chained is marked optional (a trailing {@code ?} in {@link #TABLES}): its
  * line is left out while the value is NULL, so a row written before the column existed hashes as it did, and a
  * value written into it later, changed or cleared changes the hash like any other column.
@@ -160,7 +161,7 @@ public final class Canonical {
             "id:UUID", "evaluated_at:TIMESTAMP", "code_scheme", "area_code", "area_name", "province_code",
             "district_code", "profile_id", "verdict", "purpose", "period_from:DATE", "period_to:DATE",
             "ruleset_version", "request_json", "response_json", "fired_rules_json", "idempotency_key", "request_hash",
-            "submitter", "supersedes:UUID", "supersede_reason");
+            "submitter", "supersedes:UUID", "supersede_reason", "packed_documents:BYTES?");
     public static final Table STATUS_EVENT = table("evaluation_status_event", new int[] {0},
             "evaluation_id:UUID", "kind", "event_at:TIMESTAMP", "reason", "actor", "superseded_by:UUID");
     public static final Table RULESET_ACTION = table("ruleset_action", new int[] {0},

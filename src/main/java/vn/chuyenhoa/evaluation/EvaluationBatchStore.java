@@ -36,14 +36,12 @@ public class EvaluationBatchStore {
     public record Batch(UUID id, java.time.Instant submittedAt, String rulesetVersion, int itemCount, int storedCount,
                         String submitter, String idempotencyKey, String requestHash, String responseJson) {}
 
-    /** One evaluation ready to insert, with its chain entry hashed on the thread that rendered it. */
+    /** One evaluation ready to insert, packed and with its chain entry hashed on the thread that rendered it. */
     public static final class Row {
-        private final EvaluationRecord record;
-        private final Canonical.Entry entry;
+        private final EvaluationStore.Prepared prepared;
 
-        private Row(EvaluationRecord record, Canonical.Entry entry) {
-            this.record = record;
-            this.entry = entry;
+        private Row(EvaluationStore.Prepared prepared) {
+            this.prepared = prepared;
         }
     }
 
@@ -63,14 +61,13 @@ public class EvaluationBatchStore {
     }
 
     /**
-     * Checks the record and hashes it for the chain; thread-safe, so that the threads deciding a batch's items also
-     * do this work.
+     * Checks the record, packs its texts and hashes it for the chain; thread-safe, so that the threads deciding a
+     * batch's items also do this work.
      *
      * @throws IllegalArgumentException when a mandatory field is missing
      */
     public static Row row(EvaluationRecord r) {
-        EvaluationStore.requireComplete(r);
-        return new Row(r, EvaluationStore.chainEntry(r));
+        return new Row(EvaluationStore.prepare(r));
     }
 
     /**
@@ -110,8 +107,7 @@ public class EvaluationBatchStore {
 
     private void flush(List<Row> pending, AuditChain.Batch links) {
         if (pending.isEmpty()) return;
-        evaluations.insertRows(pending.stream().map(r -> r.record).toList(), pending.stream().map(r -> r.entry).toList(),
-                links);
+        evaluations.insertRows(pending.stream().map(r -> r.prepared).toList(), links);
         pending.clear();
     }
 

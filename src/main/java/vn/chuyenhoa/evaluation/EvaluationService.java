@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
@@ -55,6 +57,10 @@ public class EvaluationService {
 
     private final EvaluationStore store;
     private final MeterRegistry meters;
+    // the registry's lookup builds and sorts the tags on every call; a few dozen counters, found again by a record
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+    private record CounterKey(Verdict verdict, String profile, String purpose, boolean stored) {}
     private final ObjectMapper json;
 
     public EvaluationService(EvaluationStore store, ObjectMapper json, MeterRegistry meters) {
@@ -103,9 +109,9 @@ public class EvaluationService {
     public Rendered render(Engine engine, Submission s, UUID id, Instant at, UUID batchId) {
         Judgement judgement = Evaluator.judge(engine, s.input());
         // by what operators watch: how many of each verdict, under which profile, for which purpose, stored or not
-        meters.counter("chuyenhoa.evaluations", "verdict", judgement.verdict().name(),
-                "profile", judgement.profile().profile().id(), "purpose", s.purpose(),
-                "stored", String.valueOf(id != null)).increment();
+        counters.computeIfAbsent(new CounterKey(judgement.verdict(), judgement.profile().profile().id(), s.purpose(),
+                id != null), k -> meters.counter("chuyenhoa.evaluations", "verdict", k.verdict().name(),
+                "profile", k.profile(), "purpose", k.purpose(), "stored", String.valueOf(k.stored()))).increment();
         EvaluationDocument doc = document(engine, s, judgement, id, at, batchId);
         String body = json.writeValueAsString(doc);
         if (id == null) return new Rendered(body, judgement, null);

@@ -44,6 +44,10 @@ import vn.chuyenhoa.audit.SqlTime;
  *
  * <p>Each group commit is linked into the {@link AuditChain} in its own transaction: one chain row per batch.
  *
+ * <p>The request, the document and the fired rules are stored packed ({@link PackedDocuments}, V13), compressed on
+ * the caller's thread together with the row's chain hash, so the writer only inserts; rows stored before V13 keep
+ * their text columns and are read from them.
+ *
  * <p>The evaluation table is never updated nor deleted from; withdrawals and supersessions are rows of
  * their own, from which the state is derived.
  */
@@ -63,9 +67,9 @@ public class EvaluationStore implements SmartLifecycle {
     private static final String COLUMNS = "id, evaluated_at, code_scheme, area_code, area_name, province_code,"
             + " district_code, profile_id, verdict, purpose, period_from, period_to, ruleset_version, request_json,"
             + " response_json, fired_rules_json, idempotency_key, request_hash, submitter, supersedes,"
-            + " supersede_reason";
+            + " supersede_reason, packed_documents";
     private static final String INSERT_EVALUATION = "INSERT INTO evaluation (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_EVENT = "INSERT INTO evaluation_status_event"
             + " (evaluation_id, kind, event_at, reason, actor, superseded_by) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String SUMMARY_COLUMNS = "e.id, e.evaluated_at, e.code_scheme, e.area_code, e.area_name,"
@@ -73,7 +77,7 @@ public class EvaluationStore implements SmartLifecycle {
             + " COALESCE(s.kind, 'ACTIVE') AS state, e.submitter";
 
     /** Put in the queue by {@link #stop()} after the last accepted save, so the writer knows it has drained. */
-    private static final Pending END = new Pending(null, null, null);
+    private static final Pending END = new Pending(null, null);
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -104,8 +108,8 @@ public class EvaluationStore implements SmartLifecycle {
      */
     public CompletableFuture<Void> save(EvaluationRecord r) {
         requireComplete(r);
-        // hashed here, on the caller's thread, so that the single writer only collects the hashes
-        Pending pending = new Pending(r, chainEntry(r), new CompletableFuture<>());
+        // packed and hashed here, on the caller's thread, so that the single writer only inserts
+        Pending pending = new Pending(prepare(r), new CompletableFuture<>());
         admission.readLock().lock();
         try {
             if (!running) {
@@ -135,8 +139,11 @@ public class EvaluationStore implements SmartLifecycle {
     }
 
     public Optional<String> findResponseJson(UUID id) {
-        return jdbc.query("SELECT response_json FROM evaluation WHERE id = ?",
-                (rs, n) -> rs.getString(1), id).stream().findFirst();
+        return jdbc.query("SELECT response_json, packed_documents FROM evaluation WHERE id = ?",
+                (rs, n) -> {
+                    byte[] packed = rs.getBytes(2);
+                    return packed == null ? rs.getString(1) : PackedDocuments.unpack(packed).responseJson();
+                }, id).stream().findFirst();
     }
 
     public Optional<EvaluationRecord> find(UUID id) {
@@ -336,14 +343,14 @@ public class EvaluationStore implements SmartLifecycle {
                 chain.record(AuditChain.Kind.EVALUATIONS, links -> insert(List.of(p), links));
                 p.done.complete(null);
             } catch (RuntimeException e) {
-                p.done.completeExceptionally(explain(p.record, e));
+                p.done.completeExceptionally(explain(p.row.record(), e));
             }
         }
     }
 
     /** Inserts the batch and lists its rows for the chain link committed with them; the same batch, linked once. */
     private Void insert(List<Pending> batch, AuditChain.Batch links) {
-        insertRows(batch.stream().map(p -> p.record).toList(), batch.stream().map(p -> p.entry).toList(), links);
+        insertRows(batch.stream().map(Pending::row).toList(), links);
         return null;
     }
 
@@ -351,12 +358,12 @@ public class EvaluationStore implements SmartLifecycle {
      * Inserts the rows, with the supersession events they carry, in the caller's transaction, and lists them for its
      * chain link: the one way evaluations are written, alone (group commit) or many at once (a batch).
      *
-     * @param entries each row's {@link #chainEntry}, in the same order
      */
-    void insertRows(List<EvaluationRecord> records, List<Canonical.Entry> entries, AuditChain.Batch links) {
-        jdbc.batchUpdate(INSERT_EVALUATION, records, records.size(), EvaluationStore::bind);
-        entries.forEach(links::add);
-        List<EvaluationRecord> superseding = records.stream().filter(r -> r.supersedes() != null).toList();
+    void insertRows(List<Prepared> rows, AuditChain.Batch links) {
+        jdbc.batchUpdate(INSERT_EVALUATION, rows, rows.size(), EvaluationStore::bind);
+        rows.forEach(p -> links.add(p.entry()));
+        List<EvaluationRecord> superseding = rows.stream().map(Prepared::record).filter(r -> r.supersedes() != null)
+                .toList();
         if (!superseding.isEmpty()) {
             // In the same transaction as the new evaluation: the old one is never seen replaced by nothing.
             jdbc.batchUpdate(INSERT_EVENT, superseding, superseding.size(), (ps, r) -> {
@@ -374,12 +381,28 @@ public class EvaluationStore implements SmartLifecycle {
         }
     }
 
-    /** The row as {@link #bind} writes it, in {@link Canonical#EVALUATION}'s column order. */
-    static Canonical.Entry chainEntry(EvaluationRecord r) {
-        return Canonical.EVALUATION.entry(r.id(), r.evaluatedAt(), r.codeScheme(), r.areaCode(), r.areaName(),
-                r.provinceCode(), r.districtCode(), r.profileId(), r.verdict(), r.purpose(), r.periodFrom(),
-                r.periodTo(), r.rulesetVersion(), r.requestJson(), r.responseJson(), r.firedRulesJson(),
-                r.idempotencyKey(), r.requestHash(), r.submitter(), r.supersedes(), r.supersedeReason());
+    /**
+     * A record ready to insert: its texts packed and its chain entry hashed, both on the thread that made it.
+     *
+     * @param packed the request, document and fired rules as {@link PackedDocuments#pack} stores them
+     * @param entry  the row as {@link #bind} writes it, in {@link Canonical#EVALUATION}'s column order: the text
+     *               columns NULL, the packed bytes hashed (a fifteenth of the bytes the texts would be)
+     */
+    record Prepared(EvaluationRecord record, byte[] packed, Canonical.Entry entry) {
+    }
+
+    /**
+     * Checks, packs and hashes a record; thread-safe.
+     *
+     * @throws IllegalArgumentException when a mandatory field is missing
+     */
+    static Prepared prepare(EvaluationRecord r) {
+        requireComplete(r);
+        byte[] packed = PackedDocuments.pack(r.requestJson(), r.responseJson(), r.firedRulesJson());
+        return new Prepared(r, packed, Canonical.EVALUATION.entry(r.id(), r.evaluatedAt(), r.codeScheme(),
+                r.areaCode(), r.areaName(), r.provinceCode(), r.districtCode(), r.profileId(), r.verdict(),
+                r.purpose(), r.periodFrom(), r.periodTo(), r.rulesetVersion(), null, null, null, r.idempotencyKey(),
+                r.requestHash(), r.submitter(), r.supersedes(), r.supersedeReason(), packed));
     }
 
     /** Turns the constraint violation of a row stored alone into the failure its caller can recognise. */
@@ -479,7 +502,8 @@ public class EvaluationStore implements SmartLifecycle {
         }
     }
 
-    private static void bind(PreparedStatement ps, EvaluationRecord r) throws SQLException {
+    private static void bind(PreparedStatement ps, Prepared p) throws SQLException {
+        EvaluationRecord r = p.record();
         ps.setObject(1, r.id());
         ps.setObject(2, utc(r.evaluatedAt()));
         ps.setString(3, r.codeScheme());
@@ -493,24 +517,28 @@ public class EvaluationStore implements SmartLifecycle {
         ps.setObject(11, r.periodFrom());
         ps.setObject(12, r.periodTo());
         ps.setString(13, r.rulesetVersion());
-        ps.setString(14, r.requestJson());
-        ps.setString(15, r.responseJson());
-        ps.setString(16, r.firedRulesJson());
+        ps.setString(14, null);
+        ps.setString(15, null);
+        ps.setString(16, null);
         ps.setString(17, r.idempotencyKey());
         ps.setString(18, r.requestHash());
         ps.setString(19, r.submitter());
         ps.setObject(20, r.supersedes());
         ps.setString(21, r.supersedeReason());
+        ps.setBytes(22, p.packed());
     }
 
     private static EvaluationRecord recordOf(ResultSet rs, int rowNum) throws SQLException {
+        byte[] packed = rs.getBytes("packed_documents");
+        PackedDocuments.Texts texts = packed != null ? PackedDocuments.unpack(packed)
+                : new PackedDocuments.Texts(rs.getString("request_json"), rs.getString("response_json"),
+                        rs.getString("fired_rules_json"));
         return new EvaluationRecord(rs.getObject("id", UUID.class), instant(rs, "evaluated_at"),
                 rs.getString("code_scheme"), rs.getString("area_code"), rs.getString("area_name"),
                 rs.getString("province_code"), rs.getString("district_code"), rs.getString("profile_id"),
                 rs.getString("verdict"), rs.getString("purpose"), rs.getObject("period_from", LocalDate.class),
                 rs.getObject("period_to", LocalDate.class), rs.getString("ruleset_version"),
-                rs.getString("request_json"), rs.getString("response_json"), rs.getString("fired_rules_json"),
-                rs.getString("idempotency_key"), rs.getString("request_hash"), rs.getString("submitter"),
+                texts.requestJson(), texts.responseJson(), texts.firedRulesJson(), rs.getString("idempotency_key"), rs.getString("request_hash"), rs.getString("submitter"),
                 rs.getObject("supersedes", UUID.class), rs.getString("supersede_reason"));
     }
 
@@ -563,6 +591,6 @@ public class EvaluationStore implements SmartLifecycle {
         }
     }
 
-    private record Pending(EvaluationRecord record, Canonical.Entry entry, CompletableFuture<Void> done) {
+    private record Pending(Prepared row, CompletableFuture<Void> done) {
     }
 }

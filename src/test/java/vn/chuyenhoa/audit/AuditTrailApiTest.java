@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
+import vn.chuyenhoa.evaluation.PackedDocuments;
 import vn.chuyenhoa.support.Api;
 import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.ProgrammeDriver;
@@ -140,14 +141,14 @@ class AuditTrailApiTest {
     @Test
     void anUpdatedResponseIsLocatedInItsBatch() {
         String id = dien.evaluate("03127", "2020-01-01", "2020-12-14", MET, "PROGRESS", null);
-        String original = jdbc.queryForObject("SELECT response_json FROM evaluation WHERE id = ?", String.class,
+        byte[] original = jdbc.queryForObject("SELECT packed_documents FROM evaluation WHERE id = ?", byte[].class,
                 UUID.fromString(id));
         long seq = batchOf("evaluation", id);
         String recorded = rowHashIn(seq, "evaluation", id);
         assertTrue(verify().get("intact").asBoolean());
 
-        jdbc.update("UPDATE evaluation SET response_json = ? WHERE id = ?",
-                original.replace("\"TRANSFORMED\"", "\"NOT_TRANSFORMED\""), UUID.fromString(id));
+        jdbc.update("UPDATE evaluation SET packed_documents = ? WHERE id = ?", notTransformed(original),
+                UUID.fromString(id));
         try {
             JsonNode report = verify();
             assertFalse(report.get("intact").asBoolean(), report::toString);
@@ -166,7 +167,7 @@ class AuditTrailApiTest {
             Http.Response page = http.get("/audit/verify");
             assertTrue(page.text().contains("data-intact=\"false\"") && page.text().contains(id), page.describe());
         } finally {
-            jdbc.update("UPDATE evaluation SET response_json = ? WHERE id = ?", original, UUID.fromString(id));
+            jdbc.update("UPDATE evaluation SET packed_documents = ? WHERE id = ?", original, UUID.fromString(id));
         }
         assertTrue(verify().get("intact").asBoolean(), "put back byte for byte, the row hashes as recorded again");
     }
@@ -378,13 +379,13 @@ class AuditTrailApiTest {
         String id = dien.evaluate("03130", "2020-01-01", "2020-12-14", MET, "PROGRESS", null);
         long seq = batchOf("evaluation", id);
         awaitHeadAtLeast(seq);
-        String original = jdbc.queryForObject("SELECT response_json FROM evaluation WHERE id = ?", String.class,
+        byte[] original = jdbc.queryForObject("SELECT packed_documents FROM evaluation WHERE id = ?", byte[].class,
                 UUID.fromString(id));
         jdbc.execute("CREATE TABLE chain_backup AS SELECT * FROM audit_chain");
         try {
             // the forger changes a verdict and recomputes every hash of every batch from the rows, as the verifier does
-            jdbc.update("UPDATE evaluation SET response_json = ? WHERE id = ?",
-                    original.replace("\"TRANSFORMED\"", "\"NOT_TRANSFORMED\""), UUID.fromString(id));
+            jdbc.update("UPDATE evaluation SET packed_documents = ? WHERE id = ?", notTransformed(original),
+                    UUID.fromString(id));
             rebuildChain();
 
             JsonNode report = verify();
@@ -399,12 +400,20 @@ class AuditTrailApiTest {
             assertFalse(report.get("headFile").get("lastLineOnChain").asBoolean());
             assertTrue(http.get("/audit/verify").text().contains("HEAD_NOT_ON_CHAIN"));
         } finally {
-            jdbc.update("UPDATE evaluation SET response_json = ? WHERE id = ?", original, UUID.fromString(id));
+            jdbc.update("UPDATE evaluation SET packed_documents = ? WHERE id = ?", original, UUID.fromString(id));
             jdbc.update("DELETE FROM audit_chain");
             jdbc.update("INSERT INTO audit_chain SELECT * FROM chain_backup");
             jdbc.execute("DROP TABLE chain_backup");
         }
         assertTrue(verify().get("intact").asBoolean());
+    }
+
+    /** The stored evaluation with its verdict changed, packed again as the store packs it: what a forger would write. */
+    private static byte[] notTransformed(byte[] packed) {
+        PackedDocuments.Texts t = PackedDocuments.unpack(packed);
+        assertTrue(t.responseJson().contains("\"TRANSFORMED\""), t.responseJson());
+        return PackedDocuments.pack(t.requestJson(), t.responseJson().replace("\"TRANSFORMED\"", "\"NOT_TRANSFORMED\""),
+                t.firedRulesJson());
     }
 
     /** What a forger with write access to the database can do: recompute every row hash and every link. */

@@ -1,6 +1,7 @@
 package vn.chuyenhoa.evaluation;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,6 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.chuyenhoa.evaluation.TestEvaluations.evaluation;
 import vn.chuyenhoa.http.Page;
 import vn.chuyenhoa.audit.TestDatabase;
+import vn.chuyenhoa.audit.AuditChain;
+import vn.chuyenhoa.audit.Canonical;
+import vn.chuyenhoa.audit.ChainVerifier;
+import vn.chuyenhoa.audit.HeadFile;
+import vn.chuyenhoa.audit.SqlTime;
 
 /** On H2 and on PostgreSQL: the same store, the same expectations. */
 @ParameterizedClass(name = "on {0}")
@@ -79,6 +86,52 @@ class EvaluationStoreTest {
         assertThat(store.find(UUID.randomUUID())).isEmpty();
         assertThat(store.findResponseJson(UUID.randomUUID())).isEmpty();
         assertThat(store.count()).isEqualTo(2);
+    }
+
+    /**
+     * V13: a row is stored packed (text columns NULL, ~a fifteenth of the bytes), a row stored before V13 keeps its
+     * text and is read from it, and the chain verifies over both forms.
+     */
+    @Test
+    void storesTheTextsPackedAndStillReadsRowsStoredAsText(@TempDir Path heads) {
+        String response = "{\"verdict\":\"TRANSFORMED\",\"criteria\":["
+                + "{\"labelVi\":\"Tỷ lệ điều tra khám phá án\",\"outcome\":\"MET\"},".repeat(200) + "{}]}";
+        EvaluationRecord packed = evaluation().json("{\"a\": 1}", response).build();
+        store.saveNow(packed);
+
+        var row = db.jdbc.queryForMap("SELECT request_json, response_json, fired_rules_json, packed_documents"
+                + " FROM evaluation WHERE id = ?", packed.id());
+        assertThat(row.values().stream().limit(3)).containsOnlyNulls();
+        assertThat((byte[]) row.values().stream().skip(3).findFirst().orElseThrow())
+                .hasSizeLessThan(response.length() / 10);
+        assertThat(store.find(packed.id())).contains(packed);
+        assertThat(store.findResponseJson(packed.id())).contains(response);
+
+        // as V1 to V12 stored it: the three texts, no packed value (and linked into the chain as it was then)
+        EvaluationRecord old = evaluation().json("{\"cũ\": true}", "{\"verdict\":\"NOT_TRANSFORMED\"} ").build();
+        db.chain.record(AuditChain.Kind.EVALUATIONS, links -> {
+            db.jdbc.update("INSERT INTO evaluation (id, evaluated_at, code_scheme, area_code, area_name, province_code,"
+                    + " district_code, profile_id, verdict, purpose, period_from, period_to, ruleset_version,"
+                    + " request_json, response_json, fired_rules_json, idempotency_key, request_hash, submitter)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", old.id(),
+                    SqlTime.utc(old.evaluatedAt()), old.codeScheme(), old.areaCode(), old.areaName(),
+                    old.provinceCode(), old.districtCode(), old.profileId(), old.verdict(), old.purpose(),
+                    old.periodFrom(), old.periodTo(), old.rulesetVersion(), old.requestJson(), old.responseJson(),
+                    old.firedRulesJson(), old.idempotencyKey(), old.requestHash(), old.submitter());
+            links.add(Canonical.EVALUATION.stored(db.jdbc, old.id()));
+            return null;
+        });
+        assertThat(store.find(old.id())).contains(old);
+        assertThat(store.findResponseJson(old.id())).contains(old.responseJson());
+        ChainVerifier.Report report = new ChainVerifier(db.jdbc, new HeadFile(db.chain,
+                heads.resolve("heads.log"), Duration.ofSeconds(10))).verify();
+        assertThat(report.intact()).as("%s", report).isTrue();
+
+        // a row in neither form, or in both, is refused by the database
+        assertThatThrownBy(() -> db.jdbc.update("UPDATE evaluation SET packed_documents = NULL WHERE id = ?",
+                packed.id())).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> db.jdbc.update("UPDATE evaluation SET packed_documents = ? WHERE id = ?",
+                new byte[] {1}, old.id())).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
     @Test

@@ -156,7 +156,7 @@ public final class CountryBatch {
     private static JsonNode send(HttpClient client, String url, byte[] body, int expected, int items) throws Exception {
         HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .timeout(Duration.ofMinutes(15)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         String text = new String(r.body(), StandardCharsets.UTF_8);
         if (r.statusCode() != expected) {
@@ -180,7 +180,7 @@ public final class CountryBatch {
     }
 
     private static void waitUntilUp(HttpClient client, String base) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
@@ -191,6 +191,6 @@ public final class CountryBatch {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the service did not start within 5 minutes");
+        throw new IllegalStateException("the service did not start within 15 minutes");
     }
 }

@@ -1,0 +1,59 @@
+package vn.chuyenhoa.evaluation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PackedDocumentsTest {
+
+    @Test
+    void everyTextComesBackByteForByte() {
+        String request = "{\n  \"địaBàn\" : \"Phường Nếnh\",\t\"emoji\":\"🚔\", \"n\": 1.50e0}\r\n";
+        String response = "{\"verdict\":\"TRANSFORMED\",\"explanationVi\":\"Tỷ lệ điều tra khám phá: 11/13 = 84,62%\"} ";
+        String fired = "";
+        PackedDocuments.Texts back = PackedDocuments.unpack(PackedDocuments.pack(request, response, fired));
+        assertThat(back.requestJson().getBytes(StandardCharsets.UTF_8)).isEqualTo(request.getBytes(StandardCharsets.UTF_8));
+        assertThat(back.responseJson().getBytes(StandardCharsets.UTF_8)).isEqualTo(response.getBytes(StandardCharsets.UTF_8));
+        assertThat(back.firedRulesJson()).isEmpty();
+
+        String large = "{\"x\":\"" + "Đường Nguyễn Thị Minh Khai ".repeat(50_000) + "\"}";
+        assertThat(PackedDocuments.unpack(PackedDocuments.pack(large, large, large))).isEqualTo(
+                new PackedDocuments.Texts(large, large, large));
+    }
+
+    /** Rows stored in format 1 are read with this exact dictionary: it can never change. */
+    @Test
+    void theDictionaryOfFormatOneIsTheOneRowsWereStoredWith() throws IOException, NoSuchAlgorithmException {
+        try (InputStream in = PackedDocuments.class.getResourceAsStream("/evaluation/evaluation-dictionary-1.bin")) {
+            byte[] dictionary = in.readAllBytes();
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dictionary)))
+                    .isEqualTo("a3ae5a77babef5ef7915fa1947d169a33c3817fedfa6f3ff06ad1250c80ff40d");
+        }
+        // a value packed once (by another deflate implementation, zlib at level 6, from the format's description) reads
+        // back: what is pinned is the format, not this release's bytes
+        assertThat(PackedDocuments.unpack(HexFormat.of().parseHex(
+                "0163606060aaae05926ed53837271018e4471a2c540299c4141d0b00"))).isEqualTo(new PackedDocuments.Texts(
+                "{}", "{\"verdict\":\"TRANSFORMED\",\"labelVi\":\"Tỷ lệ điều tra khám phá\"}", "[]"));
+    }
+
+    @Test
+    void damagedBytesAreRefusedNotMisread() {
+        byte[] packed = PackedDocuments.pack("{}", "{\"verdict\":\"TRANSFORMED\"}", "[]");
+        assertThatThrownBy(() -> PackedDocuments.unpack(new byte[0])).isInstanceOf(IllegalStateException.class);
+        byte[] otherFormat = packed.clone();
+        otherFormat[0] = 2;
+        assertThatThrownBy(() -> PackedDocuments.unpack(otherFormat)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unknown format 2");
+        assertThatThrownBy(() -> PackedDocuments.unpack(Arrays.copyOf(packed, packed.length / 2)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
