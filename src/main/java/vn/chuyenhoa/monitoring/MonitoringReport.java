@@ -81,10 +81,10 @@ public final class MonitoringReport {
                 case "PROFILE" -> "the profile the caller named covered this old commune";
                 default -> "every old commune it was formed from was under the same profile on the recognition date";
             };
-            vi = now.name() + " (" + now.code() + ", QD19_2025) được hợp thành từ 01/07/2025 từ " + from
+            vi = now.name() + " (" + now.code() + ", danh mục QĐ 19/2025/QĐ-TTg) được hợp thành từ 01/07/2025 từ " + from
                     + "; địa bàn được công nhận ngày " + j.input().recognisedOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
                     + ", trước khi sắp xếp, nên được theo dõi theo kế hoạch của xã cũ "
-                    + pre.area().name() + " (" + pre.area().code() + ", QD124_2004) vì " + whyVi + ". " + vi;
+                    + pre.area().name() + " (" + pre.area().code() + ", danh mục QĐ 124/2004/QĐ-TTg) vì " + whyVi + ". " + vi;
             en = now.name() + " (" + now.code() + ", QD19_2025) was formed on 01/07/2025 from " + from
                     + "; the area was recognised on " + j.input().recognisedOn() + ", before the reform, so it is monitored under the plan of the old commune "
                     + pre.area().name() + " (" + pre.area().code() + ", QD124_2004) because " + whyEn + ". " + en;

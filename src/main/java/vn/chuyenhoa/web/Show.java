@@ -111,6 +111,24 @@ public class Show {
         }).sorted().toList());
     }
 
+    private static final java.util.regex.Pattern SCOPES = java.util.regex.Pattern.compile("\\[([A-Z0-9_]+:[0-9]+(?:, [A-Z0-9_]+:[0-9]+)*)]");
+
+    /**
+     * An account event's details as the log stored them ("roles PROGRAMME_OFFICER; provinces [QD124_2004:11]"), in
+     * words for the Vietnamese page: roles by their labels, provinces by name. The stored text itself is never changed.
+     */
+    public String eventDetails(String details) {
+        if (details == null || english()) return details;
+        String s = details;
+        java.util.regex.Matcher m = SCOPES.matcher(s);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(scopes(java.util.List.of(m.group(1).split(", ")))));
+        m.appendTail(b);
+        s = b.toString();
+        for (vn.chuyenhoa.access.Role r : vn.chuyenhoa.access.Role.values()) s = s.replaceAll("\\b" + r.name() + "\\b", r.labelVi);
+        return s.replaceAll("\\broles\\b", "vai trò").replaceAll("\\bnational\\b", "toàn quốc").replaceAll("\\bprovinces\\b", "tỉnh");
+    }
+
     /** A district's name beside its code (lists before 1 July 2025). */
     public String district(Object scheme, String provinceCode, String code) {
         if (code == null) return "";
