@@ -94,8 +94,8 @@ class OfficerPagesTest {
                 "actor", "BCĐ 138 tỉnh Điện Biên", "effectiveDate", "2021-03-01"));
         assertEquals(400, refused.status(), refused::describe);
         String r = refused.text();
-        assertTrue(r.contains("id=\"form-errors\"") && r.contains("decisionNumber is required for this step")
-                && r.contains("cần có decisionNumber"), r);
+        // the field by its label, the reason in the page's language (English on ?lang=en)
+        assertTrue(r.contains("id=\"form-errors\"") && r.contains("<b>Số quyết định</b>") && r.contains("cần có decisionNumber"), r);
         assertTrue(r.contains("value=\"BCĐ 138 tỉnh Điện Biên\""), "the form keeps what was typed");
         assertFalse(officer.get(DIEN_BIEN + "/2021/areas/03124").text().contains("id=\"step-3\""), "nothing stored");
 
