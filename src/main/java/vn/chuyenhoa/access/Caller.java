@@ -35,8 +35,12 @@ public record Caller(String username, String displayName, Set<Role> roles, boole
 
     /** The name recorded as having done what this request does; the filter chain guarantees there is one. */
     public static String name() {
-        return current().map(Caller::username)
-                .orElseThrow(() -> new IllegalStateException("no authenticated caller on this request"));
+        return required().username();
+    }
+
+    /** The caller of a request the filter chain let through only authenticated. */
+    public static Caller required() {
+        return current().orElseThrow(() -> new IllegalStateException("no authenticated caller on this request"));
     }
 
     /** This caller as a changer of rules: the name recorded, and where they may change them. */

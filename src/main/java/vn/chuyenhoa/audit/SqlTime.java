@@ -34,16 +34,16 @@ public final class SqlTime {
      * The first instant either database can hold at or after {@code instant}: a bound of a search over stored
      * instants selects the same rows, whether or not the bound had nanoseconds.
      */
-    static Instant storedCeiling(Instant instant) {
+    public static Instant storedCeiling(Instant instant) {
         Instant down = stored(instant);
         return down.equals(instant) ? down : down.plus(1, ChronoUnit.MICROS);
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

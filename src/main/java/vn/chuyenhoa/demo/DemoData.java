@@ -3,12 +3,8 @@ package vn.chuyenhoa.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,16 +20,17 @@ import tools.jackson.databind.ObjectMapper;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.EvaluationService;
 import vn.chuyenhoa.evaluation.Fact;
-import vn.chuyenhoa.evaluation.Period;
+import vn.chuyenhoa.kernel.Period;
 import vn.chuyenhoa.programme.AreaState;
 import vn.chuyenhoa.programme.ProgrammeService;
 import vn.chuyenhoa.programme.ProgrammeService.Programme;
 import vn.chuyenhoa.programme.ProgrammeService.StepRequest;
+import vn.chuyenhoa.audit.Canonical;
 
 /**
  * {@code --chuyenhoa.demo=dien-bien}: Điện Biên's programme 2017–2020 (seed 004: 44 areas selected, 42 transformed)
@@ -172,7 +169,7 @@ class DemoData implements ApplicationRunner {
         String body = json.writeValueAsString(request);
         EvaluationInput input = new EvaluationInput(new Area(p.scheme().name(), code, unit.name(), unit.districtCode(),
                 unit.provinceCode()), null, new Period(from, to), null, facts);
-        return evaluations.evaluate(engines.current(), new EvaluationService.Submission(input, "FINAL", body, sha256(body),
+        return evaluations.evaluate(engines.current(), new EvaluationService.Submission(input, "FINAL", body, Canonical.sha256(body),
                 "demo-" + DIEN_BIEN + "-" + p.year() + "-" + code, null, null, RECORDED_BY), false);
     }
 
@@ -189,11 +186,4 @@ class DemoData implements ApplicationRunner {
         return LocalDate.parse(dates.get(name).asString());
     }
 
-    private static String sha256(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,8 @@
 package vn.chuyenhoa.evaluation;
 
 import java.util.List;
+import vn.chuyenhoa.kernel.Comparison;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * One row of the criterion catalogue. {@code facts} are the numerator (and denominator) of a rate, the single fact of

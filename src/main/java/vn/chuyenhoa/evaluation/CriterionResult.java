@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import vn.chuyenhoa.kernel.TableSource;
 
 /** One criterion's result with its explanation (domain spec §3.4, api.md). */
 @JsonInclude(JsonInclude.Include.NON_NULL)

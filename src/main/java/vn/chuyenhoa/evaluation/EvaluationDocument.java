@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import vn.chuyenhoa.kernel.Period;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * The response to an evaluation, stored as it was sent and returned unchanged for ever after (api.md). Everything an
@@ -25,7 +27,7 @@ public record EvaluationDocument(
         @Schema(requiredMode = RequiredMode.REQUIRED) ProfileView profile,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "The ruleset version that decided") String rulesetVersion,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "UTC") Instant evaluatedAt,
-        @Schema(requiredMode = RequiredMode.REQUIRED, implementation = vn.chuyenhoa.api.Purpose.class) String purpose,
+        @Schema(requiredMode = RequiredMode.REQUIRED, implementation = vn.chuyenhoa.evaluation.Purpose.class) String purpose,
         @Schema(requiredMode = RequiredMode.REQUIRED) Period period,
         Period baselinePeriod,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "Exactly the profile's criteria, each once")

@@ -1,6 +1,8 @@
 package vn.chuyenhoa.evaluation;
 
 import java.util.Map;
+import vn.chuyenhoa.kernel.Area;
+import vn.chuyenhoa.kernel.Period;
 
 /**
  * A validated request: the area, the optional profile named by the caller, the periods and the facts present

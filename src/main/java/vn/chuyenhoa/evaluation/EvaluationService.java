@@ -13,10 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.ObjectMapper;
-import vn.chuyenhoa.audit.DuplicateIdempotencyKeyException;
-import vn.chuyenhoa.audit.EvaluationRecord;
-import vn.chuyenhoa.audit.EvaluationStatus;
-import vn.chuyenhoa.audit.EvaluationStore;
+import vn.chuyenhoa.kernel.Area;
 
 /**
  * Evaluates a validated request on the ruleset in force and keeps the answer: the document is rendered once, stored

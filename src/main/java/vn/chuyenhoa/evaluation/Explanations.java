@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import vn.chuyenhoa.kernel.Comparison;
 
 /**
  * Turns decisions into the sentences of domain spec §3.4. The nouns (labels, remedy templates, legal basis) come from

@@ -2,6 +2,7 @@ package vn.chuyenhoa.evaluation;
 
 import java.math.BigDecimal;
 import java.util.List;
+import vn.chuyenhoa.kernel.Comparison;
 
 /**
  * The facts one requirement needs, picked out of the request, as the DRL sees them. Java only feeds the numbers in;

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import vn.chuyenhoa.monitoring.RelapsePolicy;
 import vn.chuyenhoa.screening.ScreeningPolicy;
+import vn.chuyenhoa.kernel.Area;
 
 /**
  * What the compiled decision tables say: the criterion catalogue and the profiles, in table order; the programme

@@ -2,6 +2,7 @@ package vn.chuyenhoa.evaluation;
 
 import java.time.LocalDate;
 import java.util.List;
+import vn.chuyenhoa.kernel.TableSource;
 
 /** One plan's criteria and thresholds: a row of the Profiles table with its rows of the Thresholds table. */
 public record Profile(String id, String labelVi, String labelEn, Scope scope, LocalDate validFrom, LocalDate validTo,

@@ -1,6 +1,8 @@
 package vn.chuyenhoa.evaluation;
 
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.kernel.Dates;
+import vn.chuyenhoa.kernel.Period;
 
 /** Which profile decided and why (api.md: {@code profile.selectedBy}, {@code reasonVi}, {@code reasonEn}). */
 public record ProfileChoice(Profile profile, SelectedBy selectedBy, String reasonVi, String reasonEn) {

@@ -2,6 +2,8 @@ package vn.chuyenhoa.evaluation;
 
 import java.math.BigDecimal;
 import java.util.List;
+import vn.chuyenhoa.kernel.Comparison;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * A criterion as one profile requires it: the catalogue row joined with the profile's threshold row. Immutable and

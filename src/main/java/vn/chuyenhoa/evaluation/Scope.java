@@ -1,5 +1,7 @@
 package vn.chuyenhoa.evaluation;
 
+import vn.chuyenhoa.kernel.Area;
+
 /**
  * Where a profile applies. A null scheme is the whole country (any scheme); otherwise the codes narrow it, each level
  * only when the one above it is given.

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.chuyenhoa.kernel.Area;
+import vn.chuyenhoa.kernel.Period;
 
 /**
  * Drools needs tens of seconds of traffic before the JIT has compiled its hot paths. A few thousand synthetic

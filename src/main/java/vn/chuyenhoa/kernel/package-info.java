@@ -1,5 +1,7 @@
 /**
- * What every feature shares and no feature owns: how numbers are written and read in each language. Kept tiny on
- * purpose; a type moves here only when two features need it and neither can own it.
+ * What every feature shares and no feature owns: an area as the rules see it, a period, how a figure is compared with
+ * its threshold, where a table value came from, and how numbers are written and read in each language. Kept tiny on
+ * purpose; a type moves here only when two features need it and neither can own it. Types that rules/*.drl or the
+ * decision-table templates name never move here: stored ruleset versions name them where they are.
  */
 package vn.chuyenhoa.kernel;

@@ -2,7 +2,7 @@ package vn.chuyenhoa.monitoring;
 
 import java.time.LocalDate;
 
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 
 /**

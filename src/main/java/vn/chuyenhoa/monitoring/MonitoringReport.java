@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Profile;

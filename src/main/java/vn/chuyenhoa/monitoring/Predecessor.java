@@ -2,7 +2,7 @@ package vn.chuyenhoa.monitoring;
 
 import java.util.List;
 
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 
 /**
  * The old commune whose plan governs a report on a new commune (domain spec §8.1): the area was recognised before

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.area.Reform;
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.Policy;
 import vn.chuyenhoa.evaluation.Profile;
 import vn.chuyenhoa.http.Shown;

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.Policy;
 import vn.chuyenhoa.evaluation.Profile;
 

@@ -3,9 +3,9 @@ package vn.chuyenhoa.monitoring;
 import java.math.BigDecimal;
 import java.util.List;
 
-import vn.chuyenhoa.evaluation.Comparison;
+import vn.chuyenhoa.kernel.Comparison;
 import vn.chuyenhoa.evaluation.Fact;
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * One reason a recognised area counts as relapsed, as one profile sets it. A row with {@code enabled} false switches

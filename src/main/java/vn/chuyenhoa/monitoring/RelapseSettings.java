@@ -1,6 +1,6 @@
 package vn.chuyenhoa.monitoring;
 
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * How long after recognition a profile's areas are monitored (domain spec §5: 3 years by default): the

@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-import vn.chuyenhoa.api.ImpactJobs;
-import vn.chuyenhoa.audit.EvaluationStore;
+import vn.chuyenhoa.evaluation.ImpactJobs;
+import vn.chuyenhoa.evaluation.EvaluationStore;
 import vn.chuyenhoa.ruleset.ActiveRuleset;
 
 /**

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.Profile;
 import vn.chuyenhoa.evaluation.ProgrammeSettings;

@@ -9,9 +9,15 @@ import org.kie.api.runtime.KieSession;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.ProgrammeSettings;
 import vn.chuyenhoa.evaluation.Setting;
+import vn.chuyenhoa.http.FieldError;
 
 /** The reports of a year under a profile, from its calendar settings and the calendar rules of the same ruleset. */
 public final class ReportingCalendar {
+
+    /** The years a calendar is asked for; outside them a year is a typing error, not a question. */
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2100;
+
 
     /** The DRL package of rules/reporting-calendar.drl: the only rules allowed to fire on a calendar query. */
     static final String RULES = "chuyenhoa.reporting";
@@ -36,5 +42,11 @@ public final class ReportingCalendar {
         List<ReportingPeriod> periods = q.periods().stream()
                 .sorted(Comparator.comparing(ReportingPeriod::to).thenComparing(ReportingPeriod::from)).toList();
         return new Year(year, settings.profileId(), settings.reportingYearStart(), settings.reportingCloseDay(), periods);
+    }
+
+    public static FieldError yearOutOfRange(String field, int year) {
+        return new FieldError(field, "out_of_range",
+                field + " (" + year + ") must be between " + MIN_YEAR + " and " + MAX_YEAR + ".",
+                field + " (" + year + ") phải từ " + MIN_YEAR + " đến " + MAX_YEAR + ".");
     }
 }

@@ -14,10 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.ObjectMapper;
-import vn.chuyenhoa.audit.LoadFailure;
-import vn.chuyenhoa.audit.RulesetStore;
-import vn.chuyenhoa.audit.StoredFile;
-import vn.chuyenhoa.audit.VersionInfo;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.instances.SharedChanges;
@@ -36,7 +32,7 @@ import vn.chuyenhoa.instances.SharedChanges;
 public class ActiveRuleset implements EngineSource {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleset.class);
-    static final List<String> FOLDERS = List.of("rules", "decision-tables");
+    public static final List<String> FOLDERS = List.of("rules", "decision-tables");
     static final String SYSTEM = "system";
     public static final String UPLOAD = "UPLOAD";
     /** Longest comment kept with a version or an action (the columns hold 4000 characters). */

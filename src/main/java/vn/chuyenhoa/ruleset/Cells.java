@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import vn.chuyenhoa.area.CodeScheme;
-import vn.chuyenhoa.evaluation.Comparison;
+import vn.chuyenhoa.kernel.Comparison;
 
 /**
  * The typed reading of table cells (texts that {@link WorkbookCells} read), shared by every table reader — criteria,
@@ -15,18 +15,18 @@ import vn.chuyenhoa.evaluation.Comparison;
  * a {@link LoadProblem} at its cell with the value found, and the reader gets null back, so a broken cell is a load
  * error and never a wrong answer.
  */
-final class Cells {
+public final class Cells {
 
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final List<LoadProblem> problems;
 
-    Cells(List<LoadProblem> problems) {
+    public Cells(List<LoadProblem> problems) {
         this.problems = problems;
     }
 
-    String required(SheetRow r, String field) {
+    public String required(SheetRow r, String field) {
         String v = r.get(field);
         if (v == null) {
             problem(r, field, "required", "Ô bắt buộc (" + field + ") đang trống.", "The required cell (" + field + ") is empty.");
@@ -34,7 +34,7 @@ final class Cells {
         return v;
     }
 
-    String identifier(SheetRow r, String field) {
+    public String identifier(SheetRow r, String field) {
         String v = required(r, field);
         if (v != null && !ID.matcher(v).matches()) {
             problem(r, field, "bad_id", "Mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ (ví dụ VIET_YEN_2024).",
@@ -44,7 +44,7 @@ final class Cells {
         return v;
     }
 
-    <E extends Enum<E>> E enumValue(SheetRow r, String field, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(SheetRow r, String field, Class<E> type) {
         String v = required(r, field);
         if (v == null) return null;
         try {
@@ -57,7 +57,7 @@ final class Cells {
         }
     }
 
-    Comparison comparison(SheetRow r, String field) {
+    public Comparison comparison(SheetRow r, String field) {
         String v = required(r, field);
         if (v == null) return null;
         return Comparison.parse(v).orElseGet(() -> {
@@ -68,7 +68,7 @@ final class Cells {
     }
 
     /** A whole number in {@code min … max}; null when blank (reported if required) or wrong. */
-    Integer integer(SheetRow r, String field, boolean needed, long min, long max) {
+    public Integer integer(SheetRow r, String field, boolean needed, long min, long max) {
         String v = needed ? required(r, field) : r.get(field);
         if (v == null) return null;
         BigDecimal d = number(r, field, v);
@@ -86,7 +86,7 @@ final class Cells {
     }
 
     /** A number ≥ 0, as typed ("0,5" and "0.5" alike); null when blank (reported if required) or wrong. */
-    BigDecimal nonNegative(SheetRow r, String field, boolean needed) {
+    public BigDecimal nonNegative(SheetRow r, String field, boolean needed) {
         String v = needed ? required(r, field) : r.get(field);
         if (v == null) return null;
         BigDecimal d = number(r, field, v);
@@ -98,7 +98,7 @@ final class Cells {
         return d;
     }
 
-    Boolean flag(SheetRow r, String field) {
+    public Boolean flag(SheetRow r, String field) {
         String v = required(r, field);
         if (v == null) return null;
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
@@ -109,7 +109,7 @@ final class Cells {
     }
 
     /** Blank, or a known code scheme. Returns "!" after reporting a bad one. */
-    String scheme(SheetRow r, String field) {
+    public String scheme(SheetRow r, String field) {
         String v = r.get(field);
         if (v != null && CodeScheme.parse(v).isEmpty()) {
             problem(r, field, "unknown_scheme", "Hệ mã phải là QD124_2004 hoặc QD19_2025, hoặc để trống cho toàn quốc.",
@@ -120,7 +120,7 @@ final class Cells {
     }
 
     /** Blank, or an area code of {@code width} digits (leading zeros Excel dropped are put back). "!" when bad. */
-    String code(SheetRow r, String field, int width) {
+    public String code(SheetRow r, String field, int width) {
         String v = r.get(field);
         if (v == null) return null;
         if (!DIGITS.matcher(v).matches() || v.length() > width) {
@@ -131,28 +131,23 @@ final class Cells {
     }
 
     /** A cell that must stay blank in this kind of row. Returns false after reporting it. */
-    boolean blank(SheetRow r, String field, String whyVi, String whyEn) {
+    public boolean blank(SheetRow r, String field, String whyVi, String whyEn) {
         if (r.get(field) == null) return true;
         problem(r, field, "not_used", whyVi + " Hãy để trống ô " + field + ".", whyEn + " Leave the " + field + " cell blank.");
         return false;
     }
 
-    void duplicate(SheetRow r, String field, String whatVi, String whatEn, SheetRow first) {
+    public void duplicate(SheetRow r, String field, String whatVi, String whatEn, SheetRow first) {
         problem(r, field, "duplicate", "Trùng " + whatVi + " với dòng " + first.origin().row() + " (" + first.origin().sheet() + ").",
                 "Duplicate " + whatEn + ": already defined at row " + first.origin().row() + " (" + first.origin().sheet() + ").");
     }
 
-    void problem(SheetRow r, String field, String code, String vi, String en) {
+    public void problem(SheetRow r, String field, String code, String vi, String en) {
         DecisionTables.RowOrigin o = r.origin();
         problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), o.cell(field),
                 o.value(field) != null ? o.value(field) : r.cells().get(field), code, vi, en));
     }
 
-    /** A problem about a whole table rather than one cell. */
-    void tableProblem(SheetRow anyRow, String code, String vi, String en) {
-        DecisionTables.RowOrigin o = anyRow.origin();
-        problems.add(new LoadProblem(o.file(), o.sheet(), null, null, null, code, vi, en));
-    }
 
     private BigDecimal number(SheetRow r, String field, String v) {
         try {

@@ -15,7 +15,7 @@ import vn.chuyenhoa.evaluation.Criterion;
 import vn.chuyenhoa.evaluation.Policy;
 import vn.chuyenhoa.evaluation.Profile;
 import vn.chuyenhoa.evaluation.Requirement;
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * What changed between two versions, in the terms policy staff use ("VIET_YEN_2024: threshold of CRIME_REDUCTION

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import vn.chuyenhoa.area.CodeScheme;
-import vn.chuyenhoa.evaluation.Comparison;
+import vn.chuyenhoa.kernel.Comparison;
 import vn.chuyenhoa.evaluation.Criterion;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Kind;
@@ -27,10 +27,12 @@ import vn.chuyenhoa.evaluation.ProgrammeSettings;
 import vn.chuyenhoa.evaluation.Requirement;
 import vn.chuyenhoa.evaluation.Scope;
 import vn.chuyenhoa.evaluation.Setting;
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 import vn.chuyenhoa.monitoring.RelapsePolicy;
 import vn.chuyenhoa.monitoring.RelapseSettings;
 import vn.chuyenhoa.ruleset.DecisionTables.RowOrigin;
+import vn.chuyenhoa.monitoring.RelapseTables;
+import vn.chuyenhoa.screening.ScreeningTables;
 
 /**
  * Turns the rows the table rules handed over into a typed {@link Policy}, checking every cell as it goes so that a

@@ -7,8 +7,6 @@ import java.util.NoSuchElementException;
 
 import org.springframework.stereotype.Component;
 
-import vn.chuyenhoa.audit.RulesetStore;
-import vn.chuyenhoa.audit.StoredVersion;
 
 /**
  * Stored versions built from their stored bytes, for activation, diffs, impact previews and replays. Only ever

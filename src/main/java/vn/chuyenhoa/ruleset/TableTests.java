@@ -19,7 +19,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.CriterionResult;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EvaluationInput;
@@ -27,7 +27,7 @@ import vn.chuyenhoa.evaluation.Evaluator;
 import vn.chuyenhoa.evaluation.Explanations;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Judgement;
-import vn.chuyenhoa.evaluation.Period;
+import vn.chuyenhoa.kernel.Period;
 
 /**
  * Test workbooks written by policy staff (decision-tables/tests/, kept apart from the rule workbooks, as OpenL

@@ -1,6 +1,7 @@
 /**
- * Loads the rule files (DRL in {@code rules/}, decision tables in {@code decision-tables/}), builds them with Drools
- * into one immutable snapshot, maps build errors back to files, sheets and cells, versions them and keeps the active
- * snapshot.
+ * The rules in force and their changes: loads the rule files (DRL in {@code rules/}, decision tables in
+ * {@code decision-tables/}), checks and builds them with Drools into one immutable snapshot, maps build errors back to
+ * files, sheets and cells, stores every version and action (upload, approval, activation, rollback) and keeps the
+ * active snapshot; its API and pages are here too.
  */
 package vn.chuyenhoa.ruleset;

@@ -2,7 +2,7 @@ package vn.chuyenhoa.screening;
 
 import java.util.Map;
 
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 
 /**
  * A validated candidate commune: the area as the official list places it and the facts given (Long for counts,

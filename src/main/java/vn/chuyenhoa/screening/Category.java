@@ -1,6 +1,6 @@
 package vn.chuyenhoa.screening;
 
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /** A kind of key area a commune may be flagged as (LOAI_1 … in the shipped table); one commune may carry several. */
 public record Category(String id, String labelVi, String labelEn, String legalBasis, TableSource source) {}

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import vn.chuyenhoa.evaluation.Comparison;
+import vn.chuyenhoa.kernel.Comparison;
 
 /**
  * One table condition applied to one commune's facts, as DRL sees it (the screening counterpart of an evaluation's

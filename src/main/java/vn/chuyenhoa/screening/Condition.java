@@ -2,7 +2,7 @@ package vn.chuyenhoa.screening;
 
 import java.math.BigDecimal;
 
-import vn.chuyenhoa.evaluation.Comparison;
+import vn.chuyenhoa.kernel.Comparison;
 import vn.chuyenhoa.evaluation.Fact;
 
 /**

@@ -1,6 +1,6 @@
 package vn.chuyenhoa.screening;
 
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /** A table row that carries one condition, so that one set of rules and sentences serves every screening table. */
 public interface ConditionRow {

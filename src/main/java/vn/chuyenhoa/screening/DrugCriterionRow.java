@@ -1,6 +1,6 @@
 package vn.chuyenhoa.screening;
 
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * One condition of a drug-area type's criterion. Rows with the same {@code criterionId} are alternatives ("3,000

@@ -1,6 +1,6 @@
 package vn.chuyenhoa.screening;
 
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * A drug-area type of QĐ 28/2025/QĐ-TTg. A commune is of the most severe type whose criteria it meets in at least

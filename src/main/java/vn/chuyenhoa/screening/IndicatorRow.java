@@ -1,6 +1,6 @@
 package vn.chuyenhoa.screening;
 
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /** A threshold that flags a category for the communes of one scope; any one row that holds flags the category. */
 public record IndicatorRow(String scopeId, String categoryId, Condition condition, String labelVi, String labelEn,

@@ -1,6 +1,6 @@
 package vn.chuyenhoa.screening;
 
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * One step of the ranking order: communes are compared on the key of position 1, ties on position 2, and so on.

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import vn.chuyenhoa.evaluation.Period;
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.Period;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * The response to a screening, stored as it was sent and returned unchanged ever after. Every flag, type, exclusion,

@@ -2,7 +2,7 @@ package vn.chuyenhoa.screening;
 
 import java.util.List;
 
-import vn.chuyenhoa.evaluation.Period;
+import vn.chuyenhoa.kernel.Period;
 
 /**
  * A validated screening request: the candidates of one province of one code scheme, for the programme of

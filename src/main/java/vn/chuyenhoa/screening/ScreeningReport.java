@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.kernel.Numbers;
-import vn.chuyenhoa.evaluation.Area;
 import vn.chuyenhoa.screening.ScreeningDocument.ScreenedArea;
 import vn.chuyenhoa.screening.ScreeningDocument.CategoryOutcome;
 import vn.chuyenhoa.screening.ScreeningDocument.CategoryView;

@@ -1,6 +1,6 @@
 package vn.chuyenhoa.screening;
 
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * Whose thresholds a row is: a province of one code scheme, or the whole country when both are null. A province's

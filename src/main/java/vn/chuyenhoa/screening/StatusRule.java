@@ -1,6 +1,6 @@
 package vn.chuyenhoa.screening;
 
-import vn.chuyenhoa.evaluation.TableSource;
+import vn.chuyenhoa.kernel.TableSource;
 
 /**
  * A condition that takes a commune out of the ordinary screening: excluded (newly certified "nông thôn mới") or

@@ -2,7 +2,7 @@ package vn.chuyenhoa.screening;
 
 import java.math.BigDecimal;
 
-import vn.chuyenhoa.evaluation.Comparison;
+import vn.chuyenhoa.kernel.Comparison;
 
 /** The small pieces of wording shared by the screening sentences: symbols, yes and no (numbers: kernel.Numbers). */
 final class Texts {

@@ -13,7 +13,7 @@ import vn.chuyenhoa.programme.Refusal;
  * A form's fields as the JSON body the API takes, so that the API's strict reader judges them and a form is refused
  * in the same words as a program would be. A blank field is left out: on a form, empty means "not given".
  */
-final class FormJson {
+public final class FormJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,6}");
@@ -21,7 +21,7 @@ final class FormJson {
     private FormJson() {}
 
     /** @param integers the fields the API reads as JSON numbers; other text is passed on as written, to be refused there */
-    static byte[] of(Map<String, String> form, List<String> fields, List<String> integers) {
+    public static byte[] of(Map<String, String> form, List<String> fields, List<String> integers) {
         ObjectNode body = JSON.createObjectNode();
         for (String f : fields) {
             String v = form.get(f);
@@ -32,11 +32,11 @@ final class FormJson {
         return JSON.writeValueAsBytes(body);
     }
 
-    static List<RulesetPages.FormError> errors(List<FieldError> errors) {
-        return errors.stream().map(e -> new RulesetPages.FormError(e.field() == null ? "JSON" : e.field(), e.messageVi(), e.message())).toList();
+    public static List<FormError> errors(List<FieldError> errors) {
+        return errors.stream().map(e -> new FormError(e.field() == null ? "JSON" : e.field(), e.messageVi(), e.message())).toList();
     }
 
-    static List<RulesetPages.FormError> refusals(List<Refusal> refusals) {
-        return refusals.stream().map(r -> new RulesetPages.FormError(r.field(), r.messageVi(), r.message())).toList();
+    public static List<FormError> refusals(List<Refusal> refusals) {
+        return refusals.stream().map(r -> new FormError(r.field(), r.messageVi(), r.message())).toList();
     }
 }

@@ -24,9 +24,9 @@ import vn.chuyenhoa.access.Caller;
  * What every page shares (the language, the signed-in user) and what a page shows when a request
  * cannot be answered: a page in the reader's language, never a stack trace or the API's problem JSON.
  */
-@ControllerAdvice(basePackages = "vn.chuyenhoa.web")
+@ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class PageAdvice {
+public class PageAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
 
@@ -40,21 +40,21 @@ class PageAdvice {
     }
 
     /** The signed-in caller for the header: name, roles (which links to offer) and whether to offer signing out. */
-    static void signedIn(java.util.function.BiConsumer<String, Object> model) {
+    public static void signedIn(java.util.function.BiConsumer<String, Object> model) {
         Caller c = Caller.current().orElse(null);
         model.accept("caller", c);
         model.accept("currentUser", c == null ? null : c.displayName() + " (" + c.username() + ")");
     }
 
     /** The same page in another language: the address with its query, or, after a POST, the page it was posted from. */
-    static String languageLink(HttpServletRequest request, String lang) {
+    public static String languageLink(HttpServletRequest request, String lang) {
         org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder
                 .fromPath(request.getRequestURI());
         if ("GET".equals(request.getMethod()) && request.getQueryString() != null) b.query(request.getQueryString());
         return b.replaceQueryParam("lang", lang).build().toUriString();
     }
 
-    static String languageLink(String path, String lang) {
+    public static String languageLink(String path, String lang) {
         return path + "?lang=" + lang;
     }
 
@@ -96,7 +96,7 @@ class PageAdvice {
                 "Something unexpected went wrong; it has been logged.", locale, request);
     }
 
-    static ModelAndView error(HttpStatus status, String vi, String en, Locale locale, HttpServletRequest request) {
+    public static ModelAndView error(HttpStatus status, String vi, String en, Locale locale, HttpServletRequest request) {
         ModelAndView mv = new ModelAndView("error-page", status);
         boolean english = "en".equals(locale.getLanguage());
         mv.addObject("en", english);

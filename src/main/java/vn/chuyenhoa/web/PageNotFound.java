@@ -1,12 +1,12 @@
 package vn.chuyenhoa.web;
 
 /** A page asked for something that does not exist (a bad id, an unknown version): answered with the 404 page. */
-class PageNotFound extends RuntimeException {
+public class PageNotFound extends RuntimeException {
 
     final String messageVi;
     final String messageEn;
 
-    PageNotFound(String messageVi, String messageEn) {
+    public PageNotFound(String messageVi, String messageEn) {
         super(messageEn);
         this.messageVi = messageVi;
         this.messageEn = messageEn;

@@ -1,7 +1,9 @@
 /**
- * Pages for people (auditors, policy staff, programme officers), server-rendered with Thymeleaf, Vietnamese first and
- * English with {@code ?lang=en}. Controllers are thin: they call the same services as the API in {@code api}, never
- * the API over HTTP. Everything that changes state is a POST form with a CSRF token, made by the signed-in person
- * whose name the layout shows (access.AccessConfig says which role reaches which page).
+ * What every page shares, and nothing a feature owns: the layout's model (language, signed-in person, the same page
+ * in the other language), the error pages instead of problem JSON ({@link vn.chuyenhoa.web.PageAdvice}, given to
+ * every {@link vn.chuyenhoa.web.PageController}), forms judged by the API's own reader ({@link vn.chuyenhoa.web.FormJson})
+ * and the JSON upload form. Each feature keeps its page controllers beside its API controllers and services; pages are
+ * server-rendered with Thymeleaf from {@code src/main/resources/templates}, Vietnamese first and English with
+ * {@code ?lang=en}. Everything that changes state is a POST form with a CSRF token.
  */
 package vn.chuyenhoa.web;

@@ -28,7 +28,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.chuyenhoa.audit.TestEvaluations.evaluation;
+import static vn.chuyenhoa.evaluation.TestEvaluations.evaluation;
+import vn.chuyenhoa.evaluation.EvaluationRecord;
+import vn.chuyenhoa.evaluation.EvaluationStatus;
+import vn.chuyenhoa.evaluation.EvaluationStore;
+import vn.chuyenhoa.ruleset.LoadFailure;
+import vn.chuyenhoa.ruleset.RulesetStore;
+import vn.chuyenhoa.ruleset.StoredFile;
 
 /**
  * The stores as the application runs them: Spring Boot's DataSource, Flyway and transaction manager on an

@@ -15,7 +15,8 @@ import vn.chuyenhoa.support.Database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.chuyenhoa.audit.TestEvaluations.evaluation;
+import static vn.chuyenhoa.evaluation.TestEvaluations.evaluation;
+import vn.chuyenhoa.evaluation.EvaluationStore;
 
 /**
  * On each database, an online backup as the README tells an operator to take it (H2: {@link Backups}' {@code SCRIPT},

@@ -18,15 +18,17 @@ import org.flywaydb.core.Flyway;
 
 import vn.chuyenhoa.support.Database;
 import vn.chuyenhoa.support.Postgres;
+import vn.chuyenhoa.evaluation.EvaluationStore;
+import vn.chuyenhoa.ruleset.RulesetStore;
 
 /** A fresh database of either kind migrated by the real Flyway scripts, with stores built on it as Spring would. */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     private final Database.Fresh database;
     private final DataSource dataSource;
-    final JdbcTemplate jdbc;
+    public final JdbcTemplate jdbc;
     private final DataSourceTransactionManager transactions;
-    final AuditChain chain;
+    public final AuditChain chain;
 
     private TestDatabase(Database.Fresh database) {
         this.database = database;
@@ -37,16 +39,16 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Private to the test: dropped on close. */
-    static TestDatabase on(Database kind) {
+    public static TestDatabase on(Database kind) {
         return new TestDatabase(kind.fresh());
     }
 
     /** Private to the test, on H2 in memory. */
-    static TestDatabase inMemory() {
+    public static TestDatabase inMemory() {
         return on(Database.H2);
     }
 
-    Database kind() {
+    public Database kind() {
         return database.database().kind();
     }
 
@@ -54,7 +56,7 @@ final class TestDatabase implements AutoCloseable {
      * An online backup as the README tells an operator to take it: H2 through {@link Backups} (its {@code SCRIPT}),
      * PostgreSQL with {@code pg_dump -Fc}. The head file is {@link Backups}' business on H2 and left alone here.
      */
-    Path backUp(HeadFile heads, Path dir) {
+    public Path backUp(HeadFile heads, Path dir) {
         if (kind() == Database.H2) {
             return Path.of(new Backups(jdbc, transactions, heads, dir.toString()).take().file());
         }
@@ -65,7 +67,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A new database of the same kind, put back from {@link #backUp}: as an operator restores into an empty one. */
-    TestDatabase restored(Path backup) {
+    public TestDatabase restored(Path backup) {
         if (kind() == Database.H2) {
             Database.Empty empty = Database.H2.empty();
             HikariDataSource pool = new HikariDataSource();
@@ -82,19 +84,19 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase(new Database.Fresh(new Database.Empty(restored.url(), restored, Database.POSTGRESQL), pool));
     }
 
-    DataSourceTransactionManager transactions() {
+    public DataSourceTransactionManager transactions() {
         return transactions;
     }
 
 
 
-    EvaluationStore startedEvaluationStore() {
+    public EvaluationStore startedEvaluationStore() {
         EvaluationStore store = new EvaluationStore(jdbc, chain);
         store.start();
         return store;
     }
 
-    RulesetStore rulesetStore() {
+    public RulesetStore rulesetStore() {
         return new RulesetStore(jdbc, chain);
     }
 
@@ -103,7 +105,7 @@ final class TestDatabase implements AutoCloseable {
      * blocks on its key as soon as it stores an evaluation superseding that one. Saves queued meanwhile
      * reach the writer together, in one batch, once the hold is released.
      */
-    WriterStall stallWriterOn(UUID evaluationId) throws SQLException {
+    public WriterStall stallWriterOn(UUID evaluationId) throws SQLException {
         Connection connection = dataSource.getConnection();
         connection.setAutoCommit(false);
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO evaluation_status_event"
@@ -114,7 +116,7 @@ final class TestDatabase implements AutoCloseable {
         return new WriterStall(connection);
     }
 
-    final class WriterStall {
+    public final class WriterStall {
         private final Connection connection;
 
         private WriterStall(Connection connection) {
@@ -126,7 +128,7 @@ final class TestDatabase implements AutoCloseable {
          * polls that condition, with a deadline. (H2 reports no BLOCKER_ID for a wait on a unique index; PostgreSQL
          * says the session waits for a lock.)
          */
-        void awaitWriterBlocked() {
+        public void awaitWriterBlocked() {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
             String waiting = kind() == Database.H2
                     ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
@@ -142,7 +144,7 @@ final class TestDatabase implements AutoCloseable {
         }
 
         /** Rolls the held row back: the evaluation it named is active again. */
-        void release() throws SQLException {
+        public void release() throws SQLException {
             connection.rollback();
             connection.close();
         }

@@ -15,10 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.JsonNode;
-import vn.chuyenhoa.api.EvaluationRequestParser;
-import vn.chuyenhoa.api.EvaluationRequest;
 import vn.chuyenhoa.http.Parsed;
-import vn.chuyenhoa.api.Requests;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.ruleset.RuleFiles;
 import vn.chuyenhoa.ruleset.RulesetBuilder;

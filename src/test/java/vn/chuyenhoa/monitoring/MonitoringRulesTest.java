@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Fact;
-import vn.chuyenhoa.evaluation.Period;
+import vn.chuyenhoa.kernel.Period;
 import vn.chuyenhoa.monitoring.MonitoringDocument.ReasonView;
 import vn.chuyenhoa.programme.AreaState;
 import vn.chuyenhoa.programme.AreaStatus;

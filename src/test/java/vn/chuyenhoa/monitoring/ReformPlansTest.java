@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.chuyenhoa.area.AreaDirectory;
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EvaluationInput;
-import vn.chuyenhoa.evaluation.Period;
+import vn.chuyenhoa.kernel.Period;
 import vn.chuyenhoa.evaluation.Profile;
 import vn.chuyenhoa.ruleset.RuleFiles;
 import vn.chuyenhoa.ruleset.RulesetBuilder;

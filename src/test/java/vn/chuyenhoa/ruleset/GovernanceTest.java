@@ -29,7 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
-import vn.chuyenhoa.audit.EvaluationStore;
+import vn.chuyenhoa.evaluation.EvaluationStore;
 import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.RuleTree;
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import vn.chuyenhoa.area.AreaDirectory;
-import vn.chuyenhoa.evaluation.Area;
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.Decision;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EvaluationInput;
@@ -18,7 +18,7 @@ import vn.chuyenhoa.evaluation.Explanations;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.HandCoded;
 import vn.chuyenhoa.evaluation.Judgement;
-import vn.chuyenhoa.evaluation.Period;
+import vn.chuyenhoa.kernel.Period;
 import vn.chuyenhoa.evaluation.Profile;
 
 /**

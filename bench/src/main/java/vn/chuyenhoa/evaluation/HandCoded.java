@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.kernel.Area;
+import vn.chuyenhoa.kernel.Comparison;
 
 /**
  * The yardstick of the benchmarks: the 13 criteria of domain spec §3 and the verdict of §3.2, written by hand in plain

@@ -1,0 +1,142 @@
+package vn.chuyenhoa.evaluation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import vn.chuyenhoa.web.PageController;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.http.Ids;
+import vn.chuyenhoa.ruleset.RulesetBuildException;
+import vn.chuyenhoa.ruleset.SnapshotCache;
+import vn.chuyenhoa.web.PageAdvice;
+import vn.chuyenhoa.web.PageNotFound;
+
+/** The auditor's pages: home, the searchable list with its exports, one evaluation (printable, PDF) and its replay. */
+@PageController
+class EvaluationPages {
+
+    private final EvaluationStore store;
+    private final EvaluationFinder finder;
+    private final SnapshotCache versions;
+    private final Reevaluations reevaluations;
+    private final Exports exports;
+    private final ObjectMapper json;
+
+    EvaluationPages(EvaluationStore store, EvaluationFinder finder, SnapshotCache versions, Reevaluations reevaluations,
+                    Exports exports, ObjectMapper json) {
+        this.store = store;
+        this.finder = finder;
+        this.versions = versions;
+        this.reevaluations = reevaluations;
+        this.exports = exports;
+        this.json = json;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "home";
+    }
+
+    @GetMapping("/evaluations")
+    String list(EvaluationQuery q, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("verdicts", Verdict.values());
+        model.addAttribute("sizes", EvaluationQuery.SIZES);
+        List<EvaluationQuery.Problem> problems = q.problems();
+        model.addAttribute("problems", problems);
+        if (problems.isEmpty()) {
+            EvaluationFinder.Found found = finder.find(q);
+            model.addAttribute("result", found.page());
+            model.addAttribute("truncated", found.truncated());
+            model.addAttribute("scanLimit", EvaluationFinder.SCAN_LIMIT);
+            model.addAttribute("prev", q.page() > 0 ? q.link("/evaluations", q.page() - 1) : null);
+            model.addAttribute("next", q.page() + 1 < found.page().totalPages() ? q.link("/evaluations", q.page() + 1) : null);
+            model.addAttribute("csv", q.link("/evaluations.csv", null));
+            model.addAttribute("xlsx", q.link("/evaluations.xlsx", null));
+        }
+        return "evaluations";
+    }
+
+    @GetMapping("/evaluations.csv")
+    ResponseEntity<byte[]> csv(EvaluationQuery q, Locale locale) {
+        List<EvaluationSummary> rows = q.problems().isEmpty() ? finder.all(q) : List.of();
+        return download(exports.csv(rows, locale), "danh-gia.csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/evaluations.xlsx")
+    ResponseEntity<byte[]> xlsx(EvaluationQuery q, Locale locale) {
+        List<EvaluationSummary> rows = q.problems().isEmpty() ? finder.all(q) : List.of();
+        return download(exports.xlsx(rows, locale), "danh-gia.xlsx",
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    @GetMapping("/evaluations/{id}")
+    String evaluation(@PathVariable String id, Model model) {
+        show(record(id), model);
+        return "evaluation";
+    }
+
+    @GetMapping("/evaluations/{id}/print")
+    String print(@PathVariable String id, Model model) {
+        show(record(id), model);
+        model.addAttribute("printing", true);
+        return "evaluation";
+    }
+
+    @GetMapping("/evaluations/{id}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String id, Locale locale) {
+        EvaluationRecord r = record(id);
+        EvaluationDocument doc = document(r);
+        return download(exports.pdf(doc, store.status(r.id()), locale), "ho-so-" + r.areaCode() + "-" + r.periodTo() + ".pdf",
+                MediaType.APPLICATION_PDF);
+    }
+
+    /** Re-runs the stored request on the version it recorded; changes nothing, so it needs no confirmation. */
+    @PostMapping("/evaluations/{id}/replay")
+    String replay(@PathVariable String id, Model model) {
+        EvaluationRecord r = record(id);
+        show(r, model);
+        // the language links re-open the evaluation's page, not the POST's address
+        model.addAttribute("langVi", PageAdvice.languageLink("/evaluations/" + r.id(), "vi"));
+        model.addAttribute("langEn", PageAdvice.languageLink("/evaluations/" + r.id(), "en"));
+        try {
+            Reevaluations.Rerun rerun = reevaluations.rerun(r, versions.get(r.rulesetVersion()).engine());
+            model.addAttribute("replay", rerun);
+            model.addAttribute("replayVerdict", rerun.document() == null ? null : rerun.document().verdict().name());
+        } catch (RulesetBuildException | NoSuchElementException e) {
+            model.addAttribute("replayError", e.getMessage());
+        }
+        return "evaluation";
+    }
+
+    private void show(EvaluationRecord r, Model model) {
+        model.addAttribute("record", r);
+        model.addAttribute("doc", document(r));
+        model.addAttribute("status", store.status(r.id()));
+    }
+
+    private EvaluationDocument document(EvaluationRecord r) {
+        return json.readValue(r.responseJson(), EvaluationDocument.class);
+    }
+
+    private EvaluationRecord record(String id) {
+        return Ids.uuid(id).flatMap(store::find).orElseThrow(() -> new PageNotFound("Không có kết quả đánh giá " + id + ".", "There is no evaluation " + id + "."));
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+}

@@ -1,0 +1,568 @@
+package vn.chuyenhoa.evaluation;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import static vn.chuyenhoa.audit.SqlTime.instant;
+import static vn.chuyenhoa.audit.SqlTime.utc;
+import vn.chuyenhoa.audit.AuditChain;
+import vn.chuyenhoa.audit.Canonical;
+import vn.chuyenhoa.http.Page;
+import vn.chuyenhoa.audit.SqlTime;
+
+/**
+ * The append-only store of evaluations.
+ *
+ * <p>Saves go through one writer thread that takes everything queued and inserts it as one JDBC batch in
+ * one transaction (group commit), then completes each caller's future: a caller learns of success only
+ * after its row is committed, and a commit is paid once per batch instead of once per evaluation.
+ *
+ * <p>Each group commit is linked into the {@link AuditChain} in its own transaction: one chain row per batch.
+ *
+ * <p>The evaluation table is never updated nor deleted from; withdrawals and supersessions are rows of
+ * their own, from which the state is derived.
+ */
+@Component
+public class EvaluationStore implements SmartLifecycle {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    // Large enough to absorb a burst in one commit, small enough to keep one transaction short.
+    private static final int MAX_BATCH = 512;
+    // Callers wait for their own row, so the queue only ever holds what concurrent callers submitted;
+    // the bound matters for callers that do not wait, who get back-pressure instead of unbounded memory.
+    private static final int QUEUE_CAPACITY = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationStore.class);
+
+    private static final String COLUMNS = "id, evaluated_at, code_scheme, area_code, area_name, province_code,"
+            + " district_code, profile_id, verdict, purpose, period_from, period_to, ruleset_version, request_json,"
+            + " response_json, fired_rules_json, idempotency_key, request_hash, submitter, supersedes,"
+            + " supersede_reason";
+    private static final String INSERT_EVALUATION = "INSERT INTO evaluation (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO evaluation_status_event"
+            + " (evaluation_id, kind, event_at, reason, actor, superseded_by) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String SUMMARY_COLUMNS = "e.id, e.evaluated_at, e.code_scheme, e.area_code, e.area_name,"
+            + " e.province_code, e.profile_id, e.verdict, e.purpose, e.period_from, e.period_to, e.ruleset_version,"
+            + " COALESCE(s.kind, 'ACTIVE') AS state, e.submitter";
+
+    /** Put in the queue by {@link #stop()} after the last accepted save, so the writer knows it has drained. */
+    private static final Pending END = new Pending(null, null, null);
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final AuditChain chain;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    // Saves share it, stop() takes it alone: no save can slip into the queue behind END and be left waiting.
+    private final ReadWriteLock admission = new ReentrantReadWriteLock();
+    private volatile boolean running;
+    private Thread writer;
+    // group commits and the time they took, for the operators' metrics (vn.chuyenhoa.operations)
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
+
+    public EvaluationStore(JdbcTemplate jdbc, AuditChain chain) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.chain = chain;
+    }
+
+    /**
+     * Queues the evaluation for the next group commit.
+     *
+     * @return completes once the row is committed; fails with {@link DuplicateIdempotencyKeyException} when
+     *         the idempotency key is taken, {@link NoSuchElementException} when the superseded evaluation does
+     *         not exist, {@link IllegalStateException} when it is no longer active
+     * @throws IllegalArgumentException when a mandatory field is missing
+     * @throws IllegalStateException    when the store is not running
+     */
+    public CompletableFuture<Void> save(EvaluationRecord r) {
+        requireComplete(r);
+        // hashed here, on the caller's thread, so that the single writer only collects the hashes
+        Pending pending = new Pending(r, chainEntry(r), new CompletableFuture<>());
+        admission.readLock().lock();
+        try {
+            if (!running) {
+                throw new IllegalStateException("the evaluation store is not running; evaluation " + r.id()
+                        + " was not stored");
+            }
+            queue.put(pending);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for room in the evaluation write queue", e);
+        } finally {
+            admission.readLock().unlock();
+        }
+        return pending.done;
+    }
+
+    /** {@link #save} and wait for the commit, with the failure as thrown by the store rather than wrapped. */
+    public void saveNow(EvaluationRecord r) {
+        try {
+            save(r).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<String> findResponseJson(UUID id) {
+        return jdbc.query("SELECT response_json FROM evaluation WHERE id = ?",
+                (rs, n) -> rs.getString(1), id).stream().findFirst();
+    }
+
+    public Optional<EvaluationRecord> find(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM evaluation WHERE id = ?", EvaluationStore::recordOf, id)
+                .stream().findFirst();
+    }
+
+    public Optional<EvaluationRecord> findByIdempotencyKey(String key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM evaluation WHERE idempotency_key = ?",
+                EvaluationStore::recordOf, key).stream().findFirst();
+    }
+
+    /**
+     * Evaluations matching the filter, newest first.
+     *
+     * @param filter null for no filter
+     * @param size   capped at {@value #MAX_PAGE_SIZE}; the page tells the size applied
+     */
+    public Page<EvaluationSummary> search(EvaluationFilter filter, int page, int size) {
+        if (page < 0) {
+            throw new IllegalArgumentException("page must be 0 or more, was " + page);
+        }
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be 1 or more, was " + size);
+        }
+        int applied = Math.min(size, MAX_PAGE_SIZE);
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        long total = Objects.requireNonNull(
+                named.queryForObject("SELECT COUNT(*) FROM evaluation e" + where, params, Long.class));
+        long offset = (long) page * applied;
+        List<EvaluationSummary> items = offset >= total ? List.of()
+                : named.query("SELECT " + SUMMARY_COLUMNS + " FROM evaluation e"
+                        + " LEFT JOIN evaluation_status_event s ON s.evaluation_id = e.id" + where
+                        + " ORDER BY e.evaluated_at DESC, e.seq DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY",
+                        params.addValue("offset", offset).addValue("limit", applied), EvaluationStore::summaryOf);
+        return new Page<>(items, page, applied, total, (int) ((total + applied - 1) / applied));
+    }
+
+    /** @throws NoSuchElementException when no evaluation has this id */
+    public EvaluationStatus status(UUID id) {
+        List<StatusEvent> events = jdbc.query("SELECT kind, event_at, reason, actor, superseded_by"
+                + " FROM evaluation_status_event WHERE evaluation_id = ? ORDER BY event_at", (rs, n) -> new StatusEvent(
+                        rs.getString("kind"), instant(rs, "event_at"), rs.getString("reason"), rs.getString("actor"),
+                        rs.getObject("superseded_by", UUID.class)), id);
+        if (events.isEmpty() && !exists(id)) {
+            throw new NoSuchElementException("no evaluation " + id);
+        }
+        String state = events.isEmpty() ? "ACTIVE" : events.get(events.size() - 1).kind();
+        return new EvaluationStatus(id, state, events);
+    }
+
+    /**
+     * Marks an active evaluation as withdrawn, leaving the evaluation itself as it was.
+     *
+     * @throws NoSuchElementException when no evaluation has this id
+     * @throws IllegalStateException  when it is already withdrawn or superseded
+     */
+    public void withdraw(UUID id, String reason, String by) {
+        Objects.requireNonNull(id, "id");
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("withdrawing evaluation " + id + " needs a reason");
+        }
+        Instant at = SqlTime.now();
+        try {
+            chain.record(AuditChain.Kind.EVALUATION_STATUS, links -> {
+                jdbc.update(INSERT_EVENT, id, "WITHDRAWN", utc(at), reason, by, null);
+                links.add(Canonical.STATUS_EVENT.entry(id, "WITHDRAWN", at, reason, by, null));
+                return null;
+            });
+        } catch (DataIntegrityViolationException e) {
+            // The keys decided; read back why, for a message the caller can act on.
+            String state = status(id).state();
+            if (state.equals("ACTIVE")) {
+                throw e;
+            }
+            throw new IllegalStateException("evaluation " + id + " is already " + state + " and cannot be withdrawn",
+                    e);
+        }
+    }
+
+    public long count() {
+        return Objects.requireNonNull(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation", Long.class));
+    }
+
+    @Override
+    public void start() {
+        admission.writeLock().lock();
+        try {
+            if (running) {
+                return;
+            }
+            writer = new Thread(this::writeUntilEnd, "evaluation-store-writer");
+            // Only saves still queued could keep the JVM alive, and stop() drains those.
+            writer.setDaemon(true);
+            writer.start();
+            running = true;
+        } finally {
+            admission.writeLock().unlock();
+        }
+    }
+
+    /** Refuses new saves, then returns once every accepted save is committed or failed. */
+    @Override
+    public void stop() {
+        Thread drained;
+        admission.writeLock().lock();
+        try {
+            if (!running) {
+                return;
+            }
+            running = false;
+            putUninterruptibly(END);
+            drained = writer;
+            writer = null;
+        } finally {
+            admission.writeLock().unlock();
+        }
+        joinUninterruptibly(drained);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    // Below the web server's phases (DEFAULT_PHASE - 1024 and - 2048): started before requests arrive,
+    // stopped only after the server has finished the requests in flight, whose saves must still commit.
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void writeUntilEnd() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        boolean end = false;
+        while (!end) {
+            batch.add(takeUninterruptibly());
+            queue.drainTo(batch, MAX_BATCH - 1);
+            // END is the last element ever queued, so it can only close a batch.
+            end = batch.get(batch.size() - 1) == END;
+            if (end) {
+                batch.remove(batch.size() - 1);
+            }
+            try {
+                write(batch);
+            } catch (Throwable t) {
+                // A dead writer would leave every later caller waiting forever: fail this batch and go on.
+                log.error("evaluation batch of {} could not be written", batch.size(), t);
+                batch.forEach(p -> p.done.completeExceptionally(t));
+            }
+            batch.clear();
+        }
+    }
+
+    /** Evaluations waiting for the writer. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Transactions the writer has committed or tried to (group commits, and single rows after a failed batch). */
+    public long commits() {
+        return commits.sum();
+    }
+
+    /** Their total time, queue wait excluded. */
+    public long commitNanos() {
+        return commitNanos.sum();
+    }
+
+    private void write(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            writeTimed(batch);
+        } finally {
+            commits.increment();
+            commitNanos.add(System.nanoTime() - started);
+        }
+    }
+
+    private void writeTimed(List<Pending> batch) {
+        if (batch.size() > 1) {
+            try {
+                chain.record(AuditChain.Kind.EVALUATIONS, links -> insert(batch, links));
+                batch.forEach(p -> p.done.complete(null));
+                return;
+            } catch (RuntimeException e) {
+                log.debug("evaluation batch of {} failed, storing its rows one by one", batch.size(), e);
+            }
+        }
+        // One bad row, typically an idempotency-key race, must not fail the others queued with it.
+        for (Pending p : batch) {
+            try {
+                chain.record(AuditChain.Kind.EVALUATIONS, links -> insert(List.of(p), links));
+                p.done.complete(null);
+            } catch (RuntimeException e) {
+                p.done.completeExceptionally(explain(p.record, e));
+            }
+        }
+    }
+
+    /** Inserts the batch and lists its rows for the chain link committed with them; the same batch, linked once. */
+    private Void insert(List<Pending> batch, AuditChain.Batch links) {
+        insertRows(batch.stream().map(p -> p.record).toList(), batch.stream().map(p -> p.entry).toList(), links);
+        return null;
+    }
+
+    /**
+     * Inserts the rows, with the supersession events they carry, in the caller's transaction, and lists them for its
+     * chain link: the one way evaluations are written, alone (group commit) or many at once (a batch).
+     *
+     * @param entries each row's {@link #chainEntry}, in the same order
+     */
+    void insertRows(List<EvaluationRecord> records, List<Canonical.Entry> entries, AuditChain.Batch links) {
+        jdbc.batchUpdate(INSERT_EVALUATION, records, records.size(), EvaluationStore::bind);
+        entries.forEach(links::add);
+        List<EvaluationRecord> superseding = records.stream().filter(r -> r.supersedes() != null).toList();
+        if (!superseding.isEmpty()) {
+            // In the same transaction as the new evaluation: the old one is never seen replaced by nothing.
+            jdbc.batchUpdate(INSERT_EVENT, superseding, superseding.size(), (ps, r) -> {
+                ps.setObject(1, r.supersedes());
+                ps.setString(2, "SUPERSEDED");
+                ps.setObject(3, utc(r.evaluatedAt()));
+                ps.setString(4, r.supersedeReason());
+                ps.setString(5, r.submitter());
+                ps.setObject(6, r.id());
+            });
+            for (EvaluationRecord r : superseding) {
+                links.add(Canonical.STATUS_EVENT.entry(r.supersedes(), "SUPERSEDED", r.evaluatedAt(),
+                        r.supersedeReason(), r.submitter(), r.id()));
+            }
+        }
+    }
+
+    /** The row as {@link #bind} writes it, in {@link Canonical#EVALUATION}'s column order. */
+    static Canonical.Entry chainEntry(EvaluationRecord r) {
+        return Canonical.EVALUATION.entry(r.id(), r.evaluatedAt(), r.codeScheme(), r.areaCode(), r.areaName(),
+                r.provinceCode(), r.districtCode(), r.profileId(), r.verdict(), r.purpose(), r.periodFrom(),
+                r.periodTo(), r.rulesetVersion(), r.requestJson(), r.responseJson(), r.firedRulesJson(),
+                r.idempotencyKey(), r.requestHash(), r.submitter(), r.supersedes(), r.supersedeReason());
+    }
+
+    /** Turns the constraint violation of a row stored alone into the failure its caller can recognise. */
+    private RuntimeException explain(EvaluationRecord r, RuntimeException failure) {
+        try {
+            if (r.idempotencyKey() != null) {
+                Optional<UUID> holder = jdbc.query("SELECT id FROM evaluation WHERE idempotency_key = ?",
+                        (rs, n) -> rs.getObject(1, UUID.class), r.idempotencyKey()).stream().findFirst();
+                if (holder.isPresent()) {
+                    return new DuplicateIdempotencyKeyException(r.idempotencyKey(), holder.get(), failure);
+                }
+            }
+            if (r.supersedes() != null) {
+                if (!exists(r.supersedes())) {
+                    return new NoSuchElementException("evaluation " + r.id() + " supersedes evaluation "
+                            + r.supersedes() + ", which does not exist", failure);
+                }
+                String state = status(r.supersedes()).state();
+                if (!state.equals("ACTIVE")) {
+                    return new IllegalStateException("evaluation " + r.id() + " cannot supersede evaluation "
+                            + r.supersedes() + ", which is already " + state, failure);
+                }
+            }
+        } catch (RuntimeException diagnosisFailure) {
+            failure.addSuppressed(diagnosisFailure);
+        }
+        return failure;
+    }
+
+    private boolean exists(UUID id) {
+        return !jdbc.queryForList("SELECT 1 FROM evaluation WHERE id = ?", Integer.class, id).isEmpty();
+    }
+
+    private static String where(EvaluationFilter f, MapSqlParameterSource params) {
+        if (f == null) {
+            return "";
+        }
+        List<String> conditions = new ArrayList<>();
+        equal(conditions, params, "e.code_scheme", "codeScheme", f.codeScheme());
+        equal(conditions, params, "e.area_code", "areaCode", f.areaCode());
+        equal(conditions, params, "e.province_code", "provinceCode", f.provinceCode());
+        equal(conditions, params, "e.profile_id", "profileId", f.profileId());
+        equal(conditions, params, "e.verdict", "verdict", f.verdict());
+        equal(conditions, params, "e.purpose", "purpose", f.purpose());
+        equal(conditions, params, "e.ruleset_version", "rulesetVersion", f.rulesetVersion());
+        if (f.evaluatedFrom() != null) {
+            conditions.add("e.evaluated_at >= :evaluatedFrom");
+            params.addValue("evaluatedFrom", utc(SqlTime.storedCeiling(f.evaluatedFrom())));
+        }
+        if (f.evaluatedTo() != null) {
+            conditions.add("e.evaluated_at < :evaluatedTo");
+            params.addValue("evaluatedTo", utc(SqlTime.storedCeiling(f.evaluatedTo())));
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void equal(List<String> conditions, MapSqlParameterSource params, String column, String name,
+            String value) {
+        if (value != null) {
+            conditions.add(column + " = :" + name);
+            params.addValue(name, value);
+        }
+    }
+
+    static void requireComplete(EvaluationRecord r) {
+        Objects.requireNonNull(r, "evaluation record");
+        List<String> missing = new ArrayList<>();
+        need(missing, "id", r.id());
+        need(missing, "evaluatedAt", r.evaluatedAt());
+        need(missing, "codeScheme", r.codeScheme());
+        need(missing, "areaCode", r.areaCode());
+        need(missing, "areaName", r.areaName());
+        need(missing, "provinceCode", r.provinceCode());
+        need(missing, "profileId", r.profileId());
+        need(missing, "verdict", r.verdict());
+        need(missing, "purpose", r.purpose());
+        need(missing, "periodFrom", r.periodFrom());
+        need(missing, "periodTo", r.periodTo());
+        need(missing, "rulesetVersion", r.rulesetVersion());
+        need(missing, "requestJson", r.requestJson());
+        need(missing, "responseJson", r.responseJson());
+        need(missing, "firedRulesJson", r.firedRulesJson());
+        need(missing, "requestHash", r.requestHash());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("evaluation " + r.id() + " lacks " + String.join(", ", missing));
+        }
+        if ((r.supersedes() == null) != (r.supersedeReason() == null)
+                || (r.supersedeReason() != null && r.supersedeReason().isBlank())) {
+            throw new IllegalArgumentException("evaluation " + r.id()
+                    + " must give both the evaluation it supersedes and a reason, or neither");
+        }
+    }
+
+    private static void need(List<String> missing, String field, Object value) {
+        if (value == null) {
+            missing.add(field);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, EvaluationRecord r) throws SQLException {
+        ps.setObject(1, r.id());
+        ps.setObject(2, utc(r.evaluatedAt()));
+        ps.setString(3, r.codeScheme());
+        ps.setString(4, r.areaCode());
+        ps.setString(5, r.areaName());
+        ps.setString(6, r.provinceCode());
+        ps.setString(7, r.districtCode());
+        ps.setString(8, r.profileId());
+        ps.setString(9, r.verdict());
+        ps.setString(10, r.purpose());
+        ps.setObject(11, r.periodFrom());
+        ps.setObject(12, r.periodTo());
+        ps.setString(13, r.rulesetVersion());
+        ps.setString(14, r.requestJson());
+        ps.setString(15, r.responseJson());
+        ps.setString(16, r.firedRulesJson());
+        ps.setString(17, r.idempotencyKey());
+        ps.setString(18, r.requestHash());
+        ps.setString(19, r.submitter());
+        ps.setObject(20, r.supersedes());
+        ps.setString(21, r.supersedeReason());
+    }
+
+    private static EvaluationRecord recordOf(ResultSet rs, int rowNum) throws SQLException {
+        return new EvaluationRecord(rs.getObject("id", UUID.class), instant(rs, "evaluated_at"),
+                rs.getString("code_scheme"), rs.getString("area_code"), rs.getString("area_name"),
+                rs.getString("province_code"), rs.getString("district_code"), rs.getString("profile_id"),
+                rs.getString("verdict"), rs.getString("purpose"), rs.getObject("period_from", LocalDate.class),
+                rs.getObject("period_to", LocalDate.class), rs.getString("ruleset_version"),
+                rs.getString("request_json"), rs.getString("response_json"), rs.getString("fired_rules_json"),
+                rs.getString("idempotency_key"), rs.getString("request_hash"), rs.getString("submitter"),
+                rs.getObject("supersedes", UUID.class), rs.getString("supersede_reason"));
+    }
+
+    private static EvaluationSummary summaryOf(ResultSet rs, int rowNum) throws SQLException {
+        return new EvaluationSummary(rs.getObject("id", UUID.class), instant(rs, "evaluated_at"),
+                rs.getString("code_scheme"), rs.getString("area_code"), rs.getString("area_name"),
+                rs.getString("province_code"), rs.getString("profile_id"), rs.getString("verdict"),
+                rs.getString("purpose"), rs.getObject("period_from", LocalDate.class),
+                rs.getObject("period_to", LocalDate.class), rs.getString("ruleset_version"), rs.getString("state"),
+                rs.getString("submitter"));
+    }
+
+    private void putUninterruptibly(Pending p) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(p);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Pending takeUninterruptibly() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // Nothing interrupts the writer on purpose; it ends only on END, so no accepted save is lost.
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(EvaluationRecord record, Canonical.Entry entry, CompletableFuture<Void> done) {
+    }
+}

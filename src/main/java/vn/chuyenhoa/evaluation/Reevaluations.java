@@ -1,0 +1,84 @@
+package vn.chuyenhoa.evaluation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.Parsed;
+
+/**
+ * Runs a stored request again on a given ruleset version — the stored request bytes, parsed and judged exactly as
+ * they were the first time — and says how the answer differs from the stored one. Used by replays (same version:
+ * must be identical) and impact previews (a candidate version).
+ */
+@Component
+public class Reevaluations {
+
+    /** A stored request that the other version cannot even accept (e.g. its profile no longer exists). */
+    public record Rejected(List<FieldError> errors) {}
+
+    public record Difference(String path, JsonNode stored, JsonNode replayed) {}
+
+    public record Rerun(EvaluationDocument document, JsonNode tree, List<Difference> differences, Rejected rejected) {
+        public boolean identical() { return rejected == null && differences.isEmpty(); }
+    }
+
+    private final AreaDirectory areas;
+    private final ObjectMapper json;
+
+    Reevaluations(AreaDirectory areas, ObjectMapper json) {
+        this.areas = areas;
+        this.json = json;
+    }
+
+    public Rerun rerun(EvaluationRecord stored, Engine engine) {
+        Parsed<EvaluationRequest> parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
+                .parse(stored.requestJson().getBytes(StandardCharsets.UTF_8));
+        if (!parsed.isValid()) return new Rerun(null, null, List.of(), new Rejected(parsed.errors()));
+        EvaluationRequest req = parsed.value();
+        EvaluationService.Submission s = new EvaluationService.Submission(Requests.input(req, areas), req.purpose().name(),
+                stored.requestJson(), stored.requestHash(), stored.idempotencyKey(), req.supersedes(), req.reason(), stored.submitter());
+        // the id and the time are the stored ones: they identify the evaluation, they are not part of the decision
+        JsonNode original = json.readTree(stored.responseJson());
+        // the batch it came in is, like its id, where the evaluation was recorded, not part of the decision
+        JsonNode batch = original.path("batchId");
+        UUID batchId = batch.isString() ? UUID.fromString(batch.asString()) : null;
+        EvaluationDocument doc = EvaluationService.document(engine, s, Evaluator.judge(engine, s.input()), stored.id(),
+                stored.evaluatedAt(), batchId);
+        // through text, as the stored one went: numbers then parse to the same node types on both sides
+        JsonNode replayed = json.readTree(json.writeValueAsString(doc));
+        List<Difference> diffs = new ArrayList<>();
+        compare("", original, replayed, diffs);
+        return new Rerun(doc, replayed, diffs, null);
+    }
+
+    private static void compare(String path, JsonNode a, JsonNode b, List<Difference> out) {
+        if (a == null || b == null || a.isObject() != b.isObject() || a.isArray() != b.isArray()) {
+            if (a == null ? b != null : !a.equals(b)) out.add(new Difference(path, a, b));
+            return;
+        }
+        if (a.isObject()) {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            for (Map.Entry<String, JsonNode> e : a.properties()) names.add(e.getKey());
+            for (Map.Entry<String, JsonNode> e : b.properties()) names.add(e.getKey());
+            for (String n : names) compare(path + "/" + n, a.get(n), b.get(n), out);
+        } else if (a.isArray()) {
+            Iterator<JsonNode> ia = a.iterator(), ib = b.iterator();
+            int i = 0;
+            while (ia.hasNext() || ib.hasNext()) {
+                compare(path + "/" + i++, ia.hasNext() ? ia.next() : null, ib.hasNext() ? ib.next() : null, out);
+            }
+        } else if (!a.equals(b)) {
+            out.add(new Difference(path, a, b));
+        }
+    }
+}

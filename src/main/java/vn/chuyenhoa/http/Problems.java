@@ -1,0 +1,65 @@
+package vn.chuyenhoa.http;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import vn.chuyenhoa.access.Caller;
+
+/** RFC 9457 problem details, in the one shape every endpoint uses, with Vietnamese beside English. */
+public final class Problems {
+
+    public static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private Problems() {}
+
+    public static ResponseEntity<ProblemDetail> of(HttpStatus status, String type, String title, String titleVi, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("urn:chuyenhoa:problem:" + type));
+        p.setTitle(title);
+        p.setProperty("titleVi", titleVi);
+        return ResponseEntity.status(status).contentType(PROBLEM).body(p);
+    }
+
+    public static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
+        ResponseEntity<ProblemDetail> r = of(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+                "Yêu cầu không hợp lệ", errors.size() == 1 ? errors.get(0).message()
+                        : errors.size() + " fields are not valid; see errors.");
+        r.getBody().setProperty("errors", errors);
+        return r;
+    }
+
+    /** The ruleset in force lacks the rules an endpoint needs (an older stored version serving as a fallback). */
+    public static ResponseEntity<ProblemDetail> rulesUnavailable(String what, String whatVi) {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "rules-unavailable", "The ruleset in force has no " + what + " rules",
+                "Bộ quy tắc đang áp dụng chưa có quy tắc " + whatVi, "The ruleset version in force was stored before the "
+                        + what + " rules existed; fix the rule files so that the current version loads (see GET /api/v1/ruleset).");
+    }
+
+    public static ResponseEntity<ProblemDetail> notFound(String what) {
+        return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Không tìm thấy", what);
+    }
+
+    /**
+     * The province scope of an endpoint whose province is in the body, where the URL rules of AccessConfig cannot
+     * see it: checked once the body is parsed (a bad body is a 400 first) and before anything is stored.
+     *
+     * @return the 403 to send, or empty when the caller may act in the province
+     */
+    public static Optional<ResponseEntity<ProblemDetail>> outsideScope(String codeScheme, String provinceCode, String provinceName) {
+        Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("no authenticated caller on this request"));
+        if (caller.covers(codeScheme, provinceCode)) return Optional.empty();
+        String province = (provinceName == null ? "" : provinceName + " ") + "(" + codeScheme + ":" + provinceCode + ")";
+        ResponseEntity<ProblemDetail> r = of(HttpStatus.FORBIDDEN, "outside-scope", "Outside your provinces",
+                "Ngoài phạm vi tỉnh được giao", caller.outsideEn(province));
+        r.getBody().setProperty("detailVi", caller.outsideVi(province));
+        r.getBody().setProperty("codeScheme", codeScheme);
+        r.getBody().setProperty("provinceCode", provinceCode);
+        return Optional.of(r);
+    }
+}

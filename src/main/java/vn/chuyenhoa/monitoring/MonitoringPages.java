@@ -1,0 +1,55 @@
+package vn.chuyenhoa.monitoring;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.http.Ids;
+import vn.chuyenhoa.web.JsonUpload;
+import vn.chuyenhoa.web.PageController;
+import vn.chuyenhoa.web.PageNotFound;
+
+/** A monitoring report uploaded as the JSON the API takes, and its stored answer as a page. */
+@PageController
+class MonitoringPages {
+
+    private final MonitoringStore reports;
+    private final ObjectMapper json;
+    private final JsonUpload.Kind kind;
+
+    MonitoringPages(MonitoringSubmissions submissions, MonitoringStore reports, ObjectMapper json) {
+        this.reports = reports;
+        this.json = json;
+        this.kind = new JsonUpload.Kind("/monitoring-reports", "submit.monitoring.title",
+                "examples/monitoring-xa-ngoc-lac-relapsed.json", submissions::monitor);
+    }
+
+    @GetMapping("/monitoring-reports/new")
+    String form(Model model) {
+        return JsonUpload.form(kind, model);
+    }
+
+    @PostMapping("/monitoring-reports/new")
+    ModelAndView monitor(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String body,
+                        Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return JsonUpload.submit(kind, file, body, model, locale, request, response);
+    }
+
+    @GetMapping("/monitoring-reports/{id}")
+    String page(@PathVariable String id, Model model) {
+        String stored = Ids.uuid(id).flatMap(reports::findResponseJson).orElseThrow(() -> new PageNotFound(
+                "Không có báo cáo theo dõi " + id + ".", "There is no monitoring report " + id + "."));
+        model.addAttribute("doc", json.readValue(stored, MonitoringDocument.class));
+        return "monitoring";
+    }
+}

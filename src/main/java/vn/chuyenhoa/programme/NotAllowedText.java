@@ -1,0 +1,34 @@
+package vn.chuyenhoa.programme;
+
+import java.util.List;
+
+
+/**
+ * Why a step is not allowed, where the area stands and what it may do instead (and what only later, from when): the
+ * 409's detail in the API and the refusal on the officer's form, one text for both.
+ */
+public record NotAllowedText(String en, String vi) {
+
+    public static NotAllowedText of(ProgrammeException.NotAllowed e) {
+        AreaStatus s = e.status();
+        ProgrammeArea a = s.area();
+        List<Move> allowed = s.allowed();
+        String listEn = allowed.isEmpty() ? "none; " + s.state() + " is final for this record"
+                : String.join(", ", allowed.stream().map(m -> m.to() + " (" + m.rule() + ")").toList());
+        String listVi = allowed.isEmpty() ? "không có; " + s.state() + " là trạng thái cuối của hồ sơ này"
+                : String.join(", ", allowed.stream().map(m -> m.to() + " (" + m.labelVi() + ")").toList());
+        StringBuilder en = new StringBuilder("Area " + a.areaCode() + " of the " + a.year() + " programme is " + s.state()
+                + " on " + s.asOf() + "; it cannot go to " + e.requested() + ". Allowed from " + s.state() + ": " + listEn + ".");
+        StringBuilder vi = new StringBuilder("Địa bàn " + a.areaCode() + " trong chương trình năm " + a.year() + " đang ở trạng thái "
+                + s.state() + " (" + s.state().labelVi() + ") ngày " + s.asOf() + "; không thể chuyển sang " + e.requested()
+                + ". Được phép: " + listVi + ".");
+        for (Move later : s.later()) {
+            if (later.to() != e.requested()) continue;
+            en.append(" ").append(later.to()).append(" becomes possible on ").append(later.availableFrom())
+                    .append(" (").append(later.rule()).append(").");
+            vi.append(" Từ ngày ").append(later.availableFrom()).append(" mới chuyển sang ").append(later.to())
+                    .append(" được (").append(later.labelVi()).append(").");
+        }
+        return new NotAllowedText(en.toString(), vi.toString());
+    }
+}

@@ -1,0 +1,342 @@
+package vn.chuyenhoa.ruleset;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.http.Page;
+import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.http.FieldError;
+import vn.chuyenhoa.http.JsonReader;
+import vn.chuyenhoa.http.JsonBody;
+import vn.chuyenhoa.http.ApiDescription;
+import vn.chuyenhoa.http.Ids;
+import vn.chuyenhoa.evaluation.ImpactJobs;
+import vn.chuyenhoa.http.Problems;
+import vn.chuyenhoa.audit.Canonical;
+
+/**
+ * Ruleset versions as policy staff manage them: upload changed tables (validated, kept as a draft or refused with a
+ * report), compare two versions in policy terms, preview the impact on stored verdicts, activate, roll back.
+ */
+@RestController
+@Tag(name = ApiDescription.RULESETS)
+class RulesetController {
+
+    private static final Set<String> IMPACT_KEYS =
+            Set.of("codeScheme", "provinceCode", "profileId", "periodFrom", "periodTo", "includeWithdrawn");
+
+    private final ActiveRuleset active;
+    private final RulesetStore store;
+    private final SnapshotCache cache;
+    private final ImpactJobs impact;
+    private final ObjectMapper json;
+
+    RulesetController(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json) {
+        this.active = active;
+        this.store = store;
+        this.cache = cache;
+        this.impact = impact;
+        this.json = json;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VersionView(String version, String status, Instant storedAt, String origin, String author, String comment,
+                       String basedOn) {}
+
+    @Schema(name = "VersionFile")
+    record FileView(String path, long size, String sha256, String download) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "A version with its files, validation report and history")
+    record VersionDetail(String version, String status, Instant storedAt, String origin, String author, String comment,
+                         String basedOn, List<FileView> files,
+                         @Schema(implementation = RulesetValidator.Report.class) JsonNode report,
+                         List<RulesetAction> actions) {}
+
+    @Schema(name = "VersionPage", description = "One page of ruleset versions, newest first")
+    record VersionPage(List<VersionView> items, @Schema(description = "0-based") int page, int size, long totalItems,
+                       int totalPages) {}
+
+    @Operation(operationId = "listRulesetVersions", summary = "Ruleset versions, newest first / Các phiên bản bộ quy tắc",
+            responses = @ApiResponse(responseCode = "200", description = "One page",
+                    content = @Content(schema = @Schema(implementation = VersionPage.class))))
+    @GetMapping(path = "/api/v1/rulesets", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> list(@Parameter(description = "0-based") @RequestParam(defaultValue = "0") int page,
+                           @Parameter(description = "1 to 200") @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            return Problems.badRequest(List.of(new FieldError(page < 0 ? "page" : "size", "out_of_range",
+                    "page must be ≥ 0 and size between 1 and 200.", "page phải ≥ 0 và size từ 1 đến 200.")));
+        }
+        List<VersionInfo> all = store.infos();
+        Set<String> ever = store.everActivated();
+        List<VersionView> items = all.stream().skip((long) page * size).limit(size).map(v -> view(v, ever)).toList();
+        return ResponseEntity.ok(new Page<>(items, page, size, all.size(), (all.size() + size - 1) / size));
+    }
+
+    @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
+    @Operation(operationId = "getRulesetVersion", summary = "One version with its files, validation report and history / Một phiên bản",
+            responses = @ApiResponse(responseCode = "200", description = "The version",
+                    content = @Content(schema = @Schema(implementation = VersionDetail.class))))
+    @GetMapping(path = "/api/v1/rulesets/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> get(@PathVariable String version) {
+        Optional<StoredVersion> v = store.find(version);
+        Optional<VersionInfo> info = store.info(version);
+        if (v.isEmpty() || info.isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
+        VersionView head = view(info.get(), store.everActivated());
+        List<FileView> files = v.get().files().stream().map(f -> new FileView(f.path(), f.content().length,
+                Canonical.sha256(f.content()), "/api/v1/rulesets/" + version + "/files/" + f.path())).toList();
+        JsonNode report = info.get().reportJson() == null ? null : json.readTree(info.get().reportJson());
+        return ResponseEntity.ok(new VersionDetail(head.version(), head.status(), head.storedAt(), head.origin(),
+                head.author(), head.comment(), head.basedOn(), files, report, store.actions(version)));
+    }
+
+    @ApiResponse(responseCode = "404", description = "No such version, or the version has no such file")
+    @Operation(operationId = "getRulesetFile", summary = "Download one file of a version, byte for byte / Tải một tệp của phiên bản",
+            responses = @ApiResponse(responseCode = "200", description = "The file as stored (XLSX or DRL text)",
+                    content = {
+                        @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                schema = @Schema(type = "string", format = "binary")),
+                        @Content(mediaType = "text/plain", schema = @Schema(type = "string"))}))
+    @GetMapping(path = "/api/v1/rulesets/{version}/files/{*path}")
+    ResponseEntity<?> file(@PathVariable String version, @PathVariable String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return store.find(version).flatMap(v -> v.files().stream().filter(f -> f.path().equals(p)).findFirst())
+                .<ResponseEntity<?>>map(f -> ResponseEntity.ok()
+                        .contentType(p.endsWith(".xlsx")
+                                ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                                : MediaType.TEXT_PLAIN)
+                        .header("Content-Disposition", "attachment; filename=\"" + p.substring(p.lastIndexOf('/') + 1) + "\"")
+                        .body(f.content()))
+                .orElseGet(() -> Problems.notFound("Version " + version + " has no file " + p + "."));
+    }
+
+    @Operation(operationId = "listRulesetActions", summary = "Everything that changed the ruleset, newest first / Nhật ký thay đổi bộ quy tắc")
+    @GetMapping(path = "/api/v1/ruleset-actions", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<RulesetAction> actions() {
+        return store.actions(null);
+    }
+
+    @Schema(name = "UploadResult", description = "The version an upload made (DRAFT, 201) or matched (200)")
+    record UploadResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String version,
+                        @Schema(allowableValues = {"DRAFT", "ACTIVE", "RETIRED"}) String status,
+                        @Schema(description = "201 only") RulesetValidator.Report report,
+                        @Schema(description = "200 only: true") Boolean existing) {}
+
+    @Operation(operationId = "uploadRuleset", summary = "Upload changed rule files on top of the version in force (or a whole set) / Tải lên bảng đã sửa",
+            description = "multipart/form-data: one or more `files`, `comment`, optional `whole=true`; the author is the "
+                    + "caller (RULE_EDITOR). A change reaching beyond the caller's provinces is 403 and stores nothing. "
+                    + "A clean upload becomes a DRAFT (201); a set identical to a stored version returns it (200); "
+                    + "an upload with any problem is 422 with the validation report and is recorded as a rejected attempt.",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "A new DRAFT version; Location names it",
+                        content = @Content(schema = @Schema(implementation = UploadResult.class))),
+                @ApiResponse(responseCode = "200", description = "Identical to a stored version, which is returned",
+                        content = @Content(schema = @Schema(implementation = UploadResult.class))),
+                @ApiResponse(responseCode = "403", description = "Not a RULE_EDITOR, or the change reaches beyond the caller's provinces; nothing stored"),
+                @ApiResponse(responseCode = "413", description = "Over 20 MB a file or 50 MB a request"),
+                @ApiResponse(responseCode = "422", description = "The files do not validate: report lists each problem by "
+                        + "file, sheet and cell (urn:chuyenhoa:problem:invalid-ruleset); nothing changed")})
+    @PostMapping(path = "/api/v1/rulesets", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> upload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+                             @RequestParam(required = false) String comment,
+                             @RequestParam(defaultValue = "false") boolean whole) throws IOException {
+        List<FieldError> errors = new ArrayList<>();
+        if (files == null || files.isEmpty()) errors.add(new FieldError("files", "required", "At least one file is required.", "Cần ít nhất một tệp."));
+        if (comment == null || comment.isBlank()) errors.add(new FieldError("comment", "required", "Say what changes and why (comment).", "Cần ghi nội dung và lý do thay đổi (comment)."));
+        else commentTooLong(comment).ifPresent(errors::add);
+        if (!errors.isEmpty()) return Problems.badRequest(errors);
+
+        List<Map.Entry<String, byte[]>> given = new ArrayList<>();
+        for (MultipartFile f : files) given.add(Map.entry(String.valueOf(f.getOriginalFilename()), f.getBytes()));
+        ActiveRuleset.Offer offer;
+        try {
+            offer = active.upload(given, whole, Caller.current().orElseThrow().changer(), comment.strip());
+        } catch (Changer.Refused e) {
+            return refused(e);
+        } catch (ActiveRuleset.UnusableFileName e) {
+            return Problems.badRequest(List.of(new FieldError("files", "invalid_name",
+                    "A file name must not be empty or contain '..': " + e.getMessage(),
+                    "Tên tệp không được trống hoặc chứa '..': " + e.getMessage())));
+        }
+        return switch (offer.result()) {
+            case CREATED -> ResponseEntity.created(URI.create("/api/v1/rulesets/" + offer.versionId()))
+                    .body(Map.of("version", offer.versionId(), "status", "DRAFT", "report", offer.report()));
+            case EXISTING -> ResponseEntity.ok(Map.of("version", offer.versionId(),
+                    "status", view(store.info(offer.versionId()).orElseThrow(), store.everActivated()).status(), "existing", true));
+            case REJECTED -> {
+                ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-ruleset",
+                        "The rule files do not validate", "Bộ quy tắc tải lên không hợp lệ",
+                        offer.report().problemsTotal() + " problem(s); see report. Nothing was changed.");
+                r.getBody().setProperty("detailVi", offer.report().problemsTotal()
+                        + " lỗi; xem báo cáo từng ô. Không có gì bị thay đổi.");
+                r.getBody().setProperty("report", offer.report());
+                yield r;
+            }
+        };
+    }
+
+    @Schema(description = "Why the version is put in force")
+    record Activation(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Ngưỡng mới theo Kế hoạch 2025") String comment) {}
+
+    @Schema(name = "ActivationResult")
+    record ActivationResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String version,
+                            @Schema(allowableValues = "ACTIVE") String status,
+                            @Schema(description = "The version in force before") String previous,
+                            @Schema(description = "true when an earlier version was put back") Boolean rollback,
+                            @Schema(description = "true when it was already in force; nothing changed") Boolean alreadyActive) {}
+
+    @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
+    @Operation(operationId = "activateRulesetVersion", summary = "Put a version in force; activating an earlier one rolls back / Áp dụng (hoặc quay lại) một phiên bản",
+            description = "Body: {\"comment\": \"why\"}, a text of at most 4000 characters, and no other key. The approver is "
+                    + "the caller (RULE_APPROVER): never the version's uploader, and only for changes within the caller's "
+                    + "provinces (otherwise 403, nothing changes).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Activation.class))),
+            responses = @ApiResponse(responseCode = "200", description = "In force",
+                    content = @Content(schema = @Schema(implementation = ActivationResult.class))))
+    @PostMapping(path = "/api/v1/rulesets/{version}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) byte[] body) {
+        JsonReader r = new JsonReader();
+        JsonBody.Obj root = r.optionalRoot(body, Set.of("comment"));
+        String comment = root == null ? null
+                : r.text("comment", root.members().get("comment"), true, ActiveRuleset.MAX_COMMENT);
+        if (r.hasErrors()) return Problems.badRequest(r.sorted());
+        if (store.info(version).isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
+        String before = active.versionId();
+        if (version.equals(before)) return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "alreadyActive", true));
+        boolean rollback = store.everActivated().contains(version);
+        try {
+            active.activate(version, Caller.current().orElseThrow().changer(), comment);
+        } catch (Changer.Refused e) {
+            return refused(e);
+        } catch (ActiveRuleset.NotRecorded e) {
+            return notRecorded(e);
+        }
+        return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "previous", before, "rollback", rollback));
+    }
+
+    @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
+    @Operation(operationId = "diffRulesetVersions", summary = "What changed between two versions, in policy terms / So sánh hai phiên bản")
+    @ApiResponse(responseCode = "200", description = "The changes, each with its cell",
+            content = @Content(schema = @Schema(implementation = PolicyDiff.Diff.class)))
+    @ApiResponse(responseCode = "409", description = "A stored version does not build (urn:chuyenhoa:problem:version-does-not-build)")
+    @GetMapping(path = "/api/v1/rulesets/{a}/diff/{b}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> diff(@PathVariable String a, @PathVariable String b) {
+        try {
+            return ResponseEntity.ok(PolicyDiff.between(cache.get(a), cache.get(b)));
+        } catch (NoSuchElementException e) {
+            return Problems.notFound(e.getMessage());
+        } catch (RulesetBuildException e) {
+            return Problems.of(HttpStatus.CONFLICT, "version-does-not-build", "A stored version does not build",
+                    "Một phiên bản đã lưu không biên dịch được", e.getMessage());
+        }
+    }
+
+    @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
+    @Operation(operationId = "startImpactPreview", summary = "Preview the impact of a version on stored verdicts (a job to poll) / Xem trước tác động",
+            description = "Body (all optional): codeScheme, provinceCode, profileId, periodFrom, periodTo (on the period's end), includeWithdrawn.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ImpactJobs.Filter.class))),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "Started; poll Location",
+                        headers = @Header(name = "Location", description = "/api/v1/impact-jobs/{id}", schema = @Schema(type = "string")),
+                        content = @Content(schema = @Schema(implementation = ImpactJobs.Status.class))),
+                @ApiResponse(responseCode = "409", description = "The version does not build (urn:chuyenhoa:problem:version-does-not-build)")})
+    @PostMapping(path = "/api/v1/rulesets/{version}/impact", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> impact(@PathVariable String version, @RequestBody(required = false) byte[] body) {
+        JsonReader r = new JsonReader();
+        JsonBody.Obj root = r.optionalRoot(body, IMPACT_KEYS);
+        ImpactJobs.Filter filter = root == null ? null : filter(r, root.members());
+        if (r.hasErrors()) return Problems.badRequest(r.sorted());
+        try {
+            ImpactJobs.Status s = impact.start(cache.get(version).engine(), filter);
+            return ResponseEntity.accepted().location(URI.create("/api/v1/impact-jobs/" + s.jobId())).body(s);
+        } catch (NoSuchElementException e) {
+            return Problems.notFound(e.getMessage());
+        } catch (RulesetBuildException e) {
+            return Problems.of(HttpStatus.CONFLICT, "version-does-not-build", "The version does not build",
+                    "Phiên bản không biên dịch được", e.getMessage());
+        }
+    }
+
+    @ApiResponse(responseCode = "404", description = "There is no such impact job")
+    @Operation(operationId = "getImpactJob", summary = "Progress and result of an impact preview / Tiến độ và kết quả xem trước tác động")
+    @ApiResponse(responseCode = "200", description = "The job; result once state is DONE",
+            content = @Content(schema = @Schema(implementation = ImpactJobs.Status.class)))
+    @GetMapping(path = "/api/v1/impact-jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> impactJob(@PathVariable String id) {
+        return Ids.uuid(id).flatMap(impact::status).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> Problems.notFound("There is no impact job " + id + "."));
+    }
+
+    private static ImpactJobs.Filter filter(JsonReader r, Map<String, JsonBody.Value> m) {
+        return new ImpactJobs.Filter(r.text("codeScheme", m.get("codeScheme"), false, 64),
+                r.text("provinceCode", m.get("provinceCode"), false, 64), r.text("profileId", m.get("profileId"), false, 128),
+                r.date("periodFrom", m.get("periodFrom"), false), r.date("periodTo", m.get("periodTo"), false),
+                r.optionalFlag("includeWithdrawn", m.get("includeWithdrawn")));
+    }
+
+    /** Free text is checked before anything is done with it: a column too short for it must not fail half-way. */
+    static Optional<FieldError> commentTooLong(String comment) {
+        int n = comment.strip().length();
+        if (n <= ActiveRuleset.MAX_COMMENT) return Optional.empty();
+        return Optional.of(new FieldError("comment", "too_long",
+                "The comment is " + n + " characters long; at most " + ActiveRuleset.MAX_COMMENT + " are kept.",
+                "Nội dung dài " + n + " ký tự; chỉ được tối đa " + ActiveRuleset.MAX_COMMENT + " ký tự."));
+    }
+
+    /** The activation could not be put on the record (the store refused or is unreachable): nothing changed. */
+    static ResponseEntity<ProblemDetail> notRecorded(ActiveRuleset.NotRecorded e) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-recorded",
+                "The change could not be recorded", "Không ghi được thay đổi vào nhật ký", e.getMessage());
+        r.getBody().setProperty("detailVi", "Không ghi được việc áp dụng vào nhật ký nên không có gì thay đổi; hãy thử lại sau.");
+        return r;
+    }
+
+    private static ResponseEntity<ProblemDetail> refused(Changer.Refused e) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.FORBIDDEN, e.code, "The ruleset change is refused",
+                "Thay đổi bộ quy tắc bị từ chối", e.getMessage());
+        r.getBody().setProperty("detailVi", e.messageVi);
+        r.getBody().setProperty("items", e.items);
+        return r;
+    }
+
+    private VersionView view(VersionInfo v, Set<String> everActivated) {
+        String status = v.versionId().equals(active.versionId()) ? "ACTIVE"
+                : everActivated.contains(v.versionId()) ? "RETIRED" : "DRAFT";
+        return new VersionView(v.versionId(), status, v.storedAt(), v.origin(), v.author(), v.comment(), v.basedOn());
+    }
+
+
+}

@@ -1,0 +1,299 @@
+package vn.chuyenhoa.ruleset;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import vn.chuyenhoa.web.PageController;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.web.FormError;
+import vn.chuyenhoa.http.Ids;
+import vn.chuyenhoa.evaluation.ImpactJobs;
+import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.access.Role;
+import vn.chuyenhoa.web.PageNotFound;
+
+/**
+ * Policy staff's pages: versions, upload with the validation report cell by cell, the policy diff, the impact preview,
+ * activation and rollback (each confirmed, with a comment), and the current tables to download and edit.
+ */
+@PageController
+class RulesetPages {
+
+    public record VersionRow(String version, String status, VersionInfo info) {}
+
+    private static final java.time.format.DateTimeFormatter VIETNAM_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final ActiveRuleset active;
+    private final RulesetStore store;
+    private final SnapshotCache cache;
+    private final ImpactJobs impact;
+    private final ObjectMapper json;
+
+    RulesetPages(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json) {
+        this.active = active;
+        this.store = store;
+        this.cache = cache;
+        this.impact = impact;
+        this.json = json;
+    }
+
+    @GetMapping("/rulesets")
+    String versions(Model model) {
+        Set<String> ever = store.everActivated();
+        List<VersionRow> rows = store.infos().stream().map(v -> new VersionRow(v.versionId(), status(v.versionId(), ever), v)).toList();
+        model.addAttribute("versions", rows);
+        model.addAttribute("activeVersion", active.versionId());
+        model.addAttribute("failure", active.lastFailure().orElse(null));
+        return "rulesets";
+    }
+
+    @GetMapping("/rulesets/{version}")
+    String version(@PathVariable String version, Model model) {
+        StoredVersion v = store.find(version).orElseThrow(() -> missing(version));
+        VersionInfo info = store.info(version).orElseThrow(() -> missing(version));
+        model.addAttribute("v", v);
+        model.addAttribute("info", info);
+        model.addAttribute("status", status(version, store.everActivated()));
+        model.addAttribute("activeVersion", active.versionId());
+        model.addAttribute("report", info.reportJson() == null ? null : json.readTree(info.reportJson()));
+        model.addAttribute("actions", store.actions(version));
+        model.addAttribute("mayApprove", mayApprove());
+        model.addAttribute("release", release(version));
+        return "ruleset";
+    }
+
+    /** Every file of the version in force in one zip, with their folders, to edit and upload again. */
+    @GetMapping("/rulesets/current.zip")
+    ResponseEntity<byte[]> currentZip() {
+        RulesetSnapshot s = active.snapshot();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (RuleFile f : s.files()) {
+                zip.putNextEntry(new ZipEntry(f.path()));
+                zip.write(f.content());
+                zip.closeEntry();
+            }
+            zip.finish();
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("bo-quy-tac-" + s.versionId().substring(0, 12) + ".zip").build().toString())
+                    .body(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping("/rulesets/upload")
+    String uploadForm(Model model) {
+        model.addAttribute("errors", List.of());
+        return "ruleset-upload";
+    }
+
+    @PostMapping("/rulesets/upload")
+    String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  @RequestParam(required = false) String comment, Model model, HttpServletResponse response) throws IOException {
+        List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        List<FormError> errors = new ArrayList<>();
+        if (given.isEmpty()) errors.add(new FormError("files", "Chọn ít nhất một tệp bảng tiêu chí.", "Choose at least one table file."));
+        if (comment == null || comment.isBlank()) errors.add(new FormError("comment", "Ghi nội dung và lý do thay đổi.", "Say what changes and why."));
+        else tooLong(comment).ifPresent(errors::add);
+        model.addAttribute("comment", comment);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", errors);
+            return "ruleset-upload";
+        }
+        List<Map.Entry<String, byte[]>> uploaded = new ArrayList<>();
+        for (MultipartFile f : given) uploaded.add(Map.entry(String.valueOf(f.getOriginalFilename()), f.getBytes()));
+        ActiveRuleset.Offer offer;
+        try {
+            offer = active.upload(uploaded, false, Caller.current().orElseThrow().changer(), comment.strip());
+        } catch (Changer.Refused e) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("errors", refusal(e));
+            return "ruleset-upload";
+        } catch (ActiveRuleset.UnusableFileName e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", List.of(new FormError("files", "Tên tệp không hợp lệ: " + e.getMessage(),
+                    "Not a usable file name: " + e.getMessage())));
+            return "ruleset-upload";
+        }
+        switch (offer.result()) {
+            case REJECTED -> {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                model.addAttribute("errors", List.of());
+                model.addAttribute("rejected", offer.report());
+                return "ruleset-upload";
+            }
+            case EXISTING -> {
+                return "redirect:/rulesets/" + offer.versionId() + "?existing";
+            }
+            default -> {
+                return "redirect:/rulesets/" + offer.versionId() + "?uploaded";
+            }
+        }
+    }
+
+    @GetMapping("/rulesets/diff")
+    String diff(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        String a = from == null || from.isBlank() ? active.versionId() : from.strip();
+        if (to == null || to.isBlank()) return "redirect:/rulesets";
+        model.addAttribute("diff", PolicyDiff.between(snapshot(a), snapshot(to.strip())));
+        return "ruleset-diff";
+    }
+
+    @PostMapping("/rulesets/{version}/impact")
+    String startImpact(@PathVariable String version, @RequestParam(required = false) String provinceCode,
+                       @RequestParam(required = false) String profileId) {
+        RulesetSnapshot s = snapshot(version);
+        ImpactJobs.Status job = impact.start(s.engine(), new ImpactJobs.Filter(null, blank(provinceCode), blank(profileId), null, null, null));
+        return "redirect:/impact-jobs/" + job.jobId();
+    }
+
+    @GetMapping("/impact-jobs/{id}")
+    String impactJob(@PathVariable String id, Model model) {
+        ImpactJobs.Status s = Ids.uuid(id).flatMap(impact::status).orElse(null);
+        if (s == null) throw new PageNotFound("Không có lượt xem trước tác động " + id + ".", "There is no impact preview " + id + ".");
+        model.addAttribute("job", s);
+        model.addAttribute("finished", "DONE".equals(s.state()) || "FAILED".equals(s.state()));
+        return "impact";
+    }
+
+    @GetMapping("/rulesets/{version}/activate")
+    String confirmActivation(@PathVariable String version, Model model) {
+        activationPage(version, model, List.of(), null);
+        return "ruleset-activate";
+    }
+
+    @PostMapping("/rulesets/{version}/activate")
+    String activate(@PathVariable String version, @RequestParam(required = false) String comment,
+                    @RequestParam(required = false) String confirm, Model model, HttpServletResponse response) {
+        List<FormError> errors = new ArrayList<>();
+        if (comment == null || comment.isBlank()) errors.add(new FormError("comment", "Ghi ý kiến phê duyệt.", "Give the approval comment."));
+        else tooLong(comment).ifPresent(errors::add);
+        if (confirm == null) errors.add(new FormError("confirm", "Đánh dấu ô xác nhận.", "Tick the confirmation box."));
+        if (!errors.isEmpty()) {
+            activationPage(version, model, errors, comment);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "ruleset-activate";
+        }
+        snapshot(version);
+        // as on the API: putting the version in force in force again changes nothing and records nothing
+        if (version.equals(active.versionId())) return "redirect:/rulesets/" + version + "?alreadyActive";
+        try {
+            active.activate(version, Caller.current().orElseThrow().changer(), comment.strip());
+        } catch (Changer.Refused e) {
+            activationPage(version, model, refusal(e), comment);
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            return "ruleset-activate";
+        } catch (ActiveRuleset.NotRecorded e) {
+            activationPage(version, model, List.of(new FormError("refused",
+                    "Không ghi được việc áp dụng vào nhật ký nên không có gì thay đổi; hãy thử lại sau.",
+                    "The activation could not be recorded, so nothing changed; try again later.")), comment);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return "ruleset-activate";
+        }
+        return "redirect:/rulesets/" + version + "?activated";
+    }
+
+    private static java.util.Optional<FormError> tooLong(String comment) {
+        int n = comment.strip().length();
+        return n <= ActiveRuleset.MAX_COMMENT ? java.util.Optional.empty() : java.util.Optional.of(new FormError("comment",
+                "Nội dung dài " + n + " ký tự; chỉ được tối đa " + ActiveRuleset.MAX_COMMENT + " ký tự.",
+                "The comment is " + n + " characters long; at most " + ActiveRuleset.MAX_COMMENT + " are kept."));
+    }
+
+    /** What a new release carried over from uploads and what must be entered again, if this version is one. */
+    private ReleaseView release(String version) {
+        return store.actions(version).stream()
+                .filter(a -> "STORED".equals(a.action()) && version.equals(a.toVersion()) && a.detailsJson() != null)
+                .map(a -> json.readValue(a.detailsJson(), ReleaseView.class))
+                .filter(r -> r.carried() != null && r.reenter() != null)
+                .findFirst().orElse(null);
+    }
+
+    public record Moved(String file, String sheet, String cell, String value, String releaseValue, String reasonVi,
+                        String reasonEn) {}
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReleaseView(String release, List<Moved> carried, List<Moved> reenter) {}
+
+    /** Only an approver is offered to put a version in force (the link would only lead an editor to a refusal). */
+    private static boolean mayApprove() {
+        return Caller.current().map(c -> c.has(Role.RULE_APPROVER)).orElse(false);
+    }
+
+    /** A refused change as form errors: why, then each thing outside the changer's reach. */
+    private static List<FormError> refusal(Changer.Refused e) {
+        List<FormError> errors = new ArrayList<>();
+        errors.add(new FormError("refused", e.messageVi, e.getMessage()));
+        for (String item : e.items) {
+            String[] both = item.split(" / ", 2);
+            errors.add(new FormError("refused", both[0], both.length > 1 ? both[1] : both[0]));
+        }
+        return errors;
+    }
+
+    private void activationPage(String version, Model model, List<FormError> errors, String comment) {
+        RulesetSnapshot target = snapshot(version);
+        Set<String> ever = store.everActivated();
+        model.addAttribute("version", version);
+        model.addAttribute("status", status(version, ever));
+        model.addAttribute("rollback", ever.contains(version) && !version.equals(active.versionId()));
+        model.addAttribute("activeVersion", active.versionId());
+        model.addAttribute("diff", PolicyDiff.between(active.snapshot(), target));
+        // what the approver decides on: the diff above and what the version would change in stored verdicts
+        ImpactJobs.Status latest = impact.latestFor(version).orElse(null);
+        model.addAttribute("impact", latest);
+        model.addAttribute("impactAt", latest == null ? null : VIETNAM_TIME.format(latest.startedAt()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("comment", comment);
+    }
+
+    private RulesetSnapshot snapshot(String version) {
+        try {
+            return cache.get(version);
+        } catch (NoSuchElementException e) {
+            throw missing(version);
+        } catch (RulesetBuildException e) {
+            throw new PageNotFound("Phiên bản " + version + " không biên dịch được: " + e.getMessage(),
+                    "Version " + version + " does not build: " + e.getMessage());
+        }
+    }
+
+    private String status(String version, Set<String> everActivated) {
+        return version.equals(active.versionId()) ? "ACTIVE" : everActivated.contains(version) ? "RETIRED" : "DRAFT";
+    }
+
+    private static PageNotFound missing(String version) {
+        return new PageNotFound("Không có phiên bản bộ quy tắc " + version + ".", "There is no ruleset version " + version + ".");
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+
+}

@@ -1,0 +1,67 @@
+package vn.chuyenhoa.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.http.Submission;
+
+/**
+ * The upload form for officers without a program of their own: they upload (or paste) the JSON their provincial
+ * system exports, the very body the API takes. The feature's own submission does the work, so the page refuses and
+ * stores what the API would; this class only turns its answer into a page.
+ */
+public final class JsonUpload {
+
+    /** Which form: its address, its title key, an example to show, and the feature's submission behind it. */
+    public record Kind(String path, String titleKey, String example, Function<byte[], Submission> submit) {}
+
+    private JsonUpload() {}
+
+    public static String form(Kind kind, Model model) {
+        return form(kind, "", List.of(), model);
+    }
+
+    /** An uploaded file wins over pasted text: the export is the record, the text box is for small corrections. */
+    public static ModelAndView submit(Kind kind, MultipartFile file, String pasted, Model model, Locale locale,
+                                      HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = file != null && !file.isEmpty() ? file.getBytes()
+                : pasted == null ? new byte[0] : pasted.getBytes(StandardCharsets.UTF_8);
+        String shown = new String(body, StandardCharsets.UTF_8);
+        if (body.length == 0 || shown.isBlank()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return new ModelAndView(form(kind, "", List.of(new FormError("JSON",
+                    "Chọn tệp JSON hoặc dán nội dung JSON.", "Choose a JSON file or paste the JSON.")), model));
+        }
+        Submission outcome = kind.submit().apply(body);
+        if (outcome instanceof Submission.Stored stored) return new ModelAndView("redirect:" + kind.path() + "/" + stored.id());
+        if (outcome instanceof Submission.Invalid invalid) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return new ModelAndView(form(kind, shown, FormJson.errors(invalid.errors()), model));
+        }
+        if (outcome instanceof Submission.OutsideScope o) {
+            Caller c = Caller.required();
+            return PageAdvice.error(HttpStatus.FORBIDDEN, c.outsideVi(o.province()), c.outsideEn(o.province()), locale, request);
+        }
+        return PageAdvice.error(HttpStatus.SERVICE_UNAVAILABLE,
+                "Bộ quy tắc đang áp dụng chưa có quy tắc cho việc này; không có gì được lưu.",
+                "The ruleset in force has no rules for this; nothing was stored.", locale, request);
+    }
+
+    private static String form(Kind kind, String body, List<FormError> errors, Model model) {
+        model.addAttribute("kind", kind);
+        model.addAttribute("body", body);
+        model.addAttribute("errors", errors);
+        return "submit-json";
+    }
+}
