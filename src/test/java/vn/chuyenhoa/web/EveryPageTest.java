@@ -289,10 +289,17 @@ class EveryPageTest {
     /** A page's kind: its path with ids, codes and numbers set aside, and the names of its query parameters. */
     static String kind(String path) {
         String[] pq = path.split("\\?", 2);
-        String p = pq[0].replaceAll("/accounts/[^/]+", "/accounts/n").replaceAll("/[0-9a-f]{8}-[0-9a-f-]{27,}", "/id").replaceAll("/[A-Z0-9_]*[0-9][A-Z0-9_]*(?=/|$)", "/n")
-                .replaceAll("/\\d+", "/n");
+        List<String> words = new ArrayList<>();
+        String previous = "";
+        for (String segment : pq[0].split("/")) {
+            if (segment.isEmpty()) continue;
+            // ids, hashes, codes and numbers are set aside, and so is the account named after /accounts/
+            boolean id = segment.matches(".*\\d.*") || segment.matches("[0-9a-f-]{16,}") || previous.equals("accounts");
+            if (!id) words.add(segment);
+            previous = segment;
+        }
         String q = pq.length > 1 ? pq[1].replaceAll("=[^&]*", "") : "";
-        String name = (p.equals("/") ? "home" : p.substring(1).replace("/n", "").replace("/id", "").replace('/', '-')) + (q.isEmpty() ? "" : "-" + q.replace('&', '-'));
+        String name = (words.isEmpty() ? "home" : String.join("-", words)) + (q.isEmpty() ? "" : "-" + q.replace('&', '-'));
         return name.replaceAll("[^A-Za-z0-9-]", "").replaceAll("-+", "-").replaceAll("-$", "");
     }
 
