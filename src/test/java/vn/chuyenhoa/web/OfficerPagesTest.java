@@ -124,7 +124,7 @@ class OfficerPagesTest {
         assertTrue(uncited.text().contains("Không có kết quả đánh giá " + unknown),
                 uncited::describe);
         String english = officer.get(DIEN_BIEN + "/2021/areas/03124?lang=en").text();
-        assertTrue(english.contains("Recorded steps") && english.contains("Record TRANSFORMED"), english);
+        assertTrue(english.contains("Recorded steps") && english.contains("Record Transformed"), english);
 
         // the area is linked from the programme page
         assertTrue(officer.get(DIEN_BIEN + "?fromYear=2021&toYear=2021").text().contains(DIEN_BIEN + "/2021/areas/03124"));
