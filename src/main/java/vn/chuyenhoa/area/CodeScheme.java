@@ -21,6 +21,16 @@ public enum CodeScheme {
      */
     public static final LocalDate REFORM_DAY = LocalDate.of(2025, 7, 1);
 
+    /** The list as people name it, by the decision that published it: "QĐ 124/2004/QĐ-TTg". */
+    public String title() {
+        return this == QD19_2025 ? "QĐ 19/2025/QĐ-TTg" : "QĐ 124/2004/QĐ-TTg";
+    }
+
+    /** The title of the list a scheme name (as the API spells it) names, or the name itself if it names none. */
+    public static String titleOf(String name) {
+        return parse(name).map(CodeScheme::title).orElse(name);
+    }
+
     /** Whether the units of this list existed on the day. */
     public boolean inForceOn(LocalDate day) {
         return this == QD19_2025 ? !day.isBefore(REFORM_DAY) : day.isBefore(REFORM_DAY);

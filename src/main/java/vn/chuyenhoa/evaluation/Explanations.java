@@ -66,8 +66,9 @@ public final class Explanations {
         switch (d.outcome()) {
             case NOT_APPLICABLE -> {
                 String f = r.criterion().denominator().jsonName();
+                // Vietnamese names the fact in words, never its JSON name (issue 15)
                 return new Text(null, num, den,
-                        label + ": không áp dụng vì " + f + " = 0, không có gì để đánh giá.",
+                        label + ": không áp dụng vì " + lower(r.criterion().denominator().labelVi()) + " bằng 0, không có gì để đánh giá.",
                         labelEn + ": not applicable because " + f + " is 0, so there is nothing to fail.", null);
             }
             case MISSING_DATA -> {
@@ -114,13 +115,14 @@ public final class Explanations {
         Requirement r = m.getRequirement();
         if (d.outcome() == Outcome.MISSING_DATA) return missingText(m, null, null);
         String fact = r.criterion().fact().jsonName() + " = " + m.getFlag();
+        String factVi = r.criterion().fact().labelVi() + ": " + yesNoVi(m.getFlag());
         if (d.outcome() == Outcome.MET) {
             return new Text(String.valueOf(m.getFlag()), null, null,
-                    r.criterion().labelVi() + ": đạt (" + fact + ").",
+                    r.criterion().labelVi() + ": đạt (" + factVi + ").",
                     r.criterion().labelEn() + ": met (" + fact + ").", null);
         }
         return new Text(String.valueOf(m.getFlag()), null, null,
-                r.criterion().labelVi() + ": không đạt (" + fact + ", yêu cầu " + r.expectedFlag() + ").",
+                r.criterion().labelVi() + ": không đạt (" + factVi + ", yêu cầu " + yesNoVi(r.expectedFlag()) + ").",
                 r.criterion().labelEn() + ": not met (" + fact + ", required " + r.expectedFlag() + ").", null);
     }
 
@@ -181,9 +183,10 @@ public final class Explanations {
 
     private static Text missingText(Measure m, Long num, Long den) {
         String facts = String.join(", ", m.getMissing());
+        String factsVi = String.join("; ", m.getMissing().stream().map(f -> lower(Fact.label(f, false))).toList());
         Criterion c = m.getRequirement().criterion();
         return new Text(null, num, den,
-                c.labelVi() + ": chưa đủ dữ liệu, thiếu " + facts + ".",
+                c.labelVi() + ": chưa đủ dữ liệu, thiếu " + factsVi + ".",
                 c.labelEn() + ": missing data: " + facts + ".", null);
     }
 
@@ -257,12 +260,20 @@ public final class Explanations {
         return template.replace("{n}", Long.toString(n)).replace("{s}", n == 1 ? "" : "s").replace("{threshold}", t);
     }
 
+    private static String yesNoVi(Boolean b) {
+        return Boolean.TRUE.equals(b) ? "có" : "không";
+    }
+
+    private static String lower(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
     static String plain(BigDecimal d) {
         return d == null ? null : d.stripTrailingZeros().toPlainString();
     }
 
-    /** Vietnamese writes a decimal comma: 76,92%. Computed rates keep their two places, thresholds are written plain. */
+    /** As Vietnamese writes it (kernel.Numbers): 76,92%. Computed rates keep their two places, thresholds are written plain. */
     static String vi(BigDecimal d) {
-        return (d.scale() == 2 ? d.toPlainString() : plain(d)).replace('.', ',');
+        return vn.chuyenhoa.kernel.Numbers.format(d, true, d.scale() == 2);
     }
 }

@@ -74,5 +74,28 @@ public enum Fact {
     /** What the fact counts or states, in English with the Vietnamese term, as the API description shows it. */
     public String meaning() { return meaning; }
 
+    /**
+     * What the fact counts or states, in Vietnamese, as pages show it in place of the JSON name (the term in brackets
+     * of {@link #meaning()}, capitalised): one wording for the API description and the pages.
+     */
+    public String labelVi() {
+        String vi = meaning.substring(meaning.lastIndexOf(" (") + 2, meaning.length() - 1);
+        return Character.toUpperCase(vi.charAt(0)) + vi.substring(1);
+    }
+
+    /** The English wording of {@link #meaning()}, capitalised, for pages on ?lang=en. */
+    public String labelEn() {
+        String en = meaning.substring(0, meaning.lastIndexOf(" ("));
+        return Character.toUpperCase(en.charAt(0)) + en.substring(1);
+    }
+
+    /** A JSON name's label in the page's language, or the name itself if it is not a fact of the catalogue. */
+    public static String label(String jsonName, boolean english) {
+        Fact f = BY_NAME.get(jsonName);
+        // the one absent input that is not a fact: missingFacts names it beside the facts (api.md)
+        if (f == null && "baselinePeriod".equals(jsonName)) return english ? "Baseline period" : "Kỳ gốc (trước chuyển hóa)";
+        return f == null ? jsonName : english ? f.labelEn() : f.labelVi();
+    }
+
     public static Fact byName(String jsonName) { return BY_NAME.get(jsonName); }
 }

@@ -1,6 +1,7 @@
 package vn.chuyenhoa.evaluation;
 
 import vn.chuyenhoa.kernel.Area;
+import vn.chuyenhoa.kernel.Dates;
 import vn.chuyenhoa.kernel.Period;
 
 /** Which profile decided and why (api.md: {@code profile.selectedBy}, {@code reasonVi}, {@code reasonEn}). */
@@ -10,7 +11,7 @@ public record ProfileChoice(Profile profile, SelectedBy selectedBy, String reaso
 
     static ProfileChoice byCaller(Profile p) {
         return new ProfileChoice(p, SelectedBy.CALLER,
-                "Bộ tiêu chí " + p.id() + " do bên gửi yêu cầu chỉ định (profileId) và được áp dụng đúng như chỉ định,"
+                "Bộ tiêu chí " + p.id() + " do bên gửi yêu cầu chỉ định và được áp dụng đúng như chỉ định,"
                         + " không xét phạm vi hay thời gian hiệu lực.",
                 "Profile " + p.id() + " was named by the caller (profileId) and is applied as given,"
                         + " whatever its scope and validity.");
@@ -18,10 +19,12 @@ public record ProfileChoice(Profile profile, SelectedBy selectedBy, String reaso
 
     static ProfileChoice byScope(Profile p, Area area, Period period) {
         String validity = p.validFrom() + " – " + (p.validTo() == null ? "…" : p.validTo());
+        // Vietnamese as officers read it: the code list by its decision, dates dd/mm/yyyy (issue 15)
+        String validityVi = Dates.format(p.validFrom()) + " – " + (p.validTo() == null ? "…" : Dates.format(p.validTo()));
         return new ProfileChoice(p, SelectedBy.SCOPE,
                 "Bộ tiêu chí " + p.id() + " được chọn vì phạm vi (" + p.scope().describeVi() + ") chứa địa bàn "
-                        + area.codeScheme() + " " + area.code() + " và thời gian hiệu lực " + validity
-                        + " chứa ngày kết thúc kỳ đánh giá " + period.to()
+                        + area.code() + " (danh mục " + vn.chuyenhoa.area.CodeScheme.titleOf(area.codeScheme()) + ") và thời gian hiệu lực " + validityVi
+                        + " chứa ngày kết thúc kỳ đánh giá " + Dates.format(period.to())
                         + "; đây là bộ tiêu chí cụ thể nhất phù hợp.",
                 "Profile " + p.id() + " was chosen because its scope (" + p.scope().describeEn() + ") contains area "
                         + area.codeScheme() + " " + area.code() + " and its validity " + validity

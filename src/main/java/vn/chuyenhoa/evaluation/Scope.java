@@ -34,12 +34,16 @@ public record Scope(String codeScheme, String provinceCode, String districtCode,
                 && java.util.Objects.equals(communeCode, other.communeCode);
     }
 
+    private String schemeTitle() {
+        return vn.chuyenhoa.area.CodeScheme.titleOf(codeScheme);
+    }
+
     public String describeVi() {
         return switch (level()) {
             case NATIONAL -> "toàn quốc";
-            case PROVINCE -> codeScheme + ", tỉnh " + provinceCode;
-            case DISTRICT -> codeScheme + ", tỉnh " + provinceCode + ", huyện " + districtCode;
-            case COMMUNE -> codeScheme + ", xã " + communeCode;
+            case PROVINCE -> "tỉnh " + provinceCode + ", danh mục " + schemeTitle();
+            case DISTRICT -> "tỉnh " + provinceCode + ", huyện " + districtCode + ", danh mục " + schemeTitle();
+            case COMMUNE -> "xã " + communeCode + ", danh mục " + schemeTitle();
         };
     }
 

@@ -55,9 +55,9 @@ public final class MonitoringReport {
         Area a = j.input().scopeArea();
         Predecessor pre = j.input().predecessor();
         String vi = j.chain().named()
-                ? "Bộ tiêu chí " + p.id() + " do bên gửi chỉ định (profileId) và được áp dụng đúng như chỉ định." + fallbackVi
-                : "Bộ tiêu chí " + p.id() + " được chọn vì phạm vi (" + p.scope().describeVi() + ") chứa địa bàn " + a.codeScheme() + " "
-                        + a.code() + " và thời gian hiệu lực chứa ngày công nhận " + j.input().recognisedOn()
+                ? "Bộ tiêu chí " + p.id() + " do bên gửi chỉ định và được áp dụng đúng như chỉ định." + fallbackVi
+                : "Bộ tiêu chí " + p.id() + " được chọn vì phạm vi (" + p.scope().describeVi() + ") chứa địa bàn " + a.code() + " (danh mục "
+                        + vn.chuyenhoa.area.CodeScheme.titleOf(a.codeScheme()) + ") và thời gian hiệu lực chứa ngày công nhận " + vn.chuyenhoa.kernel.Dates.format(j.input().recognisedOn())
                         + ": đây là kế hoạch cụ thể nhất đã điều chỉnh việc chuyển hóa." + fallbackVi;
         String en = j.chain().named()
                 ? "Profile " + p.id() + " was named by the caller (profileId) and is applied as given." + fallbackEn
@@ -78,10 +78,10 @@ public final class MonitoringReport {
                 case "PROFILE" -> "the profile the caller named covered this old commune";
                 default -> "every old commune it was formed from was under the same profile on the recognition date";
             };
-            vi = now.name() + " (" + now.code() + ", QD19_2025) được hợp thành từ 01/07/2025 từ " + from
+            vi = now.name() + " (" + now.code() + ", danh mục QĐ 19/2025/QĐ-TTg) được hợp thành từ 01/07/2025 từ " + from
                     + "; địa bàn được công nhận ngày " + j.input().recognisedOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
                     + ", trước khi sắp xếp, nên được theo dõi theo kế hoạch của xã cũ "
-                    + pre.area().name() + " (" + pre.area().code() + ", QD124_2004) vì " + whyVi + ". " + vi;
+                    + pre.area().name() + " (" + pre.area().code() + ", danh mục QĐ 124/2004/QĐ-TTg) vì " + whyVi + ". " + vi;
             en = now.name() + " (" + now.code() + ", QD19_2025) was formed on 01/07/2025 from " + from
                     + "; the area was recognised on " + j.input().recognisedOn() + ", before the reform, so it is monitored under the plan of the old commune "
                     + pre.area().name() + " (" + pre.area().code() + ", QD124_2004) because " + whyEn + ". " + en;
@@ -133,6 +133,10 @@ public final class MonitoringReport {
         }
     }
 
+    private static String yesNoVi(Object b) {
+        return Boolean.TRUE.equals(b) || "true".equals(String.valueOf(b)) ? "có" : "không";
+    }
+
     static ReasonView reason(ReasonFinding f) {
         ReasonCheck c = f.check();
         RelapseReason r = c.getReason();
@@ -163,7 +167,9 @@ public final class MonitoringReport {
             }
             case MISSING_DATA -> {
                 String facts = String.join(", ", c.getMissing());
-                vi = r.labelVi() + ": chưa xét được, thiếu " + facts + ".";
+                String factsVi = String.join("; ", c.getMissing().stream().map(m -> ReportFacts.PROPOSED_AGAIN.equals(m)
+                        ? "đề xuất đưa lại vào danh sách" : Fact.label(m, false)).toList());
+                vi = r.labelVi() + ": chưa xét được, thiếu " + factsVi + ".";
                 en = r.labelEn() + ": cannot be checked, missing " + facts + ".";
             }
             default -> {
@@ -172,22 +178,23 @@ public final class MonitoringReport {
                 String thenEn = applies ? " → a relapse reason." : " → not a relapse reason.";
                 switch (r.kind()) {
                     case FLAG -> {
-                        vi = r.labelVi() + ": " + r.fact() + " = " + c.getFlag() + " (lý do áp dụng khi = " + r.expected() + ")" + thenVi;
+                        // Vietnamese says có/không, never the JSON name (issue 15)
+                        vi = r.labelVi() + ": " + yesNoVi(c.getFlag()) + " (lý do áp dụng khi: " + yesNoVi(r.expected()) + ")" + thenVi;
                         en = r.labelEn() + ": " + r.fact() + " = " + c.getFlag() + " (the reason applies when = " + r.expected() + ")" + thenEn;
                     }
                     case COUNT -> {
-                        vi = r.labelVi() + ": " + r.fact() + " = " + c.getValue() + " (lý do áp dụng khi " + cmp + " " + threshold + ")" + thenVi;
+                        vi = r.labelVi() + ": " + c.getValue() + " (lý do áp dụng khi " + cmp + " " + threshold + ")" + thenVi;
                         en = r.labelEn() + ": " + r.fact() + " = " + c.getValue() + " (the reason applies when " + cmp + " " + threshold + ")" + thenEn;
                     }
                     default -> {
                         long b = c.getBaseline(), cur = c.getCurrent();
                         String changeVi = b == 0 ? "trước chuyển hóa không có vụ nào"
-                                : cur == b ? "không đổi" : (cur > b ? "tăng " : "giảm ") + actual.replace("-", "").replace('.', ',') + "%";
+                                : cur == b ? "không đổi" : (cur > b ? "tăng " : "giảm ") + vn.chuyenhoa.kernel.Numbers.format(new BigDecimal(actual).abs(), true, true) + "%";
                         String changeEn = b == 0 ? "none before transformation"
                                 : cur == b ? "unchanged" : (cur > b ? "up " : "down ") + actual.replace("-", "") + "%";
                         String basis = r.current().stream().map(Fact::jsonName).collect(Collectors.joining(" + "));
-                        vi = r.labelVi() + ": " + cur + " trong kỳ theo dõi so với " + b + " trước chuyển hóa (" + basis + ", "
-                                + changeVi + "; lý do áp dụng khi mức tăng " + cmp + " " + threshold.replace('.', ',') + "%)" + thenVi;
+                        vi = r.labelVi() + ": " + cur + " trong kỳ theo dõi so với " + b + " trước chuyển hóa ("
+                                + changeVi + "; lý do áp dụng khi mức tăng " + cmp + " " + vn.chuyenhoa.kernel.Numbers.format(r.threshold(), true) + "%)" + thenVi;
                         en = r.labelEn() + ": " + cur + " in the monitoring period against " + b + " before transformation (" + basis
                                 + ", " + changeEn + "; the reason applies when the increase is " + cmp + " " + threshold + "%)" + thenEn;
                     }

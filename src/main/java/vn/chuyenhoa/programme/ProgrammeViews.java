@@ -326,7 +326,7 @@ final class ProgrammeViews {
                     + (transformed ? "được lựa chọn." : "đã chuyển hóa thành công.");
             en = whatEn + " (" + when + "): none, as no area was " + (transformed ? "selected." : "transformed.");
         } else {
-            String valueVi = s.percent().toPlainString().replace('.', ',');
+            String valueVi = vn.chuyenhoa.kernel.Numbers.format(s.percent(), true, true);
             vi = whatVi + " (" + when + ") " + valueVi + "% (" + s.numerator() + "/" + s.denominator() + ")"
                     + (s.met() == null ? "; không có chỉ tiêu để so sánh."
                     : (s.met() ? " đạt" : " không đạt") + " chỉ tiêu từ " + target + "% trở lên.");
@@ -344,7 +344,7 @@ final class ProgrammeViews {
         String vi = "So với năm " + c.previousYear() + ": được lựa chọn " + signed(c.selected()) + ", chuyển hóa thành công "
                 + signed(c.transformed()) + ", chưa đạt " + signed(c.notTransformed())
                 + (points == null ? "; không so sánh được tỷ lệ vì một trong hai năm không có địa bàn được lựa chọn."
-                : "; tỷ lệ chuyển hóa thành công " + signedPoints(points).replace('.', ',') + " điểm phần trăm.");
+                : "; tỷ lệ chuyển hóa thành công " + signedPoints(vn.chuyenhoa.kernel.Numbers.format(c.transformedSharePoints(), true, true)) + " điểm phần trăm.");
         String en = "Against " + c.previousYear() + ": selected " + signed(c.selected()) + ", transformed "
                 + signed(c.transformed()) + ", not transformed " + signed(c.notTransformed())
                 + (points == null ? "; no share to compare, as one of the two years selected nothing."

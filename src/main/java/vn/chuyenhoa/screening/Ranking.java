@@ -95,6 +95,6 @@ public final class Ranking {
         }
         BigInteger num = BigInteger.valueOf(v).multiply(BigInteger.valueOf(key.per()));
         BigDecimal shown = new BigDecimal(num).divide(BigDecimal.valueOf(residents), 2, RoundingMode.HALF_UP);
-        return new KeyValue(key, num, BigInteger.valueOf(residents), Texts.vi(shown), shown.toPlainString());
+        return new KeyValue(key, num, BigInteger.valueOf(residents), vn.chuyenhoa.kernel.Numbers.format(shown, true), shown.toPlainString());
     }
 }

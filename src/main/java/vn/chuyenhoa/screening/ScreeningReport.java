@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import vn.chuyenhoa.kernel.Area;
+import vn.chuyenhoa.kernel.Numbers;
 import vn.chuyenhoa.screening.ScreeningDocument.ScreenedArea;
 import vn.chuyenhoa.screening.ScreeningDocument.CategoryOutcome;
 import vn.chuyenhoa.screening.ScreeningDocument.CategoryView;
@@ -202,18 +203,18 @@ public final class ScreeningReport {
                         + (met ? "met" : "not met") + " (required " + c.expected() + ").";
             } else if (!c.perResidents()) {
                 actual = String.valueOf(k.getValue());
-                vi = row.labelVi() + ": " + k.getValue() + ", " + verdictVi + " " + cmp + " " + Texts.vi(c.threshold()) + ".";
+                vi = row.labelVi() + ": " + k.getValue() + ", " + verdictVi + " " + cmp + " " + Numbers.format(c.threshold(), true) + ".";
                 en = row.labelEn() + ": " + k.getValue() + ", " + verdictEn + " " + cmp + " " + Texts.plain(c.threshold()) + ".";
             } else {
                 BigDecimal rate = k.getReading().shown();
                 actual = rate.toPlainString();
                 boolean percent = c.per() == 100;
-                String unitVi = percent ? "%" : " trên " + Texts.grouped(c.per(), true) + " dân";
-                String unitEn = percent ? "%" : " per " + Texts.grouped(c.per(), false) + " residents";
-                vi = row.labelVi() + ": " + rate.toPlainString().replace('.', ',') + unitVi + " (" + Texts.grouped(k.getValue(), true) + "/"
-                        + Texts.grouped(k.getResidents(), true) + " dân), " + verdictVi + " " + cmp + " " + Texts.vi(c.threshold()) + unitVi + ".";
-                en = row.labelEn() + ": " + rate.toPlainString() + unitEn + " (" + Texts.grouped(k.getValue(), false) + " of "
-                        + Texts.grouped(k.getResidents(), false) + " residents), " + verdictEn + " " + cmp + " "
+                String unitVi = percent ? "%" : " trên " + Numbers.format(c.per(), true) + " dân";
+                String unitEn = percent ? "%" : " per " + Numbers.format(c.per(), false) + " residents";
+                vi = row.labelVi() + ": " + Numbers.format(rate, true, true) + unitVi + " (" + Numbers.format(k.getValue(), true) + "/"
+                        + Numbers.format(k.getResidents(), true) + " dân), " + verdictVi + " " + cmp + " " + Numbers.format(c.threshold(), true) + unitVi + ".";
+                en = row.labelEn() + ": " + rate.toPlainString() + unitEn + " (" + Numbers.format(k.getValue(), false) + " of "
+                        + Numbers.format(k.getResidents(), false) + " residents), " + verdictEn + " " + cmp + " "
                         + Texts.plain(c.threshold()) + unitEn + ".";
             }
         }

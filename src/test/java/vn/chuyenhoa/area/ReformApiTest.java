@@ -142,7 +142,7 @@ class ReformApiTest {
         assertEquals("SAME_PROFILE", pre.get("selectedBy").asString());
         assertEquals(List.of("Thị Trấn Ngọc Lặc (15061)", "Xã Mỹ Tân (15067)", "Xã Thúy Sơn (15070)"),
                 strings(pre.get("formedFrom")));
-        assertTrue(profile.get("reasonVi").asString().startsWith("Xã Ngọc Lặc (15061, QD19_2025) được hợp thành từ 01/07/2025 từ"),
+        assertTrue(profile.get("reasonVi").asString().startsWith("Xã Ngọc Lặc (15061, danh mục QĐ 19/2025/QĐ-TTg) được hợp thành từ 01/07/2025 từ"),
                 profile::toString);
         assertTrue(profile.get("reasonEn").asString().contains("monitored under the plan of the old commune Thị Trấn Ngọc Lặc (15061, QD124_2004)"),
                 profile::toString);

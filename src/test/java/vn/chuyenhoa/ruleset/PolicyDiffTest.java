@@ -40,7 +40,7 @@ class PolicyDiffTest {
         assertEquals("C10", target.source().cell());
         assertEquals("D10", target.legalBasisCell());
         assertFalse(target.legalBasisChanged());
-        assertTrue(target.legalBasis().contains("KH 75/KH-BCĐ"), target::toString);
+        assertTrue(target.legalBasis().contains("Kế hoạch số 75/KH-BCĐ"), target::toString);
         assertEquals("Giá trị", target.fieldVi());
         assertEquals("Value", target.fieldEn());
 

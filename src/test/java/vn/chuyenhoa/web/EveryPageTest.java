@@ -1,0 +1,340 @@
+package vn.chuyenhoa.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.support.Http;
+
+/**
+ * Issue 15, "Vietnamese throughout" and "any screen", for every page there is: as each demo account, the browser
+ * follows every link of the site from the home page (and opens the detail pages of the demo data), at 1366×768 and at
+ * 390×844, and fails if a Vietnamese page shows a word a programmer wrote for a programmer, or if anything on it
+ * reaches past the screen's right edge.
+ *
+ * <p>The forbidden words are derived from the code, never listed by hand, so a new enum or fact is covered the day it
+ * is written: the name of every constant of every enum compiled under {@code vn.chuyenhoa} (found by scanning the
+ * compiled classes), the JSON name of every fact of the catalogue ({@link Fact}) and any camelCase word. Text a page
+ * marks {@code translate="no"} (hashes, codes typed by users, file names: data, not language) is not read.
+ *
+ * <p>A box reaching past the viewport fails unless it sits inside a box that scrolls sideways itself
+ * ({@code overflow-x: auto | scroll}) and that box fits: content cut off by {@code overflow: hidden} is still past the
+ * edge, and unreadable. Pages added later are found by the crawl without changing this test. Screenshots of each page
+ * (once per kind of page) go to {@code -Dchuyenhoa.screenshots} (default target/screenshots) as name-1366.png and
+ * name-390.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:everypage;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
+        "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien",
+        "chuyenhoa.access.seed=classpath:access/demo-accounts.csv"
+})
+class EveryPageTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final List<String> PEOPLE = List.of("kiemtoan", "canbo.dienbien", "canbo", "soanthao", "soanthao.bacgiang",
+            "pheduyet", "quantri");
+    static final int[][] SIZES = {{1366, 768}, {390, 844}};
+    /** Pages of one kind (same path once ids and numbers are set aside) visited at most this often per person. */
+    static final int PER_KIND = 2;
+    static final int MAX_PAGES_PER_PERSON = 60;
+
+    static ChromeDriver browser;
+    static Path userData;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
+            String why = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
+            if ("true".equals(System.getenv("CI"))) fail("CI=true and " + why);
+            Assumptions.assumeTrue(false, "Browser tests skipped: " + why);
+        }
+        userData = Files.createTempDirectory("chuyenhoa-everypage");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=vi", "--hide-scrollbars", "--user-data-dir=" + userData);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void everyPageOfEveryPersonIsVietnameseAndFitsBothScreens() throws Exception {
+        Forbidden forbidden = Forbidden.fromCode();
+        assertTrue(forbidden.enumConstants.contains("NOT_TRANSFORMED") && forbidden.enumConstants.contains("CANDIDATE"),
+                "the scan found the project's enums: " + forbidden.enumConstants.size());
+        List<String> known = demoDetailPages();
+
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Set<String> shot = new java.util.HashSet<>();
+        int visited = 0;
+        for (String person : PEOPLE) {
+            signIn(person);
+            Deque<String> queue = new ArrayDeque<>();
+            queue.add("/");
+            queue.addAll(known);
+            Set<String> seen = new LinkedHashSet<>(queue);
+            Map<String, Integer> perKind = new HashMap<>();
+            int pages = 0;
+            while (!queue.isEmpty() && pages < MAX_PAGES_PER_PERSON) {
+                String path = queue.poll();
+                String kind = kind(path);
+                if (perKind.merge(kind, 1, Integer::sum) > PER_KIND) continue;
+                browser.get(url(path));
+                if (browser.getCurrentUrl().endsWith("/login") && !path.equals("/login")) {
+                    problems.computeIfAbsent(person + " " + path, k -> new ArrayList<>()).add("signed out by the visit");
+                    signIn(person);
+                    continue;
+                }
+                pages++;
+                visited++;
+                for (int[] size : SIZES) {
+                    viewport(size[0], size[1]);
+                    List<String> found = new ArrayList<>();
+                    if (size == SIZES[0]) found.addAll(forbidden.in(text()));
+                    found.addAll(overflow());
+                    if (!found.isEmpty()) problems.computeIfAbsent(size[0] + "px " + person + " " + path, k -> new ArrayList<>()).addAll(found);
+                    if (shot.add(kind + size[0])) screenshot(kind, size[0], size[1]);
+                }
+                for (String link : links()) {
+                    if (seen.add(link)) queue.add(link);
+                }
+            }
+        }
+        assertTrue(visited > 20, "the crawl reached the site: " + visited + " pages");
+        if (!problems.isEmpty()) {
+            StringBuilder s = new StringBuilder(problems.size() + " page(s) fail:\n");
+            problems.forEach((page, list) -> s.append(page).append("\n  ").append(String.join("\n  ", list)).append('\n'));
+            fail(s.toString());
+        }
+    }
+
+    /** The words only a programmer would write, taken from the code. */
+    record Forbidden(Set<String> enumConstants, Set<String> facts) {
+        static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+        static final Pattern CAMEL = Pattern.compile("[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*");
+
+        static Forbidden fromCode() throws Exception {
+            Set<String> constants = new TreeSet<>();
+            Path classes = Path.of(Fact.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            try (Stream<Path> files = Files.walk(classes.resolve("vn/chuyenhoa"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                    String name = classes.relativize(f).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", "");
+                    Class<?> type = Class.forName(name, false, EveryPageTest.class.getClassLoader());
+                    if (!type.isEnum()) continue;
+                    for (Object c : type.getEnumConstants()) constants.add(((Enum<?>) c).name());
+                }
+            }
+            Set<String> facts = new TreeSet<>();
+            for (Fact f : Fact.values()) facts.add(f.jsonName());
+            return new Forbidden(constants, facts);
+        }
+
+        List<String> in(String text) {
+            Set<String> hits = new TreeSet<>();
+            Matcher m = WORD.matcher(text);
+            while (m.find()) {
+                String w = m.group();
+                if (enumConstants.contains(w)) hits.add("enum constant " + w + context(text, m.start()));
+                else if (facts.contains(w)) hits.add("fact name " + w + context(text, m.start()));
+                else if (CAMEL.matcher(w).matches()) hits.add("camelCase " + w + context(text, m.start()));
+            }
+            return new ArrayList<>(hits);
+        }
+
+        private static String context(String text, int at) {
+            return " in «" + text.substring(Math.max(0, at - 30), Math.min(text.length(), at + 40)).replaceAll("\\s+", " ") + "»";
+        }
+    }
+
+    /**
+     * The text a person reads: every text node, title, placeholder, alt text and button label, except what is marked
+     * translate="no" and what never shows (scripts, styles).
+     */
+    private String text() {
+        return (String) js("""
+                const parts = [document.title];
+                const skip = n => n.closest('script,style,template,noscript,[translate="no"]');
+                const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = w.nextNode(); n; n = w.nextNode()) if (!skip(n.parentElement)) parts.push(n.nodeValue);
+                for (const e of document.querySelectorAll('[title],[placeholder],[alt],[aria-label],input[type=submit],input[type=button]')) {
+                  if (skip(e)) continue;
+                  for (const a of ['title', 'placeholder', 'alt', 'aria-label']) if (e.hasAttribute(a)) parts.push(e.getAttribute(a));
+                  if (e.matches('input[type=submit],input[type=button]')) parts.push(e.value);
+                }
+                return parts.join(' \\n ');""");
+    }
+
+    /** Every element whose box passes the right edge of the viewport, unless a box that scrolls sideways holds it. */
+    @SuppressWarnings("unchecked")
+    private List<String> overflow() {
+        return (List<String>) js("""
+                const width = document.documentElement.clientWidth;
+                const out = [];
+                if (document.documentElement.scrollWidth > width + 1)
+                  out.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' px wide in ' + width);
+                const scroller = e => { const s = getComputedStyle(e).overflowX; return s === 'auto' || s === 'scroll'; };
+                for (const e of document.body.querySelectorAll('*')) {
+                  const style = getComputedStyle(e);
+                  if (style.display === 'none' || style.visibility === 'hidden') continue;
+                  const r = e.getBoundingClientRect();
+                  if (r.width === 0 && r.height === 0) continue;
+                  if (r.right <= width + 1) continue;
+                  let held = false;
+                  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                    if (scroller(a)) { held = a.getBoundingClientRect().right <= width + 1; break; }
+                  }
+                  if (held) continue;
+                  const name = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+                  out.push(name + ' reaches ' + Math.round(r.right) + ' px of ' + width);
+                  if (out.length > 8) break;
+                }
+                return out;""");
+    }
+
+    /** Same-site pages linked from this one: not files to download, not the API, not the English version. */
+    @SuppressWarnings("unchecked")
+    private List<String> links() {
+        List<String> hrefs = (List<String>) js("""
+                const out = Array.from(document.querySelectorAll('a[href]')).map(a => a.href);
+                for (const f of document.querySelectorAll('form')) {
+                  if ((f.getAttribute('method') || 'get').toLowerCase() !== 'get') continue;
+                  const u = new URL(f.action, location.href);
+                  u.search = new URLSearchParams(new FormData(f)).toString();
+                  out.push(u.href);
+                }
+                return out;""");
+        List<String> out = new ArrayList<>();
+        for (String href : hrefs) {
+            URI u = URI.create(href.replace(" ", "%20"));
+            if (!"localhost".equals(u.getHost()) || u.getPort() != port) continue;
+            String path = u.getRawPath();
+            String query = u.getRawQuery();
+            if (path.startsWith("/api/") || path.startsWith("/swagger") || path.startsWith("/v3/") || path.startsWith("/actuator")
+                    || path.equals("/logout") || path.matches(".*\\.(csv|xlsx|pdf|zip|json|png|css|js)$")
+                    || path.endsWith("/pdf") || path.endsWith("/print")) continue;
+            if (query != null && query.contains("lang=")) continue;
+            out.add(path + (query == null ? "" : "?" + query));
+        }
+        return out;
+    }
+
+    /** Pages of demo data no link of the home page may reach yet: an evaluation, a screening, monitoring reports. */
+    private List<String> demoDetailPages() throws Exception {
+        Http system = new Http(port, "demo-token-hethong");
+        Http officer = new Http(port, "demo-token-canbo");
+        List<String> pages = new ArrayList<>();
+        for (String example : List.of("xa-kien-tho.json", "phuong-nenh-viet-yen.json")) {
+            Http.Response r = system.postJson("/api/v1/evaluations", Files.readString(Path.of("examples/" + example)));
+            assertEquals(201, r.status(), r::describe);
+            pages.add("/evaluations/" + r.json().get("id").asString());
+        }
+        Http.Response screening = officer.postJson("/api/v1/screenings", Files.readString(Path.of("examples/screening-thanh-hoa.json")));
+        assertEquals(201, screening.status(), screening::describe);
+        pages.add("/screenings/" + screening.json().get("id").asString());
+        for (String example : List.of("monitoring-thi-tran-ngoc-lac-stable.json", "monitoring-xa-ngoc-lac-relapsed.json")) {
+            Http.Response r = officer.postJson("/api/v1/monitoring-reports", Files.readString(Path.of("examples/" + example)));
+            assertEquals(201, r.status(), r::describe);
+            pages.add("/monitoring-reports/" + r.json().get("id").asString());
+        }
+        return pages;
+    }
+
+    /** A page's kind: its path with ids, codes and numbers set aside, and the names of its query parameters. */
+    static String kind(String path) {
+        String[] pq = path.split("\\?", 2);
+        List<String> words = new ArrayList<>();
+        String previous = "";
+        for (String segment : pq[0].split("/")) {
+            if (segment.isEmpty()) continue;
+            // ids, hashes, codes and numbers are set aside, and so is the account named after /accounts/
+            boolean id = segment.matches(".*\\d.*") || segment.matches("[0-9a-f-]{16,}") || previous.equals("accounts");
+            if (!id) words.add(segment);
+            previous = segment;
+        }
+        String q = pq.length > 1 ? pq[1].replaceAll("=[^&]*", "") : "";
+        String name = (words.isEmpty() ? "home" : String.join("-", words)) + (q.isEmpty() ? "" : "-" + q.replace('&', '-'));
+        return name.replaceAll("[^A-Za-z0-9-]", "").replaceAll("-+", "-").replaceAll("-$", "");
+    }
+
+    private void signIn(String username) {
+        browser.manage().deleteAllCookies();
+        viewport(SIZES[0][0], SIZES[0][1]);
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("chuyenhoa-demo");
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        assertTrue(browser.findElement(By.id("current-user")).getText().contains(username), browser.getPageSource());
+    }
+
+    /** The layout viewport of a phone or a laptop, exactly, whatever the window decorations of the headless browser. */
+    private static void viewport(int width, int height) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    private static void screenshot(String kind, int width, int height) throws Exception {
+        Path folder = Path.of(System.getProperty("chuyenhoa.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        long full = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        viewport(width, (int) Math.min(6000, Math.max(height, full)));
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), folder.resolve(kind + "-" + width + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        viewport(width, height);
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
