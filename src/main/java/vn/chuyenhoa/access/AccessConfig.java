@@ -115,8 +115,11 @@ class AccessConfig {
                         .requestMatchers("/api/v1/admin/**", "/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/").authenticated()
 
-                        // evaluations: systems submit (one or a batch) and withdraw; anyone who reads may replay (it stores nothing)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/evaluation-batches").hasRole("EVALUATOR")
+                        // evaluations: systems submit (one or a batch) and withdraw; programme officers submit one, by the
+                        // API or the page's form (issue 15); anyone who reads may replay (it stores nothing)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations").hasAnyRole("EVALUATOR", "PROGRAMME_OFFICER")
+                        .requestMatchers("/evaluations/new").hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluation-batches").hasRole("EVALUATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/withdrawal").hasRole("EVALUATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/replay", "/evaluations/*/replay").hasAnyRole(READERS)
 
@@ -125,14 +128,23 @@ class AccessConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/screenings", "/api/v1/monitoring-reports",
                                 "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
                         .requestMatchers(HttpMethod.GET, "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
+                        // the same by form, for officers who have no file to upload
+                        .requestMatchers("/screenings/form", "/monitoring-reports/form").hasRole("PROGRAMME_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/programmes/{codeScheme}/{provinceCode}/**",
                                 "/programmes/{codeScheme}/{provinceCode}/**").access(officerOfProvince())
+                        // the facts spreadsheet's pages and template: an officer's work, in their provinces only
+                        .requestMatchers(HttpMethod.GET, "/programmes/{codeScheme}/{provinceCode}/facts-sheet",
+                                "/programmes/{codeScheme}/{provinceCode}/facts-sheet/**").access(officerOfProvince())
 
                         // rules: editors upload and preview; approvers preview and put in force
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/rulesets/upload").hasRole("RULE_EDITOR")
                         .requestMatchers(HttpMethod.GET, "/rulesets/upload").hasRole("RULE_EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/impact", "/rulesets/*/impact").hasAnyRole("RULE_EDITOR", "RULE_APPROVER")
                         .requestMatchers("/api/v1/rulesets/*/activate", "/rulesets/*/activate").hasRole("RULE_APPROVER")
+
+                        // the reports of the reporting calendar: the province's officers, and auditors (read-only)
+                        .requestMatchers(HttpMethod.GET, "/programmes/{codeScheme}/{provinceCode}/reports",
+                                "/programmes/{codeScheme}/{provinceCode}/reports/**").access(reportReader())
 
                         // everything else that reads
                         .requestMatchers(HttpMethod.GET, "/api/**", "/evaluations", "/evaluations/**", "/evaluations.csv",
@@ -170,6 +182,15 @@ class AccessConfig {
     static boolean apiWithoutSession(HttpServletRequest request) {
         return request.getRequestedSessionId() == null
                 && request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
+    }
+
+    /** An auditor, or a programme officer whose provinces include the one in the path (a national one holds all). */
+    private static AuthorizationManager<RequestAuthorizationContext> reportReader() {
+        return (authentication, context) -> {
+            Caller caller = Caller.of(authentication.get()).orElse(null);
+            return new AuthorizationDecision(caller != null && (caller.has(Role.AUDITOR) || caller.has(Role.PROGRAMME_OFFICER)
+                    && caller.covers(context.getVariables().get("codeScheme"), context.getVariables().get("provinceCode"))));
+        };
     }
 
     /** A programme officer whose provinces include the one in the path. */

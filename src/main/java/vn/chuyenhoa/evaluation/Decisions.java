@@ -1,32 +1,23 @@
 package vn.chuyenhoa.evaluation;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** The DRL's global for one evaluation: collects each criterion's decision and the verdict, in firing order. */
-public final class Decisions {
+import vn.chuyenhoa.kernel.Rulings;
 
-    private final List<Decision> decisions = new ArrayList<>(16);
-    private Verdict verdict;
-    private String verdictRule;
+/** The DRL's global for one evaluation: each criterion's decision and the verdict, in firing order. */
+public final class Decisions extends Rulings {
 
     public Decision decide(Measure measure, Outcome outcome, String rule) {
-        Decision d = new Decision(measure, outcome, rule);
-        decisions.add(d);
-        return d;
+        return decided(new Decision(measure, outcome, rule));
     }
 
     public void verdict(Verdict verdict, String rule) {
-        if (this.verdict != null) {
-            throw new IllegalStateException("two verdict rules fired: " + verdictRule + " and " + rule);
-        }
-        this.verdict = verdict;
-        this.verdictRule = rule;
+        conclude("verdict", verdict, rule);
     }
 
-    List<Decision> all() { return decisions; }
+    List<Decision> all() { return decided(Decision.class); }
 
-    Verdict verdict() { return verdict; }
+    Verdict verdict() { return concluded("verdict", Verdict.class); }
 
-    String verdictRule() { return verdictRule; }
+    String verdictRule() { return ruleOf("verdict"); }
 }

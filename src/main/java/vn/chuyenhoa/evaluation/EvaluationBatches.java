@@ -50,7 +50,7 @@ class EvaluationBatches implements DisposableBean {
     private static final int CHUNK = 128;
 
     /** What became of a batch; each kind is one answer of the API. */
-    sealed interface Outcome permits Recorded, Checked, Refused {}
+    sealed interface Outcome permits Recorded, Checked, Refused, Stale {}
 
     /** Stored (201), or found again by its Idempotency-Key ({@code replayed}). */
     record Recorded(UUID id, String json, boolean replayed) implements Outcome {}
@@ -60,6 +60,9 @@ class EvaluationBatches implements DisposableBean {
 
     /** The body is not a batch at all (400): nothing was evaluated. */
     record Refused(List<FieldError> errors) implements Outcome {}
+
+    /** The version the caller previewed on is no longer in force ({@code current} is): nothing was decided. */
+    record Stale(String current) implements Outcome {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationBatchArea")
@@ -135,6 +138,21 @@ class EvaluationBatches implements DisposableBean {
     }
 
     Outcome submit(byte[] body, String idempotencyKey, boolean dryRun) {
+        return submit(body, idempotencyKey, null, null, dryRun);
+    }
+
+    /**
+     * The facts spreadsheet's way in (issue 15): the same checks and decisions, with each item under an idempotency
+     * key of its own (so a row already stored is refused by the evaluation table's unique key, never stored twice) and,
+     * when {@code expectedVersion} is given, decided only on that version: a preview's rows are stored under the rules
+     * the officer saw, or not at all.
+     */
+    Outcome submitKeyed(byte[] body, List<String> itemKeys, String expectedVersion, boolean dryRun) {
+        return submit(body, null, itemKeys, expectedVersion, dryRun);
+    }
+
+    private Outcome submit(byte[] body, String idempotencyKey, List<String> itemKeys, String expectedVersion,
+                           boolean dryRun) {
         JsonBody.Listed listed;
         try {
             listed = JsonBody.readListed(body, MAX_BYTES);
@@ -174,15 +192,17 @@ class EvaluationBatches implements DisposableBean {
         List<JsonBody.Value> values = ((JsonBody.Arr) items).items();
         List<int[]> spans = listed.spans().get("items");
         try {
-            return decide(body, values, spans, hash, idempotencyKey, dryRun);
+            return decide(body, values, spans, hash, idempotencyKey, itemKeys, expectedVersion, dryRun);
         } catch (DataIntegrityViolationException e) {
+            // an item's own key already stored by another request: the caller decides again what is left to store
+            if (itemKeys != null) throw e;
             // the keys decided against the batch: a retry with the same key committed first, or an evaluation it
             // supersedes left force meanwhile; nothing of it was stored, so it is checked and decided once more
             if (idempotencyKey != null) {
                 Optional<Recorded> earlier = earlier(idempotencyKey, hash);
                 if (earlier.isPresent()) return earlier.get();
             }
-            return decide(body, values, spans, hash, idempotencyKey, dryRun);
+            return decide(body, values, spans, hash, idempotencyKey, null, null, dryRun);
         }
     }
 
@@ -198,15 +218,16 @@ class EvaluationBatches implements DisposableBean {
     }
 
     private Outcome decide(byte[] body, List<JsonBody.Value> values, List<int[]> spans, String hash,
-                           String idempotencyKey, boolean dryRun) {
+                           String idempotencyKey, List<String> itemKeys, String expectedVersion, boolean dryRun) {
         Engine engine = engines.current();
+        if (expectedVersion != null && !expectedVersion.equals(engine.versionId())) return new Stale(engine.versionId());
         Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("no authenticated caller"));
         String submitter = Caller.name();
         UUID batchId = dryRun ? null : UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         Result[] results = new Result[values.size()];
-        List<Accepted> accepted = check(body, values, spans, engine, caller, submitter, results);
+        List<Accepted> accepted = check(body, values, spans, engine, caller, submitter, itemKeys, results);
         // decided in chunks, in order, on the deciders, while this thread stores what is already decided
         List<CompletableFuture<List<Decided>>> chunks = new ArrayList<>();
         for (int from = 0; from < accepted.size(); from += CHUNK) {
@@ -238,7 +259,7 @@ class EvaluationBatches implements DisposableBean {
 
     /** Every item through the single request's checks; the refused get their result here, the others are returned. */
     private List<Accepted> check(byte[] body, List<JsonBody.Value> values, List<int[]> spans, Engine engine,
-                                 Caller caller, String submitter, Result[] results) {
+                                 Caller caller, String submitter, List<String> itemKeys, Result[] results) {
         EvaluationRequestParser parser = new EvaluationRequestParser(new Requests.World(engine, areas));
         List<Accepted> accepted = new ArrayList<>(values.size());
         Set<UUID> superseded = new HashSet<>();
@@ -275,7 +296,8 @@ class EvaluationBatches implements DisposableBean {
             }
             byte[] item = java.util.Arrays.copyOfRange(body, span[0], span[1]);
             accepted.add(new Accepted(i, new EvaluationService.Submission(input, req.purpose().name(),
-                    new String(item, StandardCharsets.UTF_8), Canonical.sha256(item), null,
+                    new String(item, StandardCharsets.UTF_8), Canonical.sha256(item),
+                    itemKeys == null ? null : itemKeys.get(i),
                     req.supersedes(), req.reason(), submitter)));
         }
         return accepted;

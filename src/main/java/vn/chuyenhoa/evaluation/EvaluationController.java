@@ -84,7 +84,7 @@ class EvaluationController {
                         content = @Content(schema = @Schema(implementation = EvaluationDocument.class))),
                 @ApiResponse(responseCode = "200", description = "Dry run: the same document without id; nothing stored",
                         content = @Content(schema = @Schema(implementation = EvaluationDocument.class))),
-                @ApiResponse(responseCode = "403", description = "The caller is no EVALUATOR, or the province is outside "
+                @ApiResponse(responseCode = "403", description = "The caller is neither EVALUATOR nor PROGRAMME_OFFICER, or the province is outside "
                         + "the caller's provinces (urn:chuyenhoa:problem:outside-scope); nothing stored"),
                 @ApiResponse(responseCode = "409", description = "supersedes names an evaluation no longer in force "
                         + "(urn:chuyenhoa:problem:not-in-force); nothing stored"),

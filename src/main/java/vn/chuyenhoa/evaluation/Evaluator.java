@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.kie.api.runtime.StatelessKieSession;
 
+import vn.chuyenhoa.kernel.Absences;
+
 /** Runs one evaluation on one ruleset version: picks the profile, feeds the measures in, lets the rules decide. */
 public final class Evaluator {
 
@@ -49,45 +51,25 @@ public final class Evaluator {
 
     static Measure measure(Requirement r, int position, EvaluationInput input) {
         Map<Fact, Object> facts = input.facts();
-        List<String> missing = new ArrayList<>(2);
+        Absences absent = new Absences();
         Criterion c = r.criterion();
+        boolean baselinePeriod = input.baselinePeriod() != null;
         return switch (c.kind()) {
-            case RATE -> new Measure(r, position, count(facts, c.fact(), missing), count(facts, c.denominator(), missing),
-                    null, input.baselinePeriod() != null, missing);
-            case COUNT -> new Measure(r, position, count(facts, c.fact(), missing), null, null,
-                    input.baselinePeriod() != null, missing);
-            case FLAG -> {
-                Boolean flag = (Boolean) facts.get(c.fact());
-                if (flag == null) missing.add(c.fact().jsonName());
-                yield new Measure(r, position, null, null, flag, input.baselinePeriod() != null, missing);
-            }
+            case RATE -> new Measure(r, position, count(facts, c.fact(), absent), count(facts, c.denominator(), absent),
+                    null, baselinePeriod, absent.names());
+            case COUNT -> new Measure(r, position, count(facts, c.fact(), absent), null, null, baselinePeriod, absent.names());
+            case FLAG -> new Measure(r, position, null, null, absent.need((Boolean) facts.get(c.fact()), c.fact().jsonName()),
+                    baselinePeriod, absent.names());
             case REDUCTION, BELOW_BASELINE -> {
-                Long current = sum(facts, r.current(), missing);
-                Long baseline = sum(facts, r.baseline(), missing);
-                if (input.baselinePeriod() == null) missing.add("baselinePeriod");
-                yield new Measure(r, position, current, baseline, null, input.baselinePeriod() != null, missing);
+                Long current = absent.sum(r.current(), f -> (Long) facts.get(f), Fact::jsonName);
+                Long baseline = absent.sum(r.baseline(), f -> (Long) facts.get(f), Fact::jsonName);
+                absent.need(baselinePeriod, "baselinePeriod");
+                yield new Measure(r, position, current, baseline, null, baselinePeriod, absent.names());
             }
         };
     }
 
-    private static Long count(Map<Fact, Object> facts, Fact fact, List<String> missing) {
-        Long v = (Long) facts.get(fact);
-        if (v == null) missing.add(fact.jsonName());
-        return v;
-    }
-
-    private static Long sum(Map<Fact, Object> facts, List<Fact> parts, List<String> missing) {
-        long total = 0;
-        boolean complete = true;
-        for (Fact f : parts) {
-            Long v = (Long) facts.get(f);
-            if (v == null) {
-                missing.add(f.jsonName());
-                complete = false;
-            } else {
-                total += v;
-            }
-        }
-        return complete ? total : null;
+    private static Long count(Map<Fact, Object> facts, Fact fact, Absences absent) {
+        return absent.need((Long) facts.get(fact), fact.jsonName());
     }
 }

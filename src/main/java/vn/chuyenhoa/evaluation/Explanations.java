@@ -74,8 +74,7 @@ public final class Explanations {
                 return missingText(m, num, den);
             }
             default -> {
-                BigDecimal pct = BigDecimal.valueOf(num).multiply(HUNDRED)
-                        .divide(BigDecimal.valueOf(den), 2, RoundingMode.HALF_UP);
+                BigDecimal pct = m.getReading().shown();
                 String frac = " (" + num + "/" + den + ")";
                 String t = plain(r.threshold());
                 if (d.outcome() == Outcome.MET) {
@@ -142,7 +141,7 @@ public final class Explanations {
                         labelEn + ": none before transformation but " + c + " now" + counts + ", not met.", c);
         }
         long down = b - c;
-        BigDecimal pct = BigDecimal.valueOf(down).multiply(HUNDRED).divide(BigDecimal.valueOf(b), 2, RoundingMode.HALF_UP);
+        BigDecimal pct = m.getReading().shown();
         String t = plain(r.threshold());
         String changeVi = down >= 0 ? "giảm " + vi(pct) + "%" : "tăng " + vi(pct.negate()) + "%";
         String changeEn = down >= 0 ? "down " + pct.toPlainString() + "%" : "up " + pct.negate().toPlainString() + "%";

@@ -1,11 +1,10 @@
 package vn.chuyenhoa.evaluation;
 
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,22 +16,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 
+import vn.chuyenhoa.document.OfficialDocument;
 
 /**
  * The list as CSV (UTF-8 with a byte order mark, so that Excel shows Vietnamese) and XLSX, one evaluation as PDF for
- * the area's dossier. The PDF embeds DejaVu Sans (bundled under fonts/, with its licence), which has every Vietnamese
- * glyph, so the file reads the same on any machine.
+ * the area's dossier, laid out as every printed document of the service is ({@link OfficialDocument}).
  */
 @Component
 class Exports {
@@ -56,14 +45,16 @@ class Exports {
             new Column("col.state", EvaluationSummary::state),
             new Column("col.id", EvaluationSummary::id));
 
-    private final MessageSource messages;
-    private final byte[] regular;
-    private final byte[] bold;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    Exports(MessageSource messages) {
+    private final MessageSource messages;
+    private final vn.chuyenhoa.area.AreaDirectory areas;
+
+    Exports(MessageSource messages, vn.chuyenhoa.area.AreaDirectory areas) {
         this.messages = messages;
-        this.regular = font("fonts/DejaVuSans.ttf");
-        this.bold = font("fonts/DejaVuSans-Bold.ttf");
+        this.areas = areas;
     }
 
     byte[] csv(List<EvaluationSummary> rows, Locale locale) {
@@ -97,82 +88,70 @@ class Exports {
         }
     }
 
+    /**
+     * The evaluation as a document for the area's dossier, in the administrative format every printed document of
+     * the service shares ({@link OfficialDocument}): issued by the steering committee of the area's province.
+     */
     byte[] pdf(EvaluationDocument d, EvaluationStatus status, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BaseFont base = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, regular, null);
-            BaseFont baseBold = BaseFont.createFont("DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bold, null);
-            Font body = new Font(base, 9);
-            Font strong = new Font(baseBold, 9);
-            Font title = new Font(baseBold, 14);
-            Document doc = new Document(PageSize.A4.rotate(), 30, 30, 30, 30);
-            PdfWriter.getInstance(doc, out);
-            doc.addTitle(msg("evaluation.title", locale) + " " + d.area().name());
-            doc.open();
-            doc.add(new Paragraph(msg("evaluation.title", locale) + ": " + d.area().name() + " (" + d.area().code() + ")", title));
-            doc.add(new Paragraph(msg("verdict." + d.verdict().name(), locale), new Font(baseBold, 12)));
-            line(doc, strong, body, msg("col.codeScheme", locale), d.area().codeScheme() + ", " + msg("col.provinceCode", locale)
-                    + " " + d.area().provinceCode() + (d.area().districtCode() == null ? "" : ", " + msg("evaluation.district", locale) + " " + d.area().districtCode()));
-            line(doc, strong, body, msg("evaluation.period", locale), d.period().from() + " – " + d.period().to()
-                    + (d.baselinePeriod() == null ? "" : "; " + msg("evaluation.baseline", locale) + " " + d.baselinePeriod().from() + " – " + d.baselinePeriod().to()));
-            if (d.profile() != null) line(doc, strong, body, msg("col.profile", locale), d.profile().id() + " — " + (en ? d.profile().labelEn() : d.profile().labelVi())
-                    + (d.profile().legalBasis() == null ? "" : " (" + d.profile().legalBasis() + ")"));
-            line(doc, strong, body, msg("col.rulesetVersion", locale), d.rulesetVersion());
-            line(doc, strong, body, msg("evaluation.evaluatedAt", locale), String.valueOf(d.evaluatedAt()) + " · id " + d.id());
-            line(doc, strong, body, msg("col.state", locale), msg("state." + status.state(), locale)
-                    + status.events().stream().map(e -> " · " + e.kind() + " " + e.at() + ": " + e.reason()).reduce("", String::concat));
-
-            PdfPTable table = new PdfPTable(new float[] {3.2f, 1.4f, 1.2f, 1.3f, 5f, 3.2f});
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(10);
-            for (String h : new String[] {"col.criterion", "col.actual", "col.threshold", "col.outcome", "col.explanation", "col.source"}) {
-                PdfPCell c = new PdfPCell(new Phrase(msg(h, locale), strong));
-                c.setBackgroundColor(new Color(230, 230, 230));
-                table.addCell(c);
-            }
-            for (CriterionResult c : d.criteria()) {
-                table.addCell(new Phrase((en ? c.labelEn() : c.labelVi()) + "\n" + c.id(), body));
-                table.addCell(new Phrase(nz(c.actual()) + (c.denominator() == null ? "" : " (" + c.numerator() + "/" + c.denominator() + ")"), body));
-                table.addCell(new Phrase((c.comparison() == null ? "" : c.comparison() + " ") + nz(c.threshold()), body));
-                PdfPCell outcome = new PdfPCell(new Phrase(msg("outcome." + c.outcome().name(), locale), strong));
-                outcome.setBackgroundColor(c.outcome() == Outcome.MET ? new Color(214, 240, 214)
-                        : c.outcome() == Outcome.NOT_MET ? new Color(248, 215, 215) : new Color(240, 236, 210));
-                table.addCell(outcome);
-                String remedy = en ? c.remedyEn() : c.remedyVi();
-                table.addCell(new Phrase(nz(en ? c.explanationEn() : c.explanationVi())
-                        + (remedy == null || c.outcome() != Outcome.NOT_MET ? "" : "\n→ " + msg("evaluation.remedy", locale) + ": " + remedy), body));
-                table.addCell(new Phrase((c.source() == null ? "" : c.source().file() + " · " + c.source().sheet() + " · "
-                        + msg("evaluation.row", locale) + " " + c.source().row() + " · " + c.source().cell())
-                        + (c.legalBasis() == null ? "" : "\n" + c.legalBasis()), body));
-            }
-            doc.add(table);
-            if (d.missingFacts() != null && !d.missingFacts().isEmpty()) {
-                line(doc, strong, body, msg("evaluation.missingFacts", locale), String.join(", ", d.missingFacts()));
-            }
-            if (d.facts() instanceof Map<?, ?> facts) {
-                Paragraph p = new Paragraph(msg("evaluation.facts", locale), strong);
-                p.setSpacingBefore(8);
-                doc.add(p);
-                StringBuilder sb = new StringBuilder();
-                facts.forEach((k, v) -> sb.append(k).append(" = ").append(v).append("; "));
-                doc.add(new Paragraph(sb.toString(), body));
-            }
-            Paragraph foot = new Paragraph(msg("pdf.footer", locale), new Font(base, 7));
-            foot.setAlignment(Element.ALIGN_LEFT);
-            foot.setSpacingBefore(10);
-            doc.add(foot);
-            doc.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String province = provinceName(d.area().codeScheme(), d.area().provinceCode());
+        OfficialDocument doc = OfficialDocument.of(OfficialDocument.Letterhead.steeringCommittee(province, null, "BC-BCĐ"), true)
+                .title("BÁO CÁO", msg("evaluation.title", locale) + ": " + d.area().name() + " (" + d.area().code() + ")");
+        doc.line(msg("col.verdict", locale), msg("verdict." + d.verdict().name(), locale));
+        doc.line(msg("col.codeScheme", locale), d.area().codeScheme() + ", " + province + " (" + d.area().provinceCode() + ")"
+                + (d.area().districtCode() == null ? "" : ", " + msg("evaluation.district", locale) + " " + d.area().districtCode()));
+        doc.line(msg("evaluation.period", locale), day(d.period().from()) + " – " + day(d.period().to())
+                + (d.baselinePeriod() == null ? "" : "; " + msg("evaluation.baseline", locale) + " "
+                + day(d.baselinePeriod().from()) + " – " + day(d.baselinePeriod().to())));
+        if (d.profile() != null) doc.line(msg("col.profile", locale), d.profile().id() + " — " + (en ? d.profile().labelEn() : d.profile().labelVi())
+                + (d.profile().legalBasis() == null ? "" : " (" + d.profile().legalBasis() + ")"));
+        doc.line(msg("col.rulesetVersion", locale), d.rulesetVersion());
+        doc.line(msg("evaluation.evaluatedAt", locale), time(d.evaluatedAt()) + " · id " + d.id());
+        doc.line(msg("col.state", locale), msg("state." + status.state(), locale)
+                + status.events().stream().map(e -> " · " + e.kind() + " " + time(e.at()) + ": " + e.reason()).reduce("", String::concat));
+        List<List<String>> rows = new ArrayList<>();
+        for (CriterionResult c : d.criteria()) {
+            String remedy = en ? c.remedyEn() : c.remedyVi();
+            rows.add(List.of((en ? c.labelEn() : c.labelVi()) + "\n" + c.id(),
+                    nz(c.actual()) + (c.denominator() == null ? "" : " (" + c.numerator() + "/" + c.denominator() + ")"),
+                    (c.comparison() == null ? "" : c.comparison() + " ") + nz(c.threshold()),
+                    msg("outcome." + c.outcome().name(), locale),
+                    nz(en ? c.explanationEn() : c.explanationVi())
+                            + (remedy == null || c.outcome() != Outcome.NOT_MET ? "" : "\n→ " + msg("evaluation.remedy", locale) + ": " + remedy),
+                    (c.source() == null ? "" : c.source().file() + " · " + c.source().sheet() + " · "
+                            + msg("evaluation.row", locale) + " " + c.source().row() + " · " + c.source().cell())
+                            + (c.legalBasis() == null ? "" : "\n" + c.legalBasis())));
         }
+        doc.table(new OfficialDocument.Table(new float[] {3.2f, 1.4f, 1.2f, 1.3f, 5f, 3.2f},
+                List.of(msg("col.criterion", locale), msg("col.actual", locale), msg("col.threshold", locale),
+                        msg("col.outcome", locale), msg("col.explanation", locale), msg("col.source", locale)), rows));
+        if (d.missingFacts() != null && !d.missingFacts().isEmpty()) {
+            doc.line(msg("evaluation.missingFacts", locale), String.join(", ", d.missingFacts()));
+        }
+        if (d.facts() instanceof Map<?, ?> facts) {
+            StringBuilder sb = new StringBuilder();
+            facts.forEach((k, v) -> sb.append(k).append(" = ").append(v).append("; "));
+            doc.line(msg("evaluation.facts", locale), sb.toString());
+        }
+        doc.note(msg("pdf.footer", locale));
+        return doc.recipients(List.of("Ban Chỉ đạo 138 " + province + " (để báo cáo)", "Ủy ban nhân dân " + d.area().name(),
+                        "Hồ sơ địa bàn " + d.area().name(), "Lưu: VT"))
+                .signature(new OfficialDocument.Signature("TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN"))
+                .render();
     }
 
-    private static void line(Document doc, Font strong, Font body, String label, String value) {
-        Paragraph p = new Paragraph();
-        p.add(new Phrase(label + ": ", strong));
-        p.add(new Phrase(value, body));
-        doc.add(p);
+    private String provinceName(String scheme, String provinceCode) {
+        return vn.chuyenhoa.area.CodeScheme.parse(scheme)
+                .flatMap(s -> areas.communesOf(s, provinceCode).stream().findFirst())
+                .map(vn.chuyenhoa.area.AdminUnit::provinceName).orElse("tỉnh " + provinceCode);
+    }
+
+    private static String day(java.time.LocalDate d) {
+        return d == null ? "" : DAY.format(d);
+    }
+
+    private static String time(java.time.Instant t) {
+        return t == null ? "" : TIME.format(t) + " (giờ Việt Nam)";
     }
 
     private String text(Column c, EvaluationSummary s, Locale locale) {
@@ -197,14 +176,5 @@ class Exports {
         if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) v = "'" + v;
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) v = "\"" + v.replace("\"", "\"\"") + "\"";
         return v;
-    }
-
-    private static byte[] font(String resource) {
-        try (InputStream in = Exports.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing bundled font " + resource);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,35 +1,45 @@
 package vn.chuyenhoa.evaluation;
 
-import java.math.BigDecimal;
 import java.util.List;
 import vn.chuyenhoa.kernel.Comparison;
 
+import vn.chuyenhoa.kernel.Condition;
+import vn.chuyenhoa.kernel.Reading;
+
 /**
- * The facts one requirement needs, picked out of the request, as the DRL sees them. Java only feeds the numbers in;
+ * The facts one requirement needs, picked out of the request, as the DRL sees them: the criterion's {@link Reading}
+ * under the names that rules/evaluation.drl and every stored ruleset version use. Java only feeds the numbers in;
  * whether they are missing, not applicable, met or not met is decided by the rules in {@code rules/}.
  * A null number is an absent fact (or, for sums, a sum with an absent part).
  */
-public final class Measure {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+public final class Measure implements Condition {
 
     private final Requirement requirement;
     private final int position;
-    private final Long numerator;
-    private final Long denominator;
-    private final Boolean flag;
+    private final Reading reading;
     private final boolean baselinePeriodGiven;
-    private final List<String> missing;
 
     Measure(Requirement requirement, int position, Long numerator, Long denominator, Boolean flag,
             boolean baselinePeriodGiven, List<String> missing) {
         this.requirement = requirement;
         this.position = position;
-        this.numerator = numerator;
-        this.denominator = denominator;
-        this.flag = flag;
+        this.reading = reading(requirement, numerator, denominator, flag, missing);
         this.baselinePeriodGiven = baselinePeriodGiven;
-        this.missing = missing;
+    }
+
+    /** A rate of nothing and a fall below a baseline of nothing mean nothing (domain spec §3.3). */
+    private static Reading reading(Requirement r, Long numerator, Long denominator, Boolean flag, List<String> missing) {
+        boolean zeroBase = denominator != null && denominator == 0;
+        return switch (r.kind()) {
+            case RATE -> Reading.rate(numerator, denominator, 100, r.comparison()::holds, r.threshold(), missing)
+                    .applicableOnlyIf(!zeroBase);
+            case COUNT -> Reading.count(numerator, r.comparison()::holds, r.threshold(), missing);
+            case FLAG -> Reading.flag(flag, r.expectedFlag(), missing);
+            case REDUCTION -> Reading.againstBaseline(Reading.Shape.FALL, numerator, denominator, r.comparison()::holds,
+                    r.threshold(), missing);
+            case BELOW_BASELINE -> Reading.againstBaseline(Reading.Shape.AGAINST_BASE, numerator, denominator,
+                    r.comparison()::holds, null, missing).applicableOnlyIf(!zeroBase);
+        };
     }
 
     public Requirement getRequirement() { return requirement; }
@@ -39,42 +49,24 @@ public final class Measure {
 
     public Kind getKind() { return requirement.kind(); }
 
-    /** Rates: the numerator fact; counts: the count. */
-    public Long getNumerator() { return numerator; }
+    @Override
+    public Reading getReading() { return reading; }
 
-    public Long getValue() { return numerator; }
+    /** Rates: the numerator fact; counts: the count. */
+    public Long getNumerator() { return reading.amount(); }
+
+    public Long getValue() { return reading.amount(); }
 
     /** Rates: the denominator fact. */
-    public Long getDenominator() { return denominator; }
+    public Long getDenominator() { return reading.base(); }
 
     /** REDUCTION and BELOW_BASELINE: the baseline sum. */
-    public Long getBaseline() { return denominator; }
+    public Long getBaseline() { return reading.base(); }
 
     /** REDUCTION and BELOW_BASELINE: the current sum. */
-    public Long getCurrent() { return numerator; }
+    public Long getCurrent() { return reading.amount(); }
 
-    public Boolean getFlag() { return flag; }
+    public Boolean getFlag() { return reading.flag(); }
 
     public boolean isBaselinePeriodGiven() { return baselinePeriodGiven; }
-
-    /** The absent facts (and baselinePeriod) this requirement needs, for MISSING_DATA results. */
-    public List<String> getMissing() { return missing; }
-
-    /**
-     * Exact comparison with the threshold: integers scaled by 100 against BigDecimal thresholds, never doubles, so that
-     * 4 of 5 is exactly 80% and 3 of 20 exactly 15%. Only meaningful once the rules know the numbers are present.
-     */
-    public boolean isThresholdMet() {
-        Comparison cmp = requirement.comparison();
-        BigDecimal t = requirement.threshold();
-        return switch (requirement.kind()) {
-            case RATE -> cmp.holds(BigDecimal.valueOf(numerator).multiply(HUNDRED)
-                    .compareTo(t.multiply(BigDecimal.valueOf(denominator))));
-            case COUNT -> cmp.holds(BigDecimal.valueOf(numerator).compareTo(t));
-            case FLAG -> flag.equals(requirement.expectedFlag());
-            case REDUCTION -> cmp.holds(BigDecimal.valueOf(denominator - numerator).multiply(HUNDRED)
-                    .compareTo(t.multiply(BigDecimal.valueOf(denominator))));
-            case BELOW_BASELINE -> cmp.holds(Long.compare(numerator, denominator));
-        };
-    }
 }

@@ -9,6 +9,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.kernel.Condition;
 
 /** Judges one monitoring report on one ruleset version: picks the rows of its profiles, lets the DRL decide. */
 public final class Monitor {
@@ -16,8 +17,10 @@ public final class Monitor {
     /** The DRL package of rules/monitoring.drl. */
     static final String RULES_PACKAGE = "chuyenhoa.monitoring";
 
-    // The evaluation rules share the knowledge base and some need no fact to activate: only ours may fire here.
-    private static final AgendaFilter OWN_RULES = match -> RULES_PACKAGE.equals(match.getRule().getPackageName());
+    // The evaluation rules share the knowledge base and some need no fact to activate: only ours, and the shared
+    // rules that decide each condition, may fire here.
+    private static final AgendaFilter OWN_RULES = match -> RULES_PACKAGE.equals(match.getRule().getPackageName())
+            || Condition.RULES_PACKAGE.equals(match.getRule().getPackageName());
 
     private Monitor() {}
 

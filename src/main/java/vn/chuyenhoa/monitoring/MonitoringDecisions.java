@@ -1,30 +1,23 @@
 package vn.chuyenhoa.monitoring;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** The monitoring DRL's global for one report: each reason's finding and the verdict, with the rules' names. */
-public final class MonitoringDecisions {
+import vn.chuyenhoa.kernel.Rulings;
 
-    private final List<ReasonFinding> reasons = new ArrayList<>();
-    private RelapseVerdict verdict;
-    private String verdictRule;
+/** The monitoring DRL's global for one report: each reason's finding and the verdict, with the rules' names. */
+public final class MonitoringDecisions extends Rulings {
 
     public ReasonFinding reason(ReasonCheck check, ReasonOutcome outcome, String rule) {
-        ReasonFinding f = new ReasonFinding(check, outcome, rule);
-        reasons.add(f);
-        return f;
+        return decided(new ReasonFinding(check, outcome, rule));
     }
 
     public void verdict(RelapseVerdict verdict, String rule) {
-        if (this.verdict != null) throw new IllegalStateException("two verdict rules fired: " + verdictRule + " and " + rule);
-        this.verdict = verdict;
-        this.verdictRule = rule;
+        conclude("verdict", verdict, rule);
     }
 
-    List<ReasonFinding> reasons() { return reasons; }
+    List<ReasonFinding> reasons() { return decided(ReasonFinding.class); }
 
-    RelapseVerdict verdict() { return verdict; }
+    RelapseVerdict verdict() { return concluded("verdict", RelapseVerdict.class); }
 
-    String verdictRule() { return verdictRule; }
+    String verdictRule() { return ruleOf("verdict"); }
 }

@@ -1,7 +1,6 @@
 package vn.chuyenhoa.monitoring;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,6 @@ public final class MonitoringReport {
             + "bằng một quyết định được ghi nhận có viện dẫn báo cáo này.";
     static final String NOTICE_EN = "This is a recommendation and changes no area's state; the state changes only by a "
             + "recorded decision that cites this report.";
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private MonitoringReport() {}
 
@@ -153,10 +150,8 @@ public final class MonitoringReport {
             }
             case ABOVE_BASELINE -> {
                 threshold = r.threshold().stripTrailingZeros().toPlainString();
-                if (c.getBaseline() != null && c.getCurrent() != null && c.getBaseline() > 0) {
-                    actual = BigDecimal.valueOf(c.getCurrent() - c.getBaseline()).multiply(HUNDRED)
-                            .divide(BigDecimal.valueOf(c.getBaseline()), 2, RoundingMode.HALF_UP).toPlainString();
-                }
+                BigDecimal rise = c.getReading().shown();
+                if (rise != null) actual = rise.toPlainString();
             }
         }
         switch (f.outcome()) {

@@ -1,99 +1,65 @@
 package vn.chuyenhoa.monitoring;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.kernel.Absences;
+import vn.chuyenhoa.kernel.Condition;
+import vn.chuyenhoa.kernel.Reading;
 
 /**
- * One relapse reason applied to one report, as DRL sees it. Java only picks the numbers out; whether they are
+ * One relapse reason applied to one report, as DRL sees it: the reason's {@link Reading} under the names that
+ * rules/monitoring.drl and every stored ruleset version use. Java only picks the numbers out; whether they are
  * missing, switched off, apply or not is decided by {@code rules/monitoring.drl}.
  */
-public final class ReasonCheck {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+public final class ReasonCheck implements Condition {
 
     private final RelapseReason reason;
-    private final Long value;
-    private final Boolean flag;
-    private final Long baseline;
-    private final Long current;
-    private final List<String> missing;
+    private final Reading reading;
 
     ReasonCheck(RelapseReason reason, MonitoringInput input) {
         this.reason = reason;
-        EvaluationInput report = input.report();
-        Map<Fact, Object> facts = report.facts();
-        List<String> absent = new ArrayList<>(3);
-        Long v = null, b = null, c = null;
-        Boolean f = null;
-        switch (reason.kind()) {
-            case FLAG -> {
-                f = ReportFacts.PROPOSED_AGAIN.equals(reason.fact()) ? input.proposedAgain() : (Boolean) facts.get(Fact.byName(reason.fact()));
-                if (f == null) absent.add(reason.fact());
-            }
-            case COUNT -> {
-                v = (Long) facts.get(Fact.byName(reason.fact()));
-                if (v == null) absent.add(reason.fact());
-            }
-            case ABOVE_BASELINE -> {
-                b = sum(facts, reason.baseline(), absent);
-                c = sum(facts, reason.current(), absent);
-                if (report.baselinePeriod() == null) absent.add("baselinePeriod");
-            }
-        }
-        this.value = v;
-        this.flag = f;
-        this.baseline = b;
-        this.current = c;
-        this.missing = List.copyOf(absent);
+        this.reading = reading(reason, input);
     }
 
-    private static Long sum(Map<Fact, Object> facts, List<Fact> parts, List<String> absent) {
-        long total = 0;
-        boolean complete = true;
-        for (Fact p : parts) {
-            Long v = (Long) facts.get(p);
-            if (v == null) {
-                absent.add(p.jsonName());
-                complete = false;
-            } else {
-                total += v;
+    /**
+     * Above the baseline by the threshold percent is a {@link Reading.Shape#RISE}: with the default 0 % any increase is
+     * a relapse and equal is not; from a zero baseline any crime is above it. A row switched off is not applicable.
+     */
+    private static Reading reading(RelapseReason reason, MonitoringInput input) {
+        EvaluationInput report = input.report();
+        Map<Fact, Object> facts = report.facts();
+        Absences absent = new Absences();
+        Reading r = switch (reason.kind()) {
+            case FLAG -> Reading.flag(absent.need(ReportFacts.PROPOSED_AGAIN.equals(reason.fact()) ? input.proposedAgain()
+                    : (Boolean) facts.get(Fact.byName(reason.fact())), reason.fact()), reason.expected(), absent.names());
+            case COUNT -> Reading.count(absent.need((Long) facts.get(Fact.byName(reason.fact())), reason.fact()),
+                    reason.comparison()::holds, reason.threshold(), absent.names());
+            case ABOVE_BASELINE -> {
+                Long baseline = absent.sum(reason.baseline(), f -> (Long) facts.get(f), Fact::jsonName);
+                Long current = absent.sum(reason.current(), f -> (Long) facts.get(f), Fact::jsonName);
+                absent.need(report.baselinePeriod() != null, "baselinePeriod");
+                yield Reading.againstBaseline(Reading.Shape.RISE, current, baseline, reason.comparison()::holds,
+                        reason.threshold(), absent.names());
             }
-        }
-        return complete ? total : null;
+        };
+        return r.applicableOnlyIf(reason.enabled());
     }
 
     public RelapseReason getReason() { return reason; }
 
+    @Override
+    public Reading getReading() { return reading; }
+
     public boolean isEnabled() { return reason.enabled(); }
 
-    public boolean isPresent() { return missing.isEmpty(); }
 
-    public List<String> getMissing() { return missing; }
+    public Long getValue() { return reading.shape() == Reading.Shape.COUNT ? reading.amount() : null; }
 
-    public Long getValue() { return value; }
+    public Boolean getFlag() { return reading.flag(); }
 
-    public Boolean getFlag() { return flag; }
+    public Long getBaseline() { return reading.base(); }
 
-    public Long getBaseline() { return baseline; }
-
-    public Long getCurrent() { return current; }
-
-    /**
-     * Exact: above the baseline by the threshold percent is {@code (current − baseline) × 100} against
-     * {@code threshold × baseline}, so with the default 0 % any increase is a relapse and equal is not; from a zero
-     * baseline any crime is above it. Only meaningful once the rules know the facts are present.
-     */
-    public boolean isThresholdMet() {
-        return switch (reason.kind()) {
-            case FLAG -> flag.equals(reason.expected());
-            case COUNT -> reason.comparison().holds(BigDecimal.valueOf(value).compareTo(reason.threshold()));
-            case ABOVE_BASELINE -> reason.comparison().holds(BigDecimal.valueOf(current - baseline).multiply(HUNDRED)
-                    .compareTo(reason.threshold().multiply(BigDecimal.valueOf(baseline))));
-        };
-    }
+    public Long getCurrent() { return reading.shape() == Reading.Shape.RISE ? reading.amount() : null; }
 }

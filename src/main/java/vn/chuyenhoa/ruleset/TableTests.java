@@ -42,13 +42,36 @@ final class TableTests {
 
     private TableTests() {}
 
+    /** One row of a case workbook: where it is, and its cells by field ("fact.casesCleared", "expect.verdict"). */
+    record CaseRow(DecisionTables.RowOrigin origin, Map<String, String> cells) {}
+
+    /**
+     * Screening and monitoring have case workbooks of their own (tests/screening-cases.drl.xlsx,
+     * tests/monitoring-cases.drl.xlsx); every other test workbook holds evaluation cases.
+     */
+    static boolean evaluationCases(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return !name.startsWith("screening-") && !name.startsWith("monitoring-");
+    }
+
     static Outcome run(List<RuleFile> files, Engine engine, AreaDirectory areas) {
         List<LoadProblem> problems = new ArrayList<>();
+        List<CaseRow> rows = rows(files.stream().filter(f -> evaluationCases(f.path())).toList(), problems);
+        if (!problems.isEmpty()) return new Outcome(0, problems);
+        for (CaseRow row : rows) new Case(row.origin(), row.cells(), problems).run(engine, areas);
+        return new Outcome(rows.size(), problems);
+    }
+
+    /**
+     * The rows of the test workbooks among {@code files}, compiled and fired like the rule workbooks, in file, sheet
+     * and row order; none when a workbook is broken (the problems say where).
+     */
+    static List<CaseRow> rows(List<RuleFile> files, List<LoadProblem> problems) {
         List<DecisionTables.CompiledSheet> sheets = new ArrayList<>();
         for (RuleFile f : files) {
             if (RulesetBuilder.isTest(f.path()) && RulesetBuilder.isTable(f.path())) sheets.addAll(DecisionTables.compile(f, problems));
         }
-        if (sheets.isEmpty() || !problems.isEmpty()) return new Outcome(0, problems);
+        if (sheets.isEmpty() || !problems.isEmpty()) return List.of();
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, DecisionTables.RowOrigin> origins = new HashMap<>();
@@ -65,21 +88,17 @@ final class TableTests {
                     "Drools không biên dịch được dòng kiểm thử này: " + e.getMessage(),
                     "Drools cannot compile this test row: " + e.getMessage()));
         }
-        if (!problems.isEmpty()) return new Outcome(0, problems);
+        if (!problems.isEmpty()) return List.of();
 
-        PolicyRows rows = new PolicyRows();
+        PolicyRows fired = new PolicyRows();
         StatelessKieSession session = builder.newKieBase().newStatelessKieSession();
-        session.setGlobal("policy", rows);
+        session.setGlobal("policy", fired);
         session.execute(List.of());
-        int cases = 0;
-        List<Map.Entry<String, Map<String, String>>> ordered = new ArrayList<>(rows.rows().entrySet());
-        ordered.sort(java.util.Comparator.comparing((Map.Entry<String, Map<String, String>> e) -> origins.get(e.getKey()).file())
-                .thenComparing(e -> origins.get(e.getKey()).sheet()).thenComparingInt(e -> origins.get(e.getKey()).row()));
-        for (Map.Entry<String, Map<String, String>> e : ordered) {
-            cases++;
-            new Case(origins.get(e.getKey()), e.getValue(), problems).run(engine, areas);
-        }
-        return new Outcome(cases, problems);
+        List<CaseRow> rows = new ArrayList<>();
+        fired.rows().forEach((rule, cells) -> rows.add(new CaseRow(origins.get(rule), cells)));
+        rows.sort(java.util.Comparator.comparing((CaseRow r) -> r.origin().file()).thenComparing(r -> r.origin().sheet())
+                .thenComparingInt(r -> r.origin().row()));
+        return rows;
     }
 
     /** One test row. */

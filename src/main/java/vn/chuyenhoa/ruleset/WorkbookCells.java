@@ -28,31 +28,32 @@ import org.xml.sax.helpers.DefaultHandler;
  * as the officer sees it in Excel — the formatted text, whether a formula produced it, and whether a percent or date
  * format changes what a program would read. Reading stops at a configured number of rows per sheet, so a huge
  * workbook costs neither the time nor the memory of loading it whole. Validation, the template check, limits and the
- * policy diff all read cells here; Drools reads the workbook itself only to compile it.
+ * policy diff all read cells here; Drools reads the workbook itself only to compile it. The officers' facts
+ * spreadsheet (evaluation) reads its uploads here too, with the same row limit and the same refusal of what is no XLSX.
  */
-final class WorkbookCells {
+public final class WorkbookCells {
 
     /** What a cell holds, as far as checking it is concerned. */
-    enum Kind { TEXT, NUMBER, BOOLEAN, ERROR }
+    public enum Kind { TEXT, NUMBER, BOOLEAN, ERROR }
 
     /**
      * One non-blank cell. {@code row} is 1-based as Excel shows it, {@code col} 0-based; {@code formula} is the formula
      * text when the cell has one; {@code format} the number format's code and {@code raw} the stored value, for numbers.
      */
-    record Cell(int row, int col, String text, Kind kind, String formula, String format, boolean dateFormatted, String raw) {
-        String ref() { return CellReference.convertNumToColString(col) + row; }
+    public record Cell(int row, int col, String text, Kind kind, String formula, String format, boolean dateFormatted, String raw) {
+        public String ref() { return CellReference.convertNumToColString(col) + row; }
 
         boolean percentFormatted() { return kind == Kind.NUMBER && format != null && format.contains("%"); }
     }
 
     /** A sheet's cells by row, then column. {@code truncatedAt} is the first row not read (over the limit), or 0. */
-    record Sheet(String name, TreeMap<Integer, TreeMap<Integer, Cell>> rows, int truncatedAt) {
-        Cell cell(int row, int col) {
+    public record Sheet(String name, TreeMap<Integer, TreeMap<Integer, Cell>> rows, int truncatedAt) {
+        public Cell cell(int row, int col) {
             TreeMap<Integer, Cell> r = rows.get(row);
             return r == null ? null : r.get(col);
         }
 
-        String text(int row, int col) {
+        public String text(int row, int col) {
             Cell c = cell(row, col);
             return c == null ? null : c.text();
         }
@@ -65,8 +66,8 @@ final class WorkbookCells {
     }
 
     /** The sheets of one workbook in workbook order, or why it could not be read. */
-    record Workbook(String file, List<Sheet> sheets, LoadProblem unreadable) {
-        Map<String, Sheet> byName() {
+    public record Workbook(String file, List<Sheet> sheets, LoadProblem unreadable) {
+        public Map<String, Sheet> byName() {
             Map<String, Sheet> m = new LinkedHashMap<>();
             sheets.forEach(s -> m.put(s.name(), s));
             return m;
@@ -76,6 +77,11 @@ final class WorkbookCells {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
     private WorkbookCells() {}
+
+    /** An uploaded workbook that is not a rule file, read by the same rules. */
+    public static Workbook read(String name, byte[] content, int maxRowsPerSheet) {
+        return read(new RuleFile(name, content), maxRowsPerSheet);
+    }
 
     static Workbook read(RuleFile file, int maxRowsPerSheet) {
         byte[] bytes = file.content();

@@ -9,6 +9,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.kernel.Condition;
 
 /**
  * Screens one commune on one ruleset version: picks the table rows that apply to its province, feeds them in with
@@ -20,8 +21,10 @@ public final class Screener {
     static final String RULES_PACKAGE = "chuyenhoa.screening";
 
     // The evaluation rules share the knowledge base; some of them (the verdict rules) need no fact to activate and
-    // would fire on an empty evaluation global. Only this package's rules may fire in a screening session.
-    private static final AgendaFilter OWN_RULES = match -> RULES_PACKAGE.equals(match.getRule().getPackageName());
+    // would fire on an empty evaluation global. Only this package's rules, and the shared rules that decide each
+    // condition, may fire in a screening session.
+    private static final AgendaFilter OWN_RULES = match -> RULES_PACKAGE.equals(match.getRule().getPackageName())
+            || Condition.RULES_PACKAGE.equals(match.getRule().getPackageName());
 
     private Screener() {}
 

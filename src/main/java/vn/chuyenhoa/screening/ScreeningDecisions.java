@@ -1,65 +1,50 @@
 package vn.chuyenhoa.screening;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The screening DRL's global for one commune: collects what each rule decided, in firing order, with the rule's
- * name, so that every flag can say which rule raised it.
- */
-public final class ScreeningDecisions {
+import vn.chuyenhoa.kernel.Rulings;
 
-    private final List<CheckResult> checks = new ArrayList<>();
-    private final List<Finding> findings = new ArrayList<>();
-    private final List<TypeFinding> types = new ArrayList<>();
-    private TypeFinding drugType;
-    private String drugTypeRule;
-    private Finding status;
-    private String statusRule;
+/**
+ * The screening DRL's global for one commune: what each rule decided, in firing order, with the rule's name, so that
+ * every flag can say which rule raised it.
+ */
+public final class ScreeningDecisions extends Rulings {
+
+    private static final String DRUG_TYPE = "drug-type", STATUS = "status";
 
     public CheckResult check(Check check, ScreeningOutcome outcome, String rule) {
-        CheckResult r = new CheckResult(check, outcome, rule);
-        checks.add(r);
-        return r;
+        return decided(new CheckResult(check, outcome, rule));
     }
 
     public Finding assess(Assessment assessment, ScreeningOutcome outcome, String rule) {
-        Finding f = new Finding(assessment, outcome, rule);
-        findings.add(f);
-        return f;
+        return decided(new Finding(assessment, outcome, rule));
     }
 
     public TypeFinding type(TypeAssessment type, ScreeningOutcome outcome, String rule) {
-        TypeFinding f = new TypeFinding(type, outcome, rule);
-        types.add(f);
-        return f;
+        return decided(new TypeFinding(type, outcome, rule));
     }
 
     /** @param type the most severe type met, or null when none is */
     public void drugType(TypeFinding type, String rule) {
-        if (drugTypeRule != null) throw new IllegalStateException("two drug-type rules fired: " + drugTypeRule + " and " + rule);
-        this.drugType = type;
-        this.drugTypeRule = rule;
+        conclude(DRUG_TYPE, type, rule);
     }
 
     /** @param status the exclusion or carry-over that decides, or null when the commune stays a plain candidate */
     public void status(Finding status, String rule) {
-        if (statusRule != null) throw new IllegalStateException("two status rules fired: " + statusRule + " and " + rule);
-        this.status = status;
-        this.statusRule = rule;
+        conclude(STATUS, status, rule);
     }
 
-    List<CheckResult> checks() { return checks; }
+    List<CheckResult> checks() { return decided(CheckResult.class); }
 
-    List<Finding> findings() { return findings; }
+    List<Finding> findings() { return decided(Finding.class); }
 
-    List<TypeFinding> types() { return types; }
+    List<TypeFinding> types() { return decided(TypeFinding.class); }
 
-    TypeFinding drugType() { return drugType; }
+    TypeFinding drugType() { return concluded(DRUG_TYPE, TypeFinding.class); }
 
-    String drugTypeRule() { return drugTypeRule; }
+    String drugTypeRule() { return ruleOf(DRUG_TYPE); }
 
-    Finding status() { return status; }
+    Finding status() { return concluded(STATUS, Finding.class); }
 
-    String statusRule() { return statusRule; }
+    String statusRule() { return ruleOf(STATUS); }
 }

@@ -1,7 +1,6 @@
 package vn.chuyenhoa.screening;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -206,8 +205,7 @@ public final class ScreeningReport {
                 vi = row.labelVi() + ": " + k.getValue() + ", " + verdictVi + " " + cmp + " " + Texts.vi(c.threshold()) + ".";
                 en = row.labelEn() + ": " + k.getValue() + ", " + verdictEn + " " + cmp + " " + Texts.plain(c.threshold()) + ".";
             } else {
-                BigDecimal rate = BigDecimal.valueOf(k.getValue()).multiply(BigDecimal.valueOf(c.per()))
-                        .divide(BigDecimal.valueOf(k.getResidents()), 2, RoundingMode.HALF_UP);
+                BigDecimal rate = k.getReading().shown();
                 actual = rate.toPlainString();
                 boolean percent = c.per() == 100;
                 String unitVi = percent ? "%" : " trên " + Texts.grouped(c.per(), true) + " dân";

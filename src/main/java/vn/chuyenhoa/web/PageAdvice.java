@@ -58,6 +58,11 @@ public class PageAdvice {
         return path + "?lang=" + lang;
     }
 
+    @ExceptionHandler(PageRefusal.class)
+    ModelAndView refused(PageRefusal e, Locale locale, HttpServletRequest request) {
+        return error(e.status, e.messageVi, e.messageEn, locale, request);
+    }
+
     @ExceptionHandler(PageNotFound.class)
     ModelAndView notFound(PageNotFound e, Locale locale, HttpServletRequest request) {
         return error(HttpStatus.NOT_FOUND, e.messageVi, e.messageEn, locale, request);

@@ -144,7 +144,10 @@ class RoleMatrixTest {
 
         // evaluations
         expect(READERS, "GET /api/v1/evaluations", "GET /api/v1/evaluations/{id}", "GET /api/v1/evaluations/{id}/status");
-        expect(EVALUATOR, "POST /api/v1/evaluations", "POST /api/v1/evaluations/{id}/withdrawal");
+        // a programme officer submits one evaluation too (issue 15), by the API or by the form
+        expect(roles(Role.EVALUATOR, Role.PROGRAMME_OFFICER), "POST /api/v1/evaluations");
+        expect(EVALUATOR, "POST /api/v1/evaluations/{id}/withdrawal");
+        expect(OFFICER, "GET /evaluations/new", "POST /evaluations/new");
         expect(EVALUATOR, "POST /api/v1/evaluation-batches");
         expect(READERS, "GET /api/v1/evaluation-batches/{id}");
         expect(READERS, "POST /api/v1/evaluations/{id}/replay", "POST /evaluations/{id}/replay");
@@ -166,7 +169,20 @@ class RoleMatrixTest {
                 "GET /monitoring-reports/{id}");
         expect(OFFICER, "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas",
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
-                "GET /screenings/new", "POST /screenings/new", "GET /monitoring-reports/new", "POST /monitoring-reports/new");
+                "GET /screenings/new", "POST /screenings/new", "GET /monitoring-reports/new", "POST /monitoring-reports/new",
+                "GET /screenings/form", "POST /screenings/form", "GET /monitoring-reports/form", "POST /monitoring-reports/form");
+        // facts by spreadsheet (issue 15): an officer's work, in their provinces, from the template to the results
+        expect(OFFICER, "GET /programmes/{codeScheme}/{provinceCode}/facts-sheet",
+                "GET /programmes/{codeScheme}/{provinceCode}/facts-sheet/template.xlsx",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/save",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/results.xlsx");
+        // the reports of the reporting calendar: the province's officers (a national officer holds every province), and
+        // auditors, read-only; other readers have no business with a province's reports
+        expect(roles(Role.PROGRAMME_OFFICER, Role.AUDITOR), "GET /programmes/{codeScheme}/{provinceCode}/reports",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/xlsx",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/pdf");
         expect(READERS, "GET /api/v1/reporting-periods", "GET /api/v1/profiles", "GET /api/v1/profiles/{id}",
                 "GET /api/v1/ruleset", "GET /api/v1/audit/verify", "GET /audit/verify");
 
@@ -203,13 +219,22 @@ class RoleMatrixTest {
     static {
         scoped(Scoped.REFUSED_OUTSIDE, "POST /api/v1/evaluations", "POST /api/v1/evaluations/{id}/withdrawal",
                 "POST /api/v1/screenings", "POST /screenings/new", "POST /api/v1/monitoring-reports", "POST /monitoring-reports/new",
+                "POST /evaluations/new", "POST /screenings/form", "POST /monitoring-reports/form",
                 "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas",
                 "POST /api/v1/programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas",
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
                 "POST /api/v1/programmes/{codeScheme}/{provinceCode}/reorganisation",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/save",
+                "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/results.xlsx",
                 "POST /api/v1/rulesets", "POST /rulesets/upload", "POST /api/v1/rulesets/{version}/activate",
                 "POST /rulesets/{version}/activate");
+        // not writes, but province-bound reads: an officer of Điện Biên asking for Bắc Giang's reports is refused
+        scoped(Scoped.REFUSED_OUTSIDE, "GET /programmes/{codeScheme}/{provinceCode}/reports",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/xlsx",
+                "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/pdf");
         // a batch is recorded (201) with each item outside the caller's provinces refused on its own (403 in results)
         scoped(Scoped.ITEMS_REFUSED_OUTSIDE, "POST /api/v1/evaluation-batches");
         // replays and impact previews store nothing, and every reader reads every province
@@ -377,7 +402,9 @@ class RoleMatrixTest {
     Stream<DynamicTest> anOfficerActsOnlyInTheirProvinces() {
         String[] outside = {"/api/v1/programmes/QD124_2004/24/2024/areas", "/api/v1/programmes/QD124_2004/24/reorganisation",
                 "/api/v1/programmes/QD124_2004/24/2024/areas/07795/transitions",
-                "/programmes/QD124_2004/24/2024/areas", "/programmes/QD124_2004/24/2024/areas/07795/transitions"};
+                "/programmes/QD124_2004/24/2024/areas", "/programmes/QD124_2004/24/2024/areas/07795/transitions",
+                "/programmes/QD124_2004/24/facts-sheet", "/programmes/QD124_2004/24/facts-sheet/save",
+                "/programmes/QD124_2004/24/facts-sheet/results.xlsx"};
         return Stream.of(outside).map(p -> DynamicTest.dynamicTest("POST " + p + " as PROGRAMME_OFFICER of 11 → 403",
                 () -> {
                     Answer a = send("POST", p, "demo-token-canbo-dienbien", null);
@@ -535,6 +562,24 @@ class RoleMatrixTest {
             assertEquals("urn:chuyenhoa:problem:outside-scope", r.json().path("type").asString(), r::describe);
             assertEquals("ACTIVE", l.national.get("/api/v1/evaluations/" + l.nenh + "/status").json().path("state").asString());
         }));
+        // issue 15: an officer submits evaluations, of their own provinces only
+        cells.add(DynamicTest.dynamicTest("POST /api/v1/evaluations as the officer of Điện Biên for Bắc Giang → 403", () -> {
+            vn.chuyenhoa.support.Http.Response r = l.officer.postJson("/api/v1/evaluations", example("phuong-nenh-viet-yen.json"));
+            assertEquals(403, r.status(), r::describe);
+            assertEquals("urn:chuyenhoa:problem:outside-scope", r.json().path("type").asString(), r::describe);
+            assertTrue(r.json().path("detailVi").asString().contains("Bắc Giang"), r::describe);
+        }));
+        cells.add(DynamicTest.dynamicTest("POST /api/v1/evaluations as the officer of Điện Biên for Điện Biên → 201", () -> {
+            vn.chuyenhoa.support.Http.Response r = l.officer.postJson("/api/v1/evaluations", DIEN_BIEN_EVALUATION);
+            assertEquals(201, r.status(), r::describe);
+            String id = r.json().path("id").asString();
+            JsonNode listed = null;
+            for (JsonNode item : l.national.get("/api/v1/evaluations?codeScheme=QD124_2004&areaCode=03160").json().path("items")) {
+                if (item.path("id").asString().equals(id)) listed = item;
+            }
+            assertEquals("canbo.dienbien", listed == null ? null : listed.path("submittedBy").asString(),
+                    "the officer is recorded as the submitter");
+        }));
         cells.add(DynamicTest.dynamicTest("withdrawal of another province's evaluation leaves it in force", () -> {
             l.evaluator.postJson("/api/v1/evaluations/" + l.nenh + "/withdrawal", "{\"reason\":\"thử\"}");
             assertEquals("ACTIVE", l.national.get("/api/v1/evaluations/" + l.nenh + "/status").json().path("state").asString());
@@ -558,6 +603,11 @@ class RoleMatrixTest {
         assertEquals(201, same.status(), same::describe);
         assertEquals("SUPERSEDED", national.get("/api/v1/evaluations/" + nenh + "/status").json().path("state").asString());
     }
+
+    /** Xã Mường Phăng (Điện Biên), 2024: the demo officer's own province. */
+    static final String DIEN_BIEN_EVALUATION = """
+            {"area": {"codeScheme": "QD124_2004", "code": "03160"}, "period": {"from": "2024-01-01", "to": "2024-12-31"},
+             "facts": {"tipsReceived": 12, "tipsResolved": 12, "casesOccurred": 5, "casesCleared": 4}}""";
 
     static String example(String name) throws IOException {
         return java.nio.file.Files.readString(java.nio.file.Path.of("examples", name));
@@ -588,6 +638,17 @@ class RoleMatrixTest {
                 case "POST /api/v1/screenings" -> officer.postJson("/api/v1/screenings", example("screening-thanh-hoa.json"));
                 case "POST /screenings/new" -> officer.post("/screenings/new", form,
                         ("body=" + enc(example("screening-thanh-hoa.json"))).getBytes(utf8));
+                // the forms: a commune of Bắc Giang / Thanh Hóa typed into the officer's form (the pickers offer only
+                // Điện Biên's); the API's province check refuses it
+                case "POST /evaluations/new" -> officer.post("/evaluations/new", form, ("action=preview&area=07795"
+                        + "&period.from=15%2F03%2F2024&period.to=12%2F12%2F2024&facts.tipsReceived=41&facts.tipsResolved=41").getBytes(utf8));
+                case "POST /screenings/form" -> officer.post("/screenings/form", form, ("action=send&year=2025&rows=1"
+                        + "&period.from=15%2F12%2F2023&period.to=14%2F12%2F2024&candidates%5B0%5D.area=15118"
+                        + "&candidates%5B0%5D.facts.residents=11.800").getBytes(utf8));
+                case "POST /monitoring-reports/form" -> officer.post("/monitoring-reports/form", form, ("action=send&area=15061"
+                        + "&recognisedOn=20%2F12%2F2024&period.from=15%2F03%2F2025&period.to=14%2F06%2F2025"
+                        + "&baselinePeriod.from=06%2F06%2F2024&baselinePeriod.to=05%2F09%2F2024&proposedAgain=false"
+                        + "&facts.crimesBaseline=22&facts.crimesCurrent=15").getBytes(utf8));
                 case "POST /api/v1/monitoring-reports" -> officer.postJson("/api/v1/monitoring-reports",
                         example("monitoring-thi-tran-ngoc-lac-stable.json"));
                 case "POST /monitoring-reports/new" -> officer.post("/monitoring-reports/new", form,
@@ -600,8 +661,21 @@ class RoleMatrixTest {
                         officer.postJson("/api/v1/programmes/QD124_2004/24/reorganisation", "{}");
                 case "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas" ->
                         officer.post("/programmes/QD124_2004/24/2024/areas", form, new byte[0]);
+                case "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet" ->
+                        officer.post("/programmes/QD124_2004/24/facts-sheet", form, new byte[0]);
+                case "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/save" ->
+                        officer.post("/programmes/QD124_2004/24/facts-sheet/save", form, "payload=W10&version=x".getBytes(utf8));
+                case "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/results.xlsx" ->
+                        officer.post("/programmes/QD124_2004/24/facts-sheet/results.xlsx", form, new byte[0]);
                 case "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions" ->
                         officer.post("/programmes/QD124_2004/24/2024/areas/07795/transitions", form, new byte[0]);
+                case "GET /programmes/{codeScheme}/{provinceCode}/reports" -> officer.get("/programmes/QD124_2004/24/reports");
+                case "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}" ->
+                        officer.get("/programmes/QD124_2004/24/reports/2024/QUARTER_I");
+                case "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/xlsx" ->
+                        officer.get("/programmes/QD124_2004/24/reports/2024/QUARTER_I/xlsx");
+                case "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}/pdf" ->
+                        officer.get("/programmes/QD124_2004/24/reports/2024/QUARTER_I/pdf");
                 // the editor and the approver hold Bắc Giang (24); the change is Ngọc Lặc's (Thanh Hóa, 38)
                 case "POST /api/v1/rulesets" -> editor.postMultipart("/api/v1/rulesets", Map.of("comment", "Ngọc Lặc"),
                         Map.of("profiles.drl.xlsx", ngocLacEdit));
