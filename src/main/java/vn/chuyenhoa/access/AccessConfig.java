@@ -26,7 +26,6 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import vn.chuyenhoa.operations.WriteLog;
 
 /**
  * The one table of who reaches what. Everything not named here is refused, so a new endpoint is closed until someone

@@ -43,11 +43,6 @@ public record Caller(String username, String displayName, Set<Role> roles, boole
         return current().orElseThrow(() -> new IllegalStateException("no authenticated caller on this request"));
     }
 
-    /** This caller as a changer of rules: the name recorded, and where they may change them. */
-    public vn.chuyenhoa.ruleset.Changer changer() {
-        return vn.chuyenhoa.ruleset.Changer.person(username, national, provinces);
-    }
-
     /** Holds a role that reads the programme's data (every role but ADMIN does). */
     public boolean reads() {
         return roles.stream().anyMatch(r -> r != Role.ADMIN);

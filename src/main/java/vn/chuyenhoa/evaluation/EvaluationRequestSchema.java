@@ -5,13 +5,12 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import vn.chuyenhoa.kernel.Period;
-import vn.chuyenhoa.http.ApiDescription;
 import vn.chuyenhoa.area.AreaRef;
 
 /**
  * The body of {@code POST /api/v1/evaluations} as the OpenAPI description states it (api.md). Never read into: the
  * body is read by {@link EvaluationRequestParser}, which reports every bad field; this only tells generated clients
- * what to send. Its facts are {@link ApiDescription#facts()}, written from the facts catalogue.
+ * what to send. Its facts are {@link EvaluationFactsSchema}, written from the facts catalogue.
  */
 @Schema(name = "EvaluationRequest", description = "An area, a period and the facts about it. JSON null and an absent "
         + "member mean the same: not given. Any member not listed here is refused (400 unknown_field). / Yêu cầu đánh giá "
@@ -23,7 +22,7 @@ record EvaluationRequestSchema(
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "The period evaluated") Period period,
         @Schema(nullable = true, description = "The period compared with, for CRIME_REDUCTION and HOTSPOTS_REDUCED "
                 + "(without it those two are MISSING_DATA); must end before period.from") Period baselinePeriod,
-        @Schema(ref = "#/components/schemas/" + ApiDescription.FACTS_SCHEMA) Object facts,
+        @Schema(ref = "#/components/schemas/" + EvaluationFactsSchema.NAME) Object facts,
         @Schema(nullable = true, description = "PROGRESS for a mid-period check; default FINAL") Purpose purpose,
         @Schema(nullable = true, description = "The id of an evaluation in force that this one replaces; needs reason")
         UUID supersedes,

@@ -7,32 +7,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import vn.chuyenhoa.monitoring.RelapsePolicy;
-import vn.chuyenhoa.screening.ScreeningPolicy;
 import vn.chuyenhoa.kernel.Area;
 
 /**
  * What the compiled decision tables say: the criterion catalogue and the profiles, in table order; the programme
  * settings resolved per profile (empty when the ruleset has no Settings table, as rulesets stored before it had none);
- * and, from their own workbooks, the screening and relapse-monitoring policies.
+ * and what the tables features registered with the loader say (screening, relapse monitoring), which this class
+ * holds without knowing them.
  */
 public final class Policy {
 
     private final Map<String, Criterion> criteria;
     private final Map<String, Profile> profiles;
     private final Map<String, ProgrammeSettings> programme;
-    private final ScreeningPolicy screening;
-    private final RelapsePolicy relapse;
+    private final Map<Class<?>, Object> parts;
 
     public Policy(List<Criterion> criteria, List<Profile> profiles) {
-        this(criteria, profiles, Map.of(), ScreeningPolicy.empty(), RelapsePolicy.empty());
+        this(criteria, profiles, Map.of(), Map.of());
     }
 
-    /** @param programme by profile id; the reader guarantees every profile has all settings, or none has any */
+    /**
+     * @param programme by profile id; the reader guarantees every profile has all settings, or none has any
+     * @param parts what the tables features registered with the loader say, by the type each feature asks for
+     */
     public Policy(List<Criterion> criteria, List<Profile> profiles, Map<String, ProgrammeSettings> programme,
-                  ScreeningPolicy screening, RelapsePolicy relapse) {
-        this.screening = screening;
-        this.relapse = relapse;
+                  Map<Class<?>, Object> parts) {
+        this.parts = Map.copyOf(parts);
         this.criteria = new LinkedHashMap<>();
         criteria.forEach(c -> this.criteria.put(c.id(), c));
         this.profiles = new LinkedHashMap<>();
@@ -48,11 +48,10 @@ public final class Policy {
 
     public Optional<Criterion> criterion(String id) { return Optional.ofNullable(criteria.get(id)); }
 
-    /** Selection screening: scopes, categories and their indicators, drug-area types, statuses, ranking order. */
-    public ScreeningPolicy screening() { return screening; }
-
-    /** Relapse monitoring: the reasons of a relapse and the monitoring window, per profile. */
-    public RelapsePolicy relapse() { return relapse; }
+    /** A feature's part of the policy (screening, relapse monitoring), read from the tables it registered. */
+    public <T> Optional<T> part(Class<T> type) {
+        return Optional.ofNullable(parts.get(type)).map(type::cast);
+    }
 
     /**
      * The most specific profile whose scope contains the area and whose validity contains the date (domain spec §3.1).

@@ -1,6 +1,5 @@
 package vn.chuyenhoa.http;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.BooleanSchema;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -32,7 +28,6 @@ public class ApiDescription {
     /** Raised with every reviewed change of the contract (the snapshot in src/test/resources/openapi/). */
     public static final String VERSION = "1.1.0";
 
-    public static final String FACTS_SCHEMA = "EvaluationFacts";
 
     /** Tag names as controllers use them, with what each groups; a generated client has one class per tag. */
     public static final String EVALUATIONS = "Evaluations", RULESETS = "Rulesets", POLICY = "Policy", PROGRAMMES = "Programmes",
@@ -47,7 +42,7 @@ public class ApiDescription {
     }
 
     @Bean
-    OpenAPI chuyenhoaOpenApi() {
+    OpenAPI chuyenhoaOpenApi(List<NamedSchema> schemas) {
         return new OpenAPI()
                 .info(new Info().title("chuyenhoa — đánh giá chuyển hóa địa bàn / area transformation decisions")
                         .version(VERSION)
@@ -74,31 +69,26 @@ public class ApiDescription {
                         .addSecuritySchemes("bearer", new SecurityScheme()
                                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("A token issued at /admin (EVALUATOR systems), or a demo token of the local run"))
-                        .addSchemas(FACTS_SCHEMA, facts()))
+                        .schemas(named(schemas)))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** A schema a feature adds to the components by name, for the parts of its requests written by hand. */
+    public interface NamedSchema {
+        String name();
+
+        Schema<?> schema();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Map<String, Schema> named(List<NamedSchema> schemas) {
+        Map<String, Schema> named = new LinkedHashMap<>();
+        schemas.forEach(s -> named.put(s.name(), s.schema()));
+        return named;
     }
 
     private static Tag tag(String name, String description) {
         return new Tag().name(name).description(description);
     }
 
-    /** Every fact optional (absent or null is missing data, never zero); counts 0 … 2³¹−1; no other key. */
-    public static Schema<Object> facts() {
-        Map<String, Schema> properties = new LinkedHashMap<>();
-        for (Fact f : Fact.values()) {
-            Schema<?> s = f.type() == Fact.Type.COUNT
-                    ? new IntegerSchema().format("int32").minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Integer.MAX_VALUE))
-                    : new BooleanSchema();
-            properties.put(f.jsonName(), s.nullable(true).description(
-                    (f.type() == Fact.Type.COUNT ? "Count: " : "Flag: ") + f.meaning()));
-        }
-        ObjectSchema schema = new ObjectSchema();
-        schema.setProperties(properties);
-        schema.additionalProperties(false).description("The facts about the area over the period. Every fact is optional: "
-                + "an absent (or null) fact is missing data, never zero, and the criteria that need it are MISSING_DATA. "
-                + "Counts are JSON integers in 0 … 2³¹−1, flags JSON booleans; a part never exceeds its whole "
-                + "(tipsResolved ≤ tipsReceived, casesCleared ≤ casesOccurred, …). Any other key is refused. / Các dữ "
-                + "kiện về địa bàn trong kỳ; dữ kiện vắng mặt là thiếu dữ liệu, không phải số 0.");
-        return schema;
-    }
 }

@@ -16,7 +16,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import vn.chuyenhoa.evaluation.EvaluationService;
 
 /**
  * Every error leaves as problem details. Spring's own errors (wrong method, media type, missing body…) keep their
@@ -55,24 +54,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "Tham số " + ex.getName() + " có giá trị không hợp lệ.");
     }
 
-    @ExceptionHandler(EvaluationService.IdempotencyConflict.class)
-    ResponseEntity<ProblemDetail> idempotency(EvaluationService.IdempotencyConflict ex) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                "Idempotency-Key already used with a different body", "Idempotency-Key đã được dùng cho một yêu cầu khác",
-                "The Idempotency-Key '" + ex.getMessage() + "' was used before with a different request body;"
-                        + " use a new key for a new request.");
-    }
-
-    @ExceptionHandler(EvaluationService.SupersedeRefused.class)
-    ResponseEntity<ProblemDetail> supersede(EvaluationService.SupersedeRefused ex) {
-        if (ex.state() == null) {
-            return Problems.badRequest(List.of(new FieldError("supersedes", "unknown_evaluation",
-                    "There is no evaluation " + ex.target() + " to supersede.",
-                    "Không có đánh giá " + ex.target() + " để thay thế.")));
-        }
-        return Problems.of(HttpStatus.CONFLICT, "not-in-force", "The evaluation is no longer in force",
-                "Đánh giá không còn hiệu lực", ex.getMessage() + "; only an evaluation in force can be superseded.");
-    }
 
     /** A multipart body the container cannot split (no boundary, cut short): nothing of it was read. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)

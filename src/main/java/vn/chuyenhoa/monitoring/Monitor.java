@@ -34,7 +34,7 @@ public final class Monitor {
      *                                  reports both as bad input before this is reached
      */
     public static MonitoringJudgement judge(Engine engine, MonitoringInput input) {
-        RelapsePolicy policy = engine.policy().relapse();
+        RelapsePolicy policy = RelapsePolicy.of(engine.policy());
         ProfileChain chain = ProfileChain.of(engine.policy(), input.scopeArea(), input.recognisedOn(),
                 input.report().profileId()).orElseThrow(() -> new IllegalArgumentException("no profile covers the report"));
         RelapseSettings window = policy.settingsFor(chain.ids())

@@ -90,7 +90,7 @@ class MonitoringFormPages {
     /** The facts some relapse reason of the rules in force tests, in the catalogue's order. */
     private List<Fact> facts() {
         Set<Fact> tested = EnumSet.noneOf(Fact.class);
-        for (RelapseReason r : engines.current().policy().relapse().reasons()) {
+        for (RelapseReason r : RelapsePolicy.of(engines.current().policy()).reasons()) {
             if (r.fact() != null && Fact.byName(r.fact()) != null) tested.add(Fact.byName(r.fact()));
             tested.addAll(r.baseline());
             tested.addAll(r.current());

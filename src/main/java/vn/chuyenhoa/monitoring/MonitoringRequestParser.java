@@ -114,7 +114,7 @@ final class MonitoringRequestParser {
                                 + input.area().codeScheme() + " on recognisedOn (" + recognisedOn + "); name one with profileId.",
                         "Không có bộ tiêu chí nào áp dụng cho đơn vị " + input.area().code() + " trong " + input.area().codeScheme()
                                 + " vào ngày recognisedOn (" + recognisedOn + "); hãy chỉ định bằng profileId.");
-            } else if (world.engine().policy().relapse().settingsFor(chain.get().ids()).isEmpty()) {
+            } else if (RelapsePolicy.of(world.engine().policy()).settingsFor(chain.get().ids()).isEmpty()) {
                 f.error("recognisedOn", "no_monitoring_window", "None of the profiles " + chain.get().ids()
                                 + " sets a monitoring window (monitoringWindowYears of the Settings table in programme.drl.xlsx).",
                         "Không bộ tiêu chí nào trong " + chain.get().ids() + " đặt thời gian theo dõi (monitoringWindowYears của bảng Settings trong programme.drl.xlsx).");

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import vn.chuyenhoa.evaluation.Policy;
 
 /**
  * What the monitoring tables say, in table order. Rows belong to profiles; an area is judged by the rows of its
@@ -16,6 +17,11 @@ public record RelapsePolicy(List<RelapseReason> reasons, List<RelapseSettings> s
     public RelapsePolicy {
         reasons = List.copyOf(reasons);
         settings = List.copyOf(settings);
+    }
+
+    /** The policy's relapse part; empty for a ruleset stored before its tables existed. */
+    public static RelapsePolicy of(Policy policy) {
+        return policy.part(RelapsePolicy.class).orElse(empty());
     }
 
     public static RelapsePolicy empty() {

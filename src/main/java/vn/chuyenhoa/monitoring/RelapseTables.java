@@ -12,7 +12,12 @@ import java.util.Set;
 import vn.chuyenhoa.kernel.Comparison;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Profile;
+import vn.chuyenhoa.evaluation.ProgrammeSettings;
+import vn.chuyenhoa.evaluation.Setting;
+import vn.chuyenhoa.kernel.TableSource;
+import java.util.LinkedHashMap;
 import vn.chuyenhoa.ruleset.Cells;
+import vn.chuyenhoa.ruleset.FeatureTables;
 import vn.chuyenhoa.ruleset.LoadProblem;
 import vn.chuyenhoa.ruleset.SheetRow;
 
@@ -23,7 +28,7 @@ import vn.chuyenhoa.ruleset.SheetRow;
  * Rows belong to profiles of the Profiles table; a row of a profile already reported as broken is skipped rather than
  * reported again.
  */
-public final class RelapseTables {
+final class RelapseTables {
 
     private final Cells cells;
 
@@ -31,9 +36,25 @@ public final class RelapseTables {
         this.cells = new Cells(problems);
     }
 
-    public static RelapsePolicy read(List<SheetRow> rows, List<Profile> profiles, Set<String> brokenProfiles,
-                              List<LoadProblem> problems) {
-        return new RelapseTables(problems).read(rows, profiles, brokenProfiles);
+    /** Registers the RelapseReasons tables with the ruleset loader (META-INF/services). */
+    public static final class Registration implements FeatureTables {
+
+        @Override
+        public String prefix() {
+            return "Relapse";
+        }
+
+        @Override
+        public Class<?> type() {
+            return RelapsePolicy.class;
+        }
+
+        @Override
+        public Object read(List<SheetRow> rows, Context context) {
+            RelapsePolicy relapse = new RelapseTables(context.problems())
+                    .read(rows, context.profiles(), context.brokenProfiles());
+            return new RelapsePolicy(relapse.reasons(), monitoringWindows(context.profiles(), context.programme()));
+        }
     }
 
     private RelapsePolicy read(List<SheetRow> rows, List<Profile> profiles, Set<String> brokenProfiles) {
@@ -147,5 +168,23 @@ public final class RelapseTables {
                 "\"" + name + "\" không phải số liệu " + (type == Fact.Type.COUNT ? "đếm" : "có/không") + " của báo cáo theo dõi.",
                 "\"" + name + "\" is not a " + (type == Fact.Type.COUNT ? "count" : "yes/no") + " fact of a monitoring report.");
         return false;
+    }
+
+    /**
+     * The monitoring windows of the relapse policy, taken from the programme Settings table so that the lifecycle
+     * (MONITORING → STABLE) and the monitoring reports read one and the same row: each profile's
+     * {@code monitoringWindowYears} as resolved there, once per row, with the profile that owns the row. A profile
+     * that falls back to the national row thus has no window of its own, and a report on it goes on to the next
+     * profile of its chain, as before.
+     */
+    private static List<RelapseSettings> monitoringWindows(List<Profile> profiles, Map<String, ProgrammeSettings> programme) {
+        Map<TableSource, RelapseSettings> rows = new LinkedHashMap<>();
+        for (Profile p : profiles) {
+            ProgrammeSettings s = programme.get(p.id());
+            if (s == null) continue;
+            Setting<Integer> w = s.monitoringWindowYears();
+            rows.putIfAbsent(w.source(), new RelapseSettings(w.profileId(), w.value(), w.legalBasis(), w.source()));
+        }
+        return List.copyOf(rows.values());
     }
 }

@@ -84,7 +84,7 @@ class AreaPages {
                 return "redirect:" + href(after.area()) + "?recorded";
             } catch (ProgrammeException.Invalid e) {
                 status = HttpStatus.BAD_REQUEST;
-                errors = FormJson.refusals(e.refusals());
+                errors = Refusal.onForm(e.refusals());
             } catch (ProgrammeException.NotAllowed e) {
                 status = HttpStatus.CONFLICT;
                 NotAllowedText t = NotAllowedText.of(e);

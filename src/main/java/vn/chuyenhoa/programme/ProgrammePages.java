@@ -149,7 +149,7 @@ class ProgrammePages {
                 return "redirect:" + AreaPages.href(added.area()) + "?added";
             } catch (ProgrammeException.Invalid e) {
                 status = HttpStatus.BAD_REQUEST;
-                errors = FormJson.refusals(e.refusals());
+                errors = Refusal.onForm(e.refusals());
             } catch (ProgrammeException.Conflict e) {
                 status = HttpStatus.CONFLICT;
                 errors = List.of(new FormError("areaCode", e.messageVi(), e.getMessage()));

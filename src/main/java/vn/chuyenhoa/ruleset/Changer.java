@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import vn.chuyenhoa.access.Caller;
+
 import vn.chuyenhoa.evaluation.Scope;
 
 /**
@@ -25,6 +27,11 @@ public record Changer(String name, boolean national, Set<String> provinces, bool
 
     public static Changer system(String name) {
         return new Changer(name, true, Set.of(), false);
+    }
+
+    /** A signed-in caller as a changer of rules: the name recorded, and where they may change them. */
+    static Changer of(Caller caller) {
+        return person(caller.username(), caller.national(), caller.provinces());
     }
 
     public static Changer person(String name, boolean national, Set<String> provinces) {

@@ -27,23 +27,29 @@ import vn.chuyenhoa.evaluation.ProgrammeSettings;
 import vn.chuyenhoa.evaluation.Requirement;
 import vn.chuyenhoa.evaluation.Scope;
 import vn.chuyenhoa.evaluation.Setting;
-import vn.chuyenhoa.kernel.TableSource;
-import vn.chuyenhoa.monitoring.RelapsePolicy;
-import vn.chuyenhoa.monitoring.RelapseSettings;
 import vn.chuyenhoa.ruleset.DecisionTables.RowOrigin;
-import vn.chuyenhoa.monitoring.RelapseTables;
-import vn.chuyenhoa.screening.ScreeningTables;
 
 /**
  * Turns the rows the table rules handed over into a typed {@link Policy}, checking every cell as it goes so that a
  * mistake is reported with its file, sheet, cell and value instead of surfacing as a wrong verdict. Which table a row
  * belongs to is the RuleTable's name: {@code Criteria…}, {@code Profiles…}, {@code Thresholds…} or {@code Settings…};
- * {@code Screening…} and {@code Relapse…} rows go to {@link ScreeningTables} and {@link RelapseTables}.
+ * rows of tables a feature registered ({@link FeatureTables}) go to that feature's reader.
  */
 final class PolicyReader {
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The tables features registered, in a fixed order so that problems come out in the same order every time. */
+    private static final List<FeatureTables> FEATURES = java.util.ServiceLoader.load(FeatureTables.class,
+            PolicyReader.class.getClassLoader()).stream().map(java.util.ServiceLoader.Provider::get)
+            .sorted(Comparator.comparing(FeatureTables::prefix)).toList();
+    private static final List<String> KNOWN_TABLES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("Criteria", "Profiles", "Thresholds", "Settings"),
+            FEATURES.stream().map(FeatureTables::prefix)).toList();
+    private static final String KNOWN_TABLES_VI = String.join(", ", KNOWN_TABLES.subList(0, KNOWN_TABLES.size() - 1))
+            + " hoặc " + KNOWN_TABLES.get(KNOWN_TABLES.size() - 1);
+    private static final String KNOWN_TABLES_EN = String.join(", ", KNOWN_TABLES.subList(0, KNOWN_TABLES.size() - 1))
+            + " or " + KNOWN_TABLES.get(KNOWN_TABLES.size() - 1);
 
     private final List<LoadProblem> problems;
     /** The typed reading of cells every table reader shares, so policy staff see one vocabulary. */
@@ -61,8 +67,10 @@ final class PolicyReader {
     private Policy read(Map<String, Map<String, String>> rawRows, Map<String, RowOrigin> origins) {
         List<SheetRow> criteriaRows = new ArrayList<>(), profileRows = new ArrayList<>(), thresholdRows = new ArrayList<>();
         List<SheetRow> settingRows = new ArrayList<>();
-        // screening and relapse-monitoring tables: read by their own readers, after the profiles (see the end)
-        List<SheetRow> screeningRows = new ArrayList<>(), relapseRows = new ArrayList<>();
+        // the tables features registered (screening, relapse monitoring, ...): read by their own readers, after the
+        // profiles and settings they refer to (see the end)
+        Map<FeatureTables, List<SheetRow>> featureRows = new LinkedHashMap<>();
+        FEATURES.forEach(f -> featureRows.put(f, new ArrayList<>()));
         for (Map.Entry<String, Map<String, String>> e : rawRows.entrySet()) {
             RowOrigin o = origins.get(e.getKey());
             if (o == null) throw new IllegalStateException("no origin for table rule " + e.getKey());
@@ -72,11 +80,14 @@ final class PolicyReader {
             else if (table.startsWith("profiles")) profileRows.add(row);
             else if (table.startsWith("thresholds")) thresholdRows.add(row);
             else if (table.startsWith("settings")) settingRows.add(row);
-            else if (table.startsWith("screening")) screeningRows.add(row);
-            else if (table.startsWith("relapse")) relapseRows.add(row);
-            else problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), null, o.table(), "unknown_table",
-                    "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng Criteria, Profiles, Thresholds, Settings, Screening hoặc Relapse.",
-                    "Unknown table \"" + o.table() + "\": a RuleTable name must start with Criteria, Profiles, Thresholds, Settings, Screening or Relapse."));
+            else {
+                FeatureTables owner = FEATURES.stream()
+                        .filter(f -> table.startsWith(f.prefix().toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+                if (owner != null) featureRows.get(owner).add(row);
+                else problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), null, o.table(), "unknown_table",
+                        "Không rõ bảng \"" + o.table() + "\": tên RuleTable phải bắt đầu bằng " + KNOWN_TABLES_VI + ".",
+                        "Unknown table \"" + o.table() + "\": a RuleTable name must start with " + KNOWN_TABLES_EN + "."));
+            }
         }
         Comparator<SheetRow> tableOrder = Comparator.comparing((SheetRow r) -> r.origin().file())
                 .thenComparing(r -> r.origin().sheet()).thenComparingInt(r -> r.origin().row());
@@ -84,8 +95,7 @@ final class PolicyReader {
         profileRows.sort(tableOrder);
         thresholdRows.sort(tableOrder);
         settingRows.sort(tableOrder);
-        screeningRows.sort(tableOrder);
-        relapseRows.sort(tableOrder);
+        featureRows.values().forEach(rows -> rows.sort(tableOrder));
 
         Map<String, Criterion> criteria = new LinkedHashMap<>();
         Map<String, SheetRow> criterionRows = new HashMap<>();
@@ -175,33 +185,13 @@ final class PolicyReader {
         // only on otherwise sound tables: a profile row refused above would look like a gap in the coverage
         if (problems.isEmpty()) checkCoverage(profiles, profileById, profileRows);
         Map<String, ProgrammeSettings> programme = programmeSettings(settingRows, profileHeads, profiles, broken);
-        RelapsePolicy relapse = RelapseTables.read(sheetRows(relapseRows), profiles, broken, problems);
-        return new Policy(List.copyOf(criteria.values()), profiles, programme,
-                ScreeningTables.read(sheetRows(screeningRows), problems),
-                new RelapsePolicy(relapse.reasons(), monitoringWindows(profiles, programme)));
+        FeatureTables.Context context = new FeatureTables.Context(profiles, broken, programme, problems);
+        Map<Class<?>, Object> parts = new LinkedHashMap<>();
+        featureRows.forEach((feature, rows) -> parts.put(feature.type(), feature.read(rows, context)));
+        return new Policy(List.copyOf(criteria.values()), profiles, programme, parts);
     }
 
-    /**
-     * The monitoring windows of the relapse policy, taken from the programme Settings table so that the lifecycle
-     * (MONITORING → STABLE) and the monitoring reports read one and the same row: each profile's
-     * {@code monitoringWindowYears} as resolved there, once per row, with the profile that owns the row. A profile
-     * that falls back to the national row thus has no window of its own, and a report on it goes on to the next
-     * profile of its chain, as before.
-     */
-    private static List<RelapseSettings> monitoringWindows(List<Profile> profiles, Map<String, ProgrammeSettings> programme) {
-        Map<TableSource, RelapseSettings> rows = new LinkedHashMap<>();
-        for (Profile p : profiles) {
-            ProgrammeSettings s = programme.get(p.id());
-            if (s == null) continue;
-            Setting<Integer> w = s.monitoringWindowYears();
-            rows.putIfAbsent(w.source(), new RelapseSettings(w.profileId(), w.value(), w.legalBasis(), w.source()));
-        }
-        return List.copyOf(rows.values());
-    }
 
-    private static List<SheetRow> sheetRows(List<SheetRow> rows) {
-        return rows;
-    }
 
     private Criterion criterion(SheetRow r) {
         String id = cells.identifier(r, "id");

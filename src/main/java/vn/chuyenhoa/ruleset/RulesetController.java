@@ -181,7 +181,7 @@ class RulesetController {
         for (MultipartFile f : files) given.add(Map.entry(String.valueOf(f.getOriginalFilename()), f.getBytes()));
         ActiveRuleset.Offer offer;
         try {
-            offer = active.upload(given, whole, Caller.current().orElseThrow().changer(), comment.strip());
+            offer = active.upload(given, whole, Changer.of(Caller.required()), comment.strip());
         } catch (Changer.Refused e) {
             return refused(e);
         } catch (ActiveRuleset.UnusableFileName e) {
@@ -237,7 +237,7 @@ class RulesetController {
         if (version.equals(before)) return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "alreadyActive", true));
         boolean rollback = store.everActivated().contains(version);
         try {
-            active.activate(version, Caller.current().orElseThrow().changer(), comment);
+            active.activate(version, Changer.of(Caller.required()), comment);
         } catch (Changer.Refused e) {
             return refused(e);
         } catch (ActiveRuleset.NotRecorded e) {

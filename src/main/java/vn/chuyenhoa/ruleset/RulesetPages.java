@@ -129,7 +129,7 @@ class RulesetPages {
         for (MultipartFile f : given) uploaded.add(Map.entry(String.valueOf(f.getOriginalFilename()), f.getBytes()));
         ActiveRuleset.Offer offer;
         try {
-            offer = active.upload(uploaded, false, Caller.current().orElseThrow().changer(), comment.strip());
+            offer = active.upload(uploaded, false, Changer.of(Caller.required()), comment.strip());
         } catch (Changer.Refused e) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("errors", refusal(e));
@@ -203,7 +203,7 @@ class RulesetPages {
         // as on the API: putting the version in force in force again changes nothing and records nothing
         if (version.equals(active.versionId())) return "redirect:/rulesets/" + version + "?alreadyActive";
         try {
-            active.activate(version, Caller.current().orElseThrow().changer(), comment.strip());
+            active.activate(version, Changer.of(Caller.required()), comment.strip());
         } catch (Changer.Refused e) {
             activationPage(version, model, refusal(e), comment);
             response.setStatus(HttpStatus.FORBIDDEN.value());

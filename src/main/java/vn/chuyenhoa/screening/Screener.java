@@ -37,7 +37,7 @@ public final class Screener {
     }
 
     public static CommuneJudgement judge(Engine engine, String codeScheme, String provinceCode, Candidate candidate) {
-        ScreeningPolicy policy = engine.policy().screening();
+        ScreeningPolicy policy = ScreeningPolicy.of(engine.policy());
         List<Object> facts = new ArrayList<>();
         int expectedChecks = 0;
         for (Category c : policy.categories()) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.chuyenhoa.evaluation.Policy;
 
 /**
  * What the screening tables say, in table order. Rows are per scope: for each category, the rows of the most specific
@@ -27,6 +28,11 @@ public record ScreeningPolicy(List<ScreeningScope> scopes, List<Category> catego
     }
 
     /** No screening tables: every category is reported as not assessed, nothing is ranked on a key. */
+    /** The policy's screening part; empty for a ruleset stored before its tables existed. */
+    public static ScreeningPolicy of(Policy policy) {
+        return policy.part(ScreeningPolicy.class).orElse(empty());
+    }
+
     public static ScreeningPolicy empty() {
         return new ScreeningPolicy(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }

@@ -34,7 +34,7 @@ public class ScreeningService {
         for (Candidate c : input.candidates()) {
             judged.add(Screener.judge(engine, input.codeScheme(), input.provinceCode(), c));
         }
-        List<RankingKey> keys = engine.policy().screening().ranking();
+        List<RankingKey> keys = ScreeningPolicy.of(engine.policy()).ranking();
         return ScreeningReport.render(id, engine.versionId(), at, submittedBy, input, judged, Ranking.rank(judged, keys), keys);
     }
 

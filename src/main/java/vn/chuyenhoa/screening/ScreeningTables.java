@@ -12,6 +12,7 @@ import java.util.Objects;
 import vn.chuyenhoa.kernel.Comparison;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.ruleset.Cells;
+import vn.chuyenhoa.ruleset.FeatureTables;
 import vn.chuyenhoa.ruleset.LoadProblem;
 import vn.chuyenhoa.ruleset.SheetRow;
 
@@ -20,7 +21,7 @@ import vn.chuyenhoa.ruleset.SheetRow;
  * {@link ScreeningPolicy}, checking every cell: a wrong one is a load problem at its cell, never a wrong flag.
  * Rows that refer to a row already reported as broken are skipped rather than reported a second time.
  */
-public final class ScreeningTables {
+final class ScreeningTables {
 
     private final Cells cells;
     private final List<String> broken = new ArrayList<>();
@@ -29,8 +30,23 @@ public final class ScreeningTables {
         this.cells = new Cells(problems);
     }
 
-    public static ScreeningPolicy read(List<SheetRow> rows, List<LoadProblem> problems) {
-        return new ScreeningTables(problems).read(rows);
+    /** Registers the Screening tables with the ruleset loader (META-INF/services). */
+    public static final class Registration implements FeatureTables {
+
+        @Override
+        public String prefix() {
+            return "Screening";
+        }
+
+        @Override
+        public Class<?> type() {
+            return ScreeningPolicy.class;
+        }
+
+        @Override
+        public Object read(List<SheetRow> rows, Context context) {
+            return new ScreeningTables(context.problems()).read(rows);
+        }
     }
 
     private ScreeningPolicy read(List<SheetRow> rows) {

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.chuyenhoa.http.FieldError;
-import vn.chuyenhoa.programme.Refusal;
 
 /**
  * A form's fields as the JSON body the API takes, so that the API's strict reader judges them and a form is refused
@@ -34,9 +33,5 @@ public final class FormJson {
 
     public static List<FormError> errors(List<FieldError> errors) {
         return errors.stream().map(e -> new FormError(e.field() == null ? "JSON" : e.field(), e.messageVi(), e.message())).toList();
-    }
-
-    public static List<FormError> refusals(List<Refusal> refusals) {
-        return refusals.stream().map(r -> new FormError(r.field(), r.messageVi(), r.message())).toList();
     }
 }

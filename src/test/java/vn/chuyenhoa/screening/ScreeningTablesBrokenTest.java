@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import vn.chuyenhoa.monitoring.RelapsePolicy;
 import vn.chuyenhoa.evaluation.Policy;
 import vn.chuyenhoa.support.RuleTree;
 import vn.chuyenhoa.ruleset.ActiveRuleset;
@@ -41,20 +42,20 @@ class ScreeningTablesBrokenTest {
     @Test
     void theShippedWorkbooksBuild() throws Exception {
         Policy p = build(RuleTree.copyInto(dir)).engine().policy();
-        assertEquals(1, p.screening().scopes().size());
-        assertEquals(4, p.screening().categories().size());
-        assertEquals(9, p.screening().indicators().size());
-        assertEquals(3, p.screening().drugTypes().size());
-        assertEquals(6, p.screening().drugCriteria().size());
-        assertEquals(2, p.screening().statuses().size());
-        assertEquals(4, p.screening().ranking().size());
-        assertEquals(5, p.relapse().reasons().size());
+        assertEquals(1, ScreeningPolicy.of(p).scopes().size());
+        assertEquals(4, ScreeningPolicy.of(p).categories().size());
+        assertEquals(9, ScreeningPolicy.of(p).indicators().size());
+        assertEquals(3, ScreeningPolicy.of(p).drugTypes().size());
+        assertEquals(6, ScreeningPolicy.of(p).drugCriteria().size());
+        assertEquals(2, ScreeningPolicy.of(p).statuses().size());
+        assertEquals(4, ScreeningPolicy.of(p).ranking().size());
+        assertEquals(5, RelapsePolicy.of(p).reasons().size());
         // the monitoring window is the programme Settings row, not a table of the monitoring workbook
-        assertEquals(1, p.relapse().settings().size());
-        assertEquals(3, p.relapse().settings().get(0).monitoringWindowYears());
-        assertEquals("decision-tables/programme.drl.xlsx", p.relapse().settings().get(0).source().file());
-        assertEquals("C13", p.relapse().settings().get(0).source().cell());
-        assertEquals(p.monitoringWindowYears("NATIONAL_CORE").orElseThrow().source(), p.relapse().settings().get(0).source());
+        assertEquals(1, RelapsePolicy.of(p).settings().size());
+        assertEquals(3, RelapsePolicy.of(p).settings().get(0).monitoringWindowYears());
+        assertEquals("decision-tables/programme.drl.xlsx", RelapsePolicy.of(p).settings().get(0).source().file());
+        assertEquals("C13", RelapsePolicy.of(p).settings().get(0).source().cell());
+        assertEquals(p.monitoringWindowYears("NATIONAL_CORE").orElseThrow().source(), RelapsePolicy.of(p).settings().get(0).source());
     }
 
     @ParameterizedTest(name = "{0}!{1} = {2} → {3}")
@@ -133,7 +134,7 @@ class ScreeningTablesBrokenTest {
     @Test
     void aDecimalCommaIsReadAsTheSameNumber() throws Exception {
         Policy p = build(RuleTree.copyInto(dir).set(SCREENING, "DrugCriteria", "F10", "0,5")).engine().policy();
-        assertEquals(0, new BigDecimal("0.5").compareTo(p.screening().drugCriteria().get(0).condition().threshold()));
+        assertEquals(0, new BigDecimal("0.5").compareTo(ScreeningPolicy.of(p).drugCriteria().get(0).condition().threshold()));
     }
 
     @ParameterizedTest(name = "{0}!{1} = {2} → {3}")

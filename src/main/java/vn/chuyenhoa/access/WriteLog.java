@@ -1,4 +1,4 @@
-package vn.chuyenhoa.operations;
+package vn.chuyenhoa.access;
 
 import java.io.IOException;
 import java.util.Set;
@@ -13,7 +13,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import vn.chuyenhoa.access.Caller;
 
 /**
  * One line in the log (logger {@code vn.chuyenhoa.writes}, so an operator can route it apart) per request that writes: who, what (method and path, which
