@@ -16,5 +16,10 @@ ALTER TABLE programme_transition ADD CONSTRAINT ck_programme_transition_states C
 -- A verdict voided by a correction leaves its evaluation free to be cited again by the corrected verdict, so one
 -- evaluation may now appear in two rows of the same record; the service refuses one cited by a standing step of
 -- any record (ProgrammeService.citation), and two writers of one record collide on (area_id, step) as before.
+-- H2 keeps a dropped unique constraint's index while the foreign key on the same column uses it: the key is dropped
+-- first and put back on the plain index.
+ALTER TABLE programme_transition DROP CONSTRAINT fk_programme_transition_evaluation;
 ALTER TABLE programme_transition DROP CONSTRAINT uq_programme_transition_evaluation;
 CREATE INDEX ix_programme_transition_evaluation ON programme_transition (evaluation_id);
+ALTER TABLE programme_transition ADD CONSTRAINT fk_programme_transition_evaluation
+    FOREIGN KEY (evaluation_id) REFERENCES evaluation (id);

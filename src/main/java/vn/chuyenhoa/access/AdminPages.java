@@ -1,6 +1,5 @@
 package vn.chuyenhoa.access;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,7 +41,6 @@ class AdminPages {
     public record AccountForm(Set<String> roles, boolean national, String provinces, boolean enabled) {}
 
     private static final int RECENT_EVENTS = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A lock's end as the administrator reads it: Vietnam time, day first. */
     private static final DateTimeFormatter VIETNAM_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
@@ -166,7 +164,6 @@ class AdminPages {
             model.addAttribute("issued", issued.token());
             model.addAttribute("secret", issued.secret());
             model.addAttribute("account", accounts.find(name).orElseThrow());
-            model.addAttribute("time", TIME);
             return "admin-token";
         } catch (Refused e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -254,7 +251,6 @@ class AdminPages {
     private static void common(Model model, List<FormError> errors) {
         model.addAttribute("errors", errors);
         model.addAttribute("roles", Role.values());
-        model.addAttribute("time", TIME);
         model.addAttribute("mayChange", Caller.current().map(c -> c.has(Role.ADMIN)).orElse(false));
     }
 

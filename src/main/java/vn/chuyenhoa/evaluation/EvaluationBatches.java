@@ -42,7 +42,7 @@ import vn.chuyenhoa.audit.Canonical;
  * per core in chunks, while the request's thread inserts the chunks already decided.
  */
 @Component
-class EvaluationBatches implements DisposableBean {
+public class EvaluationBatches implements DisposableBean {
 
     static final int MAX_ITEMS = 20_000;
     /** A batch of {@value #MAX_ITEMS} full requests is about 25 MB; each item is also held to a single body's size. */
@@ -50,19 +50,19 @@ class EvaluationBatches implements DisposableBean {
     private static final int CHUNK = 128;
 
     /** What became of a batch; each kind is one answer of the API. */
-    sealed interface Outcome permits Recorded, Checked, Refused, Stale {}
+    public sealed interface Outcome permits Recorded, Checked, Refused, Stale {}
 
     /** Stored (201), or found again by its Idempotency-Key ({@code replayed}). */
-    record Recorded(UUID id, String json, boolean replayed) implements Outcome {}
+    public record Recorded(UUID id, String json, boolean replayed) implements Outcome {}
 
     /** A dry run: decided, nothing stored (200). */
-    record Checked(String json) implements Outcome {}
+    public record Checked(String json) implements Outcome {}
 
     /** The body is not a batch at all (400): nothing was evaluated. */
-    record Refused(List<FieldError> errors) implements Outcome {}
+    public record Refused(List<FieldError> errors) implements Outcome {}
 
     /** The version the caller previewed on is no longer in force ({@code current} is): nothing was decided. */
-    record Stale(String current) implements Outcome {}
+    public record Stale(String current) implements Outcome {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationBatchArea")
@@ -147,7 +147,7 @@ class EvaluationBatches implements DisposableBean {
      * when {@code expectedVersion} is given, decided only on that version: a preview's rows are stored under the rules
      * the officer saw, or not at all.
      */
-    Outcome submitKeyed(byte[] body, List<String> itemKeys, String expectedVersion, boolean dryRun) {
+    public Outcome submitKeyed(byte[] body, List<String> itemKeys, String expectedVersion, boolean dryRun) {
         return submit(body, null, itemKeys, expectedVersion, dryRun);
     }
 

@@ -19,4 +19,12 @@ public record FieldError(
         @Schema(description = "English", example = "facts.casesCleared (14) is greater than facts.casesOccurred (13).",
                 requiredMode = Schema.RequiredMode.REQUIRED) String message,
         @Schema(description = "Vietnamese", example = "facts.casesCleared (14) lớn hơn facts.casesOccurred (13).",
-                requiredMode = Schema.RequiredMode.REQUIRED) String messageVi) {}
+                requiredMode = Schema.RequiredMode.REQUIRED) String messageVi) {
+
+    /** A number outside the range a field allows, e.g. a year that is a typing error rather than a question. */
+    public static FieldError outOfRange(String field, long value, long min, long max) {
+        return new FieldError(field, "out_of_range",
+                field + " (" + value + ") must be between " + min + " and " + max + ".",
+                field + " (" + value + ") phải từ " + min + " đến " + max + ".");
+    }
+}

@@ -26,11 +26,11 @@ class MonitoringPages {
     private final MonitoringStore reports;
     private final ObjectMapper json;
     private final JsonUpload.Kind kind;
-    private final vn.chuyenhoa.programme.ProgrammeService programmes;
+    private final AreaRecords records;
 
     MonitoringPages(MonitoringSubmissions submissions, MonitoringStore reports, ObjectMapper json,
-                    vn.chuyenhoa.programme.ProgrammeService programmes) {
-        this.programmes = programmes;
+                    AreaRecords records) {
+        this.records = records;
         this.reports = reports;
         this.json = json;
         this.kind = new JsonUpload.Kind("/monitoring-reports", "submit.monitoring.title",
@@ -54,7 +54,7 @@ class MonitoringPages {
                 "Không có báo cáo theo dõi " + id + ".", "There is no monitoring report " + id + "."));
         model.addAttribute("doc", json.readValue(stored, MonitoringDocument.class));
         // the area's record in the programme, where a RELAPSED or STABLE step is recorded from this report
-        model.addAttribute("record", Ids.uuid(id).flatMap(reports::find).flatMap(programmes::recordOf).orElse(null));
+        model.addAttribute("record", Ids.uuid(id).flatMap(reports::find).flatMap(records::recordOf).orElse(null));
         return "monitoring";
     }
 }

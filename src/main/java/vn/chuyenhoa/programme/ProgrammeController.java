@@ -39,7 +39,6 @@ import vn.chuyenhoa.http.Parsed;
 import vn.chuyenhoa.http.Shown;
 import vn.chuyenhoa.http.ApiDescription;
 import vn.chuyenhoa.http.Problems;
-import vn.chuyenhoa.reporting.ReportingCalendar;
 
 /**
  * A province's yearly programmes: add a candidate, record each step of an area's lifecycle, read an area's record and
@@ -92,10 +91,10 @@ class ProgrammeController {
             e.refusals().forEach(r -> errors.add(new FieldError(r.field(), r.code(), r.message(), r.messageVi())));
         }
         if (from < ProgrammeService.MIN_YEAR || from > ProgrammeService.MAX_YEAR) {
-            errors.add(ReportingCalendar.yearOutOfRange("fromYear", from));
+            errors.add(FieldError.outOfRange("fromYear", from, ProgrammeService.MIN_YEAR, ProgrammeService.MAX_YEAR));
         }
         if (to < ProgrammeService.MIN_YEAR || to > ProgrammeService.MAX_YEAR) {
-            errors.add(ReportingCalendar.yearOutOfRange("toYear", to));
+            errors.add(FieldError.outOfRange("toYear", to, ProgrammeService.MIN_YEAR, ProgrammeService.MAX_YEAR));
         } else if (to < from) {
             errors.add(new FieldError("toYear", "before_from_year", "toYear (" + to + ") is before fromYear (" + from + ").",
                     "toYear (" + to + ") trước fromYear (" + from + ")."));

@@ -73,8 +73,9 @@ public record ProvinceReport(ReportUnit unit, int year, ReportingPeriod period, 
 
         /** Met, not met, or still running: a share below target before the year's report is no failure yet. */
         public String assessment(boolean provisional, boolean en) {
-            if (met == null) return en ? "Nothing to compare yet" : "Chưa có số liệu để so sánh";
-            if (met) return en ? "Met" : "Đạt";
+            // the programme figures leave a running year's share unjudged (met is null): it is in progress, not empty
+            if (met == null && (!provisional || percent == null)) return en ? "Nothing to compare yet" : "Chưa có số liệu để so sánh";
+            if (Boolean.TRUE.equals(met)) return en ? "Met" : "Đạt";
             return provisional ? (en ? "In progress (year not over)" : "Đang thực hiện (năm chưa kết thúc)") : (en ? "Not met" : "Chưa đạt");
         }
     }

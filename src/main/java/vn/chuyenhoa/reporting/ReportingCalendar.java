@@ -45,8 +45,6 @@ public final class ReportingCalendar {
     }
 
     public static FieldError yearOutOfRange(String field, int year) {
-        return new FieldError(field, "out_of_range",
-                field + " (" + year + ") must be between " + MIN_YEAR + " and " + MAX_YEAR + ".",
-                field + " (" + year + ") phải từ " + MIN_YEAR + " đến " + MAX_YEAR + ".");
+        return FieldError.outOfRange(field, year, MIN_YEAR, MAX_YEAR);
     }
 }

@@ -197,8 +197,9 @@ public final class ScreeningReport {
             String cmp = Texts.symbol(c.comparison());
             if (c.isFlag()) {
                 actual = String.valueOf(k.getFlag());
-                vi = row.labelVi() + ": " + Texts.yesNoVi(k.getFlag()) + " (" + c.fact().jsonName() + " = " + k.getFlag() + "), "
-                        + (met ? "đạt" : "không đạt") + " (yêu cầu " + c.expected() + ").";
+                // the Vietnamese sentence names no fact: the label says what was asked, có/không what was answered
+                vi = row.labelVi() + ": " + Texts.yesNoVi(k.getFlag()) + ", "
+                        + (met ? "đạt" : "không đạt") + " (yêu cầu " + Texts.yesNoVi(c.expected()) + ").";
                 en = row.labelEn() + ": " + (k.getFlag() ? "yes" : "no") + " (" + c.fact().jsonName() + " = " + k.getFlag() + "), "
                         + (met ? "met" : "not met") + " (required " + c.expected() + ").";
             } else if (!c.perResidents()) {

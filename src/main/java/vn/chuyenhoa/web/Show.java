@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
-import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.kernel.Numbers;
 
 /**
@@ -75,8 +74,7 @@ public class Show {
     /** A fact's JSON name as words in the page's language. */
     public String fact(String jsonName) {
         if (jsonName == null) return "";
-        if (Fact.byName(jsonName) != null || "baselinePeriod".equals(jsonName)) return Fact.label(jsonName, english());
-        // screening and monitoring inputs: their labels live with the pages' messages
+        // one catalogue of fact labels (facts.properties) for evaluation, screening and monitoring inputs alike
         return messages.getMessage("fact." + jsonName, null, jsonName, LocaleContextHolder.getLocale());
     }
 
@@ -113,6 +111,8 @@ public class Show {
 
     private static final java.util.regex.Pattern SCOPES = java.util.regex.Pattern.compile("\\[([A-Z0-9_]+:[0-9]+(?:, [A-Z0-9_]+:[0-9]+)*)]");
 
+    private static final java.util.regex.Pattern ROLE_CODE = java.util.regex.Pattern.compile("\\b[A-Z][A-Z_]+\\b");
+
     /**
      * An account event's details as the log stored them ("roles PROGRAMME_OFFICER; provinces [QD124_2004:11]"), in
      * words for the Vietnamese page: roles by their labels, provinces by name. The stored text itself is never changed.
@@ -125,7 +125,15 @@ public class Show {
         while (m.find()) m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(scopes(java.util.List.of(m.group(1).split(", ")))));
         m.appendTail(b);
         s = b.toString();
-        for (vn.chuyenhoa.access.Role r : vn.chuyenhoa.access.Role.values()) s = s.replaceAll("\\b" + r.name() + "\\b", r.labelVi);
+        // roles by the labels the pages' messages give them (role.X), so the shared page code needs no access type
+        java.util.regex.Matcher role = ROLE_CODE.matcher(s);
+        StringBuilder named = new StringBuilder();
+        while (role.find()) {
+            String label = messages.getMessage("role." + role.group(), null, role.group(), LocaleContextHolder.getLocale());
+            role.appendReplacement(named, java.util.regex.Matcher.quoteReplacement(label));
+        }
+        role.appendTail(named);
+        s = named.toString();
         return s.replaceAll("\\broles\\b", "vai trò").replaceAll("\\bnational\\b", "toàn quốc").replaceAll("\\bprovinces\\b", "tỉnh");
     }
 

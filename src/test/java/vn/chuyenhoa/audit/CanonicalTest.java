@@ -28,8 +28,8 @@ class CanonicalTest {
     void aRowIsEveryColumnLengthPrefixedWithNullsMarked() throws Exception {
         Object[] step = {AREA, 2, "CANDIDATE", "PROPOSED", LocalDate.of(2024, 1, 20),
                 Instant.parse("2024-01-20T03:04:05.120Z"), "BCĐ thị xã Việt Yên", null, null, null, null, "v1",
-                "Đề xuất", "a\nb 🚔", null, null, null, null, null};
-        // recorded_by and the moved_* columns, added later, are left out while NULL: this is the form of a step chained before it existed
+                "Đề xuất", "a\nb 🚔", null, null, null, null, null, null};
+        // recorded_by, the moved_* columns and monitoring_report_id, added later, are left out while NULL: this is the form of a step chained before it existed
         String form = Canonical.PROGRAMME_TRANSITION.form(step);
         // lengths in UTF-8 bytes, counted by hand: Đ ã ê 2 bytes, ị ệ ề ấ 3, 🚔 4
         assertThat(form).isEqualTo("""
@@ -63,7 +63,7 @@ class CanonicalTest {
     @Test
     void aColumnAddedLaterCountsOnceItHoldsAValue() {
         Object[] before = {AREA, 1, null, "CANDIDATE", LocalDate.of(2024, 1, 10), Instant.parse("2024-01-10T00:00:00Z"),
-                "Công an tỉnh", null, null, null, null, "v1", "Vào diện xem xét", null, null, null, null, null, null};
+                "Công an tỉnh", null, null, null, null, "v1", "Vào diện xem xét", null, null, null, null, null, null, null};
         Object[] recorded = before.clone();
         recorded[14] = "canbo.dienbien";
         assertThat(Canonical.PROGRAMME_TRANSITION.form(recorded))

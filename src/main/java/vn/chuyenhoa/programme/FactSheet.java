@@ -1,4 +1,4 @@
-package vn.chuyenhoa.evaluation;
+package vn.chuyenhoa.programme;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +28,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.kernel.Numbers;
 import vn.chuyenhoa.ruleset.WorkbookCells;
 

@@ -1,4 +1,4 @@
-package vn.chuyenhoa.evaluation;
+package vn.chuyenhoa.programme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,8 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.chuyenhoa.programme.AreaState;
-import vn.chuyenhoa.programme.ProgrammeStore;
+import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.support.Http;
 
 /**

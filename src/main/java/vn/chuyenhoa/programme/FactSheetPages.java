@@ -1,4 +1,4 @@
-package vn.chuyenhoa.evaluation;
+package vn.chuyenhoa.programme;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -24,9 +24,6 @@ import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.http.HttpServletRequest;
 import vn.chuyenhoa.access.Caller;
-import vn.chuyenhoa.programme.ProgrammeException;
-import vn.chuyenhoa.programme.ProgrammeService;
-import vn.chuyenhoa.programme.Today;
 import vn.chuyenhoa.web.PageAdvice;
 import vn.chuyenhoa.web.PageController;
 

@@ -1,4 +1,4 @@
-package vn.chuyenhoa.evaluation;
+package vn.chuyenhoa.programme;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,14 +28,16 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
+import vn.chuyenhoa.evaluation.EngineSource;
+import vn.chuyenhoa.evaluation.EvaluationBatches;
+import vn.chuyenhoa.evaluation.EvaluationRecord;
+import vn.chuyenhoa.evaluation.EvaluationStore;
+import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.evaluation.Verdict;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.audit.Canonical;
-import vn.chuyenhoa.programme.AreaState;
-import vn.chuyenhoa.programme.ProgrammeService;
-import vn.chuyenhoa.programme.ProgrammeStore;
-import vn.chuyenhoa.programme.Unit;
 
 /**
  * A province's facts by spreadsheet (issue 15): the template of a period, the preview of a filled file and the saving

@@ -1,5 +1,6 @@
-package vn.chuyenhoa.evaluation;
+package vn.chuyenhoa.programme;
 
+import vn.chuyenhoa.evaluation.Fact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
