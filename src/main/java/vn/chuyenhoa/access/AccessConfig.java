@@ -161,7 +161,7 @@ class AccessConfig {
                         // everything else that reads
                         .requestMatchers(HttpMethod.GET, "/api/**", "/evaluations", "/evaluations/**", "/evaluations.csv",
                                 "/evaluations.xlsx", "/rulesets", "/rulesets/**", "/impact-jobs/**", "/programmes/**",
-                                "/screenings/*", "/monitoring-reports/*", "/audit/**").hasAnyRole(READERS)
+                                "/screenings", "/screenings/*", "/monitoring-reports", "/monitoring-reports/*", "/audit/**").hasAnyRole(READERS)
                         .anyRequest().denyAll());
         return http.build();
     }

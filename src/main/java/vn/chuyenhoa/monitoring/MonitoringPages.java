@@ -23,6 +23,9 @@ import vn.chuyenhoa.web.PageNotFound;
 @PageController
 class MonitoringPages {
 
+    /** A list page holds the latest ones; the API and the audit chain hold them all. */
+    private static final int LISTED = 200;
+
     private final MonitoringStore reports;
     private final ObjectMapper json;
     private final JsonUpload.Kind kind;
@@ -46,6 +49,14 @@ class MonitoringPages {
     ModelAndView monitor(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String body,
                         Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) throws IOException {
         return JsonUpload.submit(kind, file, body, model, locale, request, response);
+    }
+
+    /** The stored monitoring reports, newest first, for auditors and everyone who reads. */
+    @GetMapping("/monitoring-reports")
+    String list(Model model) {
+        model.addAttribute("reports", reports.recent(LISTED));
+        model.addAttribute("listed", LISTED);
+        return "monitoring-reports";
     }
 
     @GetMapping("/monitoring-reports/{id}")

@@ -84,6 +84,12 @@ public class MonitoringStore {
                 MonitoringStore::summary, codeScheme, areaCode);
     }
 
+    /** The latest stored reports, newest first, for the auditors' list (a page shows at most {@code limit}). */
+    public java.util.List<Summary> recent(int limit) {
+        return jdbc.query(SUMMARY + "ORDER BY reported_at DESC, seq DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                MonitoringStore::summary);
+    }
+
     private static Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Summary(rs.getObject("id", UUID.class),
                 rs.getObject("reported_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("code_scheme"),

@@ -23,6 +23,9 @@ import vn.chuyenhoa.web.PageNotFound;
 @PageController
 class ScreeningPages {
 
+    /** A list page holds the latest ones; the API and the audit chain hold them all. */
+    private static final int LISTED = 200;
+
     private final ScreeningStore screenings;
     private final ObjectMapper json;
     private final JsonUpload.Kind kind;
@@ -43,6 +46,14 @@ class ScreeningPages {
     ModelAndView screen(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String body,
                         Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) throws IOException {
         return JsonUpload.submit(kind, file, body, model, locale, request, response);
+    }
+
+    /** The stored screenings, newest first, for auditors and everyone who reads (opening one shows its page). */
+    @GetMapping("/screenings")
+    String list(Model model) {
+        model.addAttribute("screenings", screenings.recent(LISTED));
+        model.addAttribute("listed", LISTED);
+        return "screenings";
     }
 
     @GetMapping("/screenings/{id}")

@@ -56,6 +56,18 @@ public class ScreeningStore {
                 .stream().findFirst();
     }
 
+    /** What the auditors' list shows of a stored screening. */
+    public record Listed(UUID id, Instant screenedAt, String codeScheme, String provinceCode, int year, int candidates,
+                         String submitter) {}
+
+    /** The latest stored screenings, newest first (a page shows at most {@code limit}). */
+    public java.util.List<Listed> recent(int limit) {
+        return jdbc.query("SELECT id, screened_at, code_scheme, province_code, programme_year, candidates, submitter"
+                        + " FROM screening ORDER BY screened_at DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                (rs, n) -> new Listed(rs.getObject(1, UUID.class), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7)));
+    }
+
     public long count() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM screening", Long.class);
         return n == null ? 0 : n;

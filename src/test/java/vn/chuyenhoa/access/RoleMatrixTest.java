@@ -166,6 +166,7 @@ class RoleMatrixTest {
                 "GET /programmes/go", "GET /programmes/{codeScheme}/{provinceCode}");
         // the officer's pages: reading them is open to readers, their forms only to the officer (of the province)
         expect(READERS, "GET /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}", "GET /screenings/{id}",
+                "GET /screenings", "GET /monitoring-reports",
                 "GET /monitoring-reports/{id}");
         expect(OFFICER, "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas",
                 "POST /programmes/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",

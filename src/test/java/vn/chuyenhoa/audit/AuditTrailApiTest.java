@@ -134,7 +134,9 @@ class AuditTrailApiTest {
         assertEquals(200, page.status(), page.describe());
         assertEquals("text/html", page.mediaType());
         assertTrue(page.text().contains("data-intact=\"true\""), page.describe());
-        assertTrue(page.text().contains("NGUYÊN VẸN") && page.text().contains("INTACT"), page.describe());
+        assertTrue(page.text().contains("NGUYÊN VẸN"), page.describe());
+        assertTrue(page.text().contains("id=\"nav-audit\""), "the page sits inside the site, with its navigation");
+        assertTrue(http.get("/audit/verify?lang=en").text().contains("INTACT"), "English on ?lang=en");
         assertTrue(page.text().contains(head.get("hash").asString()), "the page shows the head hash");
     }
 
@@ -398,7 +400,7 @@ class AuditTrailApiTest {
             }
             assertTrue(brk.get("seq").asLong() >= seq, report::toString);
             assertFalse(report.get("headFile").get("lastLineOnChain").asBoolean());
-            assertTrue(http.get("/audit/verify").text().contains("HEAD_NOT_ON_CHAIN"));
+            assertTrue(http.get("/audit/verify").text().contains("data-problem=\"HEAD_NOT_ON_CHAIN\""));
         } finally {
             jdbc.update("UPDATE evaluation SET packed_documents = ? WHERE id = ?", original, UUID.fromString(id));
             jdbc.update("DELETE FROM audit_chain");

@@ -2,36 +2,27 @@ package vn.chuyenhoa.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.chuyenhoa.support.Browser;
 
 /**
  * A Điện Biên officer, in headless Chromium at 1366×768 and at 390×844, goes from the home page to the province's
@@ -45,45 +36,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "chuyenhoa.access.seed=classpath:access/demo-accounts.csv"})
 class ReportPagesBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
+    static Browser chrome;
     static ChromeDriver browser;
     static Path downloads;
-    static Path userData;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
-            if ("true".equals(System.getenv("CI"))) fail("CI=true and " + why);
-            Assumptions.assumeTrue(false, "Browser tests skipped: " + why);
-        }
         downloads = Files.createTempDirectory("chuyenhoa-downloads");
-        userData = Files.createTempDirectory("chuyenhoa-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=vi", "--user-data-dir=" + userData);
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toString());
-        prefs.put("download.prompt_for_download", false);
-        prefs.put("plugins.always_open_pdf_externally", true);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        chrome = Browser.start(downloads);
+        browser = chrome.driver;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) browser.quit();
+        if (chrome != null) chrome.quit();
     }
 
     @ParameterizedTest(name = "{0}×{1}")
@@ -136,56 +105,19 @@ class ReportPagesBrowserTest {
         }
     }
 
-    /** The layout viewport of a screen of this size, phone-like below 500 px. */
     static void viewport(int width, int height) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", width < 500));
+        chrome.viewport(width, height);
     }
 
-    /**
-     * No element's box reaches past the viewport, unless it sits in a box that scrolls sideways by itself; nor does
-     * the page scroll sideways. A box that clips with overflow: hidden is measured like any other.
-     */
     static void assertFits(int width) {
-        @SuppressWarnings("unchecked")
-        List<String> past = (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "var w = document.documentElement.clientWidth, out = [];"
-                        + "function scrolls(e) { for (var p = e.parentElement; p; p = p.parentElement) {"
-                        + "  var o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; }"
-                        + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
-                        + "  if (r.width === 0 && r.height === 0) return;"
-                        + "  if ((r.right > w + 1 || r.left < -1) && !scrolls(e)) out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.left) + '–' + Math.round(r.right)); });"
-                        + "if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);"
-                        + "return out;");
-        assertTrue(past.isEmpty(), "past " + width + " px: " + past);
+        chrome.assertFits(width);
     }
 
     static void screenshot(String name, int width, int height) throws Exception {
-        Path folder = Path.of(System.getProperty("chuyenhoa.screenshots", "target/screenshots"));
-        Files.createDirectories(folder);
-        long full = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight")).longValue();
-        viewport(width, (int) Math.min(6000, Math.max(height, full)));
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        viewport(width, height);
+        chrome.screenshot(name, width, height);
     }
 
-    /** Clicks what loads another page and waits until the new one is complete. */
     static void clickAndWait(WebElement element) {
-        WebElement old = browser.findElement(By.tagName("html"));
-        element.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
-                throw e;
-            }
-        });
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        chrome.clickAndWait(element);
     }
 }
