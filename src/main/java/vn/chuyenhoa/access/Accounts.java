@@ -359,7 +359,7 @@ public class Accounts implements UserDetailsService {
                 "Tài khoản toàn quốc có phạm vi mọi tỉnh; để trống danh sách tỉnh hoặc bỏ chọn toàn quốc."));
         if (!national && (provinces == null || provinces.isEmpty())) out.add(new Refused("provinces",
                 "An account without national scope needs at least one province (SCHEME:CODE, e.g. QD124_2004:24).",
-                "Tài khoản không có phạm vi toàn quốc cần ít nhất một tỉnh (SCHEME:MÃ, ví dụ QD124_2004:24)."));
+                "Tài khoản không có phạm vi toàn quốc cần ít nhất một tỉnh."));
         if (!national && provinces != null) for (String p : provinces) {
             if (p == null || !p.matches("[A-Z0-9_]{1,40}:[0-9A-Za-z]{1,10}")) {
                 String shown = p == null ? "null" : Shown.clip(p);

@@ -23,6 +23,7 @@ import vn.chuyenhoa.access.Accounts.Account;
 import vn.chuyenhoa.access.Accounts.Refused;
 import vn.chuyenhoa.access.Accounts.Token;
 import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.UnitChoice;
 import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.web.FormError;
 import vn.chuyenhoa.web.PageNotFound;
@@ -55,8 +56,10 @@ class AdminPages {
     private final Accounts accounts;
     private final LoginThrottle throttle;
     private final AreaDirectory areas;
+    private final UnitChoice units;
 
-    AdminPages(Accounts accounts, LoginThrottle throttle, AreaDirectory areas) {
+    AdminPages(Accounts accounts, LoginThrottle throttle, AreaDirectory areas, UnitChoice units) {
+        this.units = units;
         this.accounts = accounts;
         this.throttle = throttle;
         this.areas = areas;
@@ -213,6 +216,7 @@ class AdminPages {
         model.addAttribute("locks", locks);
         common(model, errors);
         model.addAttribute("form", form);
+        provinceChoices(model, form.provinces());
         model.addAttribute("tokenUsername", tokenUsername);
         model.addAttribute("label", tokenLabel);
     }
@@ -222,6 +226,7 @@ class AdminPages {
         model.addAttribute("tokens", accounts.tokens(a.username()));
         model.addAttribute("events", accounts.events(RECENT_EVENTS).stream().filter(e -> e.username().equals(a.username())).toList());
         model.addAttribute("form", form);
+        provinceChoices(model, form.provinces());
         model.addAttribute("label", "");
         List<ProvinceSuggestion> suggestions = suggestions(a);
         model.addAttribute("suggestions", suggestions);
@@ -246,6 +251,18 @@ class AdminPages {
             });
         }
         return out;
+    }
+
+    /**
+     * Provinces are picked by name from both code lists, never typed as codes; the picker sends the same
+     * "SCHEME:CODE, …" the API takes (Spring joins a multiple select's values with commas).
+     */
+    private void provinceChoices(Model model, String chosen) {
+        Map<CodeScheme, List<UnitChoice.Province>> byList = new java.util.LinkedHashMap<>();
+        for (CodeScheme scheme : CodeScheme.values()) byList.put(scheme, units.provinces(scheme, (c, p) -> true));
+        model.addAttribute("provinceChoices", byList);
+        model.addAttribute("chosenProvinces", chosen == null ? Set.of()
+                : java.util.Arrays.stream(chosen.split(",")).map(String::strip).collect(java.util.stream.Collectors.toSet()));
     }
 
     private static void common(Model model, List<FormError> errors) {

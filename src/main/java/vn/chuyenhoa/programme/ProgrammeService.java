@@ -631,12 +631,12 @@ public class ProgrammeService {
 
     private static Refusal required(String field, Move move) {
         return new Refusal(field, "required", field + " is required for this step (" + move.rule() + ").",
-                "Bước này (" + move.labelVi() + ") cần có " + field + ".");
+                "Bước này (" + move.labelVi() + ") cần có thông tin này.");
     }
 
     private static Refusal notUsed(String field, Move move) {
         return new Refusal(field, "not_applicable", field + " has no meaning for this step (" + move.rule() + "); leave it out.",
-                field + " không dùng cho bước này (" + move.labelVi() + "); hãy bỏ trường này.");
+                "Thông tin này không dùng cho bước này (" + move.labelVi() + "); hãy để trống.");
     }
 
     private void save(ProgrammeArea a, Programme p) {

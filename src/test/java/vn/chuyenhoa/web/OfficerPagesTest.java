@@ -95,7 +95,7 @@ class OfficerPagesTest {
         assertEquals(400, refused.status(), refused::describe);
         String r = refused.text();
         // the field by its label, the reason in the page's language (English on ?lang=en)
-        assertTrue(r.contains("id=\"form-errors\"") && r.contains("<b>Số quyết định</b>") && r.contains("cần có decisionNumber"), r);
+        assertTrue(r.contains("id=\"form-errors\"") && r.contains("<b>Số quyết định</b>") && r.contains("cần có thông tin này") && !r.contains("decisionNumber<"), r);
         assertTrue(r.contains("value=\"BCĐ 138 tỉnh Điện Biên\""), "the form keeps what was typed");
         assertFalse(officer.get(DIEN_BIEN + "/2021/areas/03124").text().contains("id=\"step-3\""), "nothing stored");
 
@@ -103,7 +103,8 @@ class OfficerPagesTest {
         Http.Response notAllowed = post(officer, DIEN_BIEN + "/2021/areas/03124/transitions", form("to", "TRANSFORMED",
                 "actor", "BCĐ 138 tỉnh Điện Biên"));
         assertEquals(409, notAllowed.status(), notAllowed::describe);
-        assertTrue(notAllowed.text().contains("không thể chuyển sang TRANSFORMED"), // the Vietnamese page in Vietnamese only
+        assertTrue(notAllowed.text().contains("không thể chuyển sang Chuyển hóa thành công") // states by their labels
+                        && !notAllowed.text().contains("không thể chuyển sang TRANSFORMED"), // the Vietnamese page in Vietnamese only
                 notAllowed::describe);
 
         Http.Response approved = post(officer, DIEN_BIEN + "/2021/areas/03124/transitions", form("to", "APPROVED",
