@@ -114,22 +114,36 @@ public final class Cells {
 
     /** {@code v}, the field's text, as true or false; null after reporting it in the caller's words. */
     Boolean flag(SheetRow r, String field, String v, String vi, String en) {
-        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            problem(r, field, "not_a_flag", vi, en);
-            return null;
-        }
-        return Boolean.valueOf(v.toLowerCase(Locale.ROOT));
+        Boolean b = trueOrFalse(v);
+        if (b == null) problem(r, field, "not_a_flag", vi, en);
+        return b;
     }
 
     /** A day typed as text YYYY-MM-DD (a date-formatted cell is refused before, by {@link TableGate}). */
     LocalDate date(SheetRow r, String field, boolean needed) {
         String v = needed ? required(r, field) : r.get(field);
         if (v == null) return null;
+        LocalDate d = day(v);
+        if (d == null) {
+            problem(r, field, "bad_date", "Ngày phải được gõ dạng văn bản YYYY-MM-DD, ví dụ 2024-12-31.",
+                    "A date must be typed as text YYYY-MM-DD, e.g. 2024-12-31.");
+        }
+        return d;
+    }
+
+    /**
+     * "true" or "false" in any case, or null: how every table cell says yes or no. Static for the staff's test rows
+     * ({@link TableTests}), which report in their own form.
+     */
+    static Boolean trueOrFalse(String v) {
+        return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? Boolean.valueOf(v.toLowerCase(Locale.ROOT)) : null;
+    }
+
+    /** A day typed as text YYYY-MM-DD, or null: how every table cell gives a day. */
+    static LocalDate day(String v) {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problem(r, field, "bad_date", "Ngày phải được gõ dạng văn bản YYYY-MM-DD, ví dụ 2024-12-31.",
-                    "A date must be typed as text YYYY-MM-DD, e.g. 2024-12-31.");
             return null;
         }
     }
