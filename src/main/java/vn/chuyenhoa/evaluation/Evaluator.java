@@ -24,7 +24,7 @@ public final class Evaluator {
         for (int i = 0; i < requirements.size(); i++) measures.add(measure(requirements.get(i), i, input));
 
         Decisions decisions = new Decisions();
-        StatelessKieSession session = engine.logic().newStatelessKieSession();
+        StatelessKieSession session = engine.sessions().newStatelessKieSession();
         session.setGlobal("decisions", decisions);
         session.execute(measures);
 

@@ -45,7 +45,7 @@ public final class Monitor {
 
         List<ReasonCheck> checks = reasons.stream().map(r -> new ReasonCheck(r, input)).toList();
         MonitoringDecisions decisions = new MonitoringDecisions();
-        KieSession session = engine.logic().newKieSession();
+        KieSession session = engine.sessions().newKieSession();
         try {
             session.setGlobal("monitoring", decisions);
             session.insert(new MonitoringCase(input.report().period().to(), windowEnd, checks.size()));

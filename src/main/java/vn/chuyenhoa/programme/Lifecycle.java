@@ -29,7 +29,7 @@ public final class Lifecycle {
         LifecycleQuery q = new LifecycleQuery(state, onDate, monitoringEnds, continued, retired, lastStepOpening,
                 lastStepMove);
         // the evaluation and calendar rules share the knowledge base; the filter keeps them from firing here
-        KieSession session = engine.logic().newKieSession();
+        KieSession session = engine.sessions().newKieSession();
         try {
             session.insert(q);
             session.fireAllRules(match -> RULES.equals(match.getRule().getPackageName()));

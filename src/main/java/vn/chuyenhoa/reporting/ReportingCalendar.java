@@ -32,7 +32,7 @@ public final class ReportingCalendar {
     public static Year of(Engine engine, ProgrammeSettings settings, int year) {
         CalendarQuery q = new CalendarQuery(year, settings.reportingYearStart().value(), settings.reportingCloseDay().value());
         // the evaluation rules share the knowledge base; the filter keeps them (and any other package) from firing
-        KieSession session = engine.logic().newKieSession();
+        KieSession session = engine.sessions().newKieSession();
         try {
             session.insert(q);
             session.fireAllRules(match -> RULES.equals(match.getRule().getPackageName()));

@@ -58,7 +58,7 @@ public final class Screener {
         int expectedGroups = policy.categories().size() + criteria.size() + policy.statuses().size();
 
         ScreeningDecisions decisions = new ScreeningDecisions();
-        KieSession session = engine.logic().newKieSession();
+        KieSession session = engine.sessions().newKieSession();
         try {
             session.setGlobal("screening", decisions);
             for (Object f : facts) session.insert(f);
