@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * takes its own consistent snapshot (README "Backups and restore").
  */
 @Component
-public class Backups {
+class Backups {
 
     /** A backup taken: the script, the copy of the head file and the chain's head in the backup. */
     public record Backup(String file, String headFileCopy, Instant takenAt, AuditChain.Head head) {

@@ -21,7 +21,7 @@ import vn.chuyenhoa.http.Parsed;
  * must be identical) and impact previews (a candidate version).
  */
 @Component
-public class Reevaluations {
+class Reevaluations {
 
     /** A stored request that the other version cannot even accept (e.g. its profile no longer exists). */
     public record Rejected(List<FieldError> errors) {}

@@ -16,7 +16,7 @@ import vn.chuyenhoa.evaluation.Engine;
  * same text. It changes no area's state: the lifecycle's decisions cite it by id.
  */
 @Service
-public class MonitoringService {
+class MonitoringService {
 
     private final MonitoringStore store;
     private final ObjectMapper json;

@@ -6,7 +6,7 @@ import vn.chuyenhoa.evaluation.Fact;
  * The facts a relapse reason may test: every fact of an evaluation, plus whether the area was proposed for the list
  * again, which is a field of the report rather than a statistic.
  */
-public final class ReportFacts {
+final class ReportFacts {
 
     public static final String PROPOSED_AGAIN = "proposedAgain";
 

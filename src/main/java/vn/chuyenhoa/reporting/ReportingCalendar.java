@@ -12,7 +12,7 @@ import vn.chuyenhoa.evaluation.Setting;
 import vn.chuyenhoa.http.FieldError;
 
 /** The reports of a year under a profile, from its calendar settings and the calendar rules of the same ruleset. */
-public final class ReportingCalendar {
+final class ReportingCalendar {
 
     /** The years a calendar is asked for; outside them a year is a typing error, not a question. */
     public static final int MIN_YEAR = 2000;

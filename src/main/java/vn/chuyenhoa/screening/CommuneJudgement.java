@@ -8,7 +8,7 @@ import java.util.List;
  * @param drugType the most severe drug-area type met; null when none is
  * @param status   the exclusion or carry-over that decided; null when the commune stays a plain candidate
  */
-public record CommuneJudgement(Candidate candidate, List<CheckResult> checks, List<Finding> findings,
+record CommuneJudgement(Candidate candidate, List<CheckResult> checks, List<Finding> findings,
                                List<TypeFinding> types, TypeFinding drugType, String drugTypeRule, Finding status,
                                String statusRule) {
 

@@ -15,7 +15,7 @@ import vn.chuyenhoa.kernel.Condition;
  * Screens one commune on one ruleset version: picks the table rows that apply to its province, feeds them in with
  * the commune's facts, and lets {@code rules/screening.drl} decide.
  */
-public final class Screener {
+final class Screener {
 
     /** The DRL package of rules/screening.drl. */
     static final String RULES_PACKAGE = "chuyenhoa.screening";

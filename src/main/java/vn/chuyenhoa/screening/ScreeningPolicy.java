@@ -13,7 +13,7 @@ import vn.chuyenhoa.evaluation.Policy;
  * scope that has any for it apply (a province's own rows, else national ones), so a province can set its own
  * thresholds without repeating the others.
  */
-public record ScreeningPolicy(List<ScreeningScope> scopes, List<Category> categories, List<IndicatorRow> indicators,
+record ScreeningPolicy(List<ScreeningScope> scopes, List<Category> categories, List<IndicatorRow> indicators,
                               List<DrugType> drugTypes, List<DrugCriterionRow> drugCriteria,
                               List<StatusRule> statuses, List<RankingKey> ranking) {
 

@@ -17,7 +17,7 @@ import vn.chuyenhoa.evaluation.Engine;
  * text and sent as that same text, so what an auditor reads later is what the committee got.
  */
 @Service
-public class ScreeningService {
+class ScreeningService {
 
     private final ScreeningStore store;
     private final ObjectMapper json;

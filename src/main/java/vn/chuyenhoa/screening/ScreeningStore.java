@@ -17,7 +17,7 @@ import vn.chuyenhoa.audit.Canonical;
  * nothing here.
  */
 @Component
-public class ScreeningStore {
+class ScreeningStore {
 
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
