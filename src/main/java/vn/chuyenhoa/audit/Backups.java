@@ -47,7 +47,7 @@ class Backups {
     private final HeadFile headFile;
     private final Path dir;
 
-    public Backups(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, HeadFile headFile,
+    Backups(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, HeadFile headFile,
                    @Value("${chuyenhoa.backup.dir:./data/backups}") String dir) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);

@@ -21,7 +21,7 @@ class DuplicateIdempotencyKeyException extends RuntimeException {
         return idempotencyKey;
     }
 
-    public UUID existingId() {
+    UUID existingId() {
         return existingId;
     }
 }

@@ -40,7 +40,7 @@ class Reevaluations {
         this.json = json;
     }
 
-    public Rerun rerun(EvaluationRecord stored, Engine engine) {
+    Rerun rerun(EvaluationRecord stored, Engine engine) {
         Parsed<EvaluationRequest> parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
                 .parse(stored.requestJson().getBytes(StandardCharsets.UTF_8));
         if (!parsed.isValid()) return new Rerun(null, null, List.of(), new Rejected(parsed.errors()));

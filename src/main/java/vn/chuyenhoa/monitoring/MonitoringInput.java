@@ -18,7 +18,7 @@ record MonitoringInput(EvaluationInput report, LocalDate recognisedOn, String re
                               Boolean proposedAgain, Predecessor predecessor) {
 
     /** The area whose scope picks the profile: the old commune that was transformed, when there is one. */
-    public Area scopeArea() {
+    Area scopeArea() {
         return predecessor != null ? predecessor.area() : report.area();
     }
 }

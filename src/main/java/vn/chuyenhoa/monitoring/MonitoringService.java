@@ -21,13 +21,13 @@ class MonitoringService {
     private final MonitoringStore store;
     private final ObjectMapper json;
 
-    public MonitoringService(MonitoringStore store, ObjectMapper json) {
+    MonitoringService(MonitoringStore store, ObjectMapper json) {
         this.store = store;
         this.json = json;
     }
 
     /** @param submitter the account recorded as having sent the report */
-    public Submission.Stored judgeAndStore(Engine engine, MonitoringInput input, String requestJson, String submitter) {
+    Submission.Stored judgeAndStore(Engine engine, MonitoringInput input, String requestJson, String submitter) {
         MonitoringJudgement j = Monitor.judge(engine, input);
         UUID id = UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);

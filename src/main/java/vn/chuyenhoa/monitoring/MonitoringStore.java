@@ -23,7 +23,7 @@ public class MonitoringStore {
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
 
-    public MonitoringStore(JdbcTemplate jdbc, AuditChain chain) {
+    MonitoringStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
         this.chain = chain;
     }
@@ -62,7 +62,7 @@ public class MonitoringStore {
     }
 
     /** The recommendation of a stored report, for a decision that cites it. */
-    public Optional<RelapseVerdict> findOutcome(UUID id) {
+    Optional<RelapseVerdict> findOutcome(UUID id) {
         return jdbc.query("SELECT outcome FROM monitoring_report WHERE id = ?",
                 (rs, n) -> RelapseVerdict.valueOf(rs.getString(1)), id).stream().findFirst();
     }

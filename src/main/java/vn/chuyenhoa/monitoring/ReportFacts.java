@@ -13,7 +13,7 @@ final class ReportFacts {
     private ReportFacts() {}
 
     /** The type of a fact a table row names, or null when no report carries it. */
-    public static Fact.Type typeOf(String name) {
+    static Fact.Type typeOf(String name) {
         if (PROPOSED_AGAIN.equals(name)) return Fact.Type.FLAG;
         Fact f = Fact.byName(name);
         return f == null ? null : f.type();

@@ -44,7 +44,7 @@ final class ReportingCalendar {
         return new Year(year, settings.profileId(), settings.reportingYearStart(), settings.reportingCloseDay(), periods);
     }
 
-    public static FieldError yearOutOfRange(String field, int year) {
+    static FieldError yearOutOfRange(String field, int year) {
         return FieldError.outOfRange(field, year, MIN_YEAR, MAX_YEAR);
     }
 }

@@ -26,7 +26,7 @@ public class SnapshotCache {
         }
     };
 
-    public SnapshotCache(RulesetStore store) {
+    SnapshotCache(RulesetStore store) {
         this.store = store;
     }
 

@@ -16,15 +16,15 @@ record CommuneJudgement(Candidate candidate, List<CheckResult> checks, List<Find
         return status != null && status.assessment().status().effect() == StatusRule.Effect.EXCLUDE;
     }
 
-    public boolean carriedOver() {
+    boolean carriedOver() {
         return status != null && status.assessment().status().effect() == StatusRule.Effect.CARRY_OVER;
     }
 
-    public List<Finding> findings(Assessment.Kind kind) {
+    List<Finding> findings(Assessment.Kind kind) {
         return findings.stream().filter(f -> f.assessment().getKind() == kind).toList();
     }
 
-    public List<CheckResult> checksOf(Assessment a) {
+    List<CheckResult> checksOf(Assessment a) {
         return checks.stream().filter(c -> c.check().getAssessment() == a).toList();
     }
 

@@ -44,7 +44,7 @@ record ScreeningPolicy(List<ScreeningScope> scopes, List<Category> categories, L
         return scopes.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    public Resolved indicatorsFor(String codeScheme, String provinceCode, Category category) {
+    Resolved indicatorsFor(String codeScheme, String provinceCode, Category category) {
         List<ScreeningScope> candidates = scopes.stream().filter(s -> s.contains(codeScheme, provinceCode))
                 .sorted(Comparator.comparing(ScreeningScope::isNational)) // the province's own scope first
                 .toList();
@@ -57,7 +57,7 @@ record ScreeningPolicy(List<ScreeningScope> scopes, List<Category> categories, L
     }
 
     /** Each criterion's rows (its alternatives), criteria in table order. */
-    public Map<String, List<DrugCriterionRow>> drugCriteriaById() {
+    Map<String, List<DrugCriterionRow>> drugCriteriaById() {
         Map<String, List<DrugCriterionRow>> out = new LinkedHashMap<>();
         for (DrugCriterionRow r : drugCriteria) out.computeIfAbsent(r.criterionId(), k -> new ArrayList<>()).add(r);
         return out;

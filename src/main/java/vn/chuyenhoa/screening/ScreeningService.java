@@ -22,7 +22,7 @@ class ScreeningService {
     private final ScreeningStore store;
     private final ObjectMapper json;
 
-    public ScreeningService(ScreeningStore store, ObjectMapper json) {
+    ScreeningService(ScreeningStore store, ObjectMapper json) {
         this.store = store;
         this.json = json;
     }
@@ -42,7 +42,7 @@ class ScreeningService {
      *               it even if another version is activated meanwhile
      * @param submitter the account recorded as having asked for it
      */
-    public Submission.Stored screenAndStore(Engine engine, ScreeningInput input, String requestJson, String submitter) {
+    Submission.Stored screenAndStore(Engine engine, ScreeningInput input, String requestJson, String submitter) {
         UUID id = UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String body = json.writeValueAsString(screen(engine, input, id, at, submitter));

@@ -22,7 +22,7 @@ class ScreeningStore {
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
 
-    public ScreeningStore(JdbcTemplate jdbc, AuditChain chain) {
+    ScreeningStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
         this.chain = chain;
     }

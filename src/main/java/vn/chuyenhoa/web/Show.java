@@ -67,7 +67,7 @@ class Show {
         return s;
     }
 
-    public String yesNo(boolean b) {
+    String yesNo(boolean b) {
         return english() ? (b ? "yes" : "no") : (b ? "có" : "không");
     }
 
