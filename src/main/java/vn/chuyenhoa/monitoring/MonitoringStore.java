@@ -61,12 +61,6 @@ public class MonitoringStore {
                 .stream().findFirst();
     }
 
-    /** The recommendation of a stored report, for a decision that cites it. */
-    Optional<RelapseVerdict> findOutcome(UUID id) {
-        return jdbc.query("SELECT outcome FROM monitoring_report WHERE id = ?",
-                (rs, n) -> RelapseVerdict.valueOf(rs.getString(1)), id).stream().findFirst();
-    }
-
     /** What a lifecycle step and the area's page need of a stored report: whose, which period, what it found. */
     public record Summary(UUID id, Instant reportedAt, String codeScheme, String areaCode, String areaName,
                           LocalDate recognisedOn, LocalDate periodFrom, LocalDate periodTo, String outcome) {}
