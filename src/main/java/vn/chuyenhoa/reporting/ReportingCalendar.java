@@ -3,8 +3,7 @@ package vn.chuyenhoa.reporting;
 import java.time.MonthDay;
 import java.util.Comparator;
 import java.util.List;
-
-import org.kie.api.runtime.KieSession;
+import java.util.Set;
 
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.ProgrammeSettings;
@@ -31,14 +30,7 @@ final class ReportingCalendar {
     /** In date order: quarter I, six months, quarter III, year. */
     public static Year of(Engine engine, ProgrammeSettings settings, int year) {
         CalendarQuery q = new CalendarQuery(year, settings.reportingYearStart().value(), settings.reportingCloseDay().value());
-        // the evaluation rules share the knowledge base; the filter keeps them (and any other package) from firing
-        KieSession session = engine.logic().newKieSession();
-        try {
-            session.insert(q);
-            session.fireAllRules(match -> RULES.equals(match.getRule().getPackageName()));
-        } finally {
-            session.dispose();
-        }
+        engine.fire(Set.of(RULES), null, null, List.of(q));
         List<ReportingPeriod> periods = q.periods().stream()
                 .sorted(Comparator.comparing(ReportingPeriod::to).thenComparing(ReportingPeriod::from)).toList();
         return new Year(year, settings.profileId(), settings.reportingYearStart(), settings.reportingCloseDay(), periods);
