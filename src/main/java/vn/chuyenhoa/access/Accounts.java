@@ -166,7 +166,7 @@ public class Accounts implements UserDetailsService {
     // ---- bearer tokens ---------------------------------------------------------------------------------------------
 
     /** The caller a presented token stands for, if it is live and its account enabled. */
-    public Optional<Caller> byToken(String secret) {
+    Optional<Caller> byToken(String secret) {
         return Optional.ofNullable(liveTokens.get(sha256(secret)));
     }
 
@@ -331,7 +331,7 @@ public class Accounts implements UserDetailsService {
     }
 
     /** Accounts and tokens from the published demo list that could still be used. */
-    public List<String> liveDemoCredentials() {
+    List<String> liveDemoCredentials() {
         List<String> found = new java.util.ArrayList<>();
         found.addAll(jdbc.queryForList("SELECT 'account ' || username FROM account WHERE demo AND enabled", String.class));
         found.addAll(jdbc.queryForList("SELECT 'token ' || label || ' of ' || username FROM api_token WHERE demo AND revoked_at IS NULL", String.class));

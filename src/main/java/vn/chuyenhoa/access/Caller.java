@@ -67,11 +67,11 @@ public record Caller(String username, String displayName, Set<Role> roles, boole
         return "The account " + username + " may act only in " + scopeEn() + ", not in " + province + "; nothing was stored.";
     }
 
-    public String scopeVi() {
+    String scopeVi() {
         return national ? "toàn quốc" : String.join(", ", provinces.stream().sorted().toList());
     }
 
-    public String scopeEn() {
+    String scopeEn() {
         return national ? "national" : String.join(", ", provinces.stream().sorted().toList());
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the database when several share it ({@code chuyenhoa.instances.shared}), or a guesser would get the tries once per
  * instance behind the load balancer.
  */
-public interface LoginThrottle {
+interface LoginThrottle {
 
     default boolean locked(String username) {
         return lockedUntil(username).isPresent();

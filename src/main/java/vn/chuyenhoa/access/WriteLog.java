@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * facts sent stay in the database, behind its roles. Placed in the security chain after authorization, so it knows
  * who the caller is and sees refused writes too.
  */
-public final class WriteLog extends OncePerRequestFilter {
+final class WriteLog extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("vn.chuyenhoa.writes");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");

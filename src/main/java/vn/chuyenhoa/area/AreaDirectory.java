@@ -112,7 +112,7 @@ public final class AreaDirectory {
                 .sorted(java.util.Comparator.comparing(AdminUnit::code)).toList();
     }
 
-    public int communeCount(CodeScheme scheme) {
+    int communeCount(CodeScheme scheme) {
         Objects.requireNonNull(scheme, "scheme");
         return units.get(scheme).size();
     }

@@ -149,7 +149,7 @@ public class AuditChain {
     }
 
     /** The last link in the database now, whoever wrote it. */
-    public Head storedHead() {
+    Head storedHead() {
         return storedHead(jdbc);
     }
 

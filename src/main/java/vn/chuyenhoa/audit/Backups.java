@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * takes its own consistent snapshot (README "Backups and restore").
  */
 @Component
-public class Backups {
+class Backups {
 
     /** A backup taken: the script, the copy of the head file and the chain's head in the backup. */
     public record Backup(String file, String headFileCopy, Instant takenAt, AuditChain.Head head) {
@@ -47,7 +47,7 @@ public class Backups {
     private final HeadFile headFile;
     private final Path dir;
 
-    public Backups(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, HeadFile headFile,
+    Backups(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, HeadFile headFile,
                    @Value("${chuyenhoa.backup.dir:./data/backups}") String dir) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);

@@ -220,7 +220,7 @@ public final class Canonical {
         return rows.stream().map(Entry::line).collect(Collectors.joining("\n"));
     }
 
-    public static String linkHash(long seq, String kind, Instant linkedAt, int rowCount, String contentHash,
+    static String linkHash(long seq, String kind, Instant linkedAt, int rowCount, String contentHash,
                                   String prevHash) {
         return sha256("chuyenhoa-chain-v1\n" + seq + "\n" + kind + "\n" + linkedAt + "\n" + rowCount + "\n"
                 + contentHash + "\n" + prevHash);

@@ -66,7 +66,7 @@ public class HeadFile implements SmartLifecycle {
     }
 
     /** Appends the head when it moved since the last line this process wrote; returns the head. */
-    public AuditChain.Head writeIfMoved() {
+    AuditChain.Head writeIfMoved() {
         synchronized (writing) {
             AuditChain.Head head = chain.head();
             if (head.seq() == 0 || (written != null && written.seq() == head.seq() && written.hash().equals(head.hash()))) {

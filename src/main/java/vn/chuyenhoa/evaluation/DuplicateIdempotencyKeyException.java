@@ -6,7 +6,7 @@ import java.util.UUID;
  * An evaluation was not stored because another one already holds its idempotency key, typically a
  * retried request that raced its first attempt. The caller can answer with the existing evaluation.
  */
-public class DuplicateIdempotencyKeyException extends RuntimeException {
+class DuplicateIdempotencyKeyException extends RuntimeException {
 
     private final String idempotencyKey;
     private final UUID existingId;
@@ -21,7 +21,7 @@ public class DuplicateIdempotencyKeyException extends RuntimeException {
         return idempotencyKey;
     }
 
-    public UUID existingId() {
+    UUID existingId() {
         return existingId;
     }
 }

@@ -23,7 +23,7 @@ import vn.chuyenhoa.audit.Canonical;
  * already is one, and queueing ten thousand rows one by one would only add a hand-over per row.
  */
 @Component
-public class EvaluationBatchStore {
+class EvaluationBatchStore {
 
     /** Rows sent to the database per JDBC batch: large enough to amortise a round trip, small enough to stream. */
     static final int FLUSH = 256;

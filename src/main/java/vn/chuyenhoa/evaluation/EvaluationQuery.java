@@ -17,7 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * its name (accents and case ignored, so "nenh" finds "Phường Nếnh"); the period keeps evaluations whose period
  * overlaps it. Bad input gives messages for the form, never an error page.
  */
-public record EvaluationQuery(String area, String codeScheme, String provinceCode, String profileId, String verdict,
+record EvaluationQuery(String area, String codeScheme, String provinceCode, String profileId, String verdict,
                        String periodFrom, String periodTo, String rulesetVersion, Integer page, Integer size) {
 
     static final List<Integer> SIZES = List.of(20, 50, 100);

@@ -145,7 +145,7 @@ public class EvaluationService {
     /**
      * @throws SupersedeRefused when the evaluation does not exist or is no longer in force
      */
-    public void checkSupersedable(UUID target) {
+    void checkSupersedable(UUID target) {
         EvaluationStatus status;
         try {
             status = store.status(target);

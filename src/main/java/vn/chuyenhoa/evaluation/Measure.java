@@ -1,7 +1,6 @@
 package vn.chuyenhoa.evaluation;
 
 import java.util.List;
-import vn.chuyenhoa.kernel.Comparison;
 
 import vn.chuyenhoa.kernel.Condition;
 import vn.chuyenhoa.kernel.Reading;

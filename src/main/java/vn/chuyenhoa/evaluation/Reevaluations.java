@@ -21,7 +21,7 @@ import vn.chuyenhoa.http.Parsed;
  * must be identical) and impact previews (a candidate version).
  */
 @Component
-public class Reevaluations {
+class Reevaluations {
 
     /** A stored request that the other version cannot even accept (e.g. its profile no longer exists). */
     public record Rejected(List<FieldError> errors) {}
@@ -40,7 +40,7 @@ public class Reevaluations {
         this.json = json;
     }
 
-    public Rerun rerun(EvaluationRecord stored, Engine engine) {
+    Rerun rerun(EvaluationRecord stored, Engine engine) {
         Parsed<EvaluationRequest> parsed = new EvaluationRequestParser(new Requests.World(engine, areas))
                 .parse(stored.requestJson().getBytes(StandardCharsets.UTF_8));
         if (!parsed.isValid()) return new Rerun(null, null, List.of(), new Rejected(parsed.errors()));

@@ -10,5 +10,5 @@ import java.util.UUID;
  * @param by           who withdrew it, or who submitted the superseding evaluation; nullable
  * @param supersededBy the evaluation that replaced it; null for a withdrawal
  */
-public record StatusEvent(String kind, Instant at, String reason, String by, UUID supersededBy) {
+record StatusEvent(String kind, Instant at, String reason, String by, UUID supersededBy) {
 }

@@ -35,7 +35,7 @@ public final class Problems {
     }
 
     /** The ruleset in force lacks the rules an endpoint needs (an older stored version serving as a fallback). */
-    public static ResponseEntity<ProblemDetail> rulesUnavailable(String what, String whatVi) {
+    static ResponseEntity<ProblemDetail> rulesUnavailable(String what, String whatVi) {
         return of(HttpStatus.SERVICE_UNAVAILABLE, "rules-unavailable", "The ruleset in force has no " + what + " rules",
                 "Bộ quy tắc đang áp dụng chưa có quy tắc " + whatVi, "The ruleset version in force was stored before the "
                         + what + " rules existed; fix the rule files so that the current version loads (see GET /api/v1/ruleset).");

@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.AgendaFilter;
+import java.util.Set;
 
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.kernel.Condition;
@@ -17,16 +15,14 @@ public final class Monitor {
     /** The DRL package of rules/monitoring.drl. */
     static final String RULES_PACKAGE = "chuyenhoa.monitoring";
 
-    // The evaluation rules share the knowledge base and some need no fact to activate: only ours, and the shared
-    // rules that decide each condition, may fire here.
-    private static final AgendaFilter OWN_RULES = match -> RULES_PACKAGE.equals(match.getRule().getPackageName())
-            || Condition.RULES_PACKAGE.equals(match.getRule().getPackageName());
+    // ours, and the shared rules that decide each condition
+    private static final Set<String> OWN_RULES = Set.of(RULES_PACKAGE, Condition.RULES_PACKAGE);
 
     private Monitor() {}
 
     /** Whether the ruleset has the monitoring rules (a version stored before they existed has not). */
     public static boolean available(Engine engine) {
-        return engine.logic().getKiePackage(RULES_PACKAGE) != null;
+        return engine.has(RULES_PACKAGE);
     }
 
     /**
@@ -45,15 +41,9 @@ public final class Monitor {
 
         List<ReasonCheck> checks = reasons.stream().map(r -> new ReasonCheck(r, input)).toList();
         MonitoringDecisions decisions = new MonitoringDecisions();
-        KieSession session = engine.sessions().newKieSession();
-        try {
-            session.setGlobal("monitoring", decisions);
-            session.insert(new MonitoringCase(input.report().period().to(), windowEnd, checks.size()));
-            checks.forEach(session::insert);
-            session.fireAllRules(OWN_RULES);
-        } finally {
-            session.dispose();
-        }
+        List<Object> facts = new ArrayList<>(checks);
+        facts.add(0, new MonitoringCase(input.report().period().to(), windowEnd, checks.size()));
+        engine.fire(OWN_RULES, "monitoring", decisions, facts);
         boolean outside = decisions.verdict() == RelapseVerdict.OUTSIDE_WINDOW;
         if (decisions.verdict() == null || (!outside && decisions.reasons().size() != checks.size())) {
             // every reason must be decided once and one verdict given; a gap in the DRL must not become an answer

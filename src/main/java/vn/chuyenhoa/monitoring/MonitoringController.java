@@ -1,6 +1,5 @@
 package vn.chuyenhoa.monitoring;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -75,15 +74,8 @@ class MonitoringController {
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> report(@RequestBody(required = false) byte[] body) {
-        Submission outcome = submissions.monitor(body == null ? new byte[0] : body);
-        if (outcome instanceof Submission.RulesUnavailable) return Problems.rulesUnavailable("monitoring", "theo dõi tái phức tạp");
-        if (outcome instanceof Submission.Invalid i) return Problems.badRequest(i.errors());
-        if (outcome instanceof Submission.OutsideScope o) {
-            return Problems.outsideScope(o.codeScheme(), o.provinceCode(), o.provinceName()).orElseThrow();
-        }
-        Submission.Stored stored = (Submission.Stored) outcome;
-        return ResponseEntity.created(URI.create("/api/v1/monitoring-reports/" + stored.id()))
-                .contentType(MediaType.APPLICATION_JSON).body(stored.json());
+        return Submission.answer(submissions.monitor(body == null ? new byte[0] : body),
+                "/api/v1/monitoring-reports/", "monitoring", "theo dõi tái phức tạp");
     }
 
     @Operation(operationId = "getMonitoringReport", summary = "A stored monitoring report, exactly as it was returned / Một báo cáo theo dõi đã lưu",

@@ -18,7 +18,7 @@ import vn.chuyenhoa.kernel.TableSource;
  * @param submittedBy the account that sent the report, part of the stored text so that reading it back names them too
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MonitoringDocument(UUID id, RelapseVerdict outcome, String recommendationVi, String recommendationEn,
+record MonitoringDocument(UUID id, RelapseVerdict outcome, String recommendationVi, String recommendationEn,
                                  String noticeVi, String noticeEn, MonitoredArea area, MonitoringProfile profile,
                                  LocalDate recognisedOn, String recognitionDecision, Period period,
                                  Period baselinePeriod, MonitoringWindow window, String rulesetVersion, Instant reportedAt,

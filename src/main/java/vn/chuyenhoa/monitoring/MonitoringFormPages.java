@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.node.ObjectNode;
-import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.FactForms;
@@ -23,7 +22,7 @@ import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.http.FormBody;
 import vn.chuyenhoa.http.Submission;
 import vn.chuyenhoa.web.PageController;
-import vn.chuyenhoa.web.PageRefusal;
+import vn.chuyenhoa.web.SubmissionPages;
 
 /**
  * A monitoring report by form: the recognised area, the recognition, the monitoring and baseline periods and the
@@ -72,16 +71,10 @@ class MonitoringFormPages {
             else body.flag(facts, f.jsonName(), field, params.get(field));
         }
         Submission outcome = body.hasErrors() ? null : submissions.monitor(body.bytes());
-        if (outcome instanceof Submission.Stored stored) return "redirect:/monitoring-reports/" + stored.id();
-        if (outcome instanceof Submission.OutsideScope o) {
-            Caller caller = Caller.current().orElseThrow();
-            throw new PageRefusal(HttpStatus.FORBIDDEN, caller.outsideVi(o.province()), caller.outsideEn(o.province()));
-        }
-        if (outcome instanceof Submission.RulesUnavailable) {
-            throw new PageRefusal(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Bộ quy tắc đang áp dụng chưa có quy tắc theo dõi; không có gì được lưu.",
-                    "The ruleset in force has no monitoring rules; nothing was stored.");
-        }
+        String stored = SubmissionPages.redirect(outcome, "/monitoring-reports",
+                "Bộ quy tắc đang áp dụng chưa có quy tắc theo dõi; không có gì được lưu.",
+                "The ruleset in force has no monitoring rules; nothing was stored.");
+        if (stored != null) return stored;
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         show(page, body.with(outcome instanceof Submission.Invalid invalid ? invalid.errors() : List.of()), model);
         return "monitoring-form";

@@ -14,11 +14,11 @@ import vn.chuyenhoa.evaluation.EvaluationInput;
  * @param predecessor         nullable: for a new commune recognised before the 2025 reform, the old commune whose
  *                            plan governs the report (domain spec §8.1)
  */
-public record MonitoringInput(EvaluationInput report, LocalDate recognisedOn, String recognitionDecision,
+record MonitoringInput(EvaluationInput report, LocalDate recognisedOn, String recognitionDecision,
                               Boolean proposedAgain, Predecessor predecessor) {
 
     /** The area whose scope picks the profile: the old commune that was transformed, when there is one. */
-    public Area scopeArea() {
+    Area scopeArea() {
         return predecessor != null ? predecessor.area() : report.area();
     }
 }

@@ -1,7 +1,6 @@
 package vn.chuyenhoa.monitoring;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,9 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 import vn.chuyenhoa.http.Ids;
@@ -46,9 +43,9 @@ class MonitoringPages {
     }
 
     @PostMapping("/monitoring-reports/new")
-    ModelAndView monitor(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String body,
-                        Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return JsonUpload.submit(kind, file, body, model, locale, request, response);
+    String monitor(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String body,
+                  Model model, HttpServletResponse response) throws IOException {
+        return JsonUpload.submit(kind, file, body, model, response);
     }
 
     /** The stored monitoring reports, newest first, for auditors and everyone who reads. */

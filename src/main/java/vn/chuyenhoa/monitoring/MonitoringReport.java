@@ -19,7 +19,7 @@ import vn.chuyenhoa.monitoring.MonitoringDocument.ReasonView;
  * Puts what the monitoring rules decided into sentences, in Vietnamese and English. Labels and legal bases come from
  * the tables; only the grammar that is the same for every reason is here.
  */
-public final class MonitoringReport {
+final class MonitoringReport {
 
     static final String NOTICE_VI = "Đây là khuyến nghị, không làm thay đổi trạng thái của địa bàn; trạng thái chỉ thay đổi "
             + "bằng một quyết định được ghi nhận có viện dẫn báo cáo này.";

@@ -13,9 +13,7 @@ import vn.chuyenhoa.area.Reform;
 import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.kernel.Period;
-import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.http.JsonReader;
-import vn.chuyenhoa.http.JsonBody;
 import vn.chuyenhoa.http.Parsed;
 import vn.chuyenhoa.evaluation.EvaluationRequest;
 import vn.chuyenhoa.evaluation.EvaluationRequestParser;
@@ -55,15 +53,10 @@ final class MonitoringRequestParser {
     }
 
     Parsed<MonitoringInput> parse(byte[] body) {
-        Obj root;
-        try {
-            root = JsonBody.read(body);
-        } catch (JsonBody.Malformed e) {
-            return Parsed.invalid(List.of(new FieldError(null, "malformed_json", e.getMessage(), e.messageVi)));
-        }
         JsonReader f = new JsonReader();
+        Obj root = f.root(body, KEYS);
+        if (root == null) return Parsed.invalid(f.sorted());
         Map<String, Value> members = root.members();
-        f.unknownKeys(root, "", KEYS);
         Map<String, Value> shared = new LinkedHashMap<>();
         members.forEach((k, v) -> {
             if (EVALUATION_KEYS.contains(k)) shared.put(k, v);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.http.Submission;
 import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.evaluation.Engine;
 
@@ -15,20 +16,18 @@ import vn.chuyenhoa.evaluation.Engine;
  * same text. It changes no area's state: the lifecycle's decisions cite it by id.
  */
 @Service
-public class MonitoringService {
-
-    public record Answer(UUID id, String json) {}
+class MonitoringService {
 
     private final MonitoringStore store;
     private final ObjectMapper json;
 
-    public MonitoringService(MonitoringStore store, ObjectMapper json) {
+    MonitoringService(MonitoringStore store, ObjectMapper json) {
         this.store = store;
         this.json = json;
     }
 
     /** @param submitter the account recorded as having sent the report */
-    public Answer judgeAndStore(Engine engine, MonitoringInput input, String requestJson, String submitter) {
+    Submission.Stored judgeAndStore(Engine engine, MonitoringInput input, String requestJson, String submitter) {
         MonitoringJudgement j = Monitor.judge(engine, input);
         UUID id = UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -37,6 +36,6 @@ public class MonitoringService {
         store.save(new MonitoringStore.Row(id, at, a.codeScheme(), a.code(), a.name(), a.provinceCode(), a.districtCode(),
                 j.chain().first().id(), input.recognisedOn(), input.report().period().from(), input.report().period().to(),
                 j.verdict().name(), engine.versionId(), requestJson, body, submitter));
-        return new Answer(id, body);
+        return new Submission.Stored(id, body);
     }
 }

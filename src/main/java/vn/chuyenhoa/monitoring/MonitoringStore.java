@@ -23,7 +23,7 @@ public class MonitoringStore {
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
 
-    public MonitoringStore(JdbcTemplate jdbc, AuditChain chain) {
+    MonitoringStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
         this.chain = chain;
     }
@@ -59,12 +59,6 @@ public class MonitoringStore {
     public Optional<String> findResponseJson(UUID id) {
         return jdbc.query("SELECT response_json FROM monitoring_report WHERE id = ?", (rs, n) -> rs.getString(1), id)
                 .stream().findFirst();
-    }
-
-    /** The recommendation of a stored report, for a decision that cites it. */
-    public Optional<RelapseVerdict> findOutcome(UUID id) {
-        return jdbc.query("SELECT outcome FROM monitoring_report WHERE id = ?",
-                (rs, n) -> RelapseVerdict.valueOf(rs.getString(1)), id).stream().findFirst();
     }
 
     /** What a lifecycle step and the area's page need of a stored report: whose, which period, what it found. */

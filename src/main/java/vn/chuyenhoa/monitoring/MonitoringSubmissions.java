@@ -39,8 +39,7 @@ class MonitoringSubmissions {
         if (!Caller.required().covers(area.codeScheme(), area.provinceCode())) {
             return new Submission.OutsideScope(area.codeScheme(), area.provinceCode(), Requests.provinceName(areas, area));
         }
-        MonitoringService.Answer a = monitoring.judgeAndStore(engine, parsed.value(),
+        return monitoring.judgeAndStore(engine, parsed.value(),
                 new String(body, StandardCharsets.UTF_8), Caller.name());
-        return new Submission.Stored(a.id(), a.json());
     }
 }

@@ -13,7 +13,7 @@ import vn.chuyenhoa.kernel.Area;
  * @param selectedBy {@code CALLER} (predecessorCode named it), {@code PROFILE} (the caller named the profile, and this
  *                   is the old commune it covers) or {@code SAME_PROFILE} (every old commune had the same profile)
  */
-public record Predecessor(Area area, List<Area> formedFrom, String selectedBy) {
+record Predecessor(Area area, List<Area> formedFrom, String selectedBy) {
 
     public Predecessor {
         formedFrom = List.copyOf(formedFrom);

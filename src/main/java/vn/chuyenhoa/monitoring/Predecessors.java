@@ -19,7 +19,7 @@ import vn.chuyenhoa.http.Shown;
  * old ones that were all under the same plan needs nothing from the caller; one formed from old communes under
  * different plans needs the caller to name the old commune ({@code predecessorCode}) or the profile.
  */
-public final class Predecessors {
+final class Predecessors {
 
     /** Either the predecessor (null when the report needs none) or the field error that says what is missing. */
     public record Resolution(Predecessor predecessor, Reform.Refusal refusal) {}

@@ -19,7 +19,7 @@ import vn.chuyenhoa.evaluation.Profile;
  *
  * @param named whether the caller named the first profile
  */
-public record ProfileChain(List<Profile> profiles, boolean named) {
+record ProfileChain(List<Profile> profiles, boolean named) {
 
     /** Empty when the caller named no profile and none covers the area on the recognition date. */
     public static Optional<ProfileChain> of(Policy policy, Area area, LocalDate recognisedOn, String profileId) {

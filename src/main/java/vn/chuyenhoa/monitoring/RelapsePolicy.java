@@ -29,7 +29,7 @@ public record RelapsePolicy(List<RelapseReason> reasons, List<RelapseSettings> s
     }
 
     /** For each reason id, in table order, the row of the first profile of {@code chain} that has one. */
-    public List<RelapseReason> reasonsFor(List<String> chain) {
+    List<RelapseReason> reasonsFor(List<String> chain) {
         Set<String> ids = new LinkedHashSet<>();
         reasons.forEach(r -> ids.add(r.id()));
         List<RelapseReason> out = new ArrayList<>();
@@ -47,7 +47,7 @@ public record RelapsePolicy(List<RelapseReason> reasons, List<RelapseSettings> s
     }
 
     /** The window of the first profile of {@code chain} that sets one. */
-    public Optional<RelapseSettings> settingsFor(List<String> chain) {
+    Optional<RelapseSettings> settingsFor(List<String> chain) {
         for (String profile : chain) {
             Optional<RelapseSettings> s = settings.stream().filter(x -> x.profileId().equals(profile)).findFirst();
             if (s.isPresent()) return s;

@@ -17,7 +17,7 @@ import vn.chuyenhoa.kernel.TableSource;
  * @param threshold COUNT: the count; ABOVE_BASELINE: percent above the baseline (0 = any increase); null for FLAG
  * @param expected  FLAG: the value that makes it a relapse
  */
-public record RelapseReason(String profileId, String id, boolean enabled, Kind kind, String fact, List<Fact> baseline,
+record RelapseReason(String profileId, String id, boolean enabled, Kind kind, String fact, List<Fact> baseline,
                             List<Fact> current, Comparison comparison, BigDecimal threshold, Boolean expected,
                             String labelVi, String labelEn, String legalBasis, TableSource source,
                             TableSource enabledSource) {

@@ -2,8 +2,7 @@ package vn.chuyenhoa.programme;
 
 import java.time.LocalDate;
 import java.util.List;
-
-import org.kie.api.runtime.KieSession;
+import java.util.Set;
 
 import vn.chuyenhoa.evaluation.Engine;
 
@@ -28,14 +27,7 @@ public final class Lifecycle {
                                    boolean continued, boolean retired, boolean lastStepOpening, boolean lastStepMove) {
         LifecycleQuery q = new LifecycleQuery(state, onDate, monitoringEnds, continued, retired, lastStepOpening,
                 lastStepMove);
-        // the evaluation and calendar rules share the knowledge base; the filter keeps them from firing here
-        KieSession session = engine.sessions().newKieSession();
-        try {
-            session.insert(q);
-            session.fireAllRules(match -> RULES.equals(match.getRule().getPackageName()));
-        } finally {
-            session.dispose();
-        }
+        engine.fire(Set.of(RULES), null, null, List.of(q));
         return q.moves().stream().sorted(java.util.Comparator.comparing(Move::to)).toList();
     }
 }

@@ -40,8 +40,6 @@ public final class LifecycleQuery {
 
     public AreaState getState() { return state; }
 
-    public LocalDate getOnDate() { return onDate; }
-
     public LocalDate getMonitoringEnds() { return monitoringEnds; }
 
     /** Already carried over, or already a candidate again, in a later year's programme. */

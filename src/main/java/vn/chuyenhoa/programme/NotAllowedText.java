@@ -7,7 +7,7 @@ import java.util.List;
  * Why a step is not allowed, where the area stands and what it may do instead (and what only later, from when): the
  * 409's detail in the API and the refusal on the officer's form, one text for both.
  */
-public record NotAllowedText(String en, String vi) {
+record NotAllowedText(String en, String vi) {
 
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

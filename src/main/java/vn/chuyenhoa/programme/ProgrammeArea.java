@@ -53,7 +53,7 @@ public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int
     }
 
     /** The last standing step in effect on the day: the one a correction on that day would void. */
-    public Optional<Step> lastStandingOn(LocalDate day) {
+    Optional<Step> lastStandingOn(LocalDate day) {
         return latest(day, s -> true);
     }
 
@@ -76,7 +76,7 @@ public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int
     }
 
     /** The state on the day; a REORGANISED step moves the record without changing it. */
-    public Optional<AreaState> stateOn(LocalDate day) {
+    Optional<AreaState> stateOn(LocalDate day) {
         return latest(day, s -> !s.isMove()).map(Step::to);
     }
 
@@ -104,7 +104,7 @@ public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int
      * was at the end of its programme year, or on {@code asOf} if that is earlier. A year before the 2025 reform thus
      * stays with its old province; from 2025 a record that followed its area counts in the new one.
      */
-    public Unit unitOfYear(LocalDate asOf) {
+    Unit unitOfYear(LocalDate asOf) {
         LocalDate end = LocalDate.of(year, 12, 31);
         return unitOn(asOf.isBefore(end) ? asOf : end);
     }
@@ -126,12 +126,12 @@ public record ProgrammeArea(UUID id, String codeScheme, String provinceCode, int
     }
 
     /** The step that pinned the profile the record is governed by, if it had happened by the day. */
-    public Optional<Step> pinningOn(LocalDate day) {
+    Optional<Step> pinningOn(LocalDate day) {
         return latest(day, s -> s.profileId() != null);
     }
 
     /** The start of the transformation: the last step into IN_TRANSFORMATION by the day. */
-    public Optional<LocalDate> startOn(LocalDate day) {
+    Optional<LocalDate> startOn(LocalDate day) {
         return latest(day, s -> s.to() == AreaState.IN_TRANSFORMATION).map(Step::effectiveDate);
     }
 

@@ -3,7 +3,7 @@ package vn.chuyenhoa.programme;
 import java.util.List;
 
 /** Why the programme service did not record a step; each kind maps to one HTTP answer. */
-public abstract sealed class ProgrammeException extends RuntimeException {
+abstract sealed class ProgrammeException extends RuntimeException {
 
     ProgrammeException(String message) {
         super(message, null, false, false);

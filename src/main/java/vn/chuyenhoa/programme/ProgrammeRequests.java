@@ -21,7 +21,7 @@ import vn.chuyenhoa.programme.ProgrammeService.StepRequest;
  * {@code invalid_date}, {@code invalid_uuid}, {@code invalid_value}, {@code not_an_integer}. The officer's pages send
  * their forms through here too, so that a form is refused with the API's own words.
  */
-public final class ProgrammeRequests {
+final class ProgrammeRequests {
 
     private static final Set<String> CANDIDATE_KEYS = Set.of("areaCode", "areaName", "actor", "effectiveDate", "comment");
     private static final Set<String> STEP_KEYS = Set.of("to", "actor", "effectiveDate", "decisionNumber",

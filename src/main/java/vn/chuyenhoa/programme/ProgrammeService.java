@@ -312,7 +312,7 @@ public class ProgrammeService {
      *                communes the old one went into is refused)
      * @throws ProgrammeException.Invalid for a province of the new list, or a choice that is not a successor
      */
-    public List<PlannedMove> reorganisationPlan(Programme province, java.util.Map<String, String> choices) {
+    List<PlannedMove> reorganisationPlan(Programme province, java.util.Map<String, String> choices) {
         List<Refusal> refusals = new ArrayList<>();
         if (province.scheme() != CodeScheme.QD124_2004) {
             refusals.add(new Refusal("codeScheme", "not_an_old_province", "Only the records of a QD124_2004 province "
@@ -382,7 +382,7 @@ public class ProgrammeService {
     }
 
     /** The new unit a REORGANISED step would move the record to, if it can be told now (for the scope check). */
-    public Optional<Unit> reorganisationTarget(Programme p, String areaCode, StepRequest r) {
+    Optional<Unit> reorganisationTarget(Programme p, String areaCode, StepRequest r) {
         if (r.to() != AreaState.REORGANISED) return Optional.empty();
         return store.find(p.scheme().name(), areaCode, p.year())
                 .map(a -> successor(a.current(), r.areaCode(), new ArrayList<>()));
@@ -399,7 +399,7 @@ public class ProgrammeService {
      * not yet cited by a standing step: the list the area's page offers for TRANSFORMED or NOT_TRANSFORMED, newest
      * period first. The step still checks everything else (profile, period) and says why it refuses.
      */
-    public List<vn.chuyenhoa.evaluation.EvaluationSummary> citableEvaluations(ProgrammeArea a, Verdict verdict) {
+    List<vn.chuyenhoa.evaluation.EvaluationSummary> citableEvaluations(ProgrammeArea a, Verdict verdict) {
         List<vn.chuyenhoa.evaluation.EvaluationSummary> found = new ArrayList<>();
         for (Unit u : units(a)) {
             found.addAll(evaluations.search(new vn.chuyenhoa.evaluation.EvaluationFilter(u.codeScheme(), u.areaCode(), null,
@@ -411,7 +411,7 @@ public class ProgrammeService {
     }
 
     /** The stored monitoring reports of the record's area, under every code it had, newest period first. */
-    public List<MonitoringStore.Summary> reportsOf(ProgrammeArea a) {
+    List<MonitoringStore.Summary> reportsOf(ProgrammeArea a) {
         List<MonitoringStore.Summary> found = new ArrayList<>();
         for (Unit u : units(a)) found.addAll(reports.ofArea(u.codeScheme(), u.areaCode()));
         return found.stream().sorted(java.util.Comparator.comparing(MonitoringStore.Summary::periodTo).reversed()).toList();

@@ -45,7 +45,7 @@ public class ProgrammeStore {
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
 
-    public ProgrammeStore(JdbcTemplate jdbc, AuditChain chain) {
+    ProgrammeStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
         this.chain = chain;
     }

@@ -26,8 +26,6 @@ public final class CalendarQuery {
 
     public MonthDay getYearStart() { return yearStart; }
 
-    public int getCloseDay() { return closeDay; }
-
     /** The given day of the given year (29 February becomes the 28th in a common year). */
     public LocalDate on(int year, MonthDay day) {
         return day.atYear(year);

@@ -14,7 +14,7 @@ import vn.chuyenhoa.kernel.Numbers;
  * @param asOf        the period's last day: every figure is "tính đến ngày" this day
  * @param provisional the programme year is still running on {@code asOf}: a share below target is not yet a failure
  */
-public record ProvinceReport(ReportUnit unit, int year, ReportingPeriod period, String calendarProfileVi, String calendarProfileEn,
+record ProvinceReport(ReportUnit unit, int year, ReportingPeriod period, String calendarProfileVi, String calendarProfileEn,
                              LocalDate asOf, boolean provisional, List<Section> sections, List<Target> targets) {
 
     /** The province or district a report is about, in the code list in force on the period's last day. */

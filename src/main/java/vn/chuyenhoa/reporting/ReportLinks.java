@@ -15,7 +15,7 @@ import vn.chuyenhoa.area.CodeScheme;
  * the template as {@code @reportLinks}; public for that alone.
  */
 @Component("reportLinks")
-public class ReportLinks {
+class ReportLinks {
 
     /** One province's calendar of reports. */
     public record Link(String href, String label) {}

@@ -3,8 +3,7 @@ package vn.chuyenhoa.reporting;
 import java.time.MonthDay;
 import java.util.Comparator;
 import java.util.List;
-
-import org.kie.api.runtime.KieSession;
+import java.util.Set;
 
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.ProgrammeSettings;
@@ -12,7 +11,7 @@ import vn.chuyenhoa.evaluation.Setting;
 import vn.chuyenhoa.http.FieldError;
 
 /** The reports of a year under a profile, from its calendar settings and the calendar rules of the same ruleset. */
-public final class ReportingCalendar {
+final class ReportingCalendar {
 
     /** The years a calendar is asked for; outside them a year is a typing error, not a question. */
     public static final int MIN_YEAR = 2000;
@@ -31,20 +30,13 @@ public final class ReportingCalendar {
     /** In date order: quarter I, six months, quarter III, year. */
     public static Year of(Engine engine, ProgrammeSettings settings, int year) {
         CalendarQuery q = new CalendarQuery(year, settings.reportingYearStart().value(), settings.reportingCloseDay().value());
-        // the evaluation rules share the knowledge base; the filter keeps them (and any other package) from firing
-        KieSession session = engine.sessions().newKieSession();
-        try {
-            session.insert(q);
-            session.fireAllRules(match -> RULES.equals(match.getRule().getPackageName()));
-        } finally {
-            session.dispose();
-        }
+        engine.fire(Set.of(RULES), null, null, List.of(q));
         List<ReportingPeriod> periods = q.periods().stream()
                 .sorted(Comparator.comparing(ReportingPeriod::to).thenComparing(ReportingPeriod::from)).toList();
         return new Year(year, settings.profileId(), settings.reportingYearStart(), settings.reportingCloseDay(), periods);
     }
 
-    public static FieldError yearOutOfRange(String field, int year) {
+    static FieldError yearOutOfRange(String field, int year) {
         return FieldError.outOfRange(field, year, MIN_YEAR, MAX_YEAR);
     }
 }

@@ -10,5 +10,5 @@ import java.time.LocalDate;
  * @param dueBefore exclusive: the report must be in before this day
  * @param rule      the rule of rules/reporting-calendar.drl that defined it
  */
-public record ReportingPeriod(String id, String labelVi, String labelEn, LocalDate from, LocalDate to,
+record ReportingPeriod(String id, String labelVi, String labelEn, LocalDate from, LocalDate to,
                              LocalDate dueBefore, String rule) {}

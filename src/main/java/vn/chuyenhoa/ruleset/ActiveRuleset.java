@@ -66,7 +66,7 @@ public class ActiveRuleset implements EngineSource {
     private final Path root;
     private final String instance;
 
-    public ActiveRuleset(@Value("${chuyenhoa.ruleset.root:}") String root,
+    ActiveRuleset(@Value("${chuyenhoa.ruleset.root:}") String root,
                          @Value("${chuyenhoa.ruleset.activate-files:true}") boolean activateFiles,
                          RulesetStore store, RulesetValidator validator, SnapshotCache cache, ObjectMapper json,
                          SharedChanges changes) {
@@ -110,7 +110,7 @@ public class ActiveRuleset implements EngineSource {
     }
 
     /** The version the database says is in force: another than {@link #versionId()} only while this one follows. */
-    public Optional<String> inForceInDatabase() {
+    Optional<String> inForceInDatabase() {
         return store.activeVersionId();
     }
 
@@ -412,7 +412,7 @@ public class ActiveRuleset implements EngineSource {
         return s == null ? null : s.versionId();
     }
 
-    public Optional<FailedLoad> lastFailure() {
+    Optional<FailedLoad> lastFailure() {
         return Optional.ofNullable(lastFailure.get());
     }
 }

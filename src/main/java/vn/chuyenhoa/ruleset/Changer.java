@@ -20,7 +20,7 @@ import vn.chuyenhoa.evaluation.Scope;
  * @param provinces "SCHEME:PROVINCE" codes
  * @param person    a signed-in account, bound by the four-eyes rule; not the start-up or the folder watcher
  */
-public record Changer(String name, boolean national, Set<String> provinces, boolean person) {
+record Changer(String name, boolean national, Set<String> provinces, boolean person) {
 
     /** The start-up, which puts the files on disk in place. */
     public static final Changer SYSTEM = system(ActiveRuleset.SYSTEM);

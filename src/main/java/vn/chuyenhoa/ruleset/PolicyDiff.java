@@ -24,7 +24,7 @@ import vn.chuyenhoa.kernel.TableSource;
  * which expectation, old → new). A changed threshold or setting carries the legal-basis cell of its row, changed or
  * not, so an unchanged "ít nhất 10%" beside a new 12% is visible. Moving a row or reformatting a cell is no change.
  */
-public final class PolicyDiff {
+final class PolicyDiff {
 
     /**
      * One change. {@code source} is where it now stands (or stood, for a removal); {@code subject} names the row

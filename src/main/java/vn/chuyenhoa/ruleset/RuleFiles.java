@@ -112,7 +112,7 @@ public final class RuleFiles {
      * Where an uploaded file goes: a path given with its folder is kept; a bare name replaces the file of that name in
      * the version in force, or goes to rules/ (.drl) or decision-tables/ (anything else, which validation judges).
      */
-    public static String pathFor(String name, List<RuleFile> base) {
+    static String pathFor(String name, List<RuleFile> base) {
         if (name == null || name.isBlank() || name.contains("..")) return null;
         String n = name.replace('\\', '/').strip();
         if (n.startsWith("/")) n = n.substring(1);

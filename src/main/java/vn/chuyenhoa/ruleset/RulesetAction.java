@@ -11,5 +11,5 @@ import java.time.Instant;
  *               actor's provinces, or an approval of one's own upload), FILES_SEEN (the rule files on disk or in a
  *               watched folder, as seen; a restart compares the files with the last one)
  */
-public record RulesetAction(long seq, Instant at, String actor, String action, String fromVersion, String toVersion,
+record RulesetAction(long seq, Instant at, String actor, String action, String fromVersion, String toVersion,
                             String comment, String detailsJson) {}

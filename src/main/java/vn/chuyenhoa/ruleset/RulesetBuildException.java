@@ -9,7 +9,7 @@ public class RulesetBuildException extends Exception {
     private final String versionId;
     private final List<LoadProblem> problems;
 
-    public RulesetBuildException(String versionId, List<LoadProblem> problems) {
+    RulesetBuildException(String versionId, List<LoadProblem> problems) {
         super("ruleset " + versionId + " does not build:\n  "
                 + problems.stream().map(LoadProblem::describe).collect(Collectors.joining("\n  ")));
         this.versionId = versionId;

@@ -94,7 +94,7 @@ public class RulesetStore {
     }
 
     /** Newest first. */
-    public List<String> versionIds() {
+    List<String> versionIds() {
         return jdbc.queryForList("SELECT version_id FROM ruleset_version ORDER BY seq DESC", String.class);
     }
 
@@ -104,7 +104,7 @@ public class RulesetStore {
     }
 
     /** Newest first. */
-    public List<VersionInfo> infos() {
+    List<VersionInfo> infos() {
         return jdbc.query("SELECT * FROM ruleset_version ORDER BY seq DESC", RulesetStore::versionInfo);
     }
 
@@ -146,11 +146,11 @@ public class RulesetStore {
      * Which activation is the last: it only grows, so an instance that follows it sees every activation made elsewhere,
      * even one that puts back the version it last followed after it had itself switched away (A→B here, back to A there).
      */
-    public long lastActivationSeq() {
+    long lastActivationSeq() {
         return jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM ruleset_action WHERE action = 'ACTIVATED'", Long.class);
     }
 
-    public Optional<String> activeVersionId() {
+    Optional<String> activeVersionId() {
         return jdbc.queryForList("SELECT to_version FROM ruleset_action WHERE action = 'ACTIVATED'"
                 + " ORDER BY seq DESC FETCH FIRST 1 ROW ONLY", String.class).stream().findFirst();
     }
@@ -159,7 +159,7 @@ public class RulesetStore {
      * The version the rule files on disk were when last seen (at start-up or by the folder watcher). Databases from
      * before that was recorded stored every version seen on disk, so the newest of those stands in.
      */
-    public Optional<String> filesLastSeen() {
+    Optional<String> filesLastSeen() {
         return jdbc.queryForList("SELECT to_version FROM ruleset_action WHERE action = 'FILES_SEEN'"
                 + " ORDER BY seq DESC FETCH FIRST 1 ROW ONLY", String.class).stream().findFirst()
                 .or(() -> jdbc.queryForList("SELECT version_id FROM ruleset_version WHERE origin IN ('DISK', 'WATCH')"
@@ -167,7 +167,7 @@ public class RulesetStore {
     }
 
     /** Versions that were in force at some time. */
-    public Set<String> everActivated() {
+    Set<String> everActivated() {
         return new HashSet<>(jdbc.queryForList("SELECT DISTINCT to_version FROM ruleset_action WHERE action = 'ACTIVATED'",
                 String.class));
     }

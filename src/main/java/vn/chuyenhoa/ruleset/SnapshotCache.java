@@ -27,7 +27,7 @@ public class SnapshotCache {
         }
     };
 
-    public SnapshotCache(RulesetStore store) {
+    SnapshotCache(RulesetStore store) {
         this.store = store;
     }
 

@@ -3,4 +3,4 @@ package vn.chuyenhoa.screening;
 import vn.chuyenhoa.kernel.TableSource;
 
 /** A kind of key area a commune may be flagged as (LOAI_1 … in the shipped table); one commune may carry several. */
-public record Category(String id, String labelVi, String labelEn, String legalBasis, TableSource source) {}
+record Category(String id, String labelVi, String labelEn, String legalBasis, TableSource source) {}

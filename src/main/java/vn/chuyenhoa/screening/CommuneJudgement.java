@@ -8,7 +8,7 @@ import java.util.List;
  * @param drugType the most severe drug-area type met; null when none is
  * @param status   the exclusion or carry-over that decided; null when the commune stays a plain candidate
  */
-public record CommuneJudgement(Candidate candidate, List<CheckResult> checks, List<Finding> findings,
+record CommuneJudgement(Candidate candidate, List<CheckResult> checks, List<Finding> findings,
                                List<TypeFinding> types, TypeFinding drugType, String drugTypeRule, Finding status,
                                String statusRule) {
 
@@ -16,15 +16,15 @@ public record CommuneJudgement(Candidate candidate, List<CheckResult> checks, Li
         return status != null && status.assessment().status().effect() == StatusRule.Effect.EXCLUDE;
     }
 
-    public boolean carriedOver() {
+    boolean carriedOver() {
         return status != null && status.assessment().status().effect() == StatusRule.Effect.CARRY_OVER;
     }
 
-    public List<Finding> findings(Assessment.Kind kind) {
+    List<Finding> findings(Assessment.Kind kind) {
         return findings.stream().filter(f -> f.assessment().getKind() == kind).toList();
     }
 
-    public List<CheckResult> checksOf(Assessment a) {
+    List<CheckResult> checksOf(Assessment a) {
         return checks.stream().filter(c -> c.check().getAssessment() == a).toList();
     }
 

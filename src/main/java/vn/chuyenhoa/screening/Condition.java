@@ -17,5 +17,5 @@ public record Condition(ScreeningFact fact, Long per, Comparison comparison, Big
 
     public boolean isFlag() { return fact.type() == Fact.Type.FLAG; }
 
-    public boolean perResidents() { return per != null; }
+    boolean perResidents() { return per != null; }
 }

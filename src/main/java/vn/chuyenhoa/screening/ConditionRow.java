@@ -3,7 +3,7 @@ package vn.chuyenhoa.screening;
 import vn.chuyenhoa.kernel.TableSource;
 
 /** A table row that carries one condition, so that one set of rules and sentences serves every screening table. */
-public interface ConditionRow {
+interface ConditionRow {
 
     Condition condition();
 

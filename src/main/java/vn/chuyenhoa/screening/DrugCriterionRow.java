@@ -7,6 +7,6 @@ import vn.chuyenhoa.kernel.TableSource;
  * plants or 750 m²"). A row with a {@code lowerTypeId} also needs at least {@code lowerTypeMinimum} criteria of that
  * less severe type to hold (criterion (đ): on a drug route while meeting 2 criteria of the lower type).
  */
-public record DrugCriterionRow(String typeId, String criterionId, Condition condition, String lowerTypeId,
+record DrugCriterionRow(String typeId, String criterionId, Condition condition, String lowerTypeId,
                                Integer lowerTypeMinimum, String labelVi, String labelEn, String legalBasis,
                                TableSource source) implements ConditionRow {}

@@ -9,5 +9,5 @@ import vn.chuyenhoa.kernel.TableSource;
  * @param severity        higher is more severe; orders the types and the ranking
  * @param minimumCriteria null while the type has not been filled in, which the response says
  */
-public record DrugType(String id, int severity, Integer minimumCriteria, String labelVi, String labelEn,
+record DrugType(String id, int severity, Integer minimumCriteria, String labelVi, String labelEn,
                        String legalBasis, TableSource source) {}

@@ -53,7 +53,7 @@ public final class Ranking {
     }
 
     /** The index of the first key on which two communes differ, or −1 when they are equal on all. */
-    public static int decidingKey(Place a, Place b) {
+    static int decidingKey(Place a, Place b) {
         for (int i = 0; i < a.values().size(); i++) {
             if (compareOn(a.values().get(i), b.values().get(i)) != 0) return i;
         }

@@ -7,7 +7,7 @@ import vn.chuyenhoa.kernel.TableSource;
  *
  * @param fact for {@link Key#INDICATOR}: the count compared, per {@code per} residents when {@code per} is set
  */
-public record RankingKey(int position, Key key, ScreeningFact fact, Long per, Direction direction, String labelVi,
+record RankingKey(int position, Key key, ScreeningFact fact, Long per, Direction direction, String labelVi,
                          String labelEn, String legalBasis, TableSource source) {
 
     /** What a commune can be ranked on: each is a result of the screening rules, or one of its facts. */

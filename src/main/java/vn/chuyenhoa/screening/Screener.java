@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.AgendaFilter;
+import java.util.Set;
 
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.kernel.Condition;
@@ -15,16 +13,13 @@ import vn.chuyenhoa.kernel.Condition;
  * Screens one commune on one ruleset version: picks the table rows that apply to its province, feeds them in with
  * the commune's facts, and lets {@code rules/screening.drl} decide.
  */
-public final class Screener {
+final class Screener {
 
     /** The DRL package of rules/screening.drl. */
     static final String RULES_PACKAGE = "chuyenhoa.screening";
 
-    // The evaluation rules share the knowledge base; some of them (the verdict rules) need no fact to activate and
-    // would fire on an empty evaluation global. Only this package's rules, and the shared rules that decide each
-    // condition, may fire in a screening session.
-    private static final AgendaFilter OWN_RULES = match -> RULES_PACKAGE.equals(match.getRule().getPackageName())
-            || Condition.RULES_PACKAGE.equals(match.getRule().getPackageName());
+    // this package's rules, and the shared rules that decide each condition
+    private static final Set<String> OWN_RULES = Set.of(RULES_PACKAGE, Condition.RULES_PACKAGE);
 
     private Screener() {}
 
@@ -33,7 +28,7 @@ public final class Screener {
      * rejected edit, has not, and must be answered as unavailable rather than fail.
      */
     public static boolean available(Engine engine) {
-        return engine.logic().getKiePackage(RULES_PACKAGE) != null;
+        return engine.has(RULES_PACKAGE);
     }
 
     public static CommuneJudgement judge(Engine engine, String codeScheme, String provinceCode, Candidate candidate) {
@@ -58,14 +53,7 @@ public final class Screener {
         int expectedGroups = policy.categories().size() + criteria.size() + policy.statuses().size();
 
         ScreeningDecisions decisions = new ScreeningDecisions();
-        KieSession session = engine.sessions().newKieSession();
-        try {
-            session.setGlobal("screening", decisions);
-            for (Object f : facts) session.insert(f);
-            session.fireAllRules(OWN_RULES);
-        } finally {
-            session.dispose();
-        }
+        engine.fire(OWN_RULES, "screening", decisions, facts);
         if (decisions.checks().size() != expectedChecks || decisions.findings().size() != expectedGroups
                 || decisions.types().size() != policy.drugTypes().size() || decisions.drugTypeRule() == null
                 || decisions.statusRule() == null) {

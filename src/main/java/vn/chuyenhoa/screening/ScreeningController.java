@@ -1,6 +1,5 @@
 package vn.chuyenhoa.screening;
 
-import java.net.URI;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -91,15 +90,8 @@ class ScreeningController {
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> screen(@RequestBody(required = false) byte[] body) {
-        Submission outcome = submissions.screen(body == null ? new byte[0] : body);
-        if (outcome instanceof Submission.RulesUnavailable) return Problems.rulesUnavailable("screening", "sàng lọc");
-        if (outcome instanceof Submission.Invalid i) return Problems.badRequest(i.errors());
-        if (outcome instanceof Submission.OutsideScope o) {
-            return Problems.outsideScope(o.codeScheme(), o.provinceCode(), o.provinceName()).orElseThrow();
-        }
-        Submission.Stored stored = (Submission.Stored) outcome;
-        return ResponseEntity.created(URI.create("/api/v1/screenings/" + stored.id()))
-                .contentType(MediaType.APPLICATION_JSON).body(stored.json());
+        return Submission.answer(submissions.screen(body == null ? new byte[0] : body),
+                "/api/v1/screenings/", "screening", "sàng lọc");
     }
 
     @Operation(operationId = "getScreening", summary = "A stored screening, exactly as it was returned / Một kết quả sàng lọc đã lưu",

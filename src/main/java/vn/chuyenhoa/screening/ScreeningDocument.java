@@ -16,7 +16,7 @@ import vn.chuyenhoa.kernel.TableSource;
  * @param submittedBy the account that asked for it, part of the stored text so that reading it back names them too
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScreeningDocument(UUID id, String rulesetVersion, Instant screenedAt, String submittedBy, int year, Period period,
+record ScreeningDocument(UUID id, String rulesetVersion, Instant screenedAt, String submittedBy, int year, Period period,
                                 ScreenedProvince province, String noticeVi, String noticeEn, List<RankingKeyView> rankingOrder,
                                 List<RankedView> ranking, List<CommuneView> communes) {
 

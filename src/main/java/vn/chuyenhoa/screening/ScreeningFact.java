@@ -10,7 +10,7 @@ import vn.chuyenhoa.evaluation.Fact;
  * flag a category, and at what threshold, is in the screening tables. Counts cover the period before the screening
  * (usually the last statistical year); the two flags about last year decide exclusions and carry-overs.
  */
-public enum ScreeningFact {
+enum ScreeningFact {
     RESIDENTS("residents", Fact.Type.COUNT),
     SOCIAL_ORDER_CRIMES("socialOrderCrimes", Fact.Type.COUNT),
     SOCIAL_EVIL_INCIDENTS("socialEvilIncidents", Fact.Type.COUNT),

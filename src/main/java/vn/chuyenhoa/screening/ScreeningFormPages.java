@@ -22,7 +22,7 @@ import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.http.FormBody;
 import vn.chuyenhoa.http.Submission;
 import vn.chuyenhoa.web.PageController;
-import vn.chuyenhoa.web.PageRefusal;
+import vn.chuyenhoa.web.SubmissionPages;
 
 /**
  * A screening by form: the candidate communes of one province as the rows of a table (more rows on demand), each with
@@ -88,16 +88,10 @@ class ScreeningFormPages {
         }
         List<FieldError> formErrors = body.errors();
         Submission outcome = formErrors.isEmpty() ? submissions.screen(body.bytes()) : null;
-        if (outcome instanceof Submission.Stored stored) return "redirect:/screenings/" + stored.id();
-        if (outcome instanceof Submission.OutsideScope o) {
-            var caller = vn.chuyenhoa.access.Caller.current().orElseThrow();
-            throw new PageRefusal(HttpStatus.FORBIDDEN, caller.outsideVi(o.province()), caller.outsideEn(o.province()));
-        }
-        if (outcome instanceof Submission.RulesUnavailable) {
-            throw new PageRefusal(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Bộ quy tắc đang áp dụng chưa có quy tắc sàng lọc; không có gì được lưu.",
-                    "The ruleset in force has no screening rules; nothing was stored.");
-        }
+        String stored = SubmissionPages.redirect(outcome, "/screenings",
+                "Bộ quy tắc đang áp dụng chưa có quy tắc sàng lọc; không có gì được lưu.",
+                "The ruleset in force has no screening rules; nothing was stored.");
+        if (stored != null) return stored;
         List<FieldError> errors = outcome instanceof Submission.Invalid invalid
                 ? invalid.errors().stream().map(e -> toForm(e, formRow)).toList() : List.of();
         response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -10,7 +10,7 @@ import vn.chuyenhoa.kernel.Period;
  *
  * @param period nullable: the period the facts cover, recorded as given
  */
-public record ScreeningInput(int year, Period period, String codeScheme, String provinceCode, String provinceName,
+record ScreeningInput(int year, Period period, String codeScheme, String provinceCode, String provinceName,
                              List<Candidate> candidates) {
 
     public ScreeningInput {

@@ -13,7 +13,7 @@ import vn.chuyenhoa.evaluation.Policy;
  * scope that has any for it apply (a province's own rows, else national ones), so a province can set its own
  * thresholds without repeating the others.
  */
-public record ScreeningPolicy(List<ScreeningScope> scopes, List<Category> categories, List<IndicatorRow> indicators,
+record ScreeningPolicy(List<ScreeningScope> scopes, List<Category> categories, List<IndicatorRow> indicators,
                               List<DrugType> drugTypes, List<DrugCriterionRow> drugCriteria,
                               List<StatusRule> statuses, List<RankingKey> ranking) {
 
@@ -44,7 +44,7 @@ public record ScreeningPolicy(List<ScreeningScope> scopes, List<Category> catego
         return scopes.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    public Resolved indicatorsFor(String codeScheme, String provinceCode, Category category) {
+    Resolved indicatorsFor(String codeScheme, String provinceCode, Category category) {
         List<ScreeningScope> candidates = scopes.stream().filter(s -> s.contains(codeScheme, provinceCode))
                 .sorted(Comparator.comparing(ScreeningScope::isNational)) // the province's own scope first
                 .toList();
@@ -57,7 +57,7 @@ public record ScreeningPolicy(List<ScreeningScope> scopes, List<Category> catego
     }
 
     /** Each criterion's rows (its alternatives), criteria in table order. */
-    public Map<String, List<DrugCriterionRow>> drugCriteriaById() {
+    Map<String, List<DrugCriterionRow>> drugCriteriaById() {
         Map<String, List<DrugCriterionRow>> out = new LinkedHashMap<>();
         for (DrugCriterionRow r : drugCriteria) out.computeIfAbsent(r.criterionId(), k -> new ArrayList<>()).add(r);
         return out;

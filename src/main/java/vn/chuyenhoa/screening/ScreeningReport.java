@@ -31,7 +31,7 @@ import vn.chuyenhoa.screening.ScreeningDocument.StatusCheckView;
  * Puts what the screening rules decided into sentences, in Vietnamese and English. The nouns (labels, legal bases)
  * come from the tables; only the grammar that is the same for every row is here.
  */
-public final class ScreeningReport {
+final class ScreeningReport {
 
     static final String NOTICE_VI = "Kết quả sàng lọc chỉ gắn cờ và xếp hạng các xã ứng viên để Ban Chỉ đạo xem xét; "
             + "không xã nào được lựa chọn bởi kết quả này. Việc lựa chọn địa bàn do cấp có thẩm quyền quyết định và được ghi nhận riêng.";

@@ -17,10 +17,8 @@ import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.Reform;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.kernel.Period;
-import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.http.JsonReader;
 import vn.chuyenhoa.http.Shown;
-import vn.chuyenhoa.http.JsonBody;
 import vn.chuyenhoa.http.Parsed;
 import vn.chuyenhoa.evaluation.Requests;
 
@@ -58,15 +56,10 @@ final class ScreeningRequestParser {
     }
 
     Parsed<ScreeningInput> parse(byte[] body) {
-        Obj root;
-        try {
-            root = JsonBody.read(body, MAX_BYTES);
-        } catch (JsonBody.Malformed e) {
-            return Parsed.invalid(List.of(new FieldError(null, "malformed_json", e.getMessage(), e.messageVi)));
-        }
         JsonReader f = new JsonReader();
+        Obj root = f.root(body, MAX_BYTES, KEYS);
+        if (root == null) return Parsed.invalid(f.sorted());
         Map<String, Value> members = root.members();
-        f.unknownKeys(root, "", KEYS);
         Integer year = year(f, members.get("year"));
         LocalDate[] dates = f.period("period", members.get("period"), false);
         Period period = dates == null ? null : new Period(dates[0], dates[1]);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.http.Submission;
 import vn.chuyenhoa.evaluation.Engine;
 
 /**
@@ -16,14 +17,12 @@ import vn.chuyenhoa.evaluation.Engine;
  * text and sent as that same text, so what an auditor reads later is what the committee got.
  */
 @Service
-public class ScreeningService {
-
-    public record Answer(UUID id, String json) {}
+class ScreeningService {
 
     private final ScreeningStore store;
     private final ObjectMapper json;
 
-    public ScreeningService(ScreeningStore store, ObjectMapper json) {
+    ScreeningService(ScreeningStore store, ObjectMapper json) {
         this.store = store;
         this.json = json;
     }
@@ -43,12 +42,12 @@ public class ScreeningService {
      *               it even if another version is activated meanwhile
      * @param submitter the account recorded as having asked for it
      */
-    public Answer screenAndStore(Engine engine, ScreeningInput input, String requestJson, String submitter) {
+    Submission.Stored screenAndStore(Engine engine, ScreeningInput input, String requestJson, String submitter) {
         UUID id = UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String body = json.writeValueAsString(screen(engine, input, id, at, submitter));
         store.save(new ScreeningStore.Row(id, at, input.codeScheme(), input.provinceCode(), input.year(),
                 input.candidates().size(), engine.versionId(), requestJson, body, submitter));
-        return new Answer(id, body);
+        return new Submission.Stored(id, body);
     }
 }

@@ -17,12 +17,12 @@ import vn.chuyenhoa.audit.Canonical;
  * nothing here.
  */
 @Component
-public class ScreeningStore {
+class ScreeningStore {
 
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
 
-    public ScreeningStore(JdbcTemplate jdbc, AuditChain chain) {
+    ScreeningStore(JdbcTemplate jdbc, AuditChain chain) {
         this.jdbc = jdbc;
         this.chain = chain;
     }

@@ -38,8 +38,7 @@ class ScreeningSubmissions {
         if (!Caller.required().covers(input.codeScheme(), input.provinceCode())) {
             return new Submission.OutsideScope(input.codeScheme(), input.provinceCode(), input.provinceName());
         }
-        ScreeningService.Answer a = screenings.screenAndStore(engine, input, new String(body, StandardCharsets.UTF_8),
+        return screenings.screenAndStore(engine, input, new String(body, StandardCharsets.UTF_8),
                 Caller.name());
-        return new Submission.Stored(a.id(), a.json());
     }
 }

@@ -3,17 +3,13 @@ package vn.chuyenhoa.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.http.Submission;
 
 /**
@@ -33,29 +29,24 @@ public final class JsonUpload {
     }
 
     /** An uploaded file wins over pasted text: the export is the record, the text box is for small corrections. */
-    public static ModelAndView submit(Kind kind, MultipartFile file, String pasted, Model model, Locale locale,
-                                      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public static String submit(Kind kind, MultipartFile file, String pasted, Model model, HttpServletResponse response)
+            throws IOException {
         byte[] body = file != null && !file.isEmpty() ? file.getBytes()
                 : pasted == null ? new byte[0] : pasted.getBytes(StandardCharsets.UTF_8);
         String shown = new String(body, StandardCharsets.UTF_8);
         if (body.length == 0 || shown.isBlank()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return new ModelAndView(form(kind, "", List.of(new FormError("JSON",
-                    "Chọn tệp JSON hoặc dán nội dung JSON.", "Choose a JSON file or paste the JSON.")), model));
+            return form(kind, "", List.of(new FormError("JSON",
+                    "Chọn tệp JSON hoặc dán nội dung JSON.", "Choose a JSON file or paste the JSON.")), model);
         }
         Submission outcome = kind.submit().apply(body);
-        if (outcome instanceof Submission.Stored stored) return new ModelAndView("redirect:" + kind.path() + "/" + stored.id());
         if (outcome instanceof Submission.Invalid invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return new ModelAndView(form(kind, shown, FormJson.errors(invalid.errors()), model));
+            return form(kind, shown, FormJson.errors(invalid.errors()), model);
         }
-        if (outcome instanceof Submission.OutsideScope o) {
-            Caller c = Caller.required();
-            return PageAdvice.error(HttpStatus.FORBIDDEN, c.outsideVi(o.province()), c.outsideEn(o.province()), locale, request);
-        }
-        return PageAdvice.error(HttpStatus.SERVICE_UNAVAILABLE,
+        return SubmissionPages.redirect(outcome, kind.path(),
                 "Bộ quy tắc đang áp dụng chưa có quy tắc cho việc này; không có gì được lưu.",
-                "The ruleset in force has no rules for this; nothing was stored.", locale, request);
+                "The ruleset in force has no rules for this; nothing was stored.");
     }
 
     private static String form(Kind kind, String body, List<FormError> errors, Model model) {

@@ -24,7 +24,7 @@ import vn.chuyenhoa.kernel.Numbers;
  * a province, district or commune code. One place, so no page writes an ISO date, a UTC instant or a JSON name.
  */
 @Component("show")
-public class Show {
+class Show {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
@@ -67,7 +67,7 @@ public class Show {
         return s;
     }
 
-    public String yesNo(boolean b) {
+    String yesNo(boolean b) {
         return english() ? (b ? "yes" : "no") : (b ? "có" : "không");
     }
 
