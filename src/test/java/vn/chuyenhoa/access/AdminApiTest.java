@@ -28,6 +28,8 @@ import vn.chuyenhoa.support.Http;
  * Accounts and tokens through /api/v1/admin: an administrator gives a system a token that evaluates until revoked or
  * the account disabled; the database never holds a secret; auditors read but change nothing; every bad field is named.
  */
+// a server of its own: it finds the demo administrator holding no token and creates canbo.bacgiang, as
+// AdminPagesTest does on the shared server
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:adminapi;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false"})

@@ -21,20 +21,18 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.chuyenhoa.support.Http;
+import vn.chuyenhoa.support.RunningServer;
 
 /**
  * The administration pages: the forms an administrator uses (posted with a bearer token, which skips CSRF, and once
  * as a signed-in person with the CSRF field the page carries), the token shown once, the confirmation a revocation
  * needs, errors on the form, and the read-only view an auditor gets.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:adminpages;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
-        "chuyenhoa.ruleset.watch=false"})
+@RunningServer
 class AdminPagesTest {
 
     static final String FORM = "application/x-www-form-urlencoded";

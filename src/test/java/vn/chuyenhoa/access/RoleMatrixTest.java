@@ -33,7 +33,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -42,6 +41,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import vn.chuyenhoa.support.RunningServer;
 
 /**
  * Issue 6: every endpoint, called as every role, answers as this class's own table says. The endpoints are Spring's
@@ -63,9 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
  * approver of another province (refused). {@link #everyWriteAsAProvinceLimitedAccount} sends every write as an account
  * that holds its role but not the province of the data it names.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:role-matrix;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
-        "chuyenhoa.ruleset.watch=false"})
+@RunningServer
 class RoleMatrixTest {
 
     // ---- the expected matrix ---------------------------------------------------------------------------------------

@@ -22,20 +22,18 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.support.Http;
+import vn.chuyenhoa.support.RunningServer;
 
 /**
  * Issue 10 item 7: a user name is read one way for signing in and for counting wrong passwords. The finding: " name"
  * (a leading blank) signed in as "name" but its failures never counted, so a guesser adding a blank was never locked
  * out. An administrator sees a locked account with when it unlocks, and unlocks it; both are in the account events.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:sign-in-lock;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
-        "chuyenhoa.ruleset.watch=false"})
+@RunningServer
 class SignInLockTest {
 
     static final String PASSWORD = "mat-khau-dung-12";

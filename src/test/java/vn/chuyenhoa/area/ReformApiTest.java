@@ -28,6 +28,8 @@ import vn.chuyenhoa.support.ProgrammeDriver;
  * on the wrong side of the day and accepted on the right one; a 2026 report on Xã Ngọc Lặc is judged under the plan of
  * Thị trấn Ngọc Lặc; records follow their areas and the figures are read by the provinces of the period.
  */
+// a server of its own, not @RunningServer: its Hà Nội communes (00007 split on 1 July 2025) are the ones
+// ProgrammeFiguresApiTest's hand-worked programme of province 01 records, in the same years
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:reform-api;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0"})
 class ReformApiTest {

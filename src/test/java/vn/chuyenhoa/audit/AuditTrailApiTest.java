@@ -45,6 +45,7 @@ import vn.chuyenhoa.monitoring.MonitoringApiTest;
  * chain rebuilt consistently over a changed row is caught by the heads written to the file outside the database.
  * Each tampering test undoes what it did and checks the chain is intact again, so the tests share one database.
  */
+// a server of its own: it tampers with the database behind the application's back and reads its own head file
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:audit-trail-${random.uuid};DB_CLOSE_DELAY=-1",
         "chuyenhoa.warmup.evaluations=0",

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -47,17 +46,16 @@ import vn.chuyenhoa.ruleset.RuleFile;
 import vn.chuyenhoa.ruleset.RuleFiles;
 import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.Http.Response;
+import vn.chuyenhoa.support.RunningServer;
+import vn.chuyenhoa.support.ShippedRows;
 
 /**
- * The evaluation API through the real server, on the real rule files and a database of its own: bad input of domain
- * spec §3.3 is refused with one located error and nothing stored, stored verdicts come back byte for byte, and no
- * request at all can make the service answer 5xx. Expected values come from api.md and the domain spec, worked by
- * hand, never from a run.
+ * The evaluation API through the real server (shared with the other @RunningServer classes), on the real rule
+ * files: bad input of domain spec §3.3 is refused with one located error and nothing stored, stored verdicts come back
+ * byte for byte, and no request at all can make the service answer 5xx. Expected values come from api.md and the
+ * domain spec, worked by hand, never from a run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1",
-        "chuyenhoa.warmup.evaluations=0",
-        "spring.main.banner-mode=off"})
+@RunningServer
 class EvaluationApiTest {
 
     static final String EVALUATIONS = "/api/v1/evaluations";
@@ -286,7 +284,9 @@ class EvaluationApiTest {
         assertEquals(">=", clearance.path("comparison").asString());
         assertEquals("80", clearance.path("threshold").asString());
         assertEquals("decision-tables/profiles.drl.xlsx", clearance.path("source").path("file").asString());
-        assertEquals("C23", clearance.path("source").path("cell").asString());
+        assertEquals(ShippedRows.cell("decision-tables/profiles.drl.xlsx", "Thresholds", "C", "VIET_YEN_2024",
+                "CLEARANCE_RATE"),
+                clearance.path("source").path("cell").asString());
         assertEquals(0, doc.path("missingFacts").size());
 
         String version = doc.path("rulesetVersion").asString();
@@ -602,7 +602,6 @@ class EvaluationApiTest {
         assertEquals(200, ui.status(), ui::describe);
         assertTrue(ui.text().toLowerCase().contains("swagger"), ui::describe);
     }
-
 
     // ---------------------------------------------------------------------------------------------------------------
     // Nothing a caller sends can produce a 500

@@ -16,15 +16,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.access.Accounts;
 import vn.chuyenhoa.access.Role;
 import vn.chuyenhoa.audit.ChainVerifier;
-import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.Http.Response;
+import vn.chuyenhoa.support.Http;
+import vn.chuyenhoa.support.RunningServer;
 import vn.chuyenhoa.support.Scenarios;
 
 /**
@@ -32,10 +32,7 @@ import vn.chuyenhoa.support.Scenarios;
  * would be, in order, with {@code items[i].} field paths; the batch recorded whole, chained, and answered again
  * unchanged. Expected verdicts are those of the api.md example (every criterion met) and of an item without facts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1",
-        "chuyenhoa.warmup.evaluations=0",
-        "spring.main.banner-mode=off"})
+@RunningServer
 class EvaluationBatchApiTest {
 
     static final String BATCHES = "/api/v1/evaluation-batches";

@@ -3,33 +3,22 @@ package vn.chuyenhoa.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.chuyenhoa.support.Browser;
+import vn.chuyenhoa.support.RunningDemo;
 
 /**
  * Issue 15 item 1, in a real browser at a laptop's size (1366×768) and a phone's (390×844), through the pages only: the
@@ -42,14 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *
  * <p>On CI ({@code CI=true}) a missing browser fails the test; elsewhere it is skipped with a message.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:officer-forms;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
-        "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien",
-        "chuyenhoa.access.seed=classpath:access/demo-accounts.csv"})
+@RunningDemo
 class OfficerFormsBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** The two screens of the issue: a laptop and a phone. */
     static final List<Dimension> SIZES = List.of(new Dimension(1366, 768), new Dimension(390, 844));
     /** An identifier as code writes it (camelCase), which a Vietnamese page must not show. */
@@ -57,43 +41,33 @@ class OfficerFormsBrowserTest {
     /** A constant as code writes it (CLEARANCE_RATE, QD124_2004, NATIONAL_CORE). */
     static final Pattern CONSTANT = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b");
 
+    static Browser chrome;
     static WebDriver browser;
-    static Path userData;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String why = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get install -y chromium chromium-driver";
-            if ("true".equals(System.getenv("CI"))) fail("CI=true and " + why);
-            Assumptions.assumeTrue(false, "Browser tests skipped: " + why);
-        }
-        userData = Files.createTempDirectory("chuyenhoa-forms-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=vi", "--hide-scrollbars", "--user-data-dir=" + userData);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        chrome = Browser.start();
+        browser = chrome.driver;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) browser.quit();
+        if (chrome != null) chrome.quit();
+    }
+
+    @BeforeEach
+    void server() {
+        chrome.at(port);
     }
 
     @Test
     void theOfficerOfDienBienEvaluatesACommuneByFormPreviewsAndSaves() throws Exception {
         for (Dimension size : SIZES) {
             signIn("canbo.dienbien", size);
-            clickAndWait(browser.findElement(By.id("evaluate-link")));
+            chrome.clickAndWait(browser.findElement(By.id("evaluate-link")));
             assertTrue(browser.getCurrentUrl().endsWith("/evaluations/new"), browser.getCurrentUrl());
             checkPage("evaluate-form", size);
 
@@ -128,7 +102,7 @@ class OfficerFormsBrowserTest {
             type("facts.hotspotsCurrent", "1");
             type("facts.newHotspotsFormed", "0");
             assertTrue(browser.findElements(By.id("save")).isEmpty(), "no saving before a preview");
-            clickAndWait(browser.findElement(By.id("preview")));
+            chrome.clickAndWait(browser.findElement(By.id("preview")));
 
             WebElement households = browser.findElement(By.name("facts.householdsTotal"));
             assertEquals("5.400", households.getAttribute("value"), "what was typed stays in the form");
@@ -140,7 +114,7 @@ class OfficerFormsBrowserTest {
             assertTrue(rows.contains("5400/5400") || rows.contains("5.400/5.400"), "the households read as 5400: " + rows);
             checkPage("evaluate-preview", size);
 
-            clickAndWait(browser.findElement(By.id("save")));
+            chrome.clickAndWait(browser.findElement(By.id("save")));
             assertTrue(browser.getCurrentUrl().matches(".*/evaluations/[0-9a-f-]{36}$"), browser.getCurrentUrl());
             assertEquals("canbo.dienbien", browser.findElement(By.id("submitter")).getText(), "the officer submitted it");
             assertTrue(browser.getPageSource().contains("Xã Mường Nhé"), "the evaluation page of the commune");
@@ -151,13 +125,13 @@ class OfficerFormsBrowserTest {
     void formErrorsShowTheirLabelsNextToTheFieldsAndAtTheTop() throws Exception {
         for (Dimension size : SIZES) {
             signIn("canbo.dienbien", size);
-            open("/evaluations/new");
+            chrome.open("/evaluations/new");
             type("period.from", "01/13/2024");
             type("period.to", "31/12/2024");
             type("facts.householdsTotal", "5,4");
             type("facts.tipsReceived", "12");
             type("facts.tipsResolved", "14");
-            clickAndWait(browser.findElement(By.id("preview")));
+            chrome.clickAndWait(browser.findElement(By.id("preview")));
 
             WebElement top = browser.findElement(By.id("form-errors"));
             String all = top.getText();
@@ -178,30 +152,30 @@ class OfficerFormsBrowserTest {
     void anOfficerCannotPickOrSlipInAProvinceOutsideTheirs() throws Exception {
         Dimension size = SIZES.get(0);
         signIn("canbo.dienbien", size);
-        open("/evaluations/new");
+        chrome.open("/evaluations/new");
         assertEquals("Đánh giá một địa bàn", browser.findElement(By.tagName("h1")).getText(), "Vietnamese first");
-        open("/evaluations/new?lang=en");
+        chrome.open("/evaluations/new?lang=en");
         assertEquals("Evaluate an area", browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("Province or city"));
-        open("/evaluations/new?lang=vi");
+        chrome.open("/evaluations/new?lang=vi");
         Select province = new Select(browser.findElement(By.id("province")));
         assertEquals(1, province.getOptions().size(), "Điện Biên only");
         // a period of the 2025 list: the account holds only a 2024 code, so there is nothing to pick
         type("period.from", "01/07/2025");
         type("period.to", "31/12/2025");
-        clickAndWait(browser.findElement(By.id("choose")));
+        chrome.clickAndWait(browser.findElement(By.id("choose")));
         assertTrue(browser.findElement(By.id("units")).getText().contains("danh mục năm 2025"), browser.getPageSource());
         assertTrue(browser.findElements(By.id("province")).isEmpty() && !browser.findElements(By.id("no-province")).isEmpty(),
                 "no province offered outside the account's");
 
         // a commune of Bắc Giang slipped into the form (as an altered page would send it): refused, nothing stored
-        open("/evaluations/new");
+        chrome.open("/evaluations/new");
         type("period.from", "15/03/2024");
         type("period.to", "12/12/2024");
-        ((JavascriptExecutor) browser).executeScript("var o = document.createElement('option'); o.value = '07795';"
+        chrome.js("var o = document.createElement('option'); o.value = '07795';"
                 + " o.text = 'Phường Nếnh'; document.getElementById('area').appendChild(o); o.selected = true;");
         type("facts.tipsReceived", "41");
-        clickAndWait(browser.findElement(By.id("preview")));
+        chrome.clickAndWait(browser.findElement(By.id("preview")));
         String refusal = browser.findElement(By.tagName("main")).getText();
         assertTrue(refusal.contains("canbo.dienbien") && refusal.contains("Bắc Giang") && refusal.contains("không có gì được lưu"),
                 refusal);
@@ -211,25 +185,25 @@ class OfficerFormsBrowserTest {
     void aScreeningWithCandidatesAsRowsAndAMonitoringReportByForm() throws Exception {
         for (Dimension size : SIZES) {
             signIn("canbo.dienbien", size);
-            clickAndWait(browser.findElement(By.id("screen-form-link")));
+            chrome.clickAndWait(browser.findElement(By.id("screen-form-link")));
             type("year", "2025");
             type("period.from", "01/01/2024");
             type("period.to", "31/12/2024");
             int before = browser.findElements(By.cssSelector("#candidates tbody tr")).size();
-            clickAndWait(browser.findElement(By.id("add-row")));
+            chrome.clickAndWait(browser.findElement(By.id("add-row")));
             List<WebElement> rows = browser.findElements(By.cssSelector("#candidates tbody tr"));
             assertEquals(before + 1, rows.size(), "a row was added");
             int last = rows.size() - 1;
             candidate(0, "Xã Mường Nhé (03160)", "11.800", "15", "9", "Có");
             candidate(last, "Phường Noong Bua (03124)", "5.000", "4", "2", "Không");
             checkPage("screening-form", size);
-            clickAndWait(browser.findElement(By.id("send")));
+            chrome.clickAndWait(browser.findElement(By.id("send")));
             assertTrue(browser.getCurrentUrl().matches(".*/screenings/[0-9a-f-]{36}$"), browser.getCurrentUrl());
             String screening = browser.findElement(By.tagName("main")).getText();
             assertTrue(screening.contains("Xã Mường Nhé") && screening.contains("Phường Noong Bua"), screening);
 
-            open("/");
-            clickAndWait(browser.findElement(By.id("monitor-form-link")));
+            chrome.open("/");
+            chrome.clickAndWait(browser.findElement(By.id("monitor-form-link")));
             type("period.from", "01/01/2024");
             type("period.to", "30/06/2024");
             type("baselinePeriod.from", "01/01/2023");
@@ -244,7 +218,7 @@ class OfficerFormsBrowserTest {
             type("facts.crimesCurrent", "15");
             type("facts.newHotspotsFormed", "0");
             checkPage("monitoring-form", size);
-            clickAndWait(browser.findElement(By.id("send")));
+            chrome.clickAndWait(browser.findElement(By.id("send")));
             assertTrue(browser.getCurrentUrl().matches(".*/monitoring-reports/[0-9a-f-]{36}$"), browser.getCurrentUrl());
             String report = browser.findElement(By.tagName("main")).getText();
             assertTrue(report.contains("Phường Noong Bua"), report);
@@ -270,9 +244,7 @@ class OfficerFormsBrowserTest {
     }
 
     private static void type(String name, String text) {
-        WebElement e = browser.findElement(By.name(name));
-        e.clear();
-        e.sendKeys(text);
+        Browser.type(browser.findElement(By.name(name)), text);
     }
 
     private static void choose(String name, String visible) {
@@ -281,17 +253,7 @@ class OfficerFormsBrowserTest {
 
     /** The page fits the screen (no element's box past the viewport, but inside a box that scrolls), then a screenshot. */
     private static void checkPage(String name, Dimension size) throws Exception {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        Object outside = js.executeScript("""
-                var w = document.documentElement.clientWidth, out = [];
-                document.querySelectorAll('body *').forEach(function (e) {
-                  if (e.closest('.scroll-box') && !e.classList.contains('scroll-box')) return;
-                  var r = e.getBoundingClientRect();
-                  if (r.width > 0 && r.right > w + 1) out.push(e.tagName + (e.id ? '#' + e.id : '') + ' ' + Math.round(r.right));
-                });
-                if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);
-                return out.join(', ') + ' (viewport ' + w + ')';""");
-        assertTrue(String.valueOf(outside).startsWith(" (viewport"), name + " at " + size.width + " px: " + outside);
+        chrome.assertFits(name, size.width);
         // a Vietnamese page names things in Vietnamese: no field name or constant of the code in what it shows
         String shown = browser.findElement(By.tagName("body")).getText();
         for (Pattern code : List.of(CAMEL, CONSTANT)) {
@@ -299,56 +261,14 @@ class OfficerFormsBrowserTest {
             boolean found = m.find();
             assertFalse(found, name + " shows " + (found ? m.group() : ""));
         }
-        screenshot(name + "-" + size.width);
+        chrome.screenshot(name + "-" + size.width, size.width, size.height);
     }
 
     private void signIn(String username, Dimension size) {
-        browser.manage().window().setSize(size);
+        chrome.viewport(size.width, size.height);
         browser.manage().deleteAllCookies();
-        open("/");
+        chrome.open("/");
         assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("chuyenhoa-demo");
-        clickAndWait(browser.findElement(By.id("login-submit")));
-        assertTrue(browser.findElement(By.id("current-user")).getText().contains(username), browser.getPageSource());
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    /** Clicks what loads another page and waits until the new one is complete (see BrowserFlowsTest). */
-    private static void clickAndWait(WebElement element) {
-        WebElement old = browser.findElement(By.tagName("html"));
-        element.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
-                throw e;
-            }
-        });
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    /** The whole page at the window's width: the window is made as tall as the page first. */
-    private static void screenshot(String name) throws Exception {
-        Path folder = Path.of(System.getProperty("chuyenhoa.screenshots", "target/screenshots"));
-        Files.createDirectories(folder);
-        // a table that scrolls in its own box is shown from its first column, the page from its top
-        ((JavascriptExecutor) browser).executeScript(
-                "document.querySelectorAll('.scroll-box').forEach(function (b) { b.scrollLeft = 0; }); window.scrollTo(0, 0);");
-        Dimension before = browser.manage().window().getSize();
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.width, Math.min(6000, Math.max(before.height,
-                ((Number) height).intValue() + 120))));
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(before);
+        chrome.signInHere(username);
     }
 }

@@ -3,7 +3,6 @@ package vn.chuyenhoa.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,8 +12,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.runtime.StatelessKieSession;
 
-import vn.chuyenhoa.ruleset.RuleFiles;
-import vn.chuyenhoa.ruleset.RulesetBuilder;
+import vn.chuyenhoa.support.ShippedRules;
 
 /**
  * rules/screening.drl and rules/monitoring.drl are compiled into the knowledge base every evaluation runs on. Each of
@@ -26,7 +24,7 @@ class SharedKnowledgeBaseTest {
 
     @Test
     void anEvaluationActivatesOnlyEvaluationRules() throws Exception {
-        Engine engine = RulesetBuilder.build(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables")), "TEST").engine();
+        Engine engine = ShippedRules.engine();
         List<String> packages = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(7);
         for (Profile p : engine.policy().profiles()) {

@@ -15,20 +15,19 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.support.Http;
+import vn.chuyenhoa.support.RunningServer;
 
 /**
  * The six causes by which a caller could make the service answer 500 (issue 10: 54 of 10,053 fuzzed requests), each
  * answered now as a 4xx problem that changes nothing; methods the service does not offer answer 405; pages say where
  * their scripts may come from and what a link may tell the next site.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:caller-errors;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0"})
+@RunningServer
 class CallerErrorsTest {
 
     @LocalServerPort

@@ -24,21 +24,21 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import tools.jackson.databind.JsonNode;
+import vn.chuyenhoa.evaluation.EvaluationExamples;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Outcome;
+import vn.chuyenhoa.evaluation.Purpose;
 import vn.chuyenhoa.evaluation.Verdict;
 import vn.chuyenhoa.support.Http;
-import vn.chuyenhoa.support.SchemaCheck;
+import vn.chuyenhoa.support.RunningServer;
 import vn.chuyenhoa.support.Scenarios;
-import vn.chuyenhoa.evaluation.EvaluationExamples;
-import vn.chuyenhoa.evaluation.Purpose;
+import vn.chuyenhoa.support.SchemaCheck;
 
 /**
  * The contract other systems generate clients from. The served OpenAPI document is the reviewed snapshot in
@@ -47,10 +47,7 @@ import vn.chuyenhoa.evaluation.Purpose;
  * the change. The document is checked by swagger-parser, its examples against its own schemas, and real answers of
  * the running server against the schemas they are declared with.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:${random.uuid};DB_CLOSE_DELAY=-1",
-        "chuyenhoa.warmup.evaluations=0",
-        "spring.main.banner-mode=off"})
+@RunningServer
 class ContractTest {
 
     static final Path SNAPSHOT = Path.of("src/test/resources/openapi/openapi.json");

@@ -15,18 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
+import vn.chuyenhoa.support.RunningServer;
 import vn.chuyenhoa.support.Scenarios;
 
 /**
  * Every request in examples/ through the running server returns the verdict worked out by hand in examples/README.md,
  * so the README's curl calls show what a newcomer will really get.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:examples;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0"})
+@RunningServer
 class ExamplesTest {
 
     @LocalServerPort

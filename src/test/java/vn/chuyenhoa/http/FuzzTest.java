@@ -50,6 +50,7 @@ import vn.chuyenhoa.support.Scenarios;
  * <p>Reproduce a failure with {@code -Dfuzz.seed=<seed>} (the seed is in the failure message); {@code -Dfuzz.requests}
  * changes the count.
  */
+// a server of its own: 3,000 seeded requests as every role may change accounts, tokens and rulesets the others rely on
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "spring.main.banner-mode=off"})

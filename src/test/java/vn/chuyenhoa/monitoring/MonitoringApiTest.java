@@ -15,20 +15,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.chuyenhoa.support.Http;
+import vn.chuyenhoa.support.RunningServer;
 import vn.chuyenhoa.support.Scenarios;
+import vn.chuyenhoa.support.ShippedRows;
 
 /**
  * Monitoring reports through the running server: the three examples give the recommendations worked out by hand in
  * examples/README.md and come back unchanged; bad input of every class is a 400 naming the field, storing nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:monitoring-api;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0"})
+@RunningServer
 public class MonitoringApiTest {
 
     /** Thị trấn Ngọc Lặc, recognised on 2024-12-20; the placeholders are replaced per case. */
@@ -125,7 +125,9 @@ public class MonitoringApiTest {
         assertEquals("0", crime.get("threshold").asString());
         assertEquals(">", crime.get("comparison").asString());
         assertEquals("Reasons", crime.get("source").get("sheet").asString());
-        assertEquals("G13", crime.get("source").get("cell").asString());
+        assertEquals(ShippedRows.cell("decision-tables/monitoring.drl.xlsx", "Reasons", "G", "NATIONAL_CORE",
+                "CRIME_ABOVE_BASELINE"),
+                crime.get("source").get("cell").asString());
     }
 
     @ParameterizedTest(name = "{0}")

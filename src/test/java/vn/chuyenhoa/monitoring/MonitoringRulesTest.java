@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +31,8 @@ import vn.chuyenhoa.programme.Step;
 import vn.chuyenhoa.ruleset.RuleFiles;
 import vn.chuyenhoa.ruleset.RulesetBuilder;
 import vn.chuyenhoa.support.RuleTree;
+import vn.chuyenhoa.support.ShippedRows;
+import vn.chuyenhoa.support.ShippedRules;
 
 /**
  * Every relapse reason on and off, the window boundary and the table rows that switch a reason off or set a threshold,
@@ -46,15 +47,10 @@ class MonitoringRulesTest {
     static final Period BASELINE = new Period(LocalDate.of(2024, 6, 6), LocalDate.of(2024, 9, 5));
     static final Period QUARTER = new Period(LocalDate.of(2025, 3, 15), LocalDate.of(2025, 6, 14));
 
-    static Engine engine;
+    static final Engine engine = ShippedRules.engine();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void build() throws Exception {
-        engine = RulesetBuilder.build(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables")), "TEST").engine();
-    }
 
     static Map<Fact, Object> calm() {
         Map<Fact, Object> facts = new EnumMap<>(Fact.class);
@@ -128,7 +124,7 @@ class MonitoringRulesTest {
         assertEquals(LocalDate.of(2024, 12, 21), j.windowStart());
         assertEquals(List.of(), j.reasons(), "nothing is judged outside the window");
         MonitoringDocument doc = MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j);
-        assertTrue(doc.recommendationEn().contains("3-year monitoring window after recognition on 2024-12-20 (2024-12-21 to 2027-12-20 inclusive; Settings C13, NATIONAL_CORE)"),
+        assertTrue(doc.recommendationEn().contains("3-year monitoring window after recognition on 2024-12-20 (2024-12-21 to 2027-12-20 inclusive; Settings " + NATIONAL_WINDOW + ", NATIONAL_CORE)"),
                 doc.recommendationEn());
         assertTrue(!doc.window().periodInside());
     }
@@ -190,9 +186,12 @@ class MonitoringRulesTest {
         assertEquals("15.00", view(j, "CRIME_ABOVE_BASELINE").actual());
     }
 
-    // ---- The window is the programme Settings row (programme.drl.xlsx, Settings C13 = 3 on NATIONAL_CORE) ----------
+    // ---- The window is the programme Settings row (programme.drl.xlsx, Settings, 3 on NATIONAL_CORE) ----------
 
     static final String PROGRAMME = "decision-tables/programme.drl.xlsx";
+    /** The shipped monitoring window, NATIONAL_CORE's row of the programme Settings, wherever that row is. */
+    static final String NATIONAL_WINDOW =
+            ShippedRows.cell(PROGRAMME, "Settings", "C", "NATIONAL_CORE", "monitoringWindowYears");
     /** Phường 7, Thành phố Đà Lạt, Lâm Đồng (68): profile LAM_DONG_2022 (province, 2022–2023) covers it. */
     static final Area PHUONG_7 = new Area("QD124_2004", "24769", "Phường 7", "672", "68");
 
@@ -203,7 +202,7 @@ class MonitoringRulesTest {
         assertEquals("NATIONAL_CORE", j.window().profileId());
         assertEquals(PROGRAMME, j.window().source().file());
         assertEquals("Settings", j.window().source().sheet());
-        assertEquals("C13", j.window().source().cell());
+        assertEquals(NATIONAL_WINDOW, j.window().source().cell());
     }
 
     @Test
@@ -251,16 +250,17 @@ class MonitoringRulesTest {
         // Ngọc Lặc (Thanh Hóa) is not covered by the Lâm Đồng row: still NATIONAL_CORE's 3 years
         MonitoringJudgement ngocLac = judge(e, NGOC_LAC, QUARTER, BASELINE, calm(), false);
         assertEquals(LocalDate.of(2027, 12, 20), ngocLac.windowEnd());
-        assertEquals("C13", ngocLac.window().source().cell());
+        assertEquals(NATIONAL_WINDOW, ngocLac.window().source().cell());
     }
 
     /**
      * The programme record of an area pinned to NGOC_LAC_2024, recognised 2024-12-20 and in MONITORING, and a
-     * monitoring report on that area: one cell (Settings C13, NATIONAL_CORE 3 → 2) moves both to end on 2026-12-20.
+     * monitoring report on that area: one cell (Settings, NATIONAL_CORE's monitoringWindowYears 3 → 2) moves both to
+     * end on 2026-12-20.
      */
     @Test
     void theLifecycleAndAMonitoringReportSeeTheSameWindowAfterOneCellChange() throws Exception {
-        RuleTree tree = RuleTree.copyInto(dir).set(PROGRAMME, "Settings", "C13", "2");
+        RuleTree tree = RuleTree.copyInto(dir).set(PROGRAMME, "Settings", NATIONAL_WINDOW, "2");
         Engine e = RulesetBuilder.build(RuleFiles.read(tree.root(), List.of("rules", "decision-tables")), "TEST").engine();
         LocalDate asOf = LocalDate.of(2025, 6, 20);
         for (Engine which : List.of(engine, e)) {
@@ -276,7 +276,7 @@ class MonitoringRulesTest {
             assertEquals(end, lifecycle.monitoringLastDay());
             assertEquals(end, report.windowEnd());
             assertEquals(lifecycle.monitoringWindow().source(), report.window().source());
-            assertEquals("C13", report.window().source().cell());
+            assertEquals(NATIONAL_WINDOW, report.window().source().cell());
             // STABLE becomes possible the day after the report's window ends (issue 15: it was allowed on its last day)
             Move stable = Lifecycle.moves(which, AreaState.MONITORING, asOf, lifecycle.monitoringEnds(), false, false, false, false).stream()
                     .filter(m -> m.to() == AreaState.STABLE).findFirst().orElseThrow();

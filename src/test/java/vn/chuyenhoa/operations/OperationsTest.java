@@ -35,6 +35,7 @@ import vn.chuyenhoa.support.Scenarios;
  * What an operator reads from a running service: Prometheus metrics for the monitoring role only, build and ruleset
  * version in info, liveness and readiness, and one log line per write that names who and what but no fact.
  */
+// a server of its own: it counts Prometheus metrics from zero and reads the log of its own writes
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:operations-${random.uuid};DB_CLOSE_DELAY=-1",
         "chuyenhoa.warmup.evaluations=0", "chuyenhoa.ruleset.watch=false"})

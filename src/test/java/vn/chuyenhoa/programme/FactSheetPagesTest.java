@@ -44,6 +44,7 @@ import vn.chuyenhoa.support.Http;
  * hundred; "Lưu" storing each row once, across a re-upload and a corrected file; a version that left force between
  * preview and save; hostile files refused in words; other provinces and other roles kept out.
  */
+// a server of its own: it activates a ruleset of its own between preview and save
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:factsheets;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.Verdict;
-import vn.chuyenhoa.ruleset.RuleFiles;
-import vn.chuyenhoa.ruleset.RulesetBuilder;
+import vn.chuyenhoa.support.ShippedRules;
 
 /**
  * The lifecycle graph of issue 4 through the real build of rules/lifecycle.drl (sharing its knowledge base with the
@@ -25,13 +22,8 @@ import vn.chuyenhoa.ruleset.RulesetBuilder;
  */
 class LifecycleRulesTest {
 
-    static Engine engine;
+    static final Engine engine = ShippedRules.engine();
     static final LocalDate DAY = LocalDate.of(2024, 6, 1);
-
-    @BeforeAll
-    static void build() throws Exception {
-        engine = RulesetBuilder.build(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables")), "TEST").engine();
-    }
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({

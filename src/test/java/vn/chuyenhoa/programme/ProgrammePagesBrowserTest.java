@@ -3,35 +3,26 @@ package vn.chuyenhoa.programme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.support.Api;
+import vn.chuyenhoa.support.Browser;
 import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.ProgrammeDriver;
 
@@ -46,66 +37,56 @@ import vn.chuyenhoa.support.ProgrammeDriver;
  * <p>On CI ({@code CI=true}) a missing browser fails the test; elsewhere it is skipped with a message. Screenshots go
  * to target/screenshots, or to the folder given as {@code -Dchuyenhoa.screenshots=docs/screenshots}.
  */
+// a server of its own: it counts the demo's areas due for STABLE (28), which the other demo tests' steps would change
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:programme-browser;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})
 class ProgrammePagesBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String PROGRAMME = "/programmes/QD19_2025/11";
 
+    static Browser chrome;
     static WebDriver browser;
-    static Path userData;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String why = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
-            if ("true".equals(System.getenv("CI"))) fail("CI=true and " + why);
-            Assumptions.assumeTrue(false, "Browser tests skipped: " + why);
-        }
-        userData = Files.createTempDirectory("chuyenhoa-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=vi", "--hide-scrollbars", "--user-data-dir=" + userData);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chrome = Browser.start();
+        browser = chrome.driver;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) browser.quit();
+        if (chrome != null) chrome.quit();
+    }
+
+    @BeforeEach
+    void server() {
+        chrome.at(port);
     }
 
     @ParameterizedTest(name = "{0}×{1}")
     @CsvSource({"1366, 768, 03151, 03158", "390, 844, 03160, 03162"})
     void anOfficerDropsACandidateCorrectsAStepAndCitesWhatTheAreaHasThroughThePages(int width, int height,
                                                                                    String dropped, String area) throws Exception {
-        browser.manage().window().setSize(new Dimension(width, height));
+        chrome.viewport(width, height);
         Api system = new Api(port);
         ProgrammeDriver dien = new ProgrammeDriver(system, "QD19_2025", "11");
-        signIn("canbo");
-        assertEquals(width, ((Number) js("return window.innerWidth")).intValue(), "the viewport is the size asked for");
+        chrome.signIn("canbo");
+        assertEquals(width, ((Number) chrome.js("return window.innerWidth")).intValue(), "the viewport is the size asked for");
 
         // a candidate entered on the programme page, then dropped on its record with the reason
-        open(PROGRAMME + "?fromYear=2025&toYear=2025");
+        chrome.open(PROGRAMME + "?fromYear=2025&toYear=2025");
         addCandidate(dropped, "2025-07-10");
         step("DROPPED", "2025-07-20", "Huyện rút đề xuất");
         assertEquals("Không đưa vào danh sách", browser.findElement(By.id("state")).getText());
         assertEquals("DROPPED", browser.findElement(By.id("state")).getAttribute("data-state"));
-        assertFits("the dropped record");
+        chrome.assertFits("the dropped record", width);
 
         // another one through to its transformation
-        open(PROGRAMME + "?fromYear=2025&toYear=2025");
+        chrome.open(PROGRAMME + "?fromYear=2025&toYear=2025");
         addCandidate(area, "2025-07-10");
         step("PROPOSED", "2025-07-15", null);
         fill("decisionNumber-APPROVED", "7/QĐ-BCĐ");
@@ -115,7 +96,7 @@ class ProgrammePagesBrowserTest {
 
         // the system evaluates the commune; the officer picks that evaluation from the area's list, no id typed
         String evaluation = dien.evaluate(area, "2025-07-01", "2025-09-30", ProgrammeDriver.MET, "FINAL", null);
-        open(areaPath(area));
+        chrome.open(areaPath(area));
         Select evaluations = new Select(browser.findElement(By.id("evaluationId-TRANSFORMED")));
         assertEquals(evaluation, evaluations.getOptions().get(1).getAttribute("value"));
         assertTrue(evaluations.getOptions().get(1).getText().contains("01/07/2025 – 30/09/2025"), evaluations.getOptions().get(1).getText());
@@ -132,8 +113,8 @@ class ProgrammePagesBrowserTest {
         assertTrue(browser.findElement(By.id("step-5")).getText().contains("đã bị hủy bởi bước 6"),
                 browser.findElement(By.id("step-5")).getText());
         assertTrue(browser.findElement(By.id("step-6")).getText().contains("Hủy bước 5"), browser.findElement(By.id("step-6")).getText());
-        screenshot("area-corrected-" + width);
-        assertFits("the corrected record");
+        chrome.screenshot("area-corrected-" + width, width, height);
+        chrome.assertFits("the corrected record", width);
 
         // the right step, picking the same evaluation again: the voided verdict no longer holds it
         new Select(browser.findElement(By.id("evaluationId-TRANSFORMED"))).selectByValue(evaluation);
@@ -142,7 +123,7 @@ class ProgrammePagesBrowserTest {
 
         // the system stores a monitoring report that finds a relapse; the officer picks it from the area's reports
         String report = dien.relapseReport(area, "2025-10-15", "2026-01-01", "2026-06-30");
-        open(areaPath(area));
+        chrome.open(areaPath(area));
         assertTrue(browser.findElement(By.id("monitoring-window")).getText().contains("16/10/2025 – 15/10/2028"),
                 browser.findElement(By.id("monitoring-window")).getText());
         Select reports = new Select(browser.findElement(By.id("monitoringReportId-RELAPSED")));
@@ -151,44 +132,44 @@ class ProgrammePagesBrowserTest {
         reports.selectByValue(report);
         step("RELAPSED", "2026-07-10", "Tín dụng đen xuất hiện trở lại");
         assertEquals("Phức tạp trở lại", browser.findElement(By.id("state")).getText());
-        screenshot("area-" + width);
-        assertFits("the relapsed record");
+        chrome.screenshot("area-" + width, width, height);
+        chrome.assertFits("the relapsed record", width);
         String page = browser.findElement(By.tagName("main")).getText();
         for (String code : List.of("DROPPED", "CORRECTED", "RELAPSED", "TRANSFORMED", "IN_TRANSFORMATION", "MONITORING")) {
             assertFalse(page.contains(code), "no enum code on the Vietnamese page: " + code);
         }
 
         // from the step to the report, and from the report back to the area's record
-        clickAndWait(browser.findElement(By.cssSelector("#steps a.report-link")));
+        chrome.clickAndWait(browser.findElement(By.cssSelector("#steps a.report-link")));
         assertTrue(browser.getCurrentUrl().endsWith("/monitoring-reports/" + report), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.id("monitoring-window")).getText().startsWith("16/10/2025 – 15/10/2028"));
-        clickAndWait(browser.findElement(By.id("area-record")));
+        chrome.clickAndWait(browser.findElement(By.id("area-record")));
         assertTrue(browser.getCurrentUrl().endsWith(areaPath(area)), browser.getCurrentUrl());
 
         // the programme page: 2025 is over and judged, this year is still running, every figure says as of when
         int thisYear = Today.inVietnam().getYear();
-        open(PROGRAMME + "?fromYear=2025&toYear=" + thisYear);
+        chrome.open(PROGRAMME + "?fromYear=2025&toYear=" + thisYear);
         String targets = browser.findElement(By.id("targets")).getText();
         assertTrue(targets.contains("Đang thực hiện (đến hết ngày 31/12/" + thisYear + ")"), targets);
         String asOf = "tính đến ngày " + Today.inVietnam().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         assertTrue(browser.findElement(By.id("as-of")).getText().contains(asOf));
         assertTrue(browser.findElements(By.cssSelector("h2 .as-of")).size() >= 4, "each figure's heading");
         assertTrue(browser.findElement(By.id("areas")).getText().contains("Không đưa vào danh sách"));
-        screenshot("programme-" + width);
-        assertFits("the programme page");
+        chrome.screenshot("programme-" + width, width, height);
+        chrome.assertFits("the programme page", width);
 
         // the demo's 2018–2020 areas whose monitoring windows ended years ago, due for the STABLE step
-        open("/programmes/QD124_2004/11?fromYear=2017&toYear=2020");
+        chrome.open("/programmes/QD124_2004/11?fromYear=2017&toYear=2020");
         assertEquals("28", browser.findElement(By.id("stable-due-count")).getText());
         assertEquals(28, browser.findElements(By.cssSelector("#stable-due li")).size());
-        screenshot("programme-stable-due-" + width);
-        assertFits("the demo programme page");
+        chrome.screenshot("programme-stable-due-" + width, width, height);
+        chrome.assertFits("the demo programme page", width);
     }
 
     @ParameterizedTest(name = "{0}×{1}")
     @CsvSource({"1366, 768", "390, 844"})
     void aDrugCriterionsBadgeSaysWhatTheCriterionGotNotWhatItsConditionGot(int width, int height) throws Exception {
-        browser.manage().window().setSize(new Dimension(width, height));
+        chrome.viewport(width, height);
         Http system = new Http(port);
         Http.Response posted = system.postJson("/api/v1/screenings", Files.readString(Path.of("examples/screening-thanh-hoa.json")));
         assertEquals(201, posted.status(), posted::describe);
@@ -210,16 +191,16 @@ class ProgrammePagesBrowserTest {
             }
         }
         assertTrue(tbody != null, "the example has a drug criterion not met with a condition met: " + posted.text());
-        signIn("kiemtoan");
-        open("/screenings/" + posted.json().get("id").asString());
+        chrome.signIn("kiemtoan");
+        chrome.open("/screenings/" + posted.json().get("id").asString());
         WebElement criterion = browser.findElement(By.id(tbody));
         assertTrue(criterion.findElements(By.cssSelector(".outcome.MET")).isEmpty(), "no green MET: " + criterion.getText());
         WebElement badge = criterion.findElement(By.cssSelector(".criterion-outcome"));
         assertTrue(badge.getAttribute("class").contains(criterionOutcome), badge.getAttribute("class"));
         assertTrue(badge.getText().startsWith("Tiêu chí: ") && !badge.getText().equals("Tiêu chí: đạt"), badge.getText());
         assertTrue(criterion.findElement(By.cssSelector(".condition[data-outcome=MET]")).getText().equals("điều kiện: đạt"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", criterion);
-        screenshot("screening-drug-" + width);
+        chrome.js("arguments[0].scrollIntoView()", criterion);
+        chrome.screenshot("screening-drug-" + width, width, height);
     }
 
     // ---- the officer's hands ----------------------------------------------------------------------------------
@@ -232,7 +213,7 @@ class ProgrammePagesBrowserTest {
         fill("candidate-areaCode", code);
         fill("candidate-actor", "UBND xã đề nghị");
         setDate("candidate-effectiveDate", date);
-        clickAndWait(browser.findElement(By.id("candidate-submit-2025")));
+        chrome.clickAndWait(browser.findElement(By.id("candidate-submit-2025")));
         assertTrue(browser.findElements(By.id("added")).size() == 1, browser.findElement(By.tagName("main")).getText());
     }
 
@@ -241,87 +222,16 @@ class ProgrammePagesBrowserTest {
         fill("actor-" + to, "BCĐ 138 tỉnh Điện Biên");
         if (date != null) setDate("effectiveDate-" + to, date);
         if (comment != null) fill("comment-" + to, comment);
-        clickAndWait(browser.findElement(By.id("step-submit-" + to)));
+        chrome.clickAndWait(browser.findElement(By.id("step-submit-" + to)));
         assertTrue(browser.findElements(By.id("recorded")).size() == 1, to + ": " + browser.findElement(By.tagName("main")).getText());
     }
 
     private void fill(String id, String text) {
-        WebElement e = browser.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
+        Browser.type(browser.findElement(By.id(id)), text);
     }
 
     /** A date input's value set as the browser's date picker sets it (the typed format follows the browser's locale). */
     private void setDate(String id, String iso) {
-        js("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), iso);
-    }
-
-    private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        open("/evaluations");
-        fill("username", username);
-        fill("password", "chuyenhoa-demo");
-        clickAndWait(browser.findElement(By.id("login-submit")));
-        assertTrue(browser.findElement(By.id("current-user")).getText().contains(username), browser.getPageSource());
-    }
-
-    /**
-     * No element's box reaches past the viewport, except inside a box that scrolls by itself (a wide table in its
-     * .scroll box): that box is measured instead. Clipping with overflow: hidden does not count as fitting.
-     */
-    private void assertFits(String what) {
-        Object offenders = js("""
-                const w = document.documentElement.clientWidth; const out = [];
-                for (const e of document.body.querySelectorAll('*')) {
-                  let scroller = null;
-                  for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
-                    const o = getComputedStyle(p).overflowX;
-                    if (o === 'auto' || o === 'scroll') { scroller = p; break; }
-                  }
-                  const r = (scroller || e).getBoundingClientRect();
-                  if (r.width > 0 && (r.right > w + 0.5 || r.left < -0.5))
-                    out.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(r.left) + '–' + Math.round(r.right));
-                }
-                if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth + ' > ' + w);
-                return out.slice(0, 10).join('\\n');""");
-        assertEquals("", offenders, what + " overflows the " + browser.manage().window().getSize().width + " px window");
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void clickAndWait(WebElement element) {
-        WebElement old = browser.findElement(By.tagName("html"));
-        element.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
-                throw e;
-            }
-        });
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    /** The whole page at the window's width: the window is made as tall as the page first. */
-    private static void screenshot(String name) throws Exception {
-        Path folder = Path.of(System.getProperty("chuyenhoa.screenshots", "target/screenshots"));
-        Files.createDirectories(folder);
-        Dimension before = browser.manage().window().getSize();
-        Object h = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.width, Math.min(6000, Math.max(before.height, ((Number) h).intValue() + 40))));
-        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(before);
+        chrome.js("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), iso);
     }
 }

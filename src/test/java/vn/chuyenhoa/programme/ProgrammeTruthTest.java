@@ -29,6 +29,7 @@ import vn.chuyenhoa.support.ProgrammeDriver;
  * listed, a relapse cites its monitoring report, a candidate can be dropped and a mistaken step corrected with the
  * history kept and chained, the area page and the monitoring report agree on the window to the day.
  */
+// a server of its own: it counts the demo's areas due for STABLE (28) and drops and corrects steps in Điện Biên
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:programme-truth;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})

@@ -39,8 +39,11 @@ import vn.chuyenhoa.support.Http;
  * evaluation), read through the running server as the province's officer. Every expected figure is derived here from
  * src/main/resources/demo/dien-bien.json and the period the calendar API gives, never written down.
  */
+// the demo as loaded, on a server shared only with the other class that reads it and stores nothing
+// (DienBienDemoTest and CalendarReportsTest: the same properties, so one cached context): every figure asserted here
+// is the demo's own, so no class that stores anything may run on it
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:calendar-reports;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
+        "spring.datasource.url=jdbc:h2:mem:demo-as-loaded;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})
 class CalendarReportsTest {
 

@@ -19,10 +19,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.chuyenhoa.support.Browser;
+import vn.chuyenhoa.support.RunningDemo;
 
 /**
  * A Điện Biên officer, in headless Chromium at 1366×768 and at 390×844, goes from the home page to the province's
@@ -30,10 +30,7 @@ import vn.chuyenhoa.support.Browser;
  * reaches past the viewport (a wide table scrolls inside its own box). Screenshots of both pages at both sizes go to
  * target/screenshots, or to {@code -Dchuyenhoa.screenshots=docs/screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:report-browser;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
-        "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien",
-        "chuyenhoa.access.seed=classpath:access/demo-accounts.csv"})
+@RunningDemo
 class ReportPagesBrowserTest {
 
     static Browser chrome;

@@ -3,17 +3,14 @@ package vn.chuyenhoa.reporting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import vn.chuyenhoa.evaluation.Engine;
-import vn.chuyenhoa.ruleset.RuleFiles;
-import vn.chuyenhoa.ruleset.RulesetBuilder;
+import vn.chuyenhoa.support.ShippedRules;
 
 /**
  * Each report of 2024 for Việt Yên and for the national calendar, exactly as the table of domain spec §7 gives it,
@@ -22,12 +19,7 @@ import vn.chuyenhoa.ruleset.RulesetBuilder;
  */
 class ReportingCalendarTest {
 
-    static Engine engine;
-
-    @BeforeAll
-    static void build() throws Exception {
-        engine = RulesetBuilder.build(RuleFiles.read(Path.of(""), List.of("rules", "decision-tables")), "TEST").engine();
-    }
+    static final Engine engine = ShippedRules.engine();
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({

@@ -9,18 +9,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.support.Api;
+import vn.chuyenhoa.support.RunningServer;
 
 /**
  * GET /api/v1/reporting-periods through the running server: the 2024 calendars of Việt Yên and of the nation, each
  * report exactly as the table of domain spec §7 gives it, and bad parameters refused naming the parameter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:programme-api;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0"})
+@RunningServer
 class ReportingPeriodsApiTest {
 
     @LocalServerPort

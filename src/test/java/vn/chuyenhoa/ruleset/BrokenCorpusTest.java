@@ -31,6 +31,7 @@ import vn.chuyenhoa.support.Scenarios;
  * sheet, row, cell and value the manifest expects, the version in force stays, the attempt is logged as REJECTED and
  * no version is stored. The file-size limit is lowered so that one corpus file can be oversized and stay small.
  */
+// a server of its own: the corpus is sized to a file limit of its own (chuyenhoa.ruleset.max-file-bytes)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:corpus;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false", "chuyenhoa.ruleset.max-file-bytes=" + BrokenCorpus.MAX_FILE_BYTES})

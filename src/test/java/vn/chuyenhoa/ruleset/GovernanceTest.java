@@ -38,6 +38,7 @@ import vn.chuyenhoa.support.RuleTree;
  * uploaded, validated, compared, previewed, activated and used; a rollback; replays; a switch under load; a broken
  * upload refused with its cell.
  */
+// a server of its own: it activates and rolls back rulesets, which would change the rules every other class runs on
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:governance;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false"})

@@ -28,6 +28,7 @@ import vn.chuyenhoa.support.RuleTree;
  * approver of Bắc Giang approves only changes within it. Every refusal stores nothing, keeps the version in force and
  * is logged with the caller's name.
  */
+// a server of its own: it activates rulesets of its own, which would change the rules every other class runs on
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:rule-scope;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false"})

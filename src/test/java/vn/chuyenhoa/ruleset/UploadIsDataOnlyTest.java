@@ -13,12 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.RuleTree;
+import vn.chuyenhoa.support.RunningServer;
 
 /**
  * An upload carries policy values, never code (issue 10): a Java/MVEL statement put into a grey template cell, into a
@@ -26,9 +26,7 @@ import vn.chuyenhoa.support.RuleTree;
  * for a national and a province-limited editor alike, and the statement never runs — the marker file it would create
  * does not exist afterwards. Nothing is stored and the version in force stays.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:upload-data-only;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
-        "chuyenhoa.ruleset.watch=false"})
+@RunningServer
 class UploadIsDataOnlyTest {
 
     static final String PROFILES = "decision-tables/profiles.drl.xlsx";

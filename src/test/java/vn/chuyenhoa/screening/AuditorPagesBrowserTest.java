@@ -15,20 +15,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.chuyenhoa.support.Browser;
 import vn.chuyenhoa.support.Http;
+import vn.chuyenhoa.support.RunningDemo;
 
 /**
  * Issue 15: an auditor, through the pages only, lists the stored screenings and monitoring reports, opens one of each,
  * and checks the audit chain on a page of the site (header, navigation, language) — on a 1366 px screen and a 390 px
  * phone, where no box may reach past the screen.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:auditor-browser;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
-        "chuyenhoa.ruleset.watch=false", "chuyenhoa.access.seed=classpath:access/demo-accounts.csv"})
+@RunningDemo
 class AuditorPagesBrowserTest {
 
     static Browser chrome;

@@ -18,19 +18,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.support.Http;
+import vn.chuyenhoa.support.RunningServer;
 
 /**
  * Screening through the running server: the example of examples/screening-thanh-hoa.json gives the ranking worked out
  * by hand in examples/README.md, is stored and comes back unchanged; every class of bad input is a 400 with the field
  * at fault and stores nothing; no body makes the server fail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:screening-api;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0"})
+@RunningServer
 public class ScreeningApiTest {
 
     static final String KIEN_THO = "{\"area\":{\"codeScheme\":\"QD124_2004\",\"code\":\"15118\",\"name\":\"Xã Kiên Thọ\"},"

@@ -25,6 +25,7 @@ import vn.chuyenhoa.ruleset.RulesetBuildException;
 import vn.chuyenhoa.ruleset.RulesetBuilder;
 import vn.chuyenhoa.ruleset.RulesetSnapshot;
 import vn.chuyenhoa.ruleset.RulesetValidator;
+import vn.chuyenhoa.support.ShippedRows;
 
 /**
  * A broken cell in the screening or monitoring workbook is refused with its file, sheet, cell and value, never read
@@ -54,7 +55,8 @@ class ScreeningTablesBrokenTest {
         assertEquals(1, RelapsePolicy.of(p).settings().size());
         assertEquals(3, RelapsePolicy.of(p).settings().get(0).monitoringWindowYears());
         assertEquals("decision-tables/programme.drl.xlsx", RelapsePolicy.of(p).settings().get(0).source().file());
-        assertEquals("C13", RelapsePolicy.of(p).settings().get(0).source().cell());
+        assertEquals(ShippedRows.cell("decision-tables/programme.drl.xlsx", "Settings", "C", "NATIONAL_CORE", "monitoringWindowYears"),
+                RelapsePolicy.of(p).settings().get(0).source().cell());
         assertEquals(p.monitoringWindowYears("NATIONAL_CORE").orElseThrow().source(), RelapsePolicy.of(p).settings().get(0).source());
     }
 

@@ -3,9 +3,7 @@ package vn.chuyenhoa.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,26 +11,22 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.chuyenhoa.support.Browser;
 import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.RuleTree;
+import vn.chuyenhoa.support.ShippedRows;
 
 /**
  * The pages in a real browser: Debian's chromium driven through /usr/bin/chromedriver (Selenium never downloads a
@@ -43,6 +37,7 @@ import vn.chuyenhoa.support.RuleTree;
  * <p>On CI ({@code CI=true}) a missing browser fails the test; elsewhere the test is skipped with a message. Screenshots
  * go to target/screenshots, or to the folder given as {@code -Dchuyenhoa.screenshots=docs/screenshots}.
  */
+// a server of its own: it activates a ruleset, finds exactly one evaluation of Kiên Thọ and shoots the README's screenshots
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien",
@@ -51,13 +46,14 @@ import vn.chuyenhoa.support.RuleTree;
 })
 class BrowserFlowsTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String PROFILES = "decision-tables/profiles.drl.xlsx";
 
+    /** The screen of the screenshots in the README. */
+    static final int WIDTH = 1400, HEIGHT = 1000;
+
+    static Browser chrome;
     static WebDriver browser;
     static boolean loginShot;
-    static Path userData;
 
     @LocalServerPort
     int port;
@@ -69,35 +65,21 @@ class BrowserFlowsTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String why = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get install -y chromium chromium-driver";
-            if ("true".equals(System.getenv("CI"))) fail("CI=true and " + why);
-            Assumptions.assumeTrue(false, "Browser tests skipped: " + why);
-        }
-        userData = Files.createTempDirectory("chuyenhoa-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=vi", "--user-data-dir=" + userData);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1400, 1000));
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chrome = Browser.start();
+        chrome.viewport(WIDTH, HEIGHT);
+        browser = chrome.driver;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) browser.quit();
+        if (chrome != null) chrome.quit();
     }
 
     @BeforeEach
     void setUp() {
         // the demo system, as a newcomer's local run has it
         http = new Http(port, "demo-token-hethong");
+        chrome.at(port);
     }
 
     @Test
@@ -107,11 +89,11 @@ class BrowserFlowsTest {
             assertEquals(201, r.status(), r::describe);
         }
         signIn("kiemtoan");
-        open("/evaluations");
+        chrome.open("/evaluations");
         screenshot("evaluations");
         WebElement area = browser.findElement(By.id("area"));
         area.sendKeys("15118");
-        clickAndWait(browser.findElement(By.id("search-button")));
+        chrome.clickAndWait(browser.findElement(By.id("search-button")));
         List<WebElement> rows = browser.findElements(By.cssSelector("#evaluations tbody tr"));
         assertEquals(1, rows.size(), browser.getPageSource());
         assertTrue(rows.get(0).getText().contains("Chưa đạt"), rows.get(0).getText());
@@ -123,29 +105,30 @@ class BrowserFlowsTest {
         String csv = new String(export.body(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF") && csv.contains(",15118,Xã Kiên Thọ,38,NGOC_LAC_2024,Chưa đạt,"), csv);
 
-        clickAndWait(rows.get(0).findElement(By.linkText("Xã Kiên Thọ")));
+        chrome.clickAndWait(rows.get(0).findElement(By.linkText("Xã Kiên Thọ")));
         WebElement clearance = browser.findElement(By.id("criterion-CLEARANCE_RATE"));
         assertTrue(clearance.getText().contains("Tỷ lệ điều tra, khám phá tội phạm 75,00% (6/8) thấp hơn ngưỡng 80%."), clearance.getText());
         assertTrue(clearance.getText().contains("cần khám phá thêm 1 vụ để đạt 80%"), clearance.getText());
         assertEquals("Chưa đạt", clearance.findElement(By.cssSelector(".outcome")).getText(), "a text label, not colour alone");
-        assertTrue(clearance.getText().contains("C33"), "the cell that set the threshold");
+        assertTrue(clearance.getText().contains(ShippedRows.cell(PROFILES, "Thresholds", "C", "NGOC_LAC_2024", "CLEARANCE_RATE")),
+                "the cell that set the threshold");
         assertEquals("hethong", browser.findElement(By.id("submitter")).getText(), "the account that sent the facts");
         screenshot("evaluation");
 
-        clickAndWait(browser.findElement(By.id("replay")));
+        chrome.clickAndWait(browser.findElement(By.id("replay")));
         assertTrue(browser.findElement(By.id("replay-result")).getText().contains("Chạy lại cho đúng kết quả đã lưu."));
 
-        clickAndWait(browser.findElement(By.id("lang-en")));
+        chrome.clickAndWait(browser.findElement(By.id("lang-en")));
         assertTrue(browser.findElement(By.id("criterion-CLEARANCE_RATE")).getText().contains("is below the threshold of 80%"));
-        open("/evaluations?lang=vi");
+        chrome.open("/evaluations?lang=vi");
     }
 
     @Test
     void aRuleEditorUploadsAndAnApproverActivates() throws Exception {
         RuleTree broken = RuleTree.copyInto(dir.resolve("broken")).set(PROFILES, "Thresholds", "C27", "mười hai");
         signIn("soanthao");
-        open("/rulesets");
-        clickAndWait(browser.findElement(By.id("upload-link")));
+        chrome.open("/rulesets");
+        chrome.clickAndWait(browser.findElement(By.id("upload-link")));
         upload(broken.file(PROFILES), "Việt Yên: giảm tội phạm 12% (gõ nhầm chữ)");
         WebElement report = await(By.id("report"));
         assertTrue(report.getText().contains("C27") && report.getText().contains("mười hai"), report.getText());
@@ -157,7 +140,7 @@ class BrowserFlowsTest {
         assertTrue(browser.findElement(By.id("uploaded")).isDisplayed());
         assertTrue(browser.findElements(By.id("activate-link")).isEmpty(), "an editor is not offered to put it in force");
 
-        clickAndWait(browser.findElement(By.id("diff-active")));
+        chrome.clickAndWait(browser.findElement(By.id("diff-active")));
         WebElement diff = browser.findElement(By.id("diff"));
         assertTrue(diff.getText().contains("VIET_YEN_2024") && diff.getText().contains("C27"), diff.getText());
         screenshot("ruleset-diff");
@@ -166,13 +149,13 @@ class BrowserFlowsTest {
 
         signIn("pheduyet");
         browser.get(draftPage);
-        clickAndWait(browser.findElement(By.id("activate-link")));
+        chrome.clickAndWait(browser.findElement(By.id("activate-link")));
         assertTrue(browser.findElement(By.id("actor")).getText().contains("pheduyet"), "the approver is whoever signed in");
         browser.findElement(By.id("comment")).sendKeys("Đã duyệt theo kế hoạch 2024");
         browser.findElement(By.id("activate-submit")).click();
         assertTrue(browser.getCurrentUrl().contains("/activate"), "the unticked confirmation box stops the form");
         browser.findElement(By.id("confirm")).click();
-        clickAndWait(browser.findElement(By.id("activate-submit")));
+        chrome.clickAndWait(browser.findElement(By.id("activate-submit")));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("activated")));
         assertEquals("Đang áp dụng", browser.findElement(By.id("version-status")).getText());
         String activeNow = http.get("/api/v1/ruleset").json().get("version").asString();
@@ -182,7 +165,7 @@ class BrowserFlowsTest {
     @Test
     void theProgrammePageShowsTargetsAgainstResults() throws Exception {
         signIn("kiemtoan");
-        open("/programmes/QD124_2004/11?fromYear=2017&toYear=2020");
+        chrome.open("/programmes/QD124_2004/11?fromYear=2017&toYear=2020");
         assertTrue(browser.findElement(By.id("province")).getText().contains("Điện Biên"));
         String targets = browser.findElement(By.id("targets")).getText();
         assertTrue(targets.contains("≥ 60") && targets.contains("≥ 85"), targets);
@@ -194,16 +177,16 @@ class BrowserFlowsTest {
     @Test
     void anAdministratorIssuesATokenThatASystemThenUses() throws Exception {
         signIn("quantri");
-        open("/admin");
+        chrome.open("/admin");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("token-username"))).selectByValue("hethong");
         browser.findElement(By.id("token-label")).sendKeys("Máy chủ báo cáo tỉnh Thanh Hóa");
-        clickAndWait(browser.findElement(By.id("issue-token-submit")));
+        chrome.clickAndWait(browser.findElement(By.id("issue-token-submit")));
         String secret = await(By.id("issued-token")).getText().strip();
         screenshot("admin-token");
         Http.Response evaluated = http.as(secret).postJson("/api/v1/evaluations", Files.readString(Path.of("examples/xa-kien-tho.json")));
         assertEquals(201, evaluated.status(), evaluated::describe);
 
-        open("/admin");
+        chrome.open("/admin");
         assertTrue(browser.findElement(By.id("tokens")).getText().contains("Máy chủ báo cáo tỉnh Thanh Hóa"));
         assertFalse(browser.getPageSource().contains(secret), "the secret is shown once, never again");
         screenshot("admin");
@@ -211,11 +194,10 @@ class BrowserFlowsTest {
 
     /** A date field's value as the browser submits it (yyyy-MM-dd), whatever the display locale of the date picker. */
     private void setDate(String id, String isoDate) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        chrome.js(
                 "document.getElementById(arguments[0]).value = arguments[1]", id, isoDate);
     }
 
-    /** Through the login form, as a documented demo account (password of README "Signing in"). */
     /**
      * Issue 6: the programme officer's work in the browser. The Điện Biên officer adds a candidate to the 2021
      * programme, proposes it, is refused an approval without its decision, and sees on the area page who decided and
@@ -224,7 +206,7 @@ class BrowserFlowsTest {
     @Test
     void anOfficerAddsACandidateRecordsAStepAndUploadsAScreening() throws Exception {
         signIn("canbo.dienbien");
-        open("/programmes/QD124_2004/11?fromYear=2021&toYear=2021");
+        chrome.open("/programmes/QD124_2004/11?fromYear=2021&toYear=2021");
         browser.findElement(By.id("candidate-areaCode")).sendKeys("03124");
         browser.findElement(By.id("candidate-actor")).sendKeys("UBND thành phố Điện Biên Phủ");
         browser.findElement(By.id("candidate-comment")).sendKeys("Đề nghị xem xét năm 2021");
@@ -250,7 +232,7 @@ class BrowserFlowsTest {
         screenshot("area");
 
         signIn("canbo");
-        open("/screenings/new");
+        chrome.open("/screenings/new");
         browser.findElement(By.id("file")).sendKeys(Path.of("examples/screening-thanh-hoa.json").toAbsolutePath().toString());
         browser.findElement(By.id("submit")).click();
         String ranking = await(By.id("ranking")).getText();
@@ -266,14 +248,14 @@ class BrowserFlowsTest {
      */
     @Test
     void swaggerUiAndThePrintButtonWorkUnderTheContentSecurityPolicy() throws Exception {
-        open("/swagger-ui/index.html");
+        chrome.open("/swagger-ui/index.html");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(d -> d.findElements(By.cssSelector(".opblock")).size() > 10);
 
         Http.Response r = http.postJson("/api/v1/evaluations", Files.readString(Path.of("examples/phuong-nenh-viet-yen.json")));
         assertEquals(201, r.status(), r::describe);
         signIn("kiemtoan");
-        open("/evaluations/" + r.json().get("id").asString() + "/print");
+        chrome.open("/evaluations/" + r.json().get("id").asString() + "/print");
         org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
         js.executeScript("window.printed = false; window.print = function () { window.printed = true; };");
         browser.findElement(By.cssSelector("[data-print]")).click();
@@ -284,71 +266,31 @@ class BrowserFlowsTest {
         assertEquals(Boolean.FALSE, js.executeScript("return window.injected === true;"), "an inline script ran");
     }
 
+    /** Through the login form, as a documented demo account; the first time, a screenshot of the form. */
     private void signIn(String username) throws Exception {
         browser.manage().deleteAllCookies();
-        open("/evaluations");
+        chrome.open("/evaluations");
         assertTrue(browser.getCurrentUrl().endsWith("/login"), "a page asks who you are first: " + browser.getCurrentUrl());
         if (!loginShot) {
             screenshot("login");
             loginShot = true;
         }
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("chuyenhoa-demo");
-        clickAndWait(browser.findElement(By.id("login-submit")));
-        assertTrue(browser.findElement(By.id("current-user")).getText().contains(username), browser.getPageSource());
+        chrome.signInHere(username);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        chrome.screenshot(name, WIDTH, HEIGHT);
     }
 
     private void upload(Path file, String comment) {
         WebElement files = browser.findElement(By.id("files"));
         files.sendKeys(file.toAbsolutePath().toString());
-        WebElement c = browser.findElement(By.id("comment"));
-        c.clear();
-        c.sendKeys(comment);
-        clickAndWait(browser.findElement(By.id("upload-submit")));
-    }
-
-    /**
-     * Clicks what loads another page and waits until the old one is gone: click() may return before the browser
-     * leaves the page, and a findElement then searches the old page (the login page has its own #current-user).
-     */
-    private void clickAndWait(WebElement element) {
-        WebElement old = browser.findElement(By.tagName("html"));
-        element.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        // gone: stale, or (Chromium, when the old document is dropped mid-question) "does not belong to the document"
-        wait.until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
-                throw e;
-            }
-        });
-        // the new document exists once the old one is gone, but may still be arriving: wait until it is all there
-        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browser.type(browser.findElement(By.id("comment")), comment);
+        chrome.clickAndWait(browser.findElement(By.id("upload-submit")));
     }
 
     /** Validating an upload takes seconds on a loaded machine; the page that answers comes when it is done. */
     private static WebElement await(By what) {
         return new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(what));
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    /** A full-page screenshot: the window is made as tall as the page first. */
-    private static void screenshot(String name) throws Exception {
-        Path folder = Path.of(System.getProperty("chuyenhoa.screenshots", "target/screenshots"));
-        Files.createDirectories(folder);
-        Object height = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        Dimension before = browser.manage().window().getSize();
-        browser.manage().window().setSize(new Dimension(1400, Math.min(4000, Math.max(800, ((Number) height).intValue() + 40))));
-        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(before);
     }
 }

@@ -8,7 +8,6 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,21 +23,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.chuyenhoa.evaluation.Fact;
+import vn.chuyenhoa.support.Browser;
 import vn.chuyenhoa.support.Http;
 
 /**
@@ -58,6 +51,7 @@ import vn.chuyenhoa.support.Http;
  * (once per kind of page) go to {@code -Dchuyenhoa.screenshots} (default target/screenshots) as name-1366.png and
  * name-390.png.
  */
+// a server of its own: the crawl visits what is stored, so it reads the newcomer's demo and nothing other tests left
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:everypage;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien",
@@ -65,8 +59,6 @@ import vn.chuyenhoa.support.Http;
 })
 class EveryPageTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final List<String> PEOPLE = List.of("kiemtoan", "canbo.dienbien", "canbo", "soanthao", "soanthao.bacgiang",
             "pheduyet", "quantri");
     static final int[][] SIZES = {{1366, 768}, {390, 844}};
@@ -74,34 +66,26 @@ class EveryPageTest {
     static final int PER_KIND = 2;
     static final int MAX_PAGES_PER_PERSON = 60;
 
+    static Browser chrome;
     static ChromeDriver browser;
-    static Path userData;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        if (!(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))) {
-            String why = "Chromium or chromedriver is missing (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
-            if ("true".equals(System.getenv("CI"))) fail("CI=true and " + why);
-            Assumptions.assumeTrue(false, "Browser tests skipped: " + why);
-        }
-        userData = Files.createTempDirectory("chuyenhoa-everypage");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=vi", "--hide-scrollbars", "--user-data-dir=" + userData);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        chrome = Browser.start();
+        browser = chrome.driver;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) browser.quit();
+        if (chrome != null) chrome.quit();
+    }
+
+    @BeforeEach
+    void server() {
+        chrome.at(port);
     }
 
     @Test
@@ -126,7 +110,7 @@ class EveryPageTest {
                 String path = queue.poll();
                 String kind = kind(path);
                 if (perKind.merge(kind, 1, Integer::sum) > PER_KIND) continue;
-                browser.get(url(path));
+                chrome.open(path);
                 if (browser.getCurrentUrl().endsWith("/login") && !path.equals("/login")) {
                     problems.computeIfAbsent(person + " " + path, k -> new ArrayList<>()).add("signed out by the visit");
                     signIn(person);
@@ -135,12 +119,12 @@ class EveryPageTest {
                 pages++;
                 visited++;
                 for (int[] size : SIZES) {
-                    viewport(size[0], size[1]);
+                    chrome.viewport(size[0], size[1]);
                     List<String> found = new ArrayList<>();
                     if (size == SIZES[0]) found.addAll(forbidden.in(text()));
-                    found.addAll(overflow());
+                    found.addAll(chrome.overflow());
                     if (!found.isEmpty()) problems.computeIfAbsent(size[0] + "px " + person + " " + path, k -> new ArrayList<>()).addAll(found);
-                    if (shot.add(kind + size[0])) screenshot(kind, size[0], size[1]);
+                    if (shot.add(kind + size[0])) chrome.screenshot(kind + "-" + size[0], size[0], size[1]);
                 }
                 for (String link : links()) {
                     if (seen.add(link)) queue.add(link);
@@ -198,7 +182,7 @@ class EveryPageTest {
      * translate="no" and what never shows (scripts, styles).
      */
     private String text() {
-        return (String) js("""
+        return (String) chrome.js("""
                 const parts = [document.title];
                 const skip = n => n.closest('script,style,template,noscript,[translate="no"]');
                 const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -211,37 +195,10 @@ class EveryPageTest {
                 return parts.join(' \\n ');""");
     }
 
-    /** Every element whose box passes the right edge of the viewport, unless a box that scrolls sideways holds it. */
-    @SuppressWarnings("unchecked")
-    private List<String> overflow() {
-        return (List<String>) js("""
-                const width = document.documentElement.clientWidth;
-                const out = [];
-                if (document.documentElement.scrollWidth > width + 1)
-                  out.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' px wide in ' + width);
-                const scroller = e => { const s = getComputedStyle(e).overflowX; return s === 'auto' || s === 'scroll'; };
-                for (const e of document.body.querySelectorAll('*')) {
-                  const style = getComputedStyle(e);
-                  if (style.display === 'none' || style.visibility === 'hidden') continue;
-                  const r = e.getBoundingClientRect();
-                  if (r.width === 0 && r.height === 0) continue;
-                  if (r.right <= width + 1) continue;
-                  let held = false;
-                  for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
-                    if (scroller(a)) { held = a.getBoundingClientRect().right <= width + 1; break; }
-                  }
-                  if (held) continue;
-                  const name = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
-                  out.push(name + ' reaches ' + Math.round(r.right) + ' px of ' + width);
-                  if (out.length > 8) break;
-                }
-                return out;""");
-    }
-
     /** Same-site pages linked from this one: not files to download, not the API, not the English version. */
     @SuppressWarnings("unchecked")
     private List<String> links() {
-        List<String> hrefs = (List<String>) js("""
+        List<String> hrefs = (List<String>) chrome.js("""
                 const out = Array.from(document.querySelectorAll('a[href]')).map(a => a.href);
                 for (const f of document.querySelectorAll('form')) {
                   if ((f.getAttribute('method') || 'get').toLowerCase() !== 'get') continue;
@@ -304,37 +261,7 @@ class EveryPageTest {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        viewport(SIZES[0][0], SIZES[0][1]);
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("chuyenhoa-demo");
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/login"));
-        assertTrue(browser.findElement(By.id("current-user")).getText().contains(username), browser.getPageSource());
-    }
-
-    /** The layout viewport of a phone or a laptop, exactly, whatever the window decorations of the headless browser. */
-    private static void viewport(int width, int height) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", width < 600));
-    }
-
-    private static void screenshot(String kind, int width, int height) throws Exception {
-        Path folder = Path.of(System.getProperty("chuyenhoa.screenshots", "target/screenshots"));
-        Files.createDirectories(folder);
-        long full = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-        viewport(width, (int) Math.min(6000, Math.max(height, full)));
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), folder.resolve(kind + "-" + width + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        viewport(width, height);
-    }
-
-    private static Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        chrome.viewport(SIZES[0][0], SIZES[0][1]);
+        chrome.signIn(username);
     }
 }

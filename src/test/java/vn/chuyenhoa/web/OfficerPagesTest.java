@@ -26,6 +26,7 @@ import vn.chuyenhoa.support.Http;
  * outside the officer's province; no forms for an auditor; a screening and a monitoring report uploaded as the API's
  * JSON and read back as pages.
  */
+// a server of its own: it adds areas and steps to the demo's Điện Biên programme, which other demo tests count
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:officerpages;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false", "chuyenhoa.demo=dien-bien"})
