@@ -3,10 +3,16 @@ package vn.chuyenhoa.access;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,13 +24,9 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 
 /**
@@ -68,14 +70,41 @@ class AccessConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Requests that carry a bearer token: other systems, one call at a time. They never sign in, log out, keep a
+     * session, come back to a saved request or need a CSRF token (no cookie is sent), so their chain has none of those
+     * filters, only the token, the same headers, the same table of who reaches what and the write log. Measured over
+     * HTTP, the session chain's filters cost a dry-run evaluation more than Drools does (issue 12, docs/benchmarks.md).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain tokenChain(HttpSecurity http, Accounts accounts,
+                                   @Value("${management.server.port:-1}") int managementPort) throws Exception {
+        Denials denials = new Denials();
+        http.securityMatcher(TokenFilter::presents)
+                .addFilterBefore(new TokenFilter(accounts, denials), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new WriteLog(), AuthorizationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable())
+                .httpBasic(b -> b.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
+                .headers(AccessConfig::headers)
+                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle,
                                     @Value("${management.server.port:-1}") int managementPort) throws Exception {
         Denials denials = new Denials();
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
-        http.addFilterBefore(new TokenFilter(accounts, denials), UsernamePasswordAuthenticationFilter.class)
-                // one reading of the typed name for authentication and for the failure count alike
-                .addFilterBefore(new LoginNames(), UsernamePasswordAuthenticationFilter.class)
+        // one reading of the typed name for authentication and for the failure count alike
+        http.addFilterBefore(new LoginNames(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new LiveAccountFilter(accounts), SecurityContextHolderFilter.class)
                 .addFilterAfter(new WriteLog(), AuthorizationFilter.class)
                 // a locked name fails Spring's account checks before its password is even compared
@@ -99,17 +128,26 @@ class AccessConfig {
                                     + (e instanceof LockedException ? "/login?locked" : "/login?error"));
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                // CSRF guards what a cookie lets a browser do unasked: a bearer token is no cookie, and an API request
-                // that sends no session cookie has nothing to forge, so it is left to authorization (401, not 403 csrf)
-                .csrf(c -> c.ignoringRequestMatchers(TokenFilter::presents, AccessConfig::apiWithoutSession)
-                        .csrfTokenRepository(new NoSessionForTokens()))
+                // CSRF guards what a cookie lets a browser do unasked: an API request that sends no session cookie has
+                // nothing to forge, so it is left to authorization (401, not 403 csrf); bearer tokens have their chain
+                .csrf(c -> c.ignoringRequestMatchers(AccessConfig::apiWithoutSession))
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .httpBasic(b -> b.disable())
-                .headers(h -> h
-                        .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
-                                request.getRequestURI().startsWith("/swagger-ui/") ? SWAGGER_POLICY : PAGE_POLICY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .authorizeHttpRequests(a -> a
+                .headers(AccessConfig::headers)
+                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort));
+        return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> h) {
+        h.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+                        request.getRequestURI().startsWith("/swagger-ui/") ? SWAGGER_POLICY : PAGE_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    /** The one table of who reaches what, for both chains. */
+    private static void whoReachesWhat(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a, int managementPort) {
+        a
                         // open: signing in, the page saying no, style sheets, the API description, health (one component
                         // deep: Boot 4.1.2's actuator answers /actuator/health/a/b with a 500)
                         .requestMatchers("/login", "/access-denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
@@ -162,32 +200,7 @@ class AccessConfig {
                         .requestMatchers(HttpMethod.GET, "/api/**", "/evaluations", "/evaluations/**", "/evaluations.csv",
                                 "/evaluations.xlsx", "/rulesets", "/rulesets/**", "/impact-jobs/**", "/programmes/**",
                                 "/screenings", "/screenings/*", "/monitoring-reports", "/monitoring-reports/*", "/audit/**").hasAnyRole(READERS)
-                        .anyRequest().denyAll());
-        return http.build();
-    }
-
-    /**
-     * CSRF tokens live in the session, made when a page first renders a form. A page asked for with a bearer token
-     * needs none (its forms are not checked) and must not start a session: a form far down a long page would try to
-     * when the response is already on its way, and fail.
-     */
-    static final class NoSessionForTokens implements CsrfTokenRepository {
-        private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
-
-        @Override
-        public CsrfToken generateToken(HttpServletRequest request) {
-            return sessions.generateToken(request);
-        }
-
-        @Override
-        public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
-            if (!TokenFilter.presents(request)) sessions.saveToken(token, request, response);
-        }
-
-        @Override
-        public CsrfToken loadToken(HttpServletRequest request) {
-            return sessions.loadToken(request);
-        }
+                        .anyRequest().denyAll();
     }
 
     /** A call of the API carrying no session cookie: only a program's, never a signed-in browser's. */

@@ -20,7 +20,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -315,18 +314,12 @@ final class FactSheet {
                                  List<Problem> problems) {
         WorkbookCells.Cell c = s.cell(row, col);
         String cell = column(col) + row;
-        if (c == null || c.text().isBlank()) {
+        if (c == null || c.blank()) {
             if (required) problems.add(new Problem(cell, labelVi, labelEn, "Chưa nhập ngày (dd/mm/yyyy).",
                     "No date was entered (dd/mm/yyyy)."));
             return null;
         }
-        if (c.kind() == WorkbookCells.Kind.NUMBER && c.dateFormatted()) {
-            try {
-                return DateUtil.getLocalDateTime(Double.parseDouble(c.raw())).toLocalDate();
-            } catch (RuntimeException e) {
-                // read as text below
-            }
-        }
+        if (c.date() != null) return c.date();
         String t = c.text().strip();
         for (DateTimeFormatter f : List.of(DAY, DAY_LOOSE)) {
             try {
@@ -345,22 +338,22 @@ final class FactSheet {
      * to store (it would be one of missing data only).
      */
     private static Line line(int row, TreeMap<Integer, WorkbookCells.Cell> cells) {
-        if (cells.tailMap(FIRST_FACT_COL).values().stream().allMatch(c -> c.text().isBlank())) return null;
+        if (cells.tailMap(FIRST_FACT_COL).values().stream().allMatch(WorkbookCells.Cell::blank)) return null;
         List<Problem> problems = new ArrayList<>();
         List<TextNumber> textNumbers = new ArrayList<>();
         String code = code(cells.get(CODE_COL), row, problems);
         WorkbookCells.Cell nameCell = cells.get(NAME_COL);
-        String name = nameCell == null || nameCell.text().isBlank() ? null : nameCell.text().strip();
+        String name = nameCell == null || nameCell.blank() ? null : nameCell.text().strip();
         Map<Fact, Object> facts = new EnumMap<>(Fact.class);
         for (Fact f : FACTS) {
             WorkbookCells.Cell c = cells.get(columnOf(f));
-            if (c == null || c.text().isBlank()) continue;
+            if (c == null || c.blank()) continue;
             Object v = f.type() == Fact.Type.COUNT ? count(f, c, problems, textNumbers) : flag(f, c, problems);
             if (v != null) facts.put(f, v);
         }
         int lastFact = columnOf(FACTS.get(FACTS.size() - 1));
         for (WorkbookCells.Cell c : cells.tailMap(lastFact + 1).values()) {
-            if (c.text().isBlank()) continue;
+            if (c.blank()) continue;
             problems.add(new Problem(c.ref(), "Ngoài bảng", "Outside the table", "Ô " + c.ref()
                     + " nằm ngoài các cột của mẫu; hãy xóa nội dung này.",
                     "Cell " + c.ref() + " is outside the template's columns; remove what it holds."));
@@ -370,16 +363,15 @@ final class FactSheet {
 
     private static String code(WorkbookCells.Cell c, int row, List<Problem> problems) {
         String cell = column(CODE_COL) + row;
-        if (c == null || c.text().isBlank()) {
+        if (c == null || c.blank()) {
             problems.add(new Problem(cell, "Mã xã", "Commune code", "Dòng có số liệu nhưng thiếu mã xã.",
                     "The row has facts but no commune code."));
             return null;
         }
         String t = c.text().strip();
         // a code typed as a number lost its leading zero: codes of communes are five digits
-        if (c.kind() == WorkbookCells.Kind.NUMBER && c.raw() != null && c.raw().matches("\\d{1,5}(\\.0+)?")) {
-            t = String.format("%05d", Integer.parseInt(c.raw().replaceAll("\\.0+$", "")));
-        }
+        Long typed = c.integer();
+        if (typed != null && typed >= 0 && typed <= 99_999) t = String.format("%05d", typed);
         if (!t.matches("\\d{1,10}")) {
             problems.add(new Problem(cell, "Mã xã", "Commune code", "\"" + clip(t) + "\" không phải là mã xã (chỉ gồm chữ số,"
                     + " ví dụ 03124).", "\"" + clip(t) + "\" is not a commune code (digits only, for example 03124)."));
@@ -392,11 +384,7 @@ final class FactSheet {
         BigDecimal value;
         boolean typedAsText = false;
         if (c.kind() == WorkbookCells.Kind.NUMBER) {
-            try {
-                value = new BigDecimal(c.raw());
-            } catch (RuntimeException e) {
-                value = null;
-            }
+            value = c.decimal();
         } else if (c.kind() == WorkbookCells.Kind.TEXT) {
             Numbers.Read read = Numbers.parse(c.text(), true);
             if (!read.ok()) {
@@ -426,7 +414,7 @@ final class FactSheet {
     }
 
     private static Boolean flag(Fact f, WorkbookCells.Cell c, List<Problem> problems) {
-        if (c.kind() == WorkbookCells.Kind.BOOLEAN) return "TRUE".equals(c.text());
+        if (c.bool() != null) return c.bool();
         String t = Normalizer.normalize(c.text().strip(), Normalizer.Form.NFC).toLowerCase(Locale.forLanguageTag("vi"));
         if (t.equals(YES) || t.equals("yes")) return true;
         if (t.equals(NO) || t.equals("no")) return false;

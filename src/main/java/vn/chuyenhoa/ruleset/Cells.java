@@ -1,24 +1,32 @@
 package vn.chuyenhoa.ruleset;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.kernel.Comparison;
 
 /**
- * The typed reading of table cells (texts that {@link WorkbookCells} read), shared by every table reader — criteria,
- * profiles, thresholds, settings, screening and monitoring — so policy staff see one vocabulary. Every mistake becomes
- * a {@link LoadProblem} at its cell with the value found, and the reader gets null back, so a broken cell is a load
- * error and never a wrong answer.
+ * The typed reading of decision-table cells (texts that {@link WorkbookCells} read), shared by every table reader —
+ * criteria, profiles, thresholds, settings, screening and monitoring — so policy staff see one vocabulary: ids, enum
+ * values, comparisons, numbers, whole numbers, flags, days, code schemes and area codes are parsed here and nowhere
+ * else. Every mistake becomes a {@link LoadProblem} at its cell with the value found, and the reader gets null back,
+ * so a broken cell is a load error and never a wrong answer. Where a table's own wording says more ("A target must be
+ * a percentage number"), the reader passes its words and the parsing stays here.
  */
 public final class Cells {
 
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern MONTH_DAY = Pattern.compile("(\\d{2})-(\\d{2})");
 
     private final List<LoadProblem> problems;
 
@@ -101,11 +109,69 @@ public final class Cells {
     public Boolean flag(SheetRow r, String field) {
         String v = required(r, field);
         if (v == null) return null;
-        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            problem(r, field, "not_a_flag", "Ô này phải là true hoặc false.", "This cell must be true or false.");
+        return flag(r, field, v, "Ô này phải là true hoặc false.", "This cell must be true or false.");
+    }
+
+    /** {@code v}, the field's text, as true or false; null after reporting it in the caller's words. */
+    Boolean flag(SheetRow r, String field, String v, String vi, String en) {
+        Boolean b = trueOrFalse(v);
+        if (b == null) problem(r, field, "not_a_flag", vi, en);
+        return b;
+    }
+
+    /** A day typed as text YYYY-MM-DD (a date-formatted cell is refused before, by {@link TableGate}). */
+    LocalDate date(SheetRow r, String field, boolean needed) {
+        String v = needed ? required(r, field) : r.get(field);
+        if (v == null) return null;
+        LocalDate d = day(v);
+        if (d == null) {
+            problem(r, field, "bad_date", "Ngày phải được gõ dạng văn bản YYYY-MM-DD, ví dụ 2024-12-31.",
+                    "A date must be typed as text YYYY-MM-DD, e.g. 2024-12-31.");
+        }
+        return d;
+    }
+
+    /**
+     * "true" or "false" in any case, or null: how every table cell says yes or no. Static for the staff's test rows
+     * ({@link TableTests}), which report in their own form.
+     */
+    static Boolean trueOrFalse(String v) {
+        return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? Boolean.valueOf(v.toLowerCase(Locale.ROOT)) : null;
+    }
+
+    /** A day typed as text YYYY-MM-DD, or null: how every table cell gives a day. */
+    static LocalDate day(String v) {
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
             return null;
         }
-        return Boolean.valueOf(v.toLowerCase(Locale.ROOT));
+    }
+
+    /** A day of every year typed as text MM-DD ("12-15"); {@code v} is the field's text. */
+    MonthDay monthDay(SheetRow r, String field, String v) {
+        Matcher m = MONTH_DAY.matcher(v);
+        if (m.matches()) {
+            try {
+                return MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            } catch (DateTimeException e) {
+                // not a day of the calendar, such as 02-30: reported below
+            }
+        }
+        problem(r, field, "bad_month_day", "Ngày phải được gõ dạng văn bản MM-DD, ví dụ 12-15 cho ngày 15 tháng 12.",
+                "The day must be typed as text MM-DD, e.g. 12-15 for 15 December.");
+        return null;
+    }
+
+    /** {@code v}, the field's text, as digits only (no sign, point or comma) from {@code min} to {@code max}. */
+    Integer wholeNumber(SheetRow r, String field, String v, int min, int max) {
+        Integer n = DIGITS.matcher(v).matches() && v.length() <= 4 ? Integer.valueOf(v) : null;
+        if (n == null || n < min || n > max) {
+            problem(r, field, "out_of_range", "Giá trị phải là số nguyên từ " + min + " đến " + max + ".",
+                    "The value must be a whole number from " + min + " to " + max + ".");
+            return null;
+        }
+        return n;
     }
 
     /** Blank, or a known code scheme. Returns "!" after reporting a bad one. */
@@ -150,10 +216,19 @@ public final class Cells {
 
 
     private BigDecimal number(SheetRow r, String field, String v) {
+        return number(r, field, v, "Ô này phải là một số (ví dụ 0,5 hoặc 10).", "This cell must be a number (e.g. 0.5 or 10).");
+    }
+
+    /**
+     * {@code v}, the field's text, as the number it shows: a decimal comma or point alike ("0,5", "0.5"), exactly
+     * (BigDecimal); null after reporting it in the caller's words. Thousands separators never get here: the
+     * {@link TableGate} refuses them as ambiguous.
+     */
+    BigDecimal number(SheetRow r, String field, String v, String vi, String en) {
         try {
             return new BigDecimal(v.replace(',', '.'));
         } catch (NumberFormatException e) {
-            problem(r, field, "not_a_number", "Ô này phải là một số (ví dụ 0,5 hoặc 10).", "This cell must be a number (e.g. 0.5 or 10).");
+            problem(r, field, "not_a_number", vi, en);
             return null;
         }
     }

@@ -13,12 +13,13 @@ import java.util.Objects;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
+
+import vn.chuyenhoa.ruleset.WorkbookCells.Kind;
 
 /**
  * A new release brings new templates; the values policy staff changed through uploads since the last release must not
@@ -27,14 +28,13 @@ import org.apache.poi.ss.util.CellReference;
  * release where its column is the same there (same table, same keyword, code and label cells) and the release left
  * that cell as it was; anywhere else the release wins and the cell is listed to be entered again.
  *
- * <p>Cells are read in {@link #open} and {@link #text} only (POI's user model; the workbooks are a few tens of KB),
- * so the project's one cell reader can take their place there.
+ * <p>The three workbooks are read by the project's one cell reader ({@link WorkbookCells}); POI's user model opens the
+ * new release only to write the carried cells into it, and only when there are any.
  */
 final class ReleaseCarry {
 
     /** Rows of a Drools RuleTable below its "RuleTable" cell: keyword, object binding, code, label; then data. */
     private static final int HEADER_ROWS = 4;
-    private static final DataFormatter FORMAT = new DataFormatter(java.util.Locale.ROOT);
 
     /** One cell an upload had changed: where it is in the new release, the value in force, and what was the base. */
     record Moved(String file, String sheet, String cell, String value, String releaseValue, String reasonVi,
@@ -44,7 +44,11 @@ final class ReleaseCarry {
         boolean changedAnything() { return !carried.isEmpty() || !reenter.isEmpty(); }
     }
 
+    /** A RuleTable: its name, the 1-based row and 0-based column of its "RuleTable" cell, its data columns. */
     private record Table(String name, int row, int col, List<Integer> columns) {}
+
+    /** A cell in force to write onto the release at {@code row} (1-based) and {@code col}; null {@code from} blanks it. */
+    private record Copy(String sheet, int row, int col, WorkbookCells.Cell from) {}
 
     private ReleaseCarry() {}
 
@@ -63,35 +67,33 @@ final class ReleaseCarry {
                 out.add(r);
                 continue;
             }
-            out.add(new RuleFile(r.path(), carry(r.path(), was, now, r.content(), carried, reenter)));
+            out.add(new RuleFile(r.path(), carry(r, was, now, carried, reenter)));
         }
         return new Result(List.copyOf(out), List.copyOf(carried), List.copyOf(reenter));
     }
 
-    private static byte[] carry(String path, byte[] was, byte[] now, byte[] release, List<Moved> carried, List<Moved> reenter) {
-        try (Workbook base = open(was); Workbook inForce = open(now); Workbook next = open(release)) {
-            int before = carried.size();
-            for (Sheet forced : inForce) {
-                Sheet old = base.getSheet(forced.getSheetName()), fresh = next.getSheet(forced.getSheetName());
-                if (old == null) continue;
-                Map<String, Table> oldTables = tables(old), freshTables = fresh == null ? Map.of() : tables(fresh);
-                for (Table t : tables(forced).values()) {
-                    Table o = oldTables.get(t.name());
-                    if (o == null) continue;
-                    carryTable(path, forced, t, old, o, fresh, freshTables.get(t.name()), carried, reenter);
-                }
+    private static byte[] carry(RuleFile release, byte[] was, byte[] now, List<Moved> carried, List<Moved> reenter) {
+        Map<String, WorkbookCells.Sheet> base = sheets(release.path(), was), next = sheets(release.path(), release.content()),
+                inForce = sheets(release.path(), now);
+        // a workbook that cannot be read carries nothing: validation refuses it and says why
+        if (base == null || next == null || inForce == null) return release.content();
+        List<Copy> copies = new ArrayList<>();
+        for (WorkbookCells.Sheet forced : inForce.values()) {
+            WorkbookCells.Sheet old = base.get(forced.name()), fresh = next.get(forced.name());
+            if (old == null) continue;
+            Map<String, Table> oldTables = tables(old), freshTables = fresh == null ? Map.of() : tables(fresh);
+            for (Table t : tables(forced).values()) {
+                Table o = oldTables.get(t.name());
+                if (o == null) continue;
+                carryTable(release.path(), forced, t, old, o, fresh, freshTables.get(t.name()), copies, carried, reenter);
             }
-            if (carried.size() == before) return release;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            next.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return copies.isEmpty() ? release.content() : write(release.content(), copies);
     }
 
-    private static void carryTable(String path, Sheet forced, Table t, Sheet old, Table o, Sheet fresh, Table n,
-                                   List<Moved> carried, List<Moved> reenter) {
+    private static void carryTable(String path, WorkbookCells.Sheet forced, Table t, WorkbookCells.Sheet old, Table o,
+                                   WorkbookCells.Sheet fresh, Table n, List<Copy> copies, List<Moved> carried,
+                                   List<Moved> reenter) {
         int rows = Math.max(dataRows(forced, t), dataRows(old, o));
         for (int i = 0; i < rows; i++) {
             for (int k = 0; k < t.columns().size(); k++) {
@@ -101,7 +103,7 @@ final class ReleaseCarry {
                 String was = text(old, o.row() + HEADER_ROWS + 1 + i, oldCol);
                 if (Objects.equals(value, was)) continue;
                 if (n == null) {
-                    reenter.add(new Moved(path, forced.getSheetName(), ref(t.row() + HEADER_ROWS + 1 + i, col), value, null,
+                    reenter.add(new Moved(path, forced.name(), ref(t.row() + HEADER_ROWS + 1 + i, col), value, null,
                             "Bảng " + t.name() + " không còn trong bản phát hành mới.",
                             "The table " + t.name() + " is not in the new release."));
                     continue;
@@ -110,16 +112,16 @@ final class ReleaseCarry {
                 String cell = ref(newRow, newCol);
                 String released = text(fresh, newRow, newCol);
                 if (!header(old, o, oldCol).equals(header(fresh, n, newCol))) {
-                    reenter.add(new Moved(path, forced.getSheetName(), cell, value, released,
+                    reenter.add(new Moved(path, forced.name(), cell, value, released,
                             "Cột dữ liệu này đã đổi trong bản phát hành mới; nhập lại giá trị theo cột mới.",
                             "This data column changed in the new release; enter the value again under the new column."));
                 } else if (!Objects.equals(released, was)) {
-                    reenter.add(new Moved(path, forced.getSheetName(), cell, value, released,
+                    reenter.add(new Moved(path, forced.name(), cell, value, released,
                             "Bản phát hành mới cũng sửa ô này (" + was + " → " + released + "); xem lại và nhập lại nếu cần.",
                             "The new release changed this cell too (" + was + " → " + released + "); review it and enter it again if needed."));
                 } else {
-                    copy(cellAt(forced, t.row() + HEADER_ROWS + 1 + i, col), fresh, newRow, newCol);
-                    carried.add(new Moved(path, forced.getSheetName(), cell, value, released,
+                    copies.add(new Copy(forced.name(), newRow, newCol, forced.cell(t.row() + HEADER_ROWS + 1 + i, col)));
+                    carried.add(new Moved(path, forced.name(), cell, value, released,
                             "Giữ giá trị tỉnh đã tải lên.", "Kept the value uploaded by the province."));
                 }
             }
@@ -127,57 +129,66 @@ final class ReleaseCarry {
     }
 
     /** The RuleTables of a sheet by name, with the columns that carry data (those with a keyword or code cell). */
-    private static Map<String, Table> tables(Sheet s) {
+    private static Map<String, Table> tables(WorkbookCells.Sheet s) {
         Map<String, Table> out = new LinkedHashMap<>();
-        for (Row r : s) {
-            for (Cell c : r) {
-                String v = text(s, r.getRowNum(), c.getColumnIndex());
-                if (v == null || !v.startsWith("RuleTable")) continue;
-                List<Integer> columns = new ArrayList<>();
-                for (int col = c.getColumnIndex(); ; col++) {
-                    if (text(s, r.getRowNum() + 1, col) == null && text(s, r.getRowNum() + 3, col) == null) break;
-                    columns.add(col);
-                }
-                String name = v.substring("RuleTable".length()).strip();
-                out.putIfAbsent(name, new Table(name, r.getRowNum(), c.getColumnIndex(), columns));
+        s.rows().forEach((row, cells) -> cells.values().forEach(c -> {
+            String v = text(s, row, c.col());
+            if (v == null || !v.startsWith("RuleTable")) return;
+            List<Integer> columns = new ArrayList<>();
+            for (int col = c.col(); ; col++) {
+                if (text(s, row + 1, col) == null && text(s, row + 3, col) == null) break;
+                columns.add(col);
             }
-        }
+            String name = v.substring("RuleTable".length()).strip();
+            out.putIfAbsent(name, new Table(name, row, c.col(), columns));
+        }));
         return out;
     }
 
     /** Data rows down to the first row blank in every data column, as Drools reads a table. */
-    private static int dataRows(Sheet s, Table t) {
+    private static int dataRows(WorkbookCells.Sheet s, Table t) {
         for (int n = 0; ; n++) {
             int row = t.row() + HEADER_ROWS + 1 + n;
             if (t.columns().stream().allMatch(col -> text(s, row, col) == null)) return n;
         }
     }
 
-    private static List<String> header(Sheet s, Table t, int col) {
+    private static List<String> header(WorkbookCells.Sheet s, Table t, int col) {
         List<String> h = new ArrayList<>();
         for (int i = 1; i <= HEADER_ROWS; i++) h.add(String.valueOf(text(s, t.row() + i, col)));
         return h;
     }
 
-    static Workbook open(byte[] xlsx) throws IOException {
-        return WorkbookFactory.create(new ByteArrayInputStream(xlsx));
+    /** Every row of every sheet (stored versions and a release on disk, no upload), or null when unreadable. */
+    private static Map<String, WorkbookCells.Sheet> sheets(String path, byte[] xlsx) {
+        WorkbookCells.Workbook wb = WorkbookCells.read(new RuleFile(path, xlsx), Integer.MAX_VALUE - 100);
+        return wb.unreadable() != null ? null : wb.byName();
     }
 
-    /** A cell as the officer sees it, or null when blank. */
-    static String text(Sheet s, int row, int col) {
-        Cell c = cellAt(s, row, col);
+    /**
+     * A cell as compared across the three versions, or null when blank: the text the officer sees, or the formula of
+     * a formula cell (its cached value would hide that the formula changed).
+     */
+    private static String text(WorkbookCells.Sheet s, int row, int col) {
+        WorkbookCells.Cell c = s.cell(row, col);
         if (c == null) return null;
-        String v = FORMAT.formatCellValue(c);
+        String v = c.formula() != null ? c.formula() : c.text();
         return v.isBlank() ? null : v;
     }
 
-    private static Cell cellAt(Sheet s, int row, int col) {
-        Row r = s.getRow(row);
-        return r == null ? null : r.getCell(col);
+    /** The carried cells written onto the release: value and type, and their number format where the release had no cell. */
+    private static byte[] write(byte[] release, List<Copy> copies) {
+        try (Workbook next = WorkbookFactory.create(new ByteArrayInputStream(release));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Copy copy : copies) copy(copy.from(), next.getSheet(copy.sheet()), copy.row() - 1, copy.col());
+            next.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** The cell's value and type; its look only where the release has no cell there yet. */
-    private static void copy(Cell from, Sheet to, int row, int col) {
+    private static void copy(WorkbookCells.Cell from, Sheet to, int row, int col) {
         Row r = to.getRow(row) == null ? to.createRow(row) : to.getRow(row);
         boolean created = r.getCell(col) == null;
         Cell c = created ? r.createCell(col) : r.getCell(col);
@@ -185,22 +196,20 @@ final class ReleaseCarry {
             c.setBlank();
             return;
         }
-        if (created) {
+        if (created && from.format() != null) {
             CellStyle style = to.getWorkbook().createCellStyle();
-            style.cloneStyleFrom(from.getCellStyle());
+            style.setDataFormat(to.getWorkbook().createDataFormat().getFormat(from.format()));
             c.setCellStyle(style);
         }
-        switch (from.getCellType()) {
-            case NUMERIC -> c.setCellValue(from.getNumericCellValue());
-            case BOOLEAN -> c.setCellValue(from.getBooleanCellValue());
-            case STRING -> c.setCellValue(from.getStringCellValue());
-            case FORMULA -> c.setCellFormula(from.getCellFormula());
-            default -> c.setBlank();
-        }
+        if (from.formula() != null) c.setCellFormula(from.formula());
+        else if (from.kind() == Kind.NUMBER) c.setCellValue(Double.parseDouble(from.raw()));
+        else if (from.kind() == Kind.BOOLEAN) c.setCellValue(from.bool());
+        else if (from.kind() == Kind.TEXT) c.setCellValue(from.text());
+        else c.setBlank();
     }
 
     private static String ref(int row, int col) {
-        return CellReference.convertNumToColString(col) + (row + 1);
+        return CellReference.convertNumToColString(col) + row;
     }
 
     private static Map<String, byte[]> contents(List<RuleFile> files) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.drools.io.ByteArrayResource;
 import org.kie.api.KieBase;
@@ -31,6 +32,13 @@ public final class RulesetBuilder {
     private RulesetBuilder() {}
 
     public static RulesetSnapshot build(List<RuleFile> files, String origin) throws RulesetBuildException {
+        Optional<Engine> early = EarlyBuild.engine(RuleFiles.versionId(files));
+        if (early.isPresent()) return new RulesetSnapshot(early.get(), RuleFiles.sorted(files), Instant.now(), origin);
+        return compile(files, origin);
+    }
+
+    /** Drools' build of exactly these files, begun now. */
+    static RulesetSnapshot compile(List<RuleFile> files, String origin) throws RulesetBuildException {
         String versionId = RuleFiles.versionId(files);
         List<LoadProblem> problems = new ArrayList<>();
 

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Stored versions built from their stored bytes, for activation, diffs, impact previews and replays. Only ever
  * built from what the database holds — never handed a snapshot from elsewhere — so a replay proves that the stored
- * files alone reproduce a verdict. A build costs a second or two, hence the small cache.
+ * files alone reproduce a verdict (the start-up's {@link EarlyBuild} may have compiled them already: the version id is
+ * the hash of every byte, so it compiled these very files). A build costs a second or two, hence the small cache.
  */
 @Component
 public class SnapshotCache {

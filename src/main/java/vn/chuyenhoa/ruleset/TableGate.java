@@ -131,7 +131,7 @@ final class TableGate {
             return;
         }
         if (c.percentFormatted()) {
-            String fraction = c.raw() == null ? "?" : new BigDecimal(c.raw()).stripTrailingZeros().toPlainString();
+            String fraction = c.decimal() == null ? "?" : c.decimal().stripTrailingZeros().toPlainString();
             problems.add(new LoadProblem(file, sheet, c.row(), c.ref(), text, "percent_cell",
                     "Ô được định dạng phần trăm nên Drools đọc " + text + " thành " + fraction
                             + "; hãy định dạng ô là General/Text và gõ số (ví dụ 10 cho 10%).",

@@ -1,12 +1,10 @@
 package vn.chuyenhoa.ruleset;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -133,7 +131,8 @@ final class TableTests {
                 String v = get("fact." + f.jsonName());
                 if (v == null) continue;
                 if (f.type() == Fact.Type.FLAG) {
-                    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) facts.put(f, Boolean.valueOf(v.toLowerCase(Locale.ROOT)));
+                    Boolean flag = Cells.trueOrFalse(v);
+                    if (flag != null) facts.put(f, flag);
                     else problem("fact." + f.jsonName(), "test_bad_input", "số liệu có/không phải là true hoặc false.", "a flag must be true or false.");
                 } else {
                     try {
@@ -194,12 +193,9 @@ final class TableTests {
                 if (required) problem(field, "test_bad_input", "thiếu ngày.", "the date is missing.");
                 return null;
             }
-            try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException ex) {
-                problem(field, "test_bad_input", "ngày phải có dạng YYYY-MM-DD.", "a date must be YYYY-MM-DD.");
-                return null;
-            }
+            LocalDate d = Cells.day(v);
+            if (d == null) problem(field, "test_bad_input", "ngày phải có dạng YYYY-MM-DD.", "a date must be YYYY-MM-DD.");
+            return d;
         }
     }
 }

@@ -2,6 +2,8 @@ package vn.chuyenhoa.ruleset;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +26,15 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The one reader of decision-table cells: streams each sheet's XML (POI's event API) and keeps every non-blank cell
- * as the officer sees it in Excel — the formatted text, whether a formula produced it, and whether a percent or date
- * format changes what a program would read. Reading stops at a configured number of rows per sheet, so a huge
- * workbook costs neither the time nor the memory of loading it whole. Validation, the template check, limits and the
- * policy diff all read cells here; Drools reads the workbook itself only to compile it. The officers' facts
- * spreadsheet (evaluation) reads its uploads here too, with the same row limit and the same refusal of what is no XLSX.
+ * The one reader of workbook cells, for every workbook the service reads (decision tables shipped or uploaded, the
+ * officers' facts sheet): streams each sheet's XML (POI's event API) and keeps every non-blank cell as the officer
+ * sees it in Excel — the formatted text, whether a formula produced it, whether a percent or date format changes what
+ * a program would read — with its address for problem reports and its typed value ({@link Cell#decimal()},
+ * {@link Cell#integer()}, {@link Cell#date()}, {@link Cell#bool()}). Reading stops at a given number of rows per
+ * sheet, so a huge upload costs neither the time nor the memory of loading it whole. Validation, the template check,
+ * limits, the policy diff, a release's carried cells and the facts sheet all read cells here; what a cell must hold is
+ * checked by its reader ({@link Cells} for the rows of decision tables). Drools reads a workbook itself only to
+ * compile it, and the writers of workbooks (templates, exports) use POI's user model.
  */
 public final class WorkbookCells {
 
@@ -41,7 +46,50 @@ public final class WorkbookCells {
      * text when the cell has one; {@code format} the number format's code and {@code raw} the stored value, for numbers.
      */
     public record Cell(int row, int col, String text, Kind kind, String formula, String format, boolean dateFormatted, String raw) {
+        /** The cell's address as Excel shows it ("D7"), the one every problem report names. */
         public String ref() { return CellReference.convertNumToColString(col) + row; }
+
+        /** Whether the cell shows nothing (an empty string or blanks only). */
+        public boolean blank() { return text.isBlank(); }
+
+        /**
+         * The number the workbook stores, exactly (never through a double), or null unless the cell is a number. A
+         * percent-formatted cell showing "10%" stores 0.1, and 0.1 is what this gives: the value a program reads.
+         */
+        public BigDecimal decimal() {
+            if (kind != Kind.NUMBER || raw == null) return null;
+            try {
+                return new BigDecimal(raw);
+            } catch (NumberFormatException e) {
+                return null; // NaN or infinity: no number a program should use
+            }
+        }
+
+        /** The whole number the workbook stores ("123" or "123.0"), or null when it is no number or has a fraction. */
+        public Long integer() {
+            BigDecimal d = decimal();
+            if (d == null) return null;
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+
+        /** The day a date-formatted number stands for (Excel's serial day), or null for any other cell. */
+        public LocalDate date() {
+            if (kind != Kind.NUMBER || !dateFormatted) return null;
+            try {
+                return DateUtil.getLocalDateTime(Double.parseDouble(raw)).toLocalDate();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** A TRUE/FALSE cell's value; null for any other cell. */
+        public Boolean bool() {
+            return kind == Kind.BOOLEAN ? "TRUE".equals(text) : null;
+        }
 
         boolean percentFormatted() { return kind == Kind.NUMBER && format != null && format.contains("%"); }
     }

@@ -84,7 +84,7 @@ public final class LoadDriver {
         if (targets.isEmpty()) {
             targets.add(new Target("stored", "/api/v1/evaluations", 201));
             targets.add(new Target("dryRun", "/api/v1/evaluations?dryRun=true", 200));
-            targets.add(new Target("handcoded", "/bench/handcoded?dryRun=true", 200));
+            targets.add(new Target("handcoded", "/api/v1/evaluations?handcoded&dryRun=true", 200));
         }
         List<byte[]> bodies = new ArrayList<>();
         for (String b : Workload.bodies()) bodies.add(b.getBytes(StandardCharsets.UTF_8));

@@ -8,9 +8,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Benchmark only: the service refuses every address its access table does not name, so {@code /bench/handcoded}
- * gets a chain of its own that lets it through without a token. The real endpoint pays for checking one (a SHA-256
- * and a map lookup, about a microsecond), which is noise beside the ~140 µs of a request.
+ * Benchmark only: {@code /bench/handcoded?handcoded} is the hand-coded endpoint behind a chain that lets everything
+ * through without a token, the yardstick as it was until session 5. The yardstick is now
+ * {@code /api/v1/evaluations?handcoded}, behind the real chain; this one stays so that one run can show what the
+ * security chain costs (`--target handUnguarded:/bench/handcoded?handcoded&dryRun=true:200`, docs/benchmarks.md).
  */
 @Configuration
 @Profile("bench")
