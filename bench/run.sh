@@ -166,7 +166,7 @@ stop_report() {
 
 http() {
   # the database options of application.properties: a 201 is on disk (WRITE_DELAY=0), as in production
-  DB_OPTS=";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768"
+  DB_OPTS=";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768;PAGE_SIZE=4096"
   start_service
   local rc=0
   # shellcheck disable=SC2086
@@ -178,7 +178,7 @@ http() {
 # The whole country in one call: 10,047 communes as one batch, stored, then as a dry run, ROUNDS times (default 3).
 batch() {
   # the database options of application.properties: a 201 is on disk, and documents are kept inside their rows
-  DB_OPTS=";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768"
+  DB_OPTS=";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768;PAGE_SIZE=4096"
   start_service
   local rc=0
   # shellcheck disable=SC2086

@@ -329,7 +329,7 @@ public class EvaluationBatches implements DisposableBean {
     }
 
     private Decided decideOne(Engine engine, Accepted a, UUID batchId, Instant at, boolean dryRun) {
-        UUID id = dryRun ? null : UUID.randomUUID();
+        UUID id = dryRun ? null : EvaluationStore.newId();
         EvaluationService.Rendered r = service.render(engine, a.submission(), id, at, batchId);
         var area = a.submission().input().area();
         Verdict verdict = r.judgement().verdict();

@@ -80,7 +80,7 @@ public class EvaluationService {
         }
         if (s.supersedes() != null) checkSupersedable(s.supersedes());
 
-        UUID id = dryRun ? null : UUID.randomUUID();
+        UUID id = dryRun ? null : EvaluationStore.newId();
         Rendered r = render(engine, s, id, Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
         if (dryRun) return new Answer(null, r.json(), false, false);
         try {

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +22,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.audit.AuditChain;
+import vn.chuyenhoa.evaluation.EvaluationFilter;
 import vn.chuyenhoa.evaluation.EvaluationRecord;
 import vn.chuyenhoa.evaluation.EvaluationStore;
 import vn.chuyenhoa.evaluation.Engine;
@@ -47,8 +47,9 @@ public final class StoreGrowth {
         Path file = null;
         if (kind.equals("h2")) {
             file = Path.of(args[1]).resolve("growth");
-            // the database options of application.properties
-            pool.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768");
+            // the database options of application.properties (bench.h2.options: more, to try others)
+            pool.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768;PAGE_SIZE=4096"
+                    + System.getProperty("bench.h2.options", ""));
             pool.setUsername("sa");
             file = Path.of(file + ".mv.db");
         } else {
@@ -70,26 +71,54 @@ public final class StoreGrowth {
             Workload.Request r = requests.get(i % requests.size());
             EvaluationService.Submission s = new EvaluationService.Submission(r.input(), "PROGRESS",
                     new String(r.body(), StandardCharsets.UTF_8), "0".repeat(64), null, null, null, "hethong");
-            records.add(service.render(engine, s, UUID.randomUUID(), at.plusMillis(i), null).record());
+            records.add(service.render(engine, s, EvaluationStore.newId(), at.plusMillis(i), null).record());
         }
         long textBytes = records.stream().mapToLong(r -> (r.requestJson() + r.responseJson() + r.firedRulesJson())
                 .getBytes(StandardCharsets.UTF_8).length).sum() / records.size();
 
         // the first 1,000 warm the JIT and give the store its tables' first pages
         save(store, records.subList(0, 1000));
+        for (String sql : System.getProperty("bench.sql", "").split(";")) {
+            if (!sql.isBlank()) jdbc.execute(sql);
+        }
         long before = size(kind, file, jdbc);
+        long commitsBefore = store.commits();
         double cpuBefore = cpuSeconds();
+        java.util.Map<String, Long> threadsBefore = threadCpu();
         long started = System.nanoTime();
         save(store, records.subList(1000, records.size()));
         double cpu = cpuSeconds() - cpuBefore;
+        java.util.Map<String, Long> threadsAfter = threadCpu();
         double wall = (System.nanoTime() - started) / 1e9;
         long after = size(kind, file, jdbc);
+        long commits = store.commits() - commitsBefore;
+        if (file != null && System.getProperty("bench.copy") != null) {
+            Files.copy(file, Path.of(System.getProperty("bench.copy")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        // H2 answers a query repeated over an unchanged table from its last result: measure the query, not that
+        jdbc.execute(kind.equals("h2") ? "SET OPTIMIZE_REUSE_RESULTS 0" : "SELECT 1");
+        String reads = reads(store, records.get(0));
         store.stop();
         System.out.printf(Locale.ROOT, "%s: %,d evaluations stored (8 threads) in %.2f s wall, %.0f µs CPU each"
                         + " (process, all threads: packing, hashing, inserts, commits, chain links); documents %,d bytes"
                         + " of text each; store grew %,d bytes = %,.0f bytes per evaluation; load average %s%n",
                 kind, count, wall, cpu * 1e6 / count, textBytes, after - before, (after - before) / (double) count,
                 LoadDriver.loadAverage());
+        // where that CPU went: the callers (packing, chain hashes, waiting), the store's writer (inserts, commits,
+        // chain links), the database's own threads, and the rest of the process (GC, JIT: not Java threads)
+        java.util.Map<String, Long> spent = new java.util.TreeMap<>();
+        threadsAfter.forEach((name, ns) -> spent.merge(name, ns - threadsBefore.getOrDefault(name, 0L), Long::sum));
+        long javaThreads = spent.values().stream().mapToLong(Long::longValue).sum();
+        spent.put("other (GC, JIT, VM)", Math.round(cpu * 1e9) - javaThreads);
+        System.out.printf(Locale.ROOT, "%,d commits, %.1f evaluations and %,.0f bytes of growth per commit%n", commits,
+                count / (double) commits, (after - before) / (double) commits);
+        System.out.print("CPU µs per evaluation by thread:");
+        spent.forEach((name, ns) -> {
+            if (ns * 100 > cpu * 1e9) System.out.printf(Locale.ROOT, " %s %.0f;", name, ns / 1e3 / count);
+        });
+        System.out.println();
+        System.out.println("list reads (EvaluationStore.search, first page of 20 and page 50, with the count), median ms: "
+                + reads);
         if (kind.equals("h2")) {
             // at rest: the live data once H2 has rewritten its chunks (a running H2 keeps replaced chunks for its
             // retention time, 45 s, before it reuses their space, so the running growth above includes that churn)
@@ -101,8 +130,14 @@ public final class StoreGrowth {
         pool.close();
     }
 
+    // one pool for both rounds, so that its threads' CPU can be read after the measured round
+    private static final ExecutorService callers = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "caller");
+        t.setDaemon(true);
+        return t;
+    });
+
     private static void save(EvaluationStore store, List<EvaluationRecord> records) throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(8);
         AtomicLong next = new AtomicLong();
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -114,12 +149,53 @@ public final class StoreGrowth {
             }));
         }
         for (Future<?> f : done) f.get();
-        callers.shutdown();
     }
 
     private static long size(String kind, Path file, JdbcTemplate jdbc) throws Exception {
         if (kind.equals("h2")) return Files.size(file);
         return jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class);
+    }
+
+    /**
+     * The listing's reads over the store just filled (no filter, and each filter the lists and pages offer), each the
+     * median of 21 runs after 10 untimed ones: the indexes a write maintains are there for these.
+     */
+    private static String reads(EvaluationStore store, EvaluationRecord r) {
+        java.util.Map<String, EvaluationFilter> filters = new java.util.LinkedHashMap<>();
+        filters.put("none", null);
+        filters.put("area", new EvaluationFilter(r.codeScheme(), r.areaCode(), null, null, null, null, null, null, null));
+        filters.put("province", new EvaluationFilter(null, null, r.provinceCode(), null, null, null, null, null, null));
+        filters.put("profile", new EvaluationFilter(null, null, null, r.profileId(), null, null, null, null, null));
+        filters.put("verdict", new EvaluationFilter(null, null, null, null, r.verdict(), null, null, null, null));
+        filters.put("ruleset", new EvaluationFilter(null, null, null, null, null, null, r.rulesetVersion(), null, null));
+        filters.put("province+verdict", new EvaluationFilter(null, null, r.provinceCode(), null, r.verdict(), null, null,
+                null, null));
+        StringBuilder out = new StringBuilder();
+        filters.forEach((name, f) -> {
+            for (int page : new int[] {0, 50}) {
+                double[] ms = new double[21];
+                for (int i = -10; i < ms.length; i++) {
+                    long t = System.nanoTime();
+                    store.search(f, page, 20);
+                    if (i >= 0) ms[i] = (System.nanoTime() - t) / 1e6;
+                }
+                java.util.Arrays.sort(ms);
+                out.append(String.format(Locale.ROOT, "%s p%d %.2f; ", name, page, ms[ms.length / 2]));
+            }
+        });
+        return out.toString();
+    }
+
+    /** CPU of each live Java thread, by name with digits dropped (the 8 callers are one "pool-N-thread-N"). */
+    private static java.util.Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) continue;
+            long ns = threads.getThreadCpuTime(t.getThreadId());
+            if (ns > 0) cpu.merge(t.getThreadName().replaceAll("[0-9]+", "N"), ns, Long::sum);
+        }
+        return cpu;
     }
 
     /** CPU of the whole process, as the HTTP benchmark counts the service's (GC and JIT threads included). */
