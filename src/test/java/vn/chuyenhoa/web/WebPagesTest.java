@@ -181,8 +181,9 @@ class WebPagesTest {
         assertEquals(422, broken.status(), broken::describe);
         assertTrue(broken.text().contains("C27") && broken.text().contains("mười"), broken.text());
 
-        RuleTree clean = RuleTree.copyInto(dir.resolve("clean")).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "9");
-        Http.Response ok = http.postMultipart("/rulesets/upload", Map.of("comment", "Việt Yên 9%"),
+        // 8, not the 9 of the impact preview below: the same files uploaded twice are one stored version, whichever runs first
+        RuleTree clean = RuleTree.copyInto(dir.resolve("clean")).set("decision-tables/profiles.drl.xlsx", "Thresholds", "C27", "8");
+        Http.Response ok = http.postMultipart("/rulesets/upload", Map.of("comment", "Việt Yên 8%"),
                 Map.of("profiles.drl.xlsx", read(clean.file("decision-tables/profiles.drl.xlsx"))));
         assertEquals(200, ok.status(), ok::describe);
         String draft = ok.text();
