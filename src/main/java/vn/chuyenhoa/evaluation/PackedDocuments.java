@@ -4,27 +4,41 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDictCompress;
+import com.github.luben.zstd.ZstdDictDecompress;
+import com.github.luben.zstd.ZstdException;
 
 /**
  * The three texts of a stored evaluation (request, response document, fired rules) as one compressed value
- * ({@code evaluation.packed_documents}, V13__compact_evaluations.sql): a document of ~15 KB takes about 1 KB, so
- * the store writes and keeps a fifteenth of the bytes, and each text still comes back byte for byte.
+ * ({@code evaluation.packed_documents}, V13__compact_evaluations.sql): a document of ~13 KB takes about 1 KB, so
+ * the store writes and keeps a thirteenth of the bytes, and each text still comes back byte for byte.
  *
- * <h2>Format 1</h2>
- * One byte {@code 1}, then a raw deflate stream (RFC 1951, no zlib header) made with the preset dictionary
- * {@code evaluation/evaluation-dictionary-1.bin}, of: for each text in the order request, response, fired rules, its
- * length in UTF-8 bytes as a 4-byte big-endian integer, then those bytes. The dictionary is text sampled from rendered
- * evaluation documents (labels, explanations, sources and legal bases of the shipped tables), which every document
- * repeats: with it a document compresses about four times better than alone. Stored rows need that exact file to be
- * read, so it never changes; a better dictionary would be format 2 with a file of its own, format 1 staying readable.
+ * <p>Both formats compress the same plain bytes: for each text in the order request, response, fired rules, its
+ * length in UTF-8 bytes as a 4-byte big-endian integer, then those bytes. Both use the same preset dictionary,
+ * {@code evaluation/evaluation-dictionary-1.bin}: text sampled from rendered evaluation documents (labels,
+ * explanations, sources and legal bases of the shipped tables), which every document repeats; with it a document
+ * compresses about three times better than alone. Stored rows need that exact file to be read, so it never changes.
+ *
+ * <h2>Format 1 (read only)</h2>
+ * One byte {@code 1}, then a raw deflate stream (RFC 1951, no zlib header) made with the dictionary. Rows stored
+ * before format 2 keep it; this release reads them and writes no more of them.
+ *
+ * <h2>Format 2</h2>
+ * One byte {@code 2}, then one Zstandard frame (RFC 8878) made with the dictionary as raw content (no dictionary id in
+ * the frame), with its content size. Zstandard digests the dictionary once and keeps it ({@link ZstdDictCompress}),
+ * where deflate had to read all 16 KB of it again for every evaluation: on the benchmark documents, 25 µs of CPU and
+ * about 1,000 bytes per evaluation against deflate's 62 µs and 1,400 bytes (docs/benchmarks.md, "Session 6").
  *
  * <p>Compressed on the thread that rendered the document (the request's, or a batch's deciders), never on the store's
- * single writer; each thread keeps its own {@link Deflater} and {@link Inflater}, whose native state is costly to make.
+ * single writer.
  */
 public final class PackedDocuments {
 
@@ -32,12 +46,14 @@ public final class PackedDocuments {
     public record Texts(String requestJson, String responseJson, String firedRulesJson) {}
 
     private static final byte FORMAT_1 = 1;
+    private static final byte FORMAT_2 = 2;
     private static final byte[] DICTIONARY_1 = dictionary("/evaluation/evaluation-dictionary-1.bin");
 
-    // Level 1: on these documents it compresses within a few per cent of level 6 (the dictionary does the work) at a
-    // fraction of the CPU, which every stored evaluation pays.
-    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(
-            () -> new Deflater(Deflater.BEST_SPEED, true));
+    // Level 3 (Zstandard's default): on these documents both faster and smaller than level 1, the dictionary doing
+    // most of the work. Both digested dictionaries are immutable and shared by every thread.
+    private static final ZstdDictCompress COMPRESS_DICTIONARY = new ZstdDictCompress(DICTIONARY_1, 3);
+    private static final ZstdDictDecompress DECOMPRESS_DICTIONARY = new ZstdDictDecompress(DICTIONARY_1);
+    // format 1 only; an Inflater's native state is costly to make, so each thread keeps one
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
 
     private PackedDocuments() {
@@ -50,27 +66,50 @@ public final class PackedDocuments {
         ByteBuffer plain = ByteBuffer.allocate(12 + request.length + response.length + fired.length);
         plain.putInt(request.length).put(request).putInt(response.length).put(response).putInt(fired.length).put(fired);
 
-        Deflater deflater = DEFLATERS.get();
-        deflater.reset();
-        deflater.setDictionary(DICTIONARY_1);
-        deflater.setInput(plain.array());
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.capacity() / 8 + 64);
-        out.write(FORMAT_1);
-        byte[] buffer = new byte[8192];
-        while (!deflater.finished()) {
-            int n = deflater.deflate(buffer);
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
+        byte[] frame = Zstd.compress(plain.array(), COMPRESS_DICTIONARY);
+        byte[] packed = new byte[1 + frame.length];
+        packed[0] = FORMAT_2;
+        System.arraycopy(frame, 0, packed, 1, frame.length);
+        return packed;
     }
 
     /** @throws IllegalStateException when the bytes are not a packed form this release reads (a damaged row) */
     public static Texts unpack(byte[] packed) {
-        if (packed.length == 0 || packed[0] != FORMAT_1) {
-            throw new IllegalStateException("stored documents in an unknown format "
-                    + (packed.length == 0 ? "(empty)" : Byte.toString(packed[0])));
+        byte format = packed.length == 0 ? 0 : packed[0];
+        byte[] plain = switch (format) {
+            case FORMAT_1 -> inflate(packed);
+            case FORMAT_2 -> decompress(packed);
+            default -> throw new IllegalStateException("stored documents in an unknown format "
+                    + (packed.length == 0 ? "(empty)" : Byte.toString(format)));
+        };
+        ByteBuffer in = ByteBuffer.wrap(plain);
+        Texts texts;
+        try {
+            texts = new Texts(text(in), text(in), text(in));
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored documents whose texts do not add up", e);
         }
+        if (in.hasRemaining()) throw new IllegalStateException("stored documents with bytes after the third text");
+        return texts;
+    }
+
+    private static byte[] decompress(byte[] packed) {
+        byte[] frame = Arrays.copyOfRange(packed, 1, packed.length);
+        long size = frame.length == 0 ? -1 : Zstd.getFrameContentSize(frame);
+        // a frame cut short or damaged gives no size (a negative error code): refused, not guessed
+        if (size < 0 || size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("stored documents cut short or damaged");
+        }
+        try {
+            byte[] plain = Zstd.decompress(frame, DECOMPRESS_DICTIONARY, (int) size);
+            if (plain.length != size) throw new IllegalStateException("stored documents cut short");
+            return plain;
+        } catch (ZstdException e) {
+            throw new IllegalStateException("stored documents cannot be decompressed", e);
+        }
+    }
+
+    private static byte[] inflate(byte[] packed) {
         Inflater inflater = INFLATERS.get();
         inflater.reset();
         // a raw stream carries no dictionary id to ask for it: it is given before the first byte is inflated
@@ -89,8 +128,7 @@ public final class PackedDocuments {
         } catch (DataFormatException e) {
             throw new IllegalStateException("stored documents cannot be inflated", e);
         }
-        ByteBuffer in = ByteBuffer.wrap(plain.toByteArray());
-        return new Texts(text(in), text(in), text(in));
+        return plain.toByteArray();
     }
 
     private static String text(ByteBuffer in) {

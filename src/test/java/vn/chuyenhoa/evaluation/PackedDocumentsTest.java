@@ -46,14 +46,38 @@ class PackedDocumentsTest {
     }
 
     @Test
+    void newRowsAreWrittenInFormatTwoAndReadBack() {
+        String response = "{\"verdict\":\"TRANSFORMED\",\"labelVi\":\"Tỷ lệ điều tra khám phá\"}";
+        byte[] packed = PackedDocuments.pack("{}", response, "[]");
+        assertThat(packed[0]).isEqualTo((byte) 2);
+        // a Zstandard frame (magic number 0xFD2FB528, little-endian) follows the format byte
+        assertThat(Arrays.copyOfRange(packed, 1, 5)).isEqualTo(new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD});
+        // the dictionary does the work: the 86 plain bytes (the texts and their lengths) take fewer than 60
+        assertThat(packed.length).isLessThan(60);
+        // a value packed once by the zstd command-line tool (1.5.x, level 3, -D evaluation-dictionary-1.bin, no
+        // dictionary id), from the format's description: what is pinned is the format, not this release's bytes
+        assertThat(PackedDocuments.unpack(HexFormat.of().parseHex(FORMAT_2_FROM_THE_CLI))).isEqualTo(
+                new PackedDocuments.Texts("{}", response, "[]"));
+    }
+
+    private static final String FORMAT_2_FROM_THE_CLI = "0228b52ffd245645010098000000027b7d000000467b227d000000025b5d050030"
+            + "740ca0df316040900650582798da6ff50292f312f5";
+
+    @Test
     void damagedBytesAreRefusedNotMisread() {
         byte[] packed = PackedDocuments.pack("{}", "{\"verdict\":\"TRANSFORMED\"}", "[]");
         assertThatThrownBy(() -> PackedDocuments.unpack(new byte[0])).isInstanceOf(IllegalStateException.class);
         byte[] otherFormat = packed.clone();
-        otherFormat[0] = 2;
+        otherFormat[0] = 3;
         assertThatThrownBy(() -> PackedDocuments.unpack(otherFormat)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("unknown format 2");
-        assertThatThrownBy(() -> PackedDocuments.unpack(Arrays.copyOf(packed, packed.length / 2)))
+                .hasMessageContaining("unknown format 3");
+        for (int cut = 1; cut < packed.length; cut++) {
+            byte[] shortened = Arrays.copyOf(packed, cut);
+            assertThatThrownBy(() -> PackedDocuments.unpack(shortened)).as("cut at %d", cut)
+                    .isInstanceOf(IllegalStateException.class);
+        }
+        byte[] formatOne = HexFormat.of().parseHex("0163606060aaae05926ed53837271018e4471a2c540299c4141d0b00");
+        assertThatThrownBy(() -> PackedDocuments.unpack(Arrays.copyOf(formatOne, formatOne.length / 2)))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
