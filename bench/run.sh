@@ -11,16 +11,18 @@
 #   bench/run.sh http [args]     the service in its own JVM (profile bench, its own H2 file under /tmp) driven
 #                                over 127.0.0.1 by LoadDriver in another JVM: start-up to the first 201, then
 #                                stored POST, dry-run POST and the hand-coded endpoint, rounds of each;
-#                                args go to LoadDriver, e.g. --connections 16 --duration 20 --rounds 3
+#                                args go to LoadDriver, e.g. --settle 40 --connections 16 --duration 20 --rounds 3
 #                                BENCH_DB=postgres: the same on PostgreSQL (profile bench,postgres, a new database
 #                                on the server of CHUYENHOA_TEST_POSTGRES_URL), e.g. with a throw-away cluster:
 #                                BENCH_DB=postgres CHUYENHOA_PG_OPTIONS= .ci/run bench/run.sh http
 #                                (CHUYENHOA_PG_OPTIONS= : PostgreSQL's durable defaults, not the tests' fsync=off)
 #   bench/run.sh big [ROWS]      a hostile upload: the profiles workbook with ROWS (200000) threshold rows, checked as
 #                                an upload with the default limits: time, heap growth, report size (BigUpload)
-#   bench/run.sh batch [ROUNDS]  the service as for http, then the whole country in one call: the 10,047 communes of
+#   bench/run.sh batch [ROUNDS [args]]
+#                                the service as for http, then the whole country in one call: the 10,047 communes of
 #                                the 2024 list as one POST /api/v1/evaluation-batches, stored and as a dry run,
-#                                ROUNDS times (3) after one untimed dry run (CountryBatch)
+#                                ROUNDS times (3) after one untimed dry run (CountryBatch); args go to CountryBatch,
+#                                e.g. --settle 3 (untimed rounds first)
 #   bench/run.sh store [COUNT]   the evaluation store alone (StoreGrowth): COUNT (5000) documents rendered from the
 #                                benchmark requests, stored by 8 threads into a fresh database; growth of the store's
 #                                files and CPU per stored evaluation. BENCH_DB=postgres: on CHUYENHOA_TEST_POSTGRES_URL's
@@ -182,7 +184,7 @@ batch() {
   start_service
   local rc=0
   # shellcheck disable=SC2086
-  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.CountryBatch --port "$PORT" --root "$ROOT" --rounds "${1:-3}" --service-pid "$APP" || rc=$?
+  java ${DRIVER_JAVA_OPTS:-} -cp "$CP" vn.chuyenhoa.bench.CountryBatch --port "$PORT" --root "$ROOT" --rounds "${1:-3}" "${@:2}" --service-pid "$APP" || rc=$?
   stop_report "$rc"
 }
 

@@ -27,8 +27,14 @@ import org.HdrHistogram.Histogram;
  * <p>Plain sockets rather than java.net.http: on 2 cores the driver competes with the service for the CPU, and the
  * less it costs per request the more the numbers say about the service. Only loopback is ever contacted.
  *
+ * <p>{@code --settle S} first runs every target S seconds, unrecorded, once: on 2 cores the JIT compilers take
+ * minutes of load to finish with a service this size (Spring, Tomcat, Jackson, Drools, H2), and a path that only one
+ * target takes (the store's, H2's) is compiled only under that target's load. Without it the first rounds measure
+ * the compilers more than the service: 1,700 µs of CPU per stored request one minute after start-up, 870 µs once they
+ * are done (docs/benchmarks.md, "Session 6").
+ *
  * <pre>
- * LoadDriver --port 18089 [--service-pid PID] [--connections 8] [--warmup 10] [--duration 20] [--rounds 3]
+ * LoadDriver --port 18089 [--service-pid PID] [--connections 8] [--settle 0] [--warmup 10] [--duration 20] [--rounds 3]
  *            [--startup-since-ms EPOCH_MS] [--target name:/path:expectedStatus ...] [--store-bytes SHELL_COMMAND]
  * </pre>
  */
@@ -61,7 +67,7 @@ public final class LoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = 18089, connections = 8, warmup = 10, duration = 20, rounds = 3;
+        int port = 18089, connections = 8, settle = 0, warmup = 10, duration = 20, rounds = 3;
         long launchedAt = -1;
         // a shell command printing the size of the store's files in bytes: growth per stored evaluation (issue 12)
         String storeBytes = null;
@@ -71,6 +77,7 @@ public final class LoadDriver {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
+                case "--settle" -> settle = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--duration" -> duration = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -97,6 +104,10 @@ public final class LoadDriver {
 
         System.out.printf(Locale.ROOT, "load: %d connections, closed loop, %d s warm-up + %d s measured per target,"
                 + " %d rounds, %d request bodies in turn%n", connections, warmup, duration, rounds, bodies.size());
+        if (settle > 0) {
+            System.out.printf(Locale.ROOT, "settle: %d s of each target, unrecorded, before the rounds%n", settle);
+            for (Target t : targets) run(port, t, bodies, connections, settle, 0, false, -1);
+        }
         List<Result> all = new ArrayList<>();
         long bytesBefore = bytes(storeBytes), createdBefore = CREATED.get(), bytesAfter = -1, createdAfter = -1;
         for (int round = 1; round <= rounds; round++) {
