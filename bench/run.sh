@@ -25,7 +25,8 @@
 #                                e.g. --settle 3 (untimed rounds first)
 #   bench/run.sh store [COUNT]   the evaluation store alone (StoreGrowth): COUNT (5000) documents rendered from the
 #                                benchmark requests, stored by 8 threads into a fresh database; growth of the store's
-#                                files and CPU per stored evaluation. BENCH_DB=postgres: on CHUYENHOA_TEST_POSTGRES_URL's
+#                                files and CPU per stored evaluation. BENCH_H2_OPTIONS=";WRITE_DELAY=500;…": other H2 URL
+#                                options in place of the shipped ones. BENCH_DB=postgres: on CHUYENHOA_TEST_POSTGRES_URL's
 #                                server (a new database), e.g. BENCH_DB=postgres CHUYENHOA_PG_OPTIONS= .ci/run bench/run.sh store
 #   bench/run.sh all             check, cpu, jmh, http
 #
@@ -202,7 +203,7 @@ store() {
   else
     local dir
     dir=$(mktemp -d /tmp/chuyenhoa-growth.XXXXXX)
-    java -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.StoreGrowth h2 "$dir" "${1:-5000}" || { rm -rf "$dir"; exit 1; }
+    java ${BENCH_H2_OPTIONS:+"-Dbench.h2.options=$BENCH_H2_OPTIONS"} -cp "$CP" -Dbench.root="$ROOT" vn.chuyenhoa.bench.StoreGrowth h2 "$dir" "${1:-5000}" || { rm -rf "$dir"; exit 1; }
     rm -rf "$dir"
   fi
 }

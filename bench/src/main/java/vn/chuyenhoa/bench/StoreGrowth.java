@@ -47,9 +47,9 @@ public final class StoreGrowth {
         Path file = null;
         if (kind.equals("h2")) {
             file = Path.of(args[1]).resolve("growth");
-            // the database options of application.properties (bench.h2.options: more, to try others)
-            pool.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768;PAGE_SIZE=4096"
-                    + System.getProperty("bench.h2.options", ""));
+            // the database options of application.properties; -Dbench.h2.options=";…" replaces them, to try others
+            pool.setJdbcUrl("jdbc:h2:file:" + file + System.getProperty("bench.h2.options",
+                    ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768;PAGE_SIZE=4096"));
             pool.setUsername("sa");
             file = Path.of(file + ".mv.db");
         } else {
