@@ -48,6 +48,7 @@ public final class PackedDocuments {
     private static final byte FORMAT_1 = 1;
     private static final byte FORMAT_2 = 2;
     private static final byte[] DICTIONARY_1 = dictionary("/evaluation/evaluation-dictionary-1.bin");
+    private static final long MAX_PLAIN_BYTES = 256L << 20;
 
     // Level 3 (Zstandard's default): on these documents both faster and smaller than level 1, the dictionary doing
     // most of the work. Both digested dictionaries are immutable and shared by every thread.
@@ -96,8 +97,9 @@ public final class PackedDocuments {
     private static byte[] decompress(byte[] packed) {
         byte[] frame = Arrays.copyOfRange(packed, 1, packed.length);
         long size = frame.length == 0 ? -1 : Zstd.getFrameContentSize(frame);
-        // a frame cut short or damaged gives no size (a negative error code): refused, not guessed
-        if (size < 0 || size > Integer.MAX_VALUE - 8) {
+        // a frame cut short or damaged gives no size (a negative error code), or a size no evaluation comes near (a
+        // request is at most a few MB): refused, not guessed, and not allocated
+        if (size < 0 || size > MAX_PLAIN_BYTES) {
             throw new IllegalStateException("stored documents cut short or damaged");
         }
         try {

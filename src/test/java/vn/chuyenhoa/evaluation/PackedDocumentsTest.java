@@ -76,6 +76,10 @@ class PackedDocumentsTest {
             assertThatThrownBy(() -> PackedDocuments.unpack(shortened)).as("cut at %d", cut)
                     .isInstanceOf(IllegalStateException.class);
         }
+        // a frame header that claims a gigabyte: refused before anything is allocated for it
+        byte[] boastful = HexFormat.of().parseHex("0228b52ffde00000004000000000" + "01000000");
+        assertThatThrownBy(() -> PackedDocuments.unpack(boastful)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cut short or damaged");
         byte[] formatOne = HexFormat.of().parseHex("0163606060aaae05926ed53837271018e4471a2c540299c4141d0b00");
         assertThatThrownBy(() -> PackedDocuments.unpack(Arrays.copyOf(formatOne, formatOne.length / 2)))
                 .isInstanceOf(IllegalStateException.class);
