@@ -64,10 +64,12 @@ class EvaluationBatchStore {
      * Checks the record, packs its texts and hashes it for the chain; thread-safe, so that the threads deciding a
      * batch's items also do this work.
      *
+     * @param document the record's response document as rendered in UTF-8
+     *
      * @throws IllegalArgumentException when a mandatory field is missing
      */
-    public static Row row(EvaluationRecord r) {
-        return new Row(EvaluationStore.prepare(r));
+    public static Row row(EvaluationRecord r, byte[] document) {
+        return new Row(EvaluationStore.prepare(r, document));
     }
 
     /**

@@ -336,7 +336,7 @@ public class EvaluationBatches implements DisposableBean {
         Result result = new Result(a.index(), dryRun ? 200 : 201, id, verdict.name(),
                 new AreaKey(area.codeScheme(), area.code()), r.judgement().profile().profile().id(), null, null, null,
                 null, null, null);
-        return new Decided(result, verdict, dryRun ? null : EvaluationBatchStore.row(r.record()));
+        return new Decided(result, verdict, dryRun ? null : EvaluationBatchStore.row(r.record(), r.json()));
     }
 
     private static void collect(List<Decided> decided, Result[] results, Map<String, Integer> counts,

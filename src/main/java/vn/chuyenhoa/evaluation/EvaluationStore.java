@@ -1,5 +1,6 @@
 package vn.chuyenhoa.evaluation;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -114,9 +115,14 @@ public class EvaluationStore implements SmartLifecycle {
      * @throws IllegalStateException    when the store is not running
      */
     public CompletableFuture<Void> save(EvaluationRecord r) {
+        return save(r, document(r));
+    }
+
+    /** {@link #save(EvaluationRecord)} with the response document as already encoded in UTF-8 for its answer. */
+    CompletableFuture<Void> save(EvaluationRecord r, byte[] document) {
         requireComplete(r);
         // packed and hashed here, on the caller's thread, so that the single writer only inserts
-        Pending pending = new Pending(prepare(r), new CompletableFuture<>());
+        Pending pending = new Pending(prepare(r, document), new CompletableFuture<>());
         admission.readLock().lock();
         try {
             if (!running) {
@@ -147,8 +153,13 @@ public class EvaluationStore implements SmartLifecycle {
 
     /** {@link #save} and wait for the commit, with the failure as thrown by the store rather than wrapped. */
     public void saveNow(EvaluationRecord r) {
+        saveNow(r, document(r));
+    }
+
+    /** {@link #saveNow(EvaluationRecord)} with the response document as already encoded in UTF-8 for its answer. */
+    void saveNow(EvaluationRecord r, byte[] document) {
         try {
-            save(r).join();
+            save(r, document).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -460,8 +471,23 @@ public class EvaluationStore implements SmartLifecycle {
      * @throws IllegalArgumentException when a mandatory field is missing
      */
     static Prepared prepare(EvaluationRecord r) {
+        return prepare(r, document(r));
+    }
+
+    /** The record's response document in UTF-8, once the record is known complete (so never a null to encode). */
+    private static byte[] document(EvaluationRecord r) {
         requireComplete(r);
-        byte[] packed = PackedDocuments.pack(r.requestJson(), r.responseJson(), r.firedRulesJson());
+        return r.responseJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #prepare(EvaluationRecord)} with the response document as the renderer already encoded it for the answer
+     * ({@code r.responseJson()} in UTF-8), so that it is not encoded a second time.
+     */
+    static Prepared prepare(EvaluationRecord r, byte[] document) {
+        requireComplete(r);
+        byte[] packed = PackedDocuments.pack(r.requestJson().getBytes(StandardCharsets.UTF_8), document,
+                r.firedRulesJson().getBytes(StandardCharsets.UTF_8));
         return new Prepared(r, packed, Canonical.EVALUATION.entry(r.id(), r.evaluatedAt(), r.codeScheme(),
                 r.areaCode(), r.areaName(), r.provinceCode(), r.districtCode(), r.profileId(), r.verdict(),
                 r.purpose(), r.periodFrom(), r.periodTo(), r.rulesetVersion(), null, null, null, r.idempotencyKey(),

@@ -30,6 +30,18 @@ class PackedDocumentsTest {
                 new PackedDocuments.Texts(large, large, large));
     }
 
+    /** A rendered document is packed from the bytes sent for it: the same value as from its text. */
+    @Test
+    void packingTheSentBytesStoresWhatPackingTheTextsStores() {
+        String request = "{\"facts\":{\"tipsReceived\":1200}}";
+        String response = "{\"explanationVi\":\"Tỷ lệ tái phạm: 3/40 = 7,5% (yêu cầu dưới 15%)\",\"emoji\":\"🚔\"}";
+        String fired = "[{\"rule\":\"Rate meets its threshold\"}]";
+        byte[] fromBytes = PackedDocuments.pack(request.getBytes(StandardCharsets.UTF_8),
+                response.getBytes(StandardCharsets.UTF_8), fired.getBytes(StandardCharsets.UTF_8));
+        assertThat(fromBytes).isEqualTo(PackedDocuments.pack(request, response, fired));
+        assertThat(PackedDocuments.unpack(fromBytes)).isEqualTo(new PackedDocuments.Texts(request, response, fired));
+    }
+
     /** Rows stored in format 1 are read with this exact dictionary: it can never change. */
     @Test
     void theDictionaryOfFormatOneIsTheOneRowsWereStoredWith() throws IOException, NoSuchAlgorithmException {

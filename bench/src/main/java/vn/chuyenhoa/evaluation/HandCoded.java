@@ -1,6 +1,7 @@
 package vn.chuyenhoa.evaluation;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class HandCoded {
      * What {@link EvaluationService#evaluate} does for a dry run, with the hand-coded decision instead of Drools: the
      * same document, rendered by the same code and written by the same mapper.
      */
-    public String dryRunJson(String versionId, EvaluationInput input, String purpose, ObjectMapper json) {
+    public byte[] dryRunJson(String versionId, EvaluationInput input, String purpose, ObjectMapper json) {
         Judgement judgement = judge(input);
         UUID id = null;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -103,7 +104,8 @@ public final class HandCoded {
                 EvaluationDocument.profileView(judgement.profile()), versionId, at, purpose,
                 input.period(), input.baselinePeriod(), Explanations.render(judgement),
                 Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(input.facts()), null, null);
-        return json.writeValueAsString(doc);
+        // as EvaluationService.render does: the text once, encoded once, for the answer
+        return json.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> factsView(Map<Fact, Object> facts) {

@@ -132,12 +132,12 @@ public class EvaluationBench {
     }
 
     @Benchmark
-    public String service_dryRun_drools() {
+    public byte[] service_dryRun_drools() {
         return service.evaluate(engine, submissions[next()], true).json();
     }
 
     @Benchmark
-    public String service_dryRun_hand() {
+    public byte[] service_dryRun_hand() {
         EvaluationService.Submission s = submissions[next()];
         return hand.dryRunJson(engine.versionId(), s.input(), s.purpose(), json);
     }
