@@ -112,8 +112,12 @@ class EvaluationBatchApiTest {
             assertEquals(200, replay.status(), replay::describe);
             assertTrue(replay.json().path("identical").asBoolean(), replay::describe);
         }
-        assertEquals(VALID.strip(), store.find(UUID.fromString(results.get(0).path("id").asString())).orElseThrow()
-                .requestJson());
+        EvaluationRecord stored = store.find(UUID.fromString(results.get(0).path("id").asString())).orElseThrow();
+        assertEquals(VALID.strip(), stored.requestJson());
+        // the fired rules, stored for auditors, keep one key order on every instance and run: each criterion's rule
+        // with the table row it read, then the verdict's rule alone
+        assertTrue(stored.firedRulesJson().matches("\\[(\\{\"criterion\":\"[^\"]+\",\"rule\":\"[^\"]+\","
+                + "\"tableRule\":\"[^\"]+\"},)+\\{\"rule\":\"[^\"]+\"}]"), stored.firedRulesJson());
 
         Response later = http.get(BATCHES + "/" + id);
         assertEquals(200, later.status(), later::describe);
