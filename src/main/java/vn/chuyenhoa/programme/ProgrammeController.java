@@ -214,7 +214,7 @@ class ProgrammeController {
                         content = @Content(mediaType = "application/problem+json")),
                 @ApiResponse(responseCode = "404", description = "The area is not in that year's programme",
                         content = @Content(mediaType = "application/problem+json")),
-                @ApiResponse(responseCode = "409", description = "Not allowed from the current state (allowed ones listed), or changed meanwhile",
+                @ApiResponse(responseCode = "409", description = "Not allowed from the current state (allowed ones listed), a record already continued into a later year, or changed meanwhile",
                         content = @Content(mediaType = "application/problem+json"))})
     @PostMapping(path = "/{codeScheme}/{provinceCode}/{year}/areas/{areaCode}/transitions",
             consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -254,6 +254,10 @@ public class ProgrammeService {
             ProgrammeArea after = store.find(a.id()).orElseThrow();
             return status(engine, after, today, true);
         }
+        // the rules read "continued" on the step's own day, so a continuation dated after it does not stop them; a
+        // record is continued once whatever the dates (uq_programme_area_origin)
+        Optional<ProgrammeArea> later = store.continuation(a.id());
+        if (later.isPresent()) throw alreadyContinued(a, later.get());
         // the later year's record is opened where the area is then (a moved record continues on its new unit)
         Unit here = a.unitOn(effective);
         Programme target = new Programme(CodeScheme.parse(here.codeScheme()).orElseThrow(), here.provinceCode(),
@@ -643,12 +647,25 @@ public class ProgrammeService {
         try {
             store.create(a);
         } catch (DataIntegrityViolationException race) {
-            // the checks above passed, so another request stored the same area or continuation meanwhile
+            // the checks above passed, so another request stored the same area or continuation meanwhile: say which.
+            // Any other key is a gap in the checks, not another request, and is not passed off as one
             if (store.find(a.codeScheme(), a.areaCode(), a.year()).isPresent()) throw alreadyIn(a.areaCode(), p);
-            throw new ProgrammeException.Conflict("changed-meanwhile",
-                    "The record was changed by another request meanwhile; read it again and retry.",
-                    "Hồ sơ vừa được thay đổi bởi một yêu cầu khác; hãy đọc lại và thử lại.");
+            if (a.originId() != null) {
+                Optional<ProgrammeArea> origin = store.find(a.originId());
+                Optional<ProgrammeArea> later = store.continuation(a.originId());
+                if (origin.isPresent() && later.isPresent()) throw alreadyContinued(origin.get(), later.get());
+            }
+            throw race;
         }
+    }
+
+    private static ProgrammeException.Conflict alreadyContinued(ProgrammeArea a, ProgrammeArea later) {
+        LocalDate since = later.steps().get(0).effectiveDate();
+        return new ProgrammeException.Conflict("already-continued",
+                "The " + a.year() + " record of area " + a.areaCode() + " is already continued in the " + later.year()
+                        + " programme (from " + since + "); a record is continued only once.",
+                "Hồ sơ năm " + a.year() + " của địa bàn " + a.areaCode() + " đã được chuyển sang chương trình năm "
+                        + later.year() + " (từ ngày " + VI_DATE.format(since) + "); mỗi hồ sơ chỉ được chuyển tiếp một lần.");
     }
 
     private static ProgrammeException.Conflict alreadyIn(String code, Programme p) {

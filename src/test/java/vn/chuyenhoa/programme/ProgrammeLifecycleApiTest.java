@@ -15,7 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -229,6 +235,71 @@ class ProgrammeLifecycleApiTest {
         assertEquals(0, api.get(dien.record(2020, "03340") + "?asOf=" + LAST_OLD_DAY).json().get("allowedTransitions").size(),
                 "proposed again once");
         assertEquals(409, dien.step(2020, "03340", "CANDIDATE", "\"programmeYear\": 2023").status());
+    }
+
+    /**
+     * The lifecycle reads "continued" on the step's own day, so a second proposal dated between the relapse and the
+     * first one passes its rules; the record is continued once all the same, and the officer is told so, not that
+     * someone changed the record meanwhile.
+     */
+    @Test
+    void aRecordAlreadyContinuedRefusesASecondContinuationDatedBeforeTheFirst() {
+        dien.driveTo(2020, "03343", "RELAPSED");
+        recorded(dien.step(2020, "03343", "CANDIDATE", "\"effectiveDate\": \"2021-09-01\", \"programmeYear\": 2022"), "CANDIDATE");
+        int before = dien.get(2020, "03343").json().get("history").size();
+
+        Api.Answer second = dien.step(2020, "03343", "CANDIDATE", "\"effectiveDate\": \"2021-07-01\", \"programmeYear\": 2023");
+        assertEquals(409, second.status(), second::toString);
+        assertEquals("application/problem+json", second.contentType());
+        assertEquals("urn:chuyenhoa:problem:already-continued", second.json().get("type").asString(), second::toString);
+        assertTrue(second.json().get("detail").asString().contains("already continued in the 2022 programme"), second::toString);
+        assertTrue(second.json().get("detailVi").asString().contains("chương trình năm 2022"), second::toString);
+        assertFalse(second.json().get("titleVi").asString().isBlank());
+
+        assertEquals(404, dien.get(2023, "03343").status(), "no 2023 record was opened");
+        JsonNode old = dien.get(2020, "03343").json();
+        assertEquals(before, old.get("history").size(), "nothing recorded");
+        assertEquals(2022, old.get("continuedIn").get("year").asInt());
+    }
+
+    /** A relapsed area proposed again into several later years at once: one continuation, the others refused. */
+    @Test
+    void continuationsIntoSeveralYearsSentAtOnceOpenOneRecord() throws Exception {
+        dien.driveTo(2020, "03349", "RELAPSED");
+        List<Api.Answer> answers = atOnce(6, i -> dien.step(2020, "03349", "CANDIDATE",
+                "\"effectiveDate\": \"2021-09-0" + (i + 1) + "\", \"programmeYear\": " + (2022 + i)));
+
+        assertEquals(1, answers.stream().filter(a -> a.status() == 201).count(), answers::toString);
+        for (Api.Answer a : answers) {
+            if (a.status() == 201) continue;
+            assertEquals(409, a.status(), a::toString);
+            assertTrue(Set.of("urn:chuyenhoa:problem:already-continued", "urn:chuyenhoa:problem:transition-not-allowed")
+                    .contains(a.json().get("type").asString()), a::toString);
+        }
+        long opened = java.util.stream.IntStream.range(0, 6).filter(i -> dien.get(2022 + i, "03349").status() == 200).count();
+        assertEquals(1, opened, answers::toString);
+    }
+
+    /** n calls of {@code call(i)}, released together. */
+    private static List<Api.Answer> atOnce(int n, java.util.function.IntFunction<Api.Answer> call) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Api.Answer>> pending = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int which = i;
+                pending.add(callers.submit(() -> {
+                    go.await();
+                    return call.apply(which);
+                }));
+            }
+            go.countDown();
+            List<Api.Answer> answers = new ArrayList<>();
+            for (Future<Api.Answer> f : pending) answers.add(f.get(2, TimeUnit.MINUTES));
+            return answers;
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
