@@ -248,8 +248,11 @@ public class ProgrammeService {
             try {
                 store.append(a.id(), s);
             } catch (DataIntegrityViolationException race) {
-                // the (area, step) key or the one-verdict-per-evaluation key: another request got there first
-                throw changedMeanwhile(a, p);
+                // the (area, step) key: another request recorded this record's next step first. Any other key is a
+                // gap in the checks above, not another request, and is not passed off as one
+                boolean taken = store.find(a.id()).map(stored -> stored.last().step() >= s.step()).orElse(false);
+                if (taken) throw changedMeanwhile(a, p);
+                throw race;
             }
             ProgrammeArea after = store.find(a.id()).orElseThrow();
             return status(engine, after, today, true);

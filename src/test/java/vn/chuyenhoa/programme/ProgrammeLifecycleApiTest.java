@@ -262,6 +262,27 @@ class ProgrammeLifecycleApiTest {
         assertEquals(2022, old.get("continuedIn").get("year").asInt());
     }
 
+    /**
+     * Officers recording the same step at once: one is recorded; each of the others is told the record changed
+     * meanwhile (it passed the checks before the first was stored) or that the step no longer follows (it read the
+     * record after), and never gets a 500.
+     */
+    @Test
+    void theSameStepSentByEightCallersAtOnceIsRecordedOnce() throws Exception {
+        dien.driveTo(2020, "03346", "CANDIDATE");
+        List<Api.Answer> answers = atOnce(8, i -> dien.step(2020, "03346", "PROPOSED", "\"effectiveDate\": \"2020-01-20\""));
+
+        assertEquals(1, answers.stream().filter(a -> a.status() == 201).count(), answers::toString);
+        for (Api.Answer a : answers) {
+            if (a.status() == 201) continue;
+            assertEquals(409, a.status(), a::toString);
+            assertTrue(Set.of("urn:chuyenhoa:problem:changed-meanwhile", "urn:chuyenhoa:problem:transition-not-allowed")
+                    .contains(a.json().get("type").asString()), a::toString);
+            assertFalse(a.json().get("detailVi").asString().isBlank(), a::toString);
+        }
+        assertEquals(2, dien.get(2020, "03346").json().get("history").size(), answers::toString);
+    }
+
     /** A relapsed area proposed again into several later years at once: one continuation, the others refused. */
     @Test
     void continuationsIntoSeveralYearsSentAtOnceOpenOneRecord() throws Exception {
