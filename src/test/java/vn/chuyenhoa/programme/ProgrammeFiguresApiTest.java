@@ -11,12 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.support.Api;
 import vn.chuyenhoa.support.ProgrammeDriver;
+import vn.chuyenhoa.support.RunningServer;
 import vn.chuyenhoa.support.ShippedRows;
 
 /**
@@ -31,14 +31,10 @@ import vn.chuyenhoa.support.ShippedRows;
  *       00013 candidate only
  * </pre>
  * Shares by hand: 2023 transformed 3/5 = 60.00% (exactly the target: met), not relapsed 2/3 = 66.67% (&lt; 85%);
- * 2024 0/2 = 0.00%; 2023–2024 3/7 = 42.86%. Same server as the lifecycle test;
- * no other class there records province 01.
+ * 2024 0/2 = 0.00%; 2023–2024 3/7 = 42.86%. Same server as the lifecycle test and the other @RunningServer classes;
+ * no other of them records province 01.
  */
-// a server shared only by the two programme API classes (the same properties, so one cached context), not
-// @RunningServer: their hand-worked programmes of Điện Biên (11) and Hà Nội (01) fail to add areas ("changed
-// meanwhile") once RoleMatrixTest has called every programme operation on the shared server
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:programme-api;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0"})
+@RunningServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgrammeFiguresApiTest {
 

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import vn.chuyenhoa.support.Api;
 import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.ProgrammeDriver;
+import vn.chuyenhoa.support.RunningServer;
 import vn.chuyenhoa.support.ShippedRows;
 
 /**
@@ -45,11 +45,7 @@ import vn.chuyenhoa.support.ShippedRows;
  * and bad input refused with 400 changing nothing. Điện Biên (QD124_2004, province 11) is governed by NATIONAL_CORE
  * alone, so every record here pins NATIONAL_CORE (monitoring window 3 years, planned end 31 December).
  */
-// a server shared only by the two programme API classes (the same properties, so one cached context), not
-// @RunningServer: their hand-worked programmes of Điện Biên (11) and Hà Nội (01) fail to add areas ("changed
-// meanwhile") once RoleMatrixTest has called every programme operation on the shared server
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:programme-api;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0"})
+@RunningServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgrammeLifecycleApiTest {
 
