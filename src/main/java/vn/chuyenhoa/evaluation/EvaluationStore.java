@@ -465,15 +465,6 @@ public class EvaluationStore implements SmartLifecycle {
     record Prepared(EvaluationRecord record, byte[] packed, Canonical.Entry entry) {
     }
 
-    /**
-     * Checks, packs and hashes a record; thread-safe.
-     *
-     * @throws IllegalArgumentException when a mandatory field is missing
-     */
-    static Prepared prepare(EvaluationRecord r) {
-        return prepare(r, document(r));
-    }
-
     /** The record's response document in UTF-8, once the record is known complete (so never a null to encode). */
     private static byte[] document(EvaluationRecord r) {
         requireComplete(r);
@@ -481,8 +472,11 @@ public class EvaluationStore implements SmartLifecycle {
     }
 
     /**
-     * {@link #prepare(EvaluationRecord)} with the response document as the renderer already encoded it for the answer
-     * ({@code r.responseJson()} in UTF-8), so that it is not encoded a second time.
+     * Checks, packs and hashes a record; thread-safe.
+     *
+     * @param document {@code r.responseJson()} in UTF-8, as the renderer already encoded it for the answer, so that it
+     *                 is not encoded a second time
+     * @throws IllegalArgumentException when a mandatory field is missing
      */
     static Prepared prepare(EvaluationRecord r, byte[] document) {
         requireComplete(r);
