@@ -132,7 +132,7 @@ class EvaluationController {
                     content = @Content(schema = @Schema(implementation = EvaluationDocument.class))))
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String id) {
-        return Ids.uuid(id).flatMap(store::findResponseJson)
+        return Ids.uuid(id).flatMap(store::findResponse)
                 .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
                 .orElseGet(() -> Problems.notFound("There is no evaluation " + id + "."));
     }

@@ -168,11 +168,13 @@ public class EvaluationStore implements SmartLifecycle {
         }
     }
 
-    public Optional<String> findResponseJson(UUID id) {
+    /** The stored response document in UTF-8, as it was sent (rows from before V13 kept it as text). */
+    public Optional<byte[]> findResponse(UUID id) {
         return jdbc.query("SELECT response_json, packed_documents FROM evaluation WHERE id = ?",
                 (rs, n) -> {
                     byte[] packed = rs.getBytes(2);
-                    return packed == null ? rs.getString(1) : PackedDocuments.unpack(packed).responseJson();
+                    return packed == null ? rs.getString(1).getBytes(StandardCharsets.UTF_8)
+                            : PackedDocuments.response(packed);
                 }, id).stream().findFirst();
     }
 

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -82,6 +81,23 @@ public final class PackedDocuments {
 
     /** @throws IllegalStateException when the bytes are not a packed form this release reads (a damaged row) */
     public static Texts unpack(byte[] packed) {
+        byte[][] parts = parts(packed);
+        return new Texts(new String(parts[0], StandardCharsets.UTF_8), new String(parts[1], StandardCharsets.UTF_8),
+                new String(parts[2], StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The response document alone, in UTF-8 as it was sent: what a read of the evaluation returns, with no text made
+     * of it (decoding it, then encoding it again for the answer, cost more than decompressing it).
+     *
+     * @throws IllegalStateException when the bytes are not a packed form this release reads (a damaged row)
+     */
+    public static byte[] response(byte[] packed) {
+        return parts(packed)[1];
+    }
+
+    /** The three texts' bytes, in the order request, response, fired rules. */
+    private static byte[][] parts(byte[] packed) {
         byte format = packed.length == 0 ? 0 : packed[0];
         byte[] plain = switch (format) {
             case FORMAT_1 -> inflate(packed);
@@ -90,14 +106,17 @@ public final class PackedDocuments {
                     + (packed.length == 0 ? "(empty)" : Byte.toString(format)));
         };
         ByteBuffer in = ByteBuffer.wrap(plain);
-        Texts texts;
-        try {
-            texts = new Texts(text(in), text(in), text(in));
-        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new IllegalStateException("stored documents whose texts do not add up", e);
+        byte[][] parts = new byte[3][];
+        for (int i = 0; i < parts.length; i++) {
+            int length = in.remaining() < 4 ? -1 : in.getInt();
+            if (length < 0 || length > in.remaining()) {
+                throw new IllegalStateException("stored documents whose texts do not add up");
+            }
+            parts[i] = new byte[length];
+            in.get(parts[i]);
         }
         if (in.hasRemaining()) throw new IllegalStateException("stored documents with bytes after the third text");
-        return texts;
+        return parts;
     }
 
     private static byte[] decompress(byte[] packed) {
@@ -137,13 +156,6 @@ public final class PackedDocuments {
             throw new IllegalStateException("stored documents cannot be inflated", e);
         }
         return plain.toByteArray();
-    }
-
-    private static String text(ByteBuffer in) {
-        int length = in.getInt();
-        String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return s;
     }
 
     private static byte[] dictionary(String resource) {

@@ -313,7 +313,7 @@ class FactSheets {
 
     /** A stored row's verdict and failed criteria, read from its stored document. */
     private RowView withDocument(RowView r) {
-        return evaluations.findResponseJson(r.id()).map(doc -> {
+        return evaluations.findResponse(r.id()).map(doc -> {
             JsonNode d = json.readTree(doc);
             List<String> vi = new ArrayList<>(), en = new ArrayList<>();
             for (JsonNode c : d.path("criteria")) {
@@ -349,7 +349,7 @@ class FactSheets {
             }
             int r = 1;
             for (UUID id : ids) {
-                Optional<String> doc = evaluations.findResponseJson(id);
+                Optional<byte[]> doc = evaluations.findResponse(id);
                 if (doc.isEmpty()) continue;
                 JsonNode d = json.readTree(doc.get());
                 JsonNode area = d.path("area");

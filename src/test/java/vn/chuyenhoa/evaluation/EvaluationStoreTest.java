@@ -78,13 +78,12 @@ class EvaluationStoreTest {
 
         assertThat(store.find(full.id())).contains(full);
         assertThat(store.find(minimal.id())).contains(minimal);
-        assertThat(store.findResponseJson(full.id()).orElseThrow().getBytes(StandardCharsets.UTF_8))
-                .isEqualTo(response.getBytes(StandardCharsets.UTF_8));
+        assertThat(store.findResponse(full.id()).orElseThrow()).isEqualTo(response.getBytes(StandardCharsets.UTF_8));
         assertThat(store.find(full.id()).orElseThrow().requestJson()).contains(decomposed)
                 .isEqualTo(request);
         assertThat(store.findByIdempotencyKey("khóa-Ω-1")).contains(full);
         assertThat(store.find(UUID.randomUUID())).isEmpty();
-        assertThat(store.findResponseJson(UUID.randomUUID())).isEmpty();
+        assertThat(store.findResponse(UUID.randomUUID())).isEmpty();
         assertThat(store.count()).isEqualTo(2);
     }
 
@@ -105,7 +104,7 @@ class EvaluationStoreTest {
         assertThat((byte[]) row.values().stream().skip(3).findFirst().orElseThrow())
                 .hasSizeLessThan(response.length() / 10);
         assertThat(store.find(packed.id())).contains(packed);
-        assertThat(store.findResponseJson(packed.id())).contains(response);
+        assertThat(store.findResponse(packed.id()).orElseThrow()).isEqualTo(response.getBytes(StandardCharsets.UTF_8));
 
         // as V1 to V12 stored it: the three texts, no packed value (and linked into the chain as it was then)
         EvaluationRecord old = evaluation().json("{\"cũ\": true}", "{\"verdict\":\"NOT_TRANSFORMED\"} ").build();
@@ -122,7 +121,8 @@ class EvaluationStoreTest {
             return null;
         });
         assertThat(store.find(old.id())).contains(old);
-        assertThat(store.findResponseJson(old.id())).contains(old.responseJson());
+        assertThat(store.findResponse(old.id()).orElseThrow())
+                .isEqualTo(old.responseJson().getBytes(StandardCharsets.UTF_8));
         ChainVerifier.Report report = new ChainVerifier(db.jdbc, new HeadFile(db.chain,
                 heads.resolve("heads.log"), Duration.ofSeconds(10))).verify();
         assertThat(report.intact()).as("%s", report).isTrue();

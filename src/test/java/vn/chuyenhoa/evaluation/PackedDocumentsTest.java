@@ -40,6 +40,11 @@ class PackedDocumentsTest {
                 response.getBytes(StandardCharsets.UTF_8), fired.getBytes(StandardCharsets.UTF_8));
         assertThat(fromBytes).isEqualTo(PackedDocuments.pack(request, response, fired));
         assertThat(PackedDocuments.unpack(fromBytes)).isEqualTo(new PackedDocuments.Texts(request, response, fired));
+        // a read of the evaluation returns the document's bytes as sent, with no text made of them
+        assertThat(PackedDocuments.response(fromBytes)).isEqualTo(response.getBytes(StandardCharsets.UTF_8));
+        byte[] formatOne = HexFormat.of().parseHex("0163606060aaae05926ed53837271018e4471a2c540299c4141d0b00");
+        assertThat(PackedDocuments.response(formatOne)).isEqualTo(
+                "{\"verdict\":\"TRANSFORMED\",\"labelVi\":\"Tỷ lệ điều tra khám phá\"}".getBytes(StandardCharsets.UTF_8));
     }
 
     /** Rows stored in format 1 are read with this exact dictionary: it can never change. */
@@ -95,5 +100,18 @@ class PackedDocumentsTest {
         byte[] formatOne = HexFormat.of().parseHex("0163606060aaae05926ed53837271018e4471a2c540299c4141d0b00");
         assertThatThrownBy(() -> PackedDocuments.unpack(Arrays.copyOf(formatOne, formatOne.length / 2)))
                 .isInstanceOf(IllegalStateException.class);
+        // a whole frame whose texts claim more bytes than follow, or fewer than none
+        for (int claimed : new int[] {100, -1}) {
+            byte[] plain = java.nio.ByteBuffer.allocate(7).putInt(claimed).put("{}x".getBytes(StandardCharsets.UTF_8))
+                    .array();
+            byte[] frame = com.github.luben.zstd.Zstd.compress(plain);
+            byte[] lying = new byte[1 + frame.length];
+            lying[0] = 2;
+            System.arraycopy(frame, 0, lying, 1, frame.length);
+            assertThatThrownBy(() -> PackedDocuments.unpack(lying)).as("claims %d", claimed)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("do not add up");
+            assertThatThrownBy(() -> PackedDocuments.response(lying)).as("claims %d", claimed)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("do not add up");
+        }
     }
 }

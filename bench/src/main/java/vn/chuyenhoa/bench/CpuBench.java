@@ -105,6 +105,10 @@ public final class CpuBench {
             records[k] = rendered.record();
             sent[k] = rendered.json();
         }
+        byte[][] stored = new byte[size][];
+        for (int k = 0; k < size; k++) {
+            stored[k] = PackedDocuments.pack(records[k].requestJson(), records[k].responseJson(), records[k].firedRulesJson());
+        }
         return switch (name) {
             case "drools_decide" -> i -> Evaluator.judge(engine, inputs[i % size]);
             case "drools_render" -> i -> {
@@ -152,6 +156,13 @@ public final class CpuBench {
                 byte[] packed = PackedDocuments.pack(r.requestJson().getBytes(StandardCharsets.UTF_8), sent[i % size],
                         r.firedRulesJson().getBytes(StandardCharsets.UTF_8));
                 return Canonical.sha256(packed) + Canonical.sha256(r.requestJson());
+            };
+            // GET /api/v1/evaluations/{id} after the row is read: the document's bytes as sent
+            case "stage_read" -> i -> PackedDocuments.response(stored[i % size]);
+            // the same until session 7: the three texts decoded, the document encoded twice by Spring's String converter
+            case "variant_readAsText" -> i -> {
+                String text = PackedDocuments.unpack(stored[i % size]).responseJson();
+                return text.getBytes(StandardCharsets.UTF_8).length + text.getBytes(StandardCharsets.UTF_8).length;
             };
             case "variant_pooledSession" -> i -> EvaluatorVariants.judge(engine, inputs[i % size], pool, false);
             case "variant_identityOrder" -> i -> EvaluatorVariants.judge(engine, inputs[i % size], null, true);
