@@ -120,8 +120,7 @@ public class EvaluationStore implements SmartLifecycle {
 
     /** {@link #save(EvaluationRecord)} with the response document as already encoded in UTF-8 for its answer. */
     CompletableFuture<Void> save(EvaluationRecord r, byte[] document) {
-        requireComplete(r);
-        // packed and hashed here, on the caller's thread, so that the single writer only inserts
+        // checked, packed and hashed here, on the caller's thread, so that the single writer only inserts
         Pending pending = new Pending(prepare(r, document), new CompletableFuture<>());
         admission.readLock().lock();
         try {
