@@ -33,6 +33,9 @@ import org.HdrHistogram.Histogram;
  * the compilers more than the service: 1,700 µs of CPU per stored request one minute after start-up, 870 µs once they
  * are done (docs/benchmarks.md, "Session 6").
  *
+ * <p>With {@code --service-pid}, each round also prints the service's CPU per request and, on the next line, how it
+ * splits between the service's kinds of thread ({@link ThreadCpu}).
+ *
  * <pre>
  * LoadDriver --port 18089 [--service-pid PID] [--connections 8] [--settle 0] [--warmup 10] [--duration 20] [--rounds 3]
  *            [--startup-since-ms EPOCH_MS] [--target name:/path:expectedStatus ...] [--store-bytes SHELL_COMMAND]
@@ -55,7 +58,7 @@ public final class LoadDriver {
     }
 
     record Result(Target target, int round, long requests, long errors, double seconds, Histogram latency,
-                  Map<Integer, Long> statuses, double serviceCpuSeconds, double driverCpuSeconds) {
+                  Map<Integer, Long> statuses, double serviceCpuSeconds, double driverCpuSeconds, String threads) {
         double throughput() { return requests / seconds; }
 
         /** CPU the service process used per request, in µs: unlike requests/s, not shrunk by other work on the machine. */
@@ -120,6 +123,7 @@ public final class LoadDriver {
                                 + "  load %s%n", round, t.name(), r.throughput(), r.p(50),
                         r.p(90), r.p(99), r.latency().getMaxValue() / 1000.0, r.errors(), r.statuses(),
                         r.serviceCpuPerRequest(), r.driverCpuPerRequest(), loadAverage());
+                if (!r.threads().isEmpty()) System.out.println("        service threads per request: " + r.threads());
                 if (t.expected() == 201) {
                     bytesAfter = bytes(storeBytes);
                     createdAfter = CREATED.get();
@@ -302,6 +306,7 @@ public final class LoadDriver {
         }
         ready.await();
         double service0 = cpuSeconds(servicePid), driver0 = cpuSeconds(ProcessHandle.current().pid());
+        ThreadCpu threads0 = record ? ThreadCpu.of(servicePid) : null;
         window[0] = System.nanoTime();
         window[1] = window[0] + seconds * 1_000_000_000L;
         go.countDown();
@@ -309,6 +314,7 @@ public final class LoadDriver {
         double took = (System.nanoTime() - window[0]) / 1e9; // includes the last requests begun before the end
         double serviceCpu = servicePid < 0 ? -1 : cpuSeconds(servicePid) - service0;
         double driverCpu = cpuSeconds(ProcessHandle.current().pid()) - driver0;
+        ThreadCpu threads1 = record ? ThreadCpu.of(servicePid) : null;
         Histogram all = new Histogram(60_000_000L, 3);
         long total = 0;
         Map<Integer, Long> merged = new LinkedHashMap<>();
@@ -317,7 +323,8 @@ public final class LoadDriver {
             total += counts[k];
             statuses.get(k).forEach((s, n) -> merged.merge(s, n, Long::sum));
         }
-        return new Result(t, round, total, record ? errors.get() : 0, took, all, merged, serviceCpu, driverCpu);
+        return new Result(t, round, total, record ? errors.get() : 0, took, all, merged, serviceCpu, driverCpu,
+                record && total > 0 ? threads0.perRequestUntil(threads1, total) : "");
     }
 
     static byte[] request(int port, String path, byte[] body) {
