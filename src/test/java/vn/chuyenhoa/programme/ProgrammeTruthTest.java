@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.chuyenhoa.support.ProgrammeDriver.MET;
+import static vn.chuyenhoa.support.ProgrammeDriver.NOT_MET;
 import static vn.chuyenhoa.support.ProgrammeDriver.recorded;
 
 import java.time.LocalDate;
@@ -211,6 +212,49 @@ class ProgrammeTruthTest {
         Http.Response verify = http.get("/api/v1/audit/verify");
         assertEquals(200, verify.status(), verify::describe);
         assertTrue(verify.json().get("intact").asBoolean(), verify::describe);
+    }
+
+    /**
+     * A write the database refuses for a reason none of the service's checks knows (here a CHECK added for the test,
+     * standing for a gap in the checks) is a 409 that changes nothing, in Vietnamese and English: never a 500, and
+     * never passed off as another request's change, which a retry would fix. Both writes of a step: one appended to
+     * its record, and one that opens next year's record.
+     */
+    @Test
+    void aWriteTheDatabaseRefusesForAReasonNoCheckKnowsIsAConflictThatChangesNothing() {
+        String code = "03169";
+        recorded(dien.add(2025, code, "2025-07-10"), "CANDIDATE");
+        recorded(dien.step(2025, code, "PROPOSED", "\"effectiveDate\": \"2025-07-15\""), "PROPOSED");
+        jdbc.execute("ALTER TABLE programme_transition ADD CONSTRAINT ck_test_refused"
+                + " CHECK (decision_number IS NULL OR decision_number <> 'REFUSED-BY-A-KEY')");
+        try {
+            Api.Answer appended = dien.step(2025, code, "APPROVED",
+                    "\"decisionNumber\": \"REFUSED-BY-A-KEY\", \"decisionDate\": \"2025-07-20\"");
+            assertUnexplainedConflict(appended);
+            JsonNode record = dien.get(2025, code).json();
+            assertEquals("PROPOSED", record.get("state").asString(), record::toString);
+            assertEquals(2, record.get("history").size(), record::toString);
+
+            recorded(dien.step(2025, code, "APPROVED", "\"decisionNumber\": \"8/QĐ-BCĐ\", \"decisionDate\": \"2025-07-20\""), "APPROVED");
+            recorded(dien.step(2025, code, "IN_TRANSFORMATION", "\"effectiveDate\": \"2025-08-01\""), "IN_TRANSFORMATION");
+            String notMet = dien.evaluate(code, "2025-07-01", "2025-12-14", NOT_MET, "FINAL", null);
+            recorded(dien.step(2025, code, "NOT_TRANSFORMED", "\"evaluationId\": \"" + notMet + "\", \"effectiveDate\": \"2025-12-20\""), "NOT_TRANSFORMED");
+            Api.Answer opened = dien.step(2025, code, "IN_TRANSFORMATION",
+                    "\"decisionNumber\": \"REFUSED-BY-A-KEY\", \"decisionDate\": \"2026-01-18\"");
+            assertUnexplainedConflict(opened);
+            assertEquals(404, dien.get(2026, code).status(), "no 2026 record was opened");
+            assertTrue(dien.get(2025, code).json().path("continuedIn").isMissingNode()
+                    || dien.get(2025, code).json().get("continuedIn").isNull(), "2025 is not continued");
+        } finally {
+            jdbc.execute("ALTER TABLE programme_transition DROP CONSTRAINT ck_test_refused");
+        }
+    }
+
+    private static void assertUnexplainedConflict(Api.Answer a) {
+        assertEquals(409, a.status(), a::toString);
+        assertEquals("urn:chuyenhoa:problem:conflicts-with-stored-record", a.json().get("type").asString(), a::toString);
+        assertTrue(a.json().get("detailVi").asString().contains("không có gì được thay đổi"), a::toString);
+        assertTrue(a.json().get("detail").asString().contains("nothing was changed"), a::toString);
     }
 
     /** A new 2025 area of the new list driven to MONITORING: recognised 15/10/2025, monitored from 01/11/2025. */
