@@ -251,6 +251,8 @@ public class ProgrammeService {
                     r.monitoringReportId());
             try {
                 store.append(a.id(), s);
+            } catch (ProgrammeStore.EvaluationTaken taken) {
+                throw taken(taken);
             } catch (DataIntegrityViolationException race) {
                 // the (area, step) key: another request recorded this record's next step first. Any other key is a
                 // gap in the checks above, not another request, and is not passed off as one
@@ -513,14 +515,19 @@ public class ProgrammeService {
                     "Kết quả đánh giá " + id + " có kỳ đánh giá kết thúc ngày " + e.periodTo()
                             + ", trước khi đợt chuyển hóa này bắt đầu (" + now.start() + ").");
         }
-        Optional<ProgrammeArea> used = store.citing(id).filter(x -> x.cites(id));
-        if (used.isPresent()) {
-            return refuse("already_cited", "Evaluation " + id + " already justified the verdict of area "
-                            + used.get().areaCode() + " in the " + used.get().year() + " programme.",
-                    "Kết quả đánh giá " + id + " đã làm căn cứ kết luận cho địa bàn " + used.get().areaCode()
-                            + " trong chương trình năm " + used.get().year() + ".");
-        }
-        return Optional.empty();
+        return store.citing(id).map(used -> alreadyCited(id, used));
+    }
+
+    /** Another request's step took the evaluation between the check above and this one's write: refused as if after. */
+    private static ProgrammeException.Invalid taken(ProgrammeStore.EvaluationTaken taken) {
+        return new ProgrammeException.Invalid(List.of(alreadyCited(taken.evaluationId(), taken.holder())));
+    }
+
+    private static Refusal alreadyCited(UUID id, ProgrammeArea used) {
+        return new Refusal("evaluationId", "already_cited", "Evaluation " + id + " already justified the verdict of area "
+                + used.areaCode() + " in the " + used.year() + " programme.",
+                "Kết quả đánh giá " + id + " đã làm căn cứ kết luận cho địa bàn " + used.areaCode()
+                        + " trong chương trình năm " + used.year() + ".");
     }
 
     /**
@@ -653,6 +660,8 @@ public class ProgrammeService {
     private void save(ProgrammeArea a, Programme p) {
         try {
             store.create(a);
+        } catch (ProgrammeStore.EvaluationTaken taken) {
+            throw taken(taken);
         } catch (DataIntegrityViolationException race) {
             // the checks above passed, so another request stored the same area or continuation meanwhile: say which.
             // Any other key is a gap in the checks, not another request, and is not passed off as one

@@ -106,10 +106,34 @@ public class ProgrammeStore {
                 codeScheme, areaCode, codeScheme, areaCode);
     }
 
-    /** The record whose verdict an evaluation justified (possibly by a step since voided: see ProgrammeArea#cites). */
+    /**
+     * The record whose standing step an evaluation justifies. Several records may have cited it, all but one by a
+     * step since voided (ProgrammeArea#cites): two old communes' records that followed them into one new commune can
+     * both cite its evaluations.
+     */
     public Optional<ProgrammeArea> citing(UUID evaluationId) {
         return areas("a.id IN (SELECT area_id FROM programme_transition WHERE evaluation_id = ?)", evaluationId)
-                .stream().findFirst();
+                .stream().filter(a -> a.cites(evaluationId)).findFirst();
+    }
+
+    /** A step's evaluation was taken, by the record named, after the service checked it and before the step's write. */
+    static final class EvaluationTaken extends RuntimeException {
+        private final UUID evaluationId;
+        private final transient ProgrammeArea holder;
+
+        EvaluationTaken(UUID evaluationId, ProgrammeArea holder) {
+            super("evaluation " + evaluationId + " is cited by the record " + holder.id(), null, false, false);
+            this.evaluationId = evaluationId;
+            this.holder = holder;
+        }
+
+        UUID evaluationId() {
+            return evaluationId;
+        }
+
+        ProgrammeArea holder() {
+            return holder;
+        }
     }
 
     public boolean isEmpty() {
@@ -160,7 +184,17 @@ public class ProgrammeStore {
                 rs.getString("moved_area_name"), null);
     }
 
+    /**
+     * @throws EvaluationTaken when the step cites an evaluation that a standing step already cites: read again here,
+     *                         under the chain's lock that every programme write holds until it commits, so that two
+     *                         records' verdicts sent at once cannot both take it (the service's own check ran before)
+     */
     private void insert(UUID areaId, Step s, AuditChain.Batch links) {
+        if (s.evaluationId() != null) {
+            citing(s.evaluationId()).ifPresent(holder -> {
+                throw new EvaluationTaken(s.evaluationId(), holder);
+            });
+        }
         String from = s.from() == null ? null : s.from().name();
         Unit m = s.movedTo();
         jdbc.update(INSERT_STEP, areaId, s.step(), from, s.to().name(),

@@ -363,6 +363,59 @@ class ProgrammeLifecycleApiTest {
         assertTrue(again.json().get("errors").get(0).get("message").asString().contains("2020 programme"), again::toString);
     }
 
+    /**
+     * Two old communes merged on 1 July 2025 into one new commune, their two records followed it there: an evaluation
+     * of the new commune can justify either record's verdict, and still only one. Here the first record's verdict
+     * was voided, the second record's verdict then took the evaluation, and the first record's new verdict must not
+     * take it too (it did: the check read only the first record that had ever cited it, whose citation was void).
+     */
+    @Test
+    void anEvaluationOfAMergedCommuneJustifiesOneOfItsRecordsVerdictsOnly() {
+        String evaluation = mergedAndInTransformation("03174", "03175", "03175");
+        recorded(dien.step(2025, "03174", "TRANSFORMED", "\"evaluationId\": \"" + evaluation + "\", \"effectiveDate\": \"2025-12-20\""), "TRANSFORMED");
+        recorded(dien.step(2025, "03174", "CORRECTED", "\"effectiveDate\": \"2025-12-21\", \"comment\": \"Ghi nhầm hồ sơ\""), "IN_TRANSFORMATION");
+        recorded(dien.step(2025, "03175", "TRANSFORMED", "\"evaluationId\": \"" + evaluation + "\", \"effectiveDate\": \"2025-12-21\""), "TRANSFORMED");
+
+        Api.Answer again = dien.step(2025, "03174", "TRANSFORMED", "\"evaluationId\": \"" + evaluation + "\", \"effectiveDate\": \"2025-12-22\"");
+        assertFieldError(again, "evaluationId", "already_cited");
+        assertTrue(again.json().get("errors").get(0).get("messageVi").asString().contains("03175"), again::toString);
+        assertEquals("IN_TRANSFORMATION", dien.get(2025, "03174").json().get("state").asString());
+    }
+
+    /** The same two records' verdicts sent at once, each citing the one evaluation: one is recorded. */
+    @Test
+    void verdictsOfTwoRecordsCitingOneEvaluationAtOnceRecordOne() throws Exception {
+        String evaluation = mergedAndInTransformation("03163", "03177", "03163");
+        List<Api.Answer> answers = atOnce(8, i -> dien.step(2025, i % 2 == 0 ? "03163" : "03177", "TRANSFORMED",
+                "\"evaluationId\": \"" + evaluation + "\", \"effectiveDate\": \"2025-12-20\""));
+
+        assertEquals(1, answers.stream().filter(a -> a.status() == 201).count(), answers::toString);
+        long transformed = Stream.of("03163", "03177")
+                .filter(code -> dien.get(2025, code).json().get("state").asString().equals("TRANSFORMED")).count();
+        assertEquals(1, transformed, answers::toString);
+        for (Api.Answer a : answers) {
+            if (a.status() == 201) continue;
+            // the other record's callers are told the evaluation is taken; the same record's, that it changed or is
+            // already past that step
+            if (a.status() == 400) assertEquals("already_cited", a.json().get("errors").get(0).get("code").asString(), a::toString);
+            else assertTrue(Set.of("urn:chuyenhoa:problem:changed-meanwhile", "urn:chuyenhoa:problem:transition-not-allowed")
+                    .contains(a.json().get("type").asString()), a::toString);
+        }
+    }
+
+    /**
+     * Two 2025 records of old communes that merged into one new commune, both in transformation since 15 February and
+     * followed to the new commune on 1 July 2025; returns a FINAL evaluation of the new commune that meets every
+     * criterion, for the second half of 2025.
+     */
+    private String mergedAndInTransformation(String oldCode, String otherOldCode, String newCode) {
+        for (String code : List.of(oldCode, otherOldCode)) {
+            dien.driveTo(2025, code, "IN_TRANSFORMATION");
+            recorded(dien.step(2025, code, "REORGANISED", "\"effectiveDate\": \"2025-07-01\""), "IN_TRANSFORMATION");
+        }
+        return new ProgrammeDriver(api, "QD19_2025", "11").evaluate(newCode, "2025-07-01", "2025-12-14", MET, "FINAL", null);
+    }
+
     @Test
     void theEvaluationAVerdictCitesMustBeAFinalOneInForceOfThisAreaUnderThePinnedProfileWithThatVerdict() {
         dien.driveTo(2024, "03361", "IN_TRANSFORMATION");
