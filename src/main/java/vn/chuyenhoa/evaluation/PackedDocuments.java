@@ -33,8 +33,8 @@ import com.github.luben.zstd.ZstdException;
  * <h2>Format 2</h2>
  * One byte {@code 2}, then one Zstandard frame (RFC 8878) made with the dictionary as raw content (no dictionary id in
  * the frame), with its content size. Zstandard digests the dictionary once and keeps it ({@link ZstdDictCompress}),
- * where deflate had to read all 16 KB of it again for every evaluation: on the benchmark documents, 25 µs of CPU and
- * about 1,000 bytes per evaluation against deflate's 62 µs and 1,400 bytes (docs/benchmarks.md, "Session 6").
+ * where deflate had to read all 16 KB of it again for every evaluation: on the benchmark documents, about 1,100 bytes
+ * per evaluation against deflate's 1,400 (docs/benchmarks.md, "Session 6" and "Session 8").
  *
  * <p>Compressed on the thread that rendered the document (the request's, or a batch's deciders), never on the store's
  * single writer.
@@ -49,9 +49,12 @@ public final class PackedDocuments {
     private static final byte[] DICTIONARY_1 = dictionary("/evaluation/evaluation-dictionary-1.bin");
     private static final long MAX_PLAIN_BYTES = 256L << 20;
 
-    // Level 3 (Zstandard's default): on these documents both faster and smaller than level 1, the dictionary doing
-    // most of the work. Both digested dictionaries are immutable and shared by every thread.
-    private static final ZstdDictCompress COMPRESS_DICTIONARY = new ZstdDictCompress(DICTIONARY_1, 3);
+    // Level 1. In a loop on one thread, level 3 (Zstandard's default) was both faster and smaller (25 against 39 µs).
+    // In the service, timed on the request threads, it costs 84 µs against level 1's 54-55 µs. Each call copies the
+    // digested dictionary's tables into its context, and level 3's tables are larger: that is cheap when they are
+    // in the cache, and not when the decision and the other threads have just used it. Level 1 costs 12% more bytes
+    // (1,141 against 1,022 per evaluation). Both digested dictionaries are immutable and shared by every thread.
+    private static final ZstdDictCompress COMPRESS_DICTIONARY = new ZstdDictCompress(DICTIONARY_1, 1);
     private static final ZstdDictDecompress DECOMPRESS_DICTIONARY = new ZstdDictDecompress(DICTIONARY_1);
     // format 1 only; an Inflater's native state is costly to make, so each thread keeps one
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
