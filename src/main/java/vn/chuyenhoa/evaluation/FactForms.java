@@ -128,12 +128,23 @@ public class FactForms {
 
         /** What the template needs: values, pickers, and the errors at the top and by field. */
         public void into(Model model, List<FieldError> errors) {
+            into(model, errors, null);
+        }
+
+        /**
+         * The same, for a form whose sections name a field otherwise (the monitoring form's period is "Kỳ theo dõi"):
+         * an error names the field by {@code label.<form>.<path>} when there is one, so it says what the section says.
+         */
+        public void into(Model model, List<FieldError> errors, String form) {
             model.addAttribute("v", values);
             model.addAttribute("scheme", scheme);
             model.addAttribute("provinces", provinces);
             model.addAttribute("province", province);
             model.addAttribute("communes", communes);
-            List<FormBody.Problem> problems = FormBody.shown(errors, p -> label(p, locale), w -> word(w, locale),
+            List<FormBody.Problem> problems = FormBody.shown(errors, p -> {
+                        String own = form == null ? null : messages.getMessage("label." + form + "." + p, null, null, locale);
+                        return own != null ? own : label(p, locale);
+                    }, w -> word(w, locale),
                     !vietnamese());
             Map<String, String> byField = new LinkedHashMap<>();
             for (FormBody.Problem p : problems) {

@@ -47,6 +47,21 @@ public record Scope(String codeScheme, String provinceCode, String districtCode,
         };
     }
 
+    /**
+     * As {@link #describeVi()}, with the name beside each code ("Tỉnh Thanh Hóa (38), Huyện Ngọc Lặc (389)"), taken
+     * from a unit the scope contains: officers know provinces and districts by name, not by code.
+     */
+    public String describeVi(vn.chuyenhoa.area.AdminUnit inside) {
+        if (inside == null) return describeVi();
+        return switch (level()) {
+            case NATIONAL -> describeVi();
+            case PROVINCE -> inside.provinceName() + " (" + provinceCode + "), danh mục " + schemeTitle();
+            case DISTRICT -> inside.provinceName() + " (" + provinceCode + "), " + inside.districtName() + " (" + districtCode
+                    + "), danh mục " + schemeTitle();
+            case COMMUNE -> inside.name() + " (" + communeCode + "), danh mục " + schemeTitle();
+        };
+    }
+
     public String describeEn() {
         return switch (level()) {
             case NATIONAL -> "the whole country";

@@ -92,7 +92,7 @@ class MonitoringFormPages {
     }
 
     private void show(FactForms.Page page, List<FieldError> errors, Model model) {
-        page.into(model, errors);
+        page.into(model, errors, "monitoring");
         model.addAttribute("facts", forms.rows(facts(), page));
         model.addAttribute("proposedAgain", forms.row("", "proposedAgain", true, page.locale()));
     }

@@ -9,7 +9,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.kernel.Area;
+import vn.chuyenhoa.kernel.Dates;
 import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Profile;
@@ -28,8 +30,9 @@ final class MonitoringReport {
 
     private MonitoringReport() {}
 
+    /** @param scopeUnit the unit of the area the profile was chosen for, to name its province and district; or null */
     public static MonitoringDocument render(UUID id, String rulesetVersion, Instant at, String submittedBy,
-                                            MonitoringJudgement j) {
+                                            MonitoringJudgement j, AdminUnit scopeUnit) {
         EvaluationInput report = j.input().report();
         Area a = report.area();
         List<ReasonView> reasons = j.reasons().stream().map(MonitoringReport::reason).toList();
@@ -39,7 +42,7 @@ final class MonitoringReport {
         RelapseSettings w = j.window();
         return new MonitoringDocument(id, j.verdict(), recommendation[0], recommendation[1], NOTICE_VI, NOTICE_EN,
                 new MonitoringDocument.MonitoredArea(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
-                profile(j), j.input().recognisedOn(), j.input().recognitionDecision(), report.period(),
+                profile(j, scopeUnit), j.input().recognisedOn(), j.input().recognitionDecision(), report.period(),
                 report.baselinePeriod(),
                 new MonitoringDocument.MonitoringWindow(w.monitoringWindowYears(), j.windowStart(), j.windowEnd(),
                         j.verdict() != RelapseVerdict.OUTSIDE_WINDOW, w.profileId(), w.legalBasis(), w.source()),
@@ -47,17 +50,25 @@ final class MonitoringReport {
                 j.input().proposedAgain());
     }
 
-    private static MonitoringDocument.MonitoringProfile profile(MonitoringJudgement j) {
+    /** "NGOC_LAC_2024 (Kế hoạch … huyện Ngọc Lặc)": a profile's name beside its id in a Vietnamese sentence. */
+    private static String namedVi(Profile p) {
+        return p.labelVi() == null || p.labelVi().isBlank() ? p.id() : p.id() + " (" + p.labelVi() + ")";
+    }
+
+    private static MonitoringDocument.MonitoringProfile profile(MonitoringJudgement j, AdminUnit scopeUnit) {
         Profile p = j.chain().first();
         List<String> rest = j.chain().ids().subList(1, j.chain().ids().size());
-        String fallbackVi = rest.isEmpty() ? "" : " Lý do hoặc thời gian theo dõi mà bộ này không đặt được lấy từ " + String.join(", ", rest) + ", theo thứ tự.";
+        List<Profile> restProfiles = j.chain().profiles().subList(1, j.chain().profiles().size());
+        String fallbackVi = rest.isEmpty() ? "" : " Lý do hoặc thời gian theo dõi mà bộ này không đặt được lấy từ "
+                + restProfiles.stream().map(MonitoringReport::namedVi).collect(Collectors.joining(", ")) + ", theo thứ tự.";
         String fallbackEn = rest.isEmpty() ? "" : " A reason or window it does not set comes from " + String.join(", ", rest) + ", in that order.";
         Area a = j.input().scopeArea();
         Predecessor pre = j.input().predecessor();
         String vi = j.chain().named()
-                ? "Bộ tiêu chí " + p.id() + " do bên gửi chỉ định và được áp dụng đúng như chỉ định." + fallbackVi
-                : "Bộ tiêu chí " + p.id() + " được chọn vì phạm vi (" + p.scope().describeVi() + ") chứa địa bàn " + a.code() + " (danh mục "
-                        + vn.chuyenhoa.area.CodeScheme.titleOf(a.codeScheme()) + ") và thời gian hiệu lực chứa ngày công nhận " + vn.chuyenhoa.kernel.Dates.format(j.input().recognisedOn())
+                ? "Bộ tiêu chí " + namedVi(p) + " do bên gửi chỉ định và được áp dụng đúng như chỉ định." + fallbackVi
+                : "Bộ tiêu chí " + namedVi(p) + " được chọn vì phạm vi (" + p.scope().describeVi(scopeUnit) + ") chứa địa bàn "
+                        + (scopeUnit == null ? a.code() : scopeUnit.name() + " (" + a.code() + ")") + " (danh mục "
+                        + vn.chuyenhoa.area.CodeScheme.titleOf(a.codeScheme()) + ") và thời gian hiệu lực chứa ngày công nhận " + Dates.format(j.input().recognisedOn())
                         + ": đây là kế hoạch cụ thể nhất đã điều chỉnh việc chuyển hóa." + fallbackVi;
         String en = j.chain().named()
                 ? "Profile " + p.id() + " was named by the caller (profileId) and is applied as given." + fallbackEn
@@ -79,7 +90,7 @@ final class MonitoringReport {
                 default -> "every old commune it was formed from was under the same profile on the recognition date";
             };
             vi = now.name() + " (" + now.code() + ", danh mục QĐ 19/2025/QĐ-TTg) được hợp thành từ 01/07/2025 từ " + from
-                    + "; địa bàn được công nhận ngày " + j.input().recognisedOn().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                    + "; địa bàn được công nhận ngày " + Dates.format(j.input().recognisedOn())
                     + ", trước khi sắp xếp, nên được theo dõi theo kế hoạch của xã cũ "
                     + pre.area().name() + " (" + pre.area().code() + ", danh mục QĐ 124/2004/QĐ-TTg) vì " + whyVi + ". " + vi;
             en = now.name() + " (" + now.code() + ", QD19_2025) was formed on 01/07/2025 from " + from
@@ -96,41 +107,52 @@ final class MonitoringReport {
     private static String[] recommendation(MonitoringJudgement j) {
         var period = j.input().report().period();
         String span = period.from() + " – " + period.to();
+        // Vietnamese sentences are read by officers: dd/mm/yyyy, as every page writes dates (domain spec §1.1)
+        String spanVi = Dates.format(period.from()) + " – " + Dates.format(period.to());
         switch (j.verdict()) {
             case RELAPSED -> {
                 List<ReasonFinding> applying = j.reasons().stream().filter(f -> f.outcome() == ReasonOutcome.APPLIES).toList();
                 return new String[] {
-                        "Khuyến nghị: địa bàn đã tái phức tạp trong kỳ " + span + " vì: "
+                        "Khuyến nghị: địa bàn đã tái phức tạp trong kỳ " + spanVi + " vì: "
                                 + applying.stream().map(f -> f.check().getReason().labelVi()).collect(Collectors.joining("; ")) + ".",
                         "Recommendation: the area has relapsed in " + span + " because: "
                                 + applying.stream().map(f -> f.check().getReason().labelEn()).collect(Collectors.joining("; ")) + "."};
             }
             case STABLE -> {
                 return new String[] {
-                        "Khuyến nghị: địa bàn ổn định; không lý do tái phức tạp nào áp dụng trong kỳ " + span + ".",
+                        "Khuyến nghị: địa bàn ổn định; không lý do tái phức tạp nào áp dụng trong kỳ " + spanVi + ".",
                         "Recommendation: the area is stable; no relapse reason applies in " + span + "."};
             }
             case INSUFFICIENT_DATA -> {
                 List<ReasonFinding> open = j.reasons().stream().filter(f -> f.outcome() == ReasonOutcome.MISSING_DATA).toList();
                 String ids = open.stream().map(f -> f.check().getReason().id()).collect(Collectors.joining(", "));
                 String facts = open.stream().flatMap(f -> f.check().getMissing().stream()).distinct().collect(Collectors.joining(", "));
+                String labelsVi = open.stream().map(f -> f.check().getReason().labelVi()).collect(Collectors.joining("; "));
+                String factsVi = open.stream().flatMap(f -> f.check().getMissing().stream()).distinct()
+                        .map(MonitoringReport::factVi).collect(Collectors.joining("; "));
                 return new String[] {
-                        "Chưa đủ dữ liệu: không lý do tái phức tạp nào áp dụng, nhưng chưa xét được " + ids + " vì thiếu " + facts + ".",
+                        "Chưa đủ dữ liệu: không lý do tái phức tạp nào áp dụng, nhưng chưa xét được " + labelsVi + " vì thiếu " + factsVi + ".",
                         "Insufficient data: no relapse reason applies, but " + ids + " could not be checked: " + facts + " absent."};
             }
             default -> {
                 RelapseSettings w = j.window();
-                String where = w.source().sheet() + " " + w.source().cell() + ", " + w.profileId();
+                String where = w.source().cited() + ", " + w.profileId();
                 return new String[] {
-                        "Không đánh giá: kỳ báo cáo " + span + " không nằm trọn trong thời gian theo dõi " + w.monitoringWindowYears()
-                                + " năm sau ngày công nhận " + j.input().recognisedOn() + " (từ " + j.windowStart() + " đến hết ngày "
-                                + j.windowEnd() + "; " + where + "). Hãy gửi báo cáo cho kỳ kết thúc chậm nhất ngày " + j.windowEnd() + ".",
+                        "Không đánh giá: kỳ báo cáo " + spanVi + " không nằm trọn trong thời gian theo dõi " + w.monitoringWindowYears()
+                                + " năm sau ngày công nhận " + Dates.format(j.input().recognisedOn()) + " (từ " + Dates.format(j.windowStart())
+                                + " đến hết ngày " + Dates.format(j.windowEnd()) + "; " + where + "). Hãy gửi báo cáo cho kỳ kết thúc chậm nhất ngày "
+                                + Dates.format(j.windowEnd()) + ".",
                         "Not judged: the reporting period " + span + " does not lie within the " + w.monitoringWindowYears()
                                 + "-year monitoring window after recognition on " + j.input().recognisedOn() + " (" + j.windowStart()
                                 + " to " + j.windowEnd() + " inclusive; " + where + "). Send a report for a period ending on "
                                 + j.windowEnd() + " at the latest."};
             }
         }
+    }
+
+    /** A missing fact as the Vietnamese sentences name it, never by its JSON name. */
+    private static String factVi(String jsonName) {
+        return ReportFacts.PROPOSED_AGAIN.equals(jsonName) ? "đề xuất đưa lại vào danh sách" : Fact.label(jsonName, false);
     }
 
     private static String yesNoVi(Object b) {
@@ -167,8 +189,7 @@ final class MonitoringReport {
             }
             case MISSING_DATA -> {
                 String facts = String.join(", ", c.getMissing());
-                String factsVi = String.join("; ", c.getMissing().stream().map(m -> ReportFacts.PROPOSED_AGAIN.equals(m)
-                        ? "đề xuất đưa lại vào danh sách" : Fact.label(m, false)).toList());
+                String factsVi = String.join("; ", c.getMissing().stream().map(MonitoringReport::factVi).toList());
                 vi = r.labelVi() + ": chưa xét được, thiếu " + factsVi + ".";
                 en = r.labelEn() + ": cannot be checked, missing " + facts + ".";
             }

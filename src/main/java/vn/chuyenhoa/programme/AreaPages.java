@@ -114,6 +114,12 @@ class AreaPages {
         model.addAttribute("origin", service.origin(s.area()).orElse(null));
         model.addAttribute("continuation", service.continuation(s.area()).orElse(null));
         model.addAttribute("officer", officerOf(p));
+        // a programme officer of other provinces or of the other code list sees the steps but no form: the page says why
+        model.addAttribute("callerScope", Caller.current().filter(c -> c.has(Role.PROGRAMME_OFFICER) && !officerOf(p))
+                .map(c -> c.provinces().stream().sorted().map(this::scopeName).collect(java.util.stream.Collectors.joining(", ")))
+                .orElse(null));
+        model.addAttribute("ruleLabels", service.ruleLabelsVi());
+        model.addAttribute("profiles", service.profilesOf(s.area()));
         // where the area is on the day, and, for a record still on an old commune, the new commune(s) it may follow
         Unit here = s.area().unitOn(s.asOf());
         model.addAttribute("here", here);
@@ -146,6 +152,16 @@ class AreaPages {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey)));
         // the step a correction would void today
         model.addAttribute("mistaken", s.area().lastStandingOn(s.asOf()).orElse(null));
+    }
+
+    /** "QD124_2004:11" as "Tỉnh Điện Biên (11), QĐ 124/2004/QĐ-TTg": the province and the code list it belongs to. */
+    private String scopeName(String scope) {
+        int colon = scope.indexOf(':');
+        if (colon < 0) return scope;
+        String scheme = scope.substring(0, colon), code = scope.substring(colon + 1);
+        String province = CodeScheme.parse(scheme).flatMap(x -> areas.communesOf(x, code).stream().findFirst())
+                .map(u -> u.provinceName() + " (" + code + ")").orElse(code);
+        return province + ", " + CodeScheme.titleOf(scheme);
     }
 
     /** The programme named by the path, or the page saying there is none. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,6 +71,8 @@ public class ProgrammeService {
     private final EngineSource engines;
     private final AreaDirectory areas;
     private final MonitoringStore reports;
+    /** Per ruleset version: the rules' step descriptions do not change within one. */
+    private final Map<String, Map<String, String>> ruleLabels = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProgrammeService(ProgrammeStore store, EvaluationStore evaluations, EngineSource engines, AreaDirectory areas,
                             MonitoringStore reports) {
@@ -160,6 +163,21 @@ public class ProgrammeService {
     public AreaStatus status(Programme p, String areaCode, LocalDate asOf) {
         ProgrammeArea a = store.find(p.scheme().name(), areaCode, p.year()).orElseThrow(() -> notFound(areaCode, p));
         return status(engines.current(), a, asOf, true);
+    }
+
+    /** The Vietnamese description of each lifecycle rule a recorded step names, by rule name, in the rules in force. */
+    public Map<String, String> ruleLabelsVi() {
+        Engine engine = engines.current();
+        return ruleLabels.computeIfAbsent(engine.versionId(), v -> Lifecycle.labelsVi(engine));
+    }
+
+    /** The profiles a record's steps pinned, by id, as the rules in force define them: for their names beside the ids. */
+    public Map<String, Profile> profilesOf(ProgrammeArea a) {
+        var policy = engines.current().policy();
+        Map<String, Profile> out = new java.util.HashMap<>();
+        a.steps().stream().map(Step::profileId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(id -> policy.profile(id).ifPresent(p -> out.put(id, p)));
+        return out;
     }
 
     /** The earlier year's record this one continues, and the later one that continues it. */

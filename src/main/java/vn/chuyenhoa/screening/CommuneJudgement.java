@@ -29,6 +29,13 @@ record CommuneJudgement(Candidate candidate, List<CheckResult> checks, List<Find
     }
 
     /** Categories flagged, in table order. */
+    /** The flagged categories by their names in the tables, in one language. */
+    List<String> categoriesFlaggedNamed(boolean english) {
+        return findings(Assessment.Kind.CATEGORY).stream().filter(f -> f.outcome() == ScreeningOutcome.MET)
+                .map(f -> f.assessment().category() == null ? f.assessment().getId()
+                        : english ? f.assessment().category().labelEn() : f.assessment().category().labelVi()).toList();
+    }
+
     public List<String> categoriesFlagged() {
         return findings(Assessment.Kind.CATEGORY).stream().filter(f -> f.outcome() == ScreeningOutcome.MET)
                 .map(f -> f.assessment().getId()).toList();

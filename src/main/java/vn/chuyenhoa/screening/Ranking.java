@@ -71,9 +71,11 @@ public final class Ranking {
             case CARRY_OVER -> new KeyValue(key, BigInteger.valueOf(c.carriedOver() ? 1 : 0), BigInteger.ONE,
                     c.carriedOver() ? "có" : "không", c.carriedOver() ? "yes" : "no");
             case CATEGORIES_FLAGGED -> {
-                List<String> flagged = c.categoriesFlagged();
-                String list = flagged.isEmpty() ? "" : " (" + String.join(", ", flagged) + ")";
-                yield new KeyValue(key, BigInteger.valueOf(flagged.size()), BigInteger.ONE, flagged.size() + list, flagged.size() + list);
+                // the categories by their names in the tables: an officer reads "Loại 1 …", not LOAI_1
+                List<String> vi = c.categoriesFlaggedNamed(false), en = c.categoriesFlaggedNamed(true);
+                yield new KeyValue(key, BigInteger.valueOf(vi.size()), BigInteger.ONE,
+                        vi.size() + (vi.isEmpty() ? "" : " (" + String.join("; ", vi) + ")"),
+                        en.size() + (en.isEmpty() ? "" : " (" + String.join("; ", en) + ")"));
             }
             case DRUG_AREA_TYPE -> c.drugType() == null
                     ? new KeyValue(key, BigInteger.ZERO, BigInteger.ONE, "không thuộc loại nào đã xác định", "none determined")

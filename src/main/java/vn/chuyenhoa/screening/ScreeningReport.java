@@ -108,7 +108,7 @@ final class ScreeningReport {
                     "Candidate: no exclusion or carry-over rule applies." + openEn};
         }
         StatusRule s = c.status().assessment().status();
-        String where = " (" + s.source().sheet() + " " + s.source().cell() + ")";
+        String where = " (" + s.source().cited() + ")";
         List<String> overridden = statuses.stream()
                 .filter(f -> f.outcome() == ScreeningOutcome.MET && f != c.status())
                 .map(f -> f.assessment().getId()).toList();
@@ -255,6 +255,11 @@ final class ScreeningReport {
         List<String> met = own.stream().filter(x -> x.outcome() == ScreeningOutcome.MET).map(x -> x.assessment().getId()).toList();
         List<String> open = own.stream().filter(x -> x.outcome() == ScreeningOutcome.MISSING_DATA
                 || x.outcome() == ScreeningOutcome.NOT_ASSESSED).map(x -> x.assessment().getId()).toList();
+        // the Vietnamese sentences name the criteria as the tables do, never by id
+        String metVi = met.isEmpty() ? "" : " (" + own.stream().filter(x -> x.outcome() == ScreeningOutcome.MET)
+                .map(x -> criterionName(x.assessment(), false)).collect(Collectors.joining("; ")) + ")";
+        String openVi = own.stream().filter(x -> x.outcome() == ScreeningOutcome.MISSING_DATA
+                || x.outcome() == ScreeningOutcome.NOT_ASSESSED).map(x -> criterionName(x.assessment(), false)).collect(Collectors.joining("; "));
         int n = ta.getCriteria();
         Integer min = t.minimumCriteria();
         String metList = met.isEmpty() ? "" : " (" + String.join(", ", met) + ")";
@@ -262,21 +267,21 @@ final class ScreeningReport {
         String vi, en;
         switch (f.outcome()) {
             case MET -> {
-                vi = t.labelVi() + ": đạt, " + met.size() + "/" + n + " tiêu chí đạt" + metList + ", cần ít nhất " + min + ".";
+                vi = t.labelVi() + ": đạt, " + met.size() + "/" + n + " tiêu chí đạt" + metVi + ", cần ít nhất " + min + ".";
                 en = t.labelEn() + ": met, " + met.size() + " of " + n + " criteria hold" + metList + ", at least " + min + " needed.";
             }
             case NOT_MET -> {
                 int possible = met.size() + open.size();
-                vi = t.labelVi() + ": không đạt, " + met.size() + "/" + n + " tiêu chí đạt" + metList
-                        + (open.isEmpty() ? "" : ", kể cả " + open.size() + " tiêu chí chưa xác định (" + openList + ") thì tối đa " + possible)
+                vi = t.labelVi() + ": không đạt, " + met.size() + "/" + n + " tiêu chí đạt" + metVi
+                        + (open.isEmpty() ? "" : ", kể cả " + open.size() + " tiêu chí chưa xác định (" + openVi + ") thì tối đa " + possible)
                         + ", ít hơn " + min + " cần có.";
                 en = t.labelEn() + ": not met, " + met.size() + " of " + n + " criteria hold" + metList
                         + (open.isEmpty() ? "" : ", and even with the " + open.size() + " open ones (" + openList + ") at most " + possible)
                         + ", fewer than the " + min + " needed.";
             }
             case UNDETERMINED -> {
-                vi = t.labelVi() + ": chưa xác định được, " + met.size() + "/" + n + " tiêu chí đạt" + metList + ", cần " + min
-                        + "; " + open.size() + " tiêu chí chưa xác định (" + openList + ") có thể quyết định.";
+                vi = t.labelVi() + ": chưa xác định được, " + met.size() + "/" + n + " tiêu chí đạt" + metVi + ", cần " + min
+                        + "; " + open.size() + " tiêu chí chưa xác định (" + openVi + ") có thể quyết định.";
                 en = t.labelEn() + ": undetermined, " + met.size() + " of " + n + " criteria hold" + metList + ", " + min
                         + " needed; " + open.size() + " open criteria (" + openList + ") could decide it.";
             }
@@ -309,11 +314,12 @@ final class ScreeningReport {
         }
         String detailVi = checks.stream().map(r -> condition(r).explanationVi()).collect(Collectors.joining(" "));
         String detailEn = checks.stream().map(r -> condition(r).explanationEn()).collect(Collectors.joining(" "));
+        String name = criterionName(a, false);
         String vi = switch (f.outcome()) {
-            case MET -> "Đạt tiêu chí " + a.getId();
-            case NOT_MET -> "Không đạt tiêu chí " + a.getId();
-            case MISSING_DATA -> "Chưa xác định được tiêu chí " + a.getId();
-            default -> "Chưa đánh giá tiêu chí " + a.getId();
+            case MET -> "Đạt tiêu chí " + name;
+            case NOT_MET -> "Không đạt tiêu chí " + name;
+            case MISSING_DATA -> "Chưa xác định được tiêu chí " + name;
+            default -> "Chưa đánh giá tiêu chí " + name;
         };
         String en = switch (f.outcome()) {
             case MET -> "Criterion " + a.getId() + " met";
@@ -323,6 +329,16 @@ final class ScreeningReport {
         };
         return new DrugCriterionView(a.getId(), a.getTypeId(), f.outcome(), a.getLowerTypeId(), a.getLowerTypeMinimum(),
                 lowerMet, vi + lowerVi + ". " + detailVi, en + lowerEn + ". " + detailEn, f.rule(), conditions);
+    }
+
+    /**
+     * A drug criterion by its name in the tables ("(a) Người sử dụng trái phép chất ma túy…"), not its id; a criterion
+     * with alternatives names each.
+     */
+    private static String criterionName(Assessment a, boolean english) {
+        String names = a.rows().stream().map(r -> r instanceof DrugCriterionRow d ? (english ? d.labelEn() : d.labelVi()) : null)
+                .filter(java.util.Objects::nonNull).distinct().collect(Collectors.joining(english ? " or " : " hoặc "));
+        return names.isEmpty() ? a.getId() : names;
     }
 
     // ---- Rank -------------------------------------------------------------------------------------------------------
@@ -379,7 +395,7 @@ final class ScreeningReport {
     }
 
     private static String where(Ranking.KeyValue v) {
-        return v.key().source().sheet() + " " + v.key().source().cell();
+        return v.key().source().cited();
     }
 
     private static String name(Ranking.Place p) {

@@ -79,7 +79,7 @@ class MonitoringRulesTest {
     }
 
     static ReasonView view(MonitoringJudgement j, String id) {
-        return MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j).reasons().stream()
+        return MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j, null).reasons().stream()
                 .filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -111,7 +111,7 @@ class MonitoringRulesTest {
         facts.remove(Fact.NEW_HOTSPOTS_FORMED);
         MonitoringJudgement j = judge(engine, NGOC_LAC, QUARTER, null, facts, null);
         assertEquals(List.of("baselinePeriod", "newHotspotsFormed", "proposedAgain"),
-                MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j).missingFacts());
+                MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j, null).missingFacts());
     }
 
     // ---- The window: from the day after recognition to the same date three years later, inclusive ------------------
@@ -123,9 +123,12 @@ class MonitoringRulesTest {
         assertEquals(LocalDate.of(2027, 12, 20), j.windowEnd());
         assertEquals(LocalDate.of(2024, 12, 21), j.windowStart());
         assertEquals(List.of(), j.reasons(), "nothing is judged outside the window");
-        MonitoringDocument doc = MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j);
-        assertTrue(doc.recommendationEn().contains("3-year monitoring window after recognition on 2024-12-20 (2024-12-21 to 2027-12-20 inclusive; Settings " + NATIONAL_WINDOW + ", NATIONAL_CORE)"),
+        MonitoringDocument doc = MonitoringReport.render(UUID.randomUUID(), "v", Instant.EPOCH, null, j, null);
+        assertTrue(doc.recommendationEn().contains("3-year monitoring window after recognition on 2024-12-20 (2024-12-21 to 2027-12-20 inclusive; " + PROGRAMME + " · Settings · " + NATIONAL_WINDOW + ", NATIONAL_CORE)"),
                 doc.recommendationEn());
+        // officers read dd/mm/yyyy (domain spec §1.1)
+        assertTrue(doc.recommendationVi().contains("kỳ báo cáo 21/09/2027 – 21/12/2027 không nằm trọn trong thời gian theo dõi 3 năm"
+                + " sau ngày công nhận 20/12/2024 (từ 21/12/2024 đến hết ngày 20/12/2027;"), doc.recommendationVi());
         assertTrue(!doc.window().periodInside());
     }
 

@@ -79,7 +79,7 @@ class ReformPlansTest {
         MonitoringJudgement j = judge(null, "15061");
         assertEquals("NGOC_LAC_2024", j.chain().first().id());
         assertEquals("CALLER", j.input().predecessor().selectedBy());
-        var doc = MonitoringReport.render(java.util.UUID.randomUUID(), "TEST", java.time.Instant.now(), "test", j);
+        var doc = MonitoringReport.render(java.util.UUID.randomUUID(), "TEST", java.time.Instant.now(), "test", j, null);
         assertEquals("15061", doc.profile().predecessor().code());
         assertTrue(doc.profile().reasonVi().contains("bên gửi chỉ định xã cũ này (predecessorCode)"), doc.profile()::reasonVi);
 

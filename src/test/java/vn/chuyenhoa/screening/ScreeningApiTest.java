@@ -131,13 +131,17 @@ public class ScreeningApiTest {
         assertEquals("CARRIED_OVER", byCode.get("15118").get("status").asString());
 
         String phungGiao = doc.get("ranking").get(2).get("reasonVi").asString();
-        assertTrue(phungGiao.contains("Xếp sau Xã Minh Sơn 15124 (hạng 2) vì «Số loại địa bàn được gắn cờ» (Ranking B11): "
-                + "3 (LOAI_1, LOAI_2, LOAI_4) so với 2 (LOAI_3, LOAI_4)"), phungGiao);
-        assertTrue(phungGiao.contains("Xếp trên Xã Cao Ngọc 15079 (hạng 4) vì «Loại địa bàn trọng điểm về ma túy» (Ranking B12): "
+        // the categories by their names in the table, the cell cited as every page cites one (file · sheet · cell)
+        assertTrue(phungGiao.contains("Xếp sau Xã Minh Sơn 15124 (hạng 2) vì «Số loại địa bàn được gắn cờ» (decision-tables/screening.drl.xlsx · Ranking · B11): "
+                + "3 (Trọng điểm, phức tạp về tội phạm xâm phạm trật tự xã hội và tệ nạn xã hội; Trọng điểm, phức tạp về trật tự quản lý kinh tế; "
+                + "Trọng điểm, phức tạp về ma túy) so với 2 (Trọng điểm, phức tạp về môi trường, tài nguyên, an toàn thực phẩm; "
+                + "Trọng điểm, phức tạp về ma túy)"), phungGiao);
+        assertFalse(phungGiao.contains("LOAI_"), phungGiao);
+        assertTrue(phungGiao.contains("Xếp trên Xã Cao Ngọc 15079 (hạng 4) vì «Loại địa bàn trọng điểm về ma túy» (decision-tables/screening.drl.xlsx · Ranking · B12): "
                 + "loại I so với không thuộc loại nào đã xác định"), phungGiao);
         String ngocTrung = doc.get("ranking").get(4).get("reasonEn").asString();
         assertTrue(ngocTrung.contains("Above Xã Nguyệt Ấn 15115 (rank 6) on «Social-order crimes per 10,000 residents» "
-                + "(Ranking B13): 8.33 against 6.73"), ngocTrung);
+                + "(decision-tables/screening.drl.xlsx · Ranking · B13): 8.33 against 6.73"), ngocTrung);
         String kienTho = doc.get("ranking").get(0).get("reasonEn").asString();
         assertTrue(kienTho.startsWith("Rank 1 of 7. Above Xã Minh Sơn 15124 (rank 2) on «Carried over from last year»"), kienTho);
     }

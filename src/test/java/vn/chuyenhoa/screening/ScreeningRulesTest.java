@@ -1,6 +1,7 @@
 package vn.chuyenhoa.screening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -198,7 +199,10 @@ class ScreeningRulesTest {
         DrugCriterionView dd = criterion(c, "QD28_I_DD");
         assertEquals("NOT_ASSESSED", dd.outcome().name());
         assertTrue(dd.explanationEn().contains("not assessed; type II has no criteria in the tables yet, at least 2 needed"), dd.explanationEn());
-        assertTrue(dd.explanationVi().contains("Chưa đánh giá tiêu chí QD28_I_DD; loại II chưa có tiêu chí nào trong bảng"), dd.explanationVi());
+        // the criterion by its name in the table, never its id (QD28_I_DD)
+        assertTrue(dd.explanationVi().contains("Chưa đánh giá tiêu chí (đ) Nằm trên tuyến, địa bàn phức tạp về ma túy"
+                + " và đáp ứng ít nhất 2 tiêu chí của loại thấp hơn; loại II chưa có tiêu chí nào trong bảng"), dd.explanationVi());
+        assertFalse(dd.explanationVi().contains("QD28_"), dd.explanationVi());
         DrugTypeView i = type(c, "I");
         assertEquals("UNDETERMINED", i.outcome().name());
         assertEquals(2, i.criteriaMet());
@@ -277,7 +281,7 @@ class ScreeningRulesTest {
         CommuneView c = doc.communes().get(0);
         assertEquals("EXCLUDED", c.status().name());
         assertNull(c.rank());
-        assertEquals("Excluded: A commune newly certified as a new rural area last year is not selected (Statuses F11).",
+        assertEquals("Excluded: A commune newly certified as a new rural area last year is not selected (decision-tables/screening.drl.xlsx · Statuses · F11).",
                 c.statusReasonEn());
         assertEquals("I", c.drugArea().type(), "its flags are still shown");
         assertEquals(List.of("15115"), doc.ranking().stream().map(ScreeningDocument.RankedView::code).toList());
@@ -289,7 +293,7 @@ class ScreeningRulesTest {
         carried.put(ScreeningFact.NOT_TRANSFORMED_LAST_YEAR, true);
         ScreeningDocument doc = screenAll(engine, List.of(new Candidate(NGUYET_AN, threeCriteria()), new Candidate(KIEN_THO, carried)));
         assertEquals("CARRIED_OVER", doc.communes().get(1).status().name());
-        assertEquals("Carried over: An area not transformed last year is carried over into this year (Statuses F10).",
+        assertEquals("Carried over: An area not transformed last year is carried over into this year (decision-tables/screening.drl.xlsx · Statuses · F10).",
                 doc.communes().get(1).statusReasonEn());
         assertEquals(List.of("15118", "15115"), doc.ranking().stream().map(ScreeningDocument.RankedView::code).toList());
     }
@@ -346,17 +350,18 @@ class ScreeningRulesTest {
         assertEquals(List.of("15079", "15124", "15118", "15115", "15106"), order);
         assertEquals(List.of(1, 2, 3, 4, 4), ranks, "equal on every key: the same rank");
 
-        assertEquals("Rank 1 of 5. Above Xã Minh Sơn 15124 (rank 2) on «Carried over from last year» (Ranking B10): yes against no.",
+        assertEquals("Rank 1 of 5. Above Xã Minh Sơn 15124 (rank 2) on «Carried over from last year» (decision-tables/screening.drl.xlsx · Ranking · B10): yes against no.",
                 doc.ranking().get(0).reasonEn());
-        assertEquals("Rank 3 of 5. Below Xã Minh Sơn 15124 (rank 2) on «Number of categories flagged» (Ranking B11): "
-                        + "2 (LOAI_2, LOAI_3) against 1 (LOAI_4). Above Xã Nguyệt Ấn 15115 (rank 4) on «Drug-area type» "
-                        + "(Ranking B12): type I against none determined.", doc.ranking().get(2).reasonEn());
-        assertEquals("Hạng 4/5. Xếp sau Xã Kiên Thọ 15118 (hạng 3) vì «Loại địa bàn trọng điểm về ma túy» (Ranking B12): "
+        assertEquals("Rank 3 of 5. Below Xã Minh Sơn 15124 (rank 2) on «Number of categories flagged» (decision-tables/screening.drl.xlsx · Ranking · B11): "
+                        + "2 (Key area for economic-management order; Key area for environment, resources and food safety) against "
+                        + "1 (Key area for drugs). Above Xã Nguyệt Ấn 15115 (rank 4) on «Drug-area type» "
+                        + "(decision-tables/screening.drl.xlsx · Ranking · B12): type I against none determined.", doc.ranking().get(2).reasonEn());
+        assertEquals("Hạng 4/5. Xếp sau Xã Kiên Thọ 15118 (hạng 3) vì «Loại địa bàn trọng điểm về ma túy» (decision-tables/screening.drl.xlsx · Ranking · B12): "
                         + "loại I so với không thuộc loại nào đã xác định. Đồng hạng với Xã Phùng Giáo 15106: bằng nhau ở mọi khóa xếp hạng.",
                 doc.ranking().get(3).reasonVi());
         // the commune carries its own values for every key, in key order
         CommuneView kienTho = doc.communes().get(1);
-        assertEquals(List.of("no", "1 (LOAI_4)", "type I", "0.00"),
+        assertEquals(List.of("no", "1 (Key area for drugs)", "type I", "0.00"),
                 kienTho.rankingValues().stream().map(ScreeningDocument.RankValueView::valueEn).toList());
         assertEquals(4, doc.rankingOrder().size());
     }
@@ -373,7 +378,7 @@ class ScreeningRulesTest {
         ScreeningDocument doc = screenAll(engine, List.of(new Candidate(NGUYET_AN, low), new Candidate(KIEN_THO, none),
                 new Candidate(MINH_SON, high)));
         assertEquals(List.of("15124", "15115", "15118"), doc.ranking().stream().map(ScreeningDocument.RankedView::code).toList());
-        assertTrue(doc.ranking().get(0).reasonEn().endsWith("on «Social-order crimes per 10,000 residents» (Ranking B13): 9.52 against 9.00."),
+        assertTrue(doc.ranking().get(0).reasonEn().endsWith("on «Social-order crimes per 10,000 residents» (decision-tables/screening.drl.xlsx · Ranking · B13): 9.52 against 9.00."),
                 doc.ranking().get(0).reasonEn());
         assertTrue(doc.ranking().get(2).reasonEn().contains("9.00 against no data (socialOrderCrimes absent)"), doc.ranking().get(2).reasonEn());
     }

@@ -171,8 +171,14 @@ class OfficerPagesTest {
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("/api/v1/screenings/([0-9a-f-]{36})").matcher(s);
         assertTrue(id.find(), s);
         assertTrue(s.contains("Xã Kiên Thọ") && s.contains("Xã Minh Sơn") && s.contains("id=\"ranking\""), s);
-        assertTrue(s.contains("LOAI_1") && s.contains("screening.drl.xlsx") && s.contains("canbo"), s);
+        assertTrue(s.contains("Trọng điểm, phức tạp về tội phạm xâm phạm trật tự xã hội") && s.contains("screening.drl.xlsx") && s.contains("canbo"), s);
         assertEquals(200, auditor.get("/screenings/" + id.group(1)).status(), "readers read it");
+        // reasons name categories and criteria as the tables do, cite cells as every page does, and each row shows
+        // its legal basis, so an officer sees when a threshold is only an example
+        assertFalse(s.contains("(LOAI_") || s.contains("tiêu chí QD28_") || s.contains("(Ranking B") || s.contains("(Statuses F"), s);
+        assertTrue(s.contains("Trọng điểm, phức tạp về ma túy)") && s.contains("screening.drl.xlsx · Ranking · B11"), s);
+        assertTrue(s.matches("(?s).*class=\"legal-basis\">Quyết định số 28/2025/QĐ-TTg.*"), "the drug criteria's basis");
+        assertTrue(s.matches("(?s).*class=\"legal-basis\">VÍ DỤ / EXAMPLE.*"), "the example thresholds say so");
 
         // Thanh Hóa is not the Điện Biên officer's: the 403 page, nothing stored
         Http.Response outside = post(officer, "/screenings/new", form("body", example));
@@ -187,6 +193,43 @@ class OfficerPagesTest {
         assertEquals(404, national.get("/screenings/" + java.util.UUID.randomUUID()).status());
     }
 
+    /** A report sent without its period: the error names the field as its section does, "Kỳ theo dõi". */
+    @Test
+    void aMissingMonitoringPeriodIsNamedAsTheFormNamesIt() {
+        Http.Response r = post(national, "/monitoring-reports/form", form("action", "send", "area", "03127",
+                "recognisedOn", "20/12/2024", "baselinePeriod.from", "06/06/2024", "baselinePeriod.to", "05/09/2024",
+                "proposedAgain", "false", "facts.crimesBaseline", "22", "facts.crimesCurrent", "15"));
+        assertEquals(400, r.status(), r::describe);
+        String errors = r.text().substring(r.text().indexOf("id=\"form-errors\""));
+        errors = errors.substring(0, errors.indexOf("</ul>"));
+        assertTrue(errors.contains("Kỳ theo dõi: "), errors);
+        assertFalse(errors.contains("Kỳ đánh giá"), errors);
+        assertTrue(post(national, "/monitoring-reports/form?lang=en", form("action", "send", "area", "03127"))
+                .text().contains("Monitoring period: "), "English names it too");
+    }
+
+    /** A record of 2018 that followed its area into the 2025 list: its steps, read by three accounts. */
+    @Test
+    void anAreaRecordDescribesItsStepsInVietnameseAndSaysWhyNoStepIsOffered() {
+        String record = "/programmes/QD19_2025/11/2018/areas/03127";
+        String vi = national.get(record).text();
+        assertTrue(vi.contains("Đưa địa bàn vào diện xem xét lựa chọn của năm"), vi);
+        for (String english : new String[] {"An area enters a year", "A candidate is proposed for the list",
+                "A record follows its area to the new administrative unit"}) {
+            assertFalse(vi.contains(english), english);
+        }
+        assertTrue(national.get(record + "?lang=en").text().contains("A candidate is proposed for the list"));
+        assertTrue(vi.matches("(?s).*class=\"small step-profile\">[^<]*NATIONAL_CORE — \\p{L}[^<]*<.*"), "the pinned profile by name");
+        assertTrue(vi.contains("id=\"step-form-"), "the national officer gets the forms");
+        assertFalse(vi.contains("id=\"no-form\""));
+
+        String dienBien = officer.get(record).text();
+        assertFalse(dienBien.contains("id=\"step-form-"));
+        assertTrue(dienBien.matches("(?s).*id=\"no-form\">[^<]*Điện Biên \\(11\\), QĐ 124/2004/QĐ-TTg[^<]*QĐ 19/2025/QĐ-TTg[^<]*<.*"),
+                dienBien);
+        assertTrue(auditor.get(record).text().matches("(?s).*id=\"no-form\">[^<]*chỉ được xem[^<]*<.*"), "an auditor only reads");
+    }
+
     @Test
     void aMonitoringReportUploadedAsAFileIsReadAsAPage() throws Exception {
         byte[] example = Files.readAllBytes(Path.of("examples/monitoring-xa-ngoc-lac-relapsed.json"));
@@ -198,5 +241,21 @@ class OfficerPagesTest {
         assertEquals(200, pasted.status(), pasted::describe);
         String m = pasted.text();
         assertTrue(m.contains("RELAPSED") && m.contains("id=\"reasons\"") && m.contains("15061") && m.contains("BLACK_CREDIT_BACK"), m);
+        // the sentences an officer reads: dates dd/mm/yyyy, the profile and the scope's places by name beside the code
+        assertTrue(m.contains("trong kỳ 15/03/2026 – 14/06/2026"), m);
+        assertFalse(sentences(m).matches("(?s).*\\d{4}-\\d{2}-\\d{2}.*"), "no ISO date in what the officer reads");
+        assertTrue(m.matches("(?s).*id=\"profile-label\">[^<]*\\p{L}[^<]*<.*"), "the profile has its name beside its id");
+        assertTrue(m.contains("Thanh Hóa (38)") && m.contains("Ngọc Lặc (389)"), m);
+
+        Http.Response outside = national.postMultipart("/monitoring-reports/new", Map.of("body",
+                Files.readString(Path.of("examples/monitoring-xa-ngoc-lac-outside-window.json"))), Map.of());
+        String o = outside.text();
+        assertTrue(o.contains("kỳ báo cáo 15/12/2027 – 14/03/2028") && o.contains("ngày công nhận 20/12/2024"), o);
+        assertFalse(sentences(o).matches("(?s).*\\d{4}-\\d{2}-\\d{2}.*"), "no ISO date in what the officer reads");
+    }
+
+    /** A monitoring page from its verdict to the reasons: the recommendation, the notice and the profile's reason. */
+    private static String sentences(String page) {
+        return page.substring(page.indexOf("id=\"outcome\""), page.indexOf("id=\"reasons\""));
     }
 }

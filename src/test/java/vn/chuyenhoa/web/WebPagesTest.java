@@ -222,7 +222,10 @@ class WebPagesTest {
         assertEquals(200, r.status(), r::describe);
         String t = r.text();
         assertTrue(t.contains("Tỉnh Điện Biên") && t.contains("<svg id=\"chart\""), t);
-        assertTrue(t.contains("≥ 60%") && t.contains("≥ 85%") && t.contains("decision-tables/programme.drl.xlsx"), "targets from the table, with their cell");
+        // thresholds as every page writes them (comparison, then the number), percentages as Vietnamese write them
+        assertTrue(t.contains("&gt;= 60%") && t.contains("&gt;= 85%") && t.contains("decision-tables/programme.drl.xlsx"), "targets from the table, with their cell");
+        assertTrue(t.contains("100,00% (14/14)") && t.contains("95,45% (42/44)") && t.contains("75,00% (6/8)"), t);
+        assertFalse(t.contains("100.00%") || t.contains("95.45%") || t.contains("≥"), t);
         assertTrue(t.contains("Tỷ lệ chuyển hóa thành công") && t.contains("Tỷ lệ không phức tạp trở lại"), t);
         assertTrue(t.contains("Xã Lao Xả Phình") && t.contains("Ổn định sau thời gian theo dõi"), "areas by state");
         assertTrue(http.get("/programmes/QD124_2004/11?fromYear=2017&toYear=2020&lang=en").text().contains("Share not relapsed"));
