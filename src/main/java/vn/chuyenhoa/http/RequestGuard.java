@@ -98,8 +98,7 @@ class RequestGuard extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, HttpStatus status, String type, String title, String titleVi,
                         String detail, String detailVi) throws IOException {
-        ProblemDetail p = Problems.of(status, type, title, titleVi, detail).getBody();
-        p.setProperty("detailVi", detailVi);
+        ProblemDetail p = Problems.of(status, type, title, titleVi, detail, detailVi).getBody();
         response.setStatus(status.value());
         response.setContentType(Problems.PROBLEM.toString());
         response.setCharacterEncoding("UTF-8");

@@ -149,6 +149,42 @@ class CallerErrorsTest {
         assertEquals(200, script.status(), script::describe);
     }
 
+    @Test
+    void everyKindOfRefusalSaysWhatAndWhyInVietnamese() throws IOException {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("examples/phuong-nenh-viet-yen.json"));
+        Http.Response created = http.postJson("/api/v1/evaluations", example);
+        assertEquals(201, created.status(), created::describe);
+        String id = created.json().get("id").asString();
+        assertEquals(200, http.postJson("/api/v1/evaluations/" + id + "/withdrawal", "{\"reason\":\"nhập sai\"}").status());
+        String key = "refusals-" + java.util.UUID.randomUUID();
+        assertEquals(201, http.postJson("/api/v1/evaluations", example, "Idempotency-Key", key).status());
+        Http auditor = new Http(port, "demo-token-kiemtoan");
+
+        java.util.List<Http.Response> refusals = java.util.List.of(
+                http.postJson("/api/v1/evaluations", "{}"),
+                http.get("/api/v1/evaluations/abc"),
+                http.get("/api/v1/profiles/NOPE"),
+                http.postJson("/api/v1/evaluations/" + id + "/withdrawal", "{\"reason\":\"lần hai\"}"),
+                http.postJson("/api/v1/evaluations", example.replaceFirst("\\{", "{\"supersedes\":\"" + id + "\",\"reason\":\"nhập lại\",")),
+                http.postJson("/api/v1/evaluations", example.replace("\"casesCleared\": 11", "\"casesCleared\": 10"),
+                        "Idempotency-Key", key),
+                http.post("/api/v1/evaluations", null, example.getBytes(StandardCharsets.UTF_8)),
+                http.post("/api/v1/evaluations", "text/plain", example.getBytes(StandardCharsets.UTF_8)),
+                http.get("/api/v1/evaluations", "Accept", "application/xml"),
+                auditor.get("/api/v1/nothing"));
+        int[] expected = {400, 404, 404, 409, 409, 422, 415, 415, 406, 404};
+        for (int i = 0; i < expected.length; i++) {
+            Http.Response r = refusals.get(i);
+            JsonNode p = Http.assertProblem(r, expected[i]);
+            assertTrue(p.path("type").asString("").startsWith("urn:chuyenhoa:problem:"), r::describe);
+            for (String member : new String[] {"detail", "titleVi", "detailVi"}) {
+                assertFalse(p.path(member).asString("").isBlank(), () -> member + " missing: " + r.describe());
+            }
+            assertFalse(r.text().contains("No static resource") || r.text().contains("'null'"), r::describe);
+        }
+        assertEquals("Không tìm thấy", refusals.get(9).json().path("titleVi").asString(), refusals.get(9)::describe);
+    }
+
     private static JsonNode assertClientProblem(Http.Response r) {
         assertTrue(r.status() >= 400 && r.status() < 500, r::describe);
         assertEquals(Http.PROBLEM, r.mediaType(), r::describe);
