@@ -127,6 +127,28 @@ class CallerErrorsTest {
     }
 
     @Test
+    void aMethodAnAddressDoesNotTakeIs405ForAnyoneSignedInNot403() throws IOException {
+        // the auditor may use none of these methods here, nor may anyone else: the method is missing, not the role
+        for (String request : new String[] {"PUT /api/v1/evaluations", "POST /api/v1/audit/verify",
+                "PUT /api/v1/rulesets/x/activate"}) {
+            String answer = raw(request + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer demo-token-kiemtoan"
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 405"), request + " → " + answer);
+            assertTrue(answer.contains("application/problem+json") && answer.contains("\nAllow: "), request + " → " + answer);
+            assertTrue(answer.contains("urn:chuyenhoa:problem:method-not-allowed"), request + " → " + answer);
+        }
+        String options = raw("OPTIONS /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + "demo-token-kiemtoan\r\nConnection: close\r\n\r\n");
+        assertTrue(options.startsWith("HTTP/1.1 200") && options.contains("\nAllow: "), options);
+        String head = raw("HEAD /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + "demo-token-kiemtoan\r\nConnection: close\r\n\r\n");
+        assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        // a method the address takes but the role may not use stays 403, and no one unsigned learns anything
+        Http.assertProblem(new Http(port, "demo-token-kiemtoan").postJson("/api/v1/evaluations", "{}"), 403);
+        Http.assertProblem(new Http(port, null).send("PUT", "/api/v1/evaluations", Http.JSON, "{}"), 401);
+    }
+
+    @Test
     void pagesSayWhereScriptsMayComeFromAndWhatALinkTells() throws IOException {
         for (String path : new String[] {"/login", "/evaluations", "/swagger-ui/index.html"}) {
             Http.Response r = http.get(path);
