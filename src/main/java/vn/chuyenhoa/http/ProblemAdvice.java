@@ -126,6 +126,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "The multipart body cannot be read", "Không đọc được nội dung multipart",
                 "The body is not multipart/form-data with a boundary parameter and parts separated by it.",
                 "Nội dung không phải multipart/form-data có tham số boundary và các phần được ngăn cách bởi nó.");
+        // the body is what is wrong, and it names no field of its own
+        r.getBody().setProperty("errors", List.of(new FieldError(null, "unreadable_multipart",
+                "The multipart body cannot be split into parts.", "Không tách được nội dung multipart thành các phần.")));
         return r;
     }
 

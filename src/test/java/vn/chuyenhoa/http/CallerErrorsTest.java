@@ -94,6 +94,14 @@ class CallerErrorsTest {
     }
 
     @Test
+    void aBadRequestNamesTheFieldItCould() {
+        Http.assertFieldError(http.get("/api/v1/evaluations?codeScheme=QD124_2004&areaCode=%FF%FE"), "areaCode", "undecodable");
+        // a multipart body that cannot be split is the body's fault, which names no field
+        Http.assertFieldError(http.post("/api/v1/evaluations", "multipart/form-data",
+                "{}".getBytes(StandardCharsets.UTF_8)), null, "unreadable_multipart");
+    }
+
+    @Test
     void anOversizedFormPostIsRefusedAsTooLarge() {
         byte[] form = ("json=" + "a".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
         long screenings = count("screening");
