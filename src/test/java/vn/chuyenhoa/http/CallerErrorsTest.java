@@ -102,6 +102,26 @@ class CallerErrorsTest {
     }
 
     @Test
+    void aControlCharacterInFreeTextIsRefusedAndNeverEchoed() throws IOException {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("examples/phuong-nenh-viet-yen.json"));
+        Http.Response created = http.postJson("/api/v1/evaluations", example);
+        assertEquals(201, created.status(), created::describe);
+        String id = created.json().get("id").asString();
+        long events = count("evaluation_status_event");
+        for (String reason : new String[] {"a\\u0000b", "a\\u001bb", "a\\u007fb"}) {
+            Http.assertFieldError(http.postJson("/api/v1/evaluations/" + id + "/withdrawal", "{\"reason\":\"" + reason + "\"}"),
+                    "reason", "control_character");
+        }
+        assertEquals(events, count("evaluation_status_event"), "nothing withdrawn");
+        // line breaks and tabs are text
+        assertEquals(200, http.postJson("/api/v1/evaluations/" + id + "/withdrawal",
+                "{\"reason\":\"dòng 1\\ndòng\\t2\"}").status());
+        Http.Response replay = http.post("/api/v1/evaluations/" + id + "/replay?version=%00", null, new byte[0]);
+        Http.assertProblem(replay, 404);
+        assertFalse(replay.text().contains("\\u0000") || replay.text().indexOf(0) >= 0, replay::describe);
+    }
+
+    @Test
     void anOversizedFormPostIsRefusedAsTooLarge() {
         byte[] form = ("json=" + "a".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
         long screenings = count("screening");
