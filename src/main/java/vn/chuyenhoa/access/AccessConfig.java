@@ -1,5 +1,6 @@
 package vn.chuyenhoa.access;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -79,7 +83,8 @@ class AccessConfig {
     @Bean
     @Order(1)
     SecurityFilterChain tokenChain(HttpSecurity http, Accounts accounts,
-                                   @Value("${management.server.port:-1}") int managementPort) throws Exception {
+                                   @Value("${management.server.port:-1}") int managementPort,
+                                   ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
         Denials denials = new Denials();
         http.securityMatcher(TokenFilter::presents)
                 .addFilterBefore(new TokenFilter(accounts, denials), AnonymousAuthenticationFilter.class)
@@ -93,14 +98,15 @@ class AccessConfig {
                 .httpBasic(b -> b.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .headers(AccessConfig::headers)
-                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort));
+                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort, new UnofferedMethod(mappings)));
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle,
-                                    @Value("${management.server.port:-1}") int managementPort) throws Exception {
+                                    @Value("${management.server.port:-1}") int managementPort,
+                                    ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
         Denials denials = new Denials();
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         // one reading of the typed name for authentication and for the failure count alike
@@ -134,7 +140,7 @@ class AccessConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .httpBasic(b -> b.disable())
                 .headers(AccessConfig::headers)
-                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort));
+                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort, new UnofferedMethod(mappings)));
         return http.build();
     }
 
@@ -146,24 +152,28 @@ class AccessConfig {
 
     /** The one table of who reaches what, for both chains. */
     private static void whoReachesWhat(
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a, int managementPort) {
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a, int managementPort,
+            RequestMatcher unoffered) {
         a
+                        // a method the address does not take is no role's to allow: Spring MVC answers 405 (or, for
+                        // OPTIONS, which methods it takes) to anyone signed in
+                        .requestMatchers(unoffered).authenticated()
                         // open: signing in, the page saying no, style sheets, the API description, health (one component
                         // deep: Boot 4.1.2's actuator answers /actuator/health/a/b with a 500)
                         .requestMatchers("/login", "/access-denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                        .requestMatchers(reads("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/v3/api-docs.yaml/**", "/swagger-ui.html",
-                                "/swagger-ui/**", "/actuator/health", "/actuator/health/*", "/actuator/info").permitAll()
+                                "/swagger-ui/**", "/actuator/health", "/actuator/health/*", "/actuator/info")).permitAll()
                         // metrics: open on a management port of their own, which the operator exposes to the
                         // monitoring network only (README "Running in production"); elsewhere for the monitoring role
                         .requestMatchers(r -> managementPort > 0 && r.getLocalPort() == managementPort
                                 && "GET".equals(r.getMethod()) && "/actuator/prometheus".equals(r.getRequestURI())).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole("MONITOR")
+                        .requestMatchers(reads("/actuator/prometheus")).hasRole("MONITOR")
 
                         // administrators manage accounts and tokens; auditors may read who holds what
-                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/**", "/admin", "/admin/**").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers(reads("/api/v1/admin/**", "/admin", "/admin/**")).hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers("/api/v1/admin/**", "/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/").authenticated()
+                        .requestMatchers(reads("/")).authenticated()
 
                         // evaluations: systems submit (one or a batch) and withdraw; programme officers submit one, by the
                         // API or the page's form (issue 15); anyone who reads may replay (it stores nothing)
@@ -177,30 +187,38 @@ class AccessConfig {
                         // (the pages' forms too: an officer without a program of their own uploads the same JSON)
                         .requestMatchers(HttpMethod.POST, "/api/v1/screenings", "/api/v1/monitoring-reports",
                                 "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
-                        .requestMatchers(HttpMethod.GET, "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(reads("/screenings/new", "/monitoring-reports/new")).hasRole("PROGRAMME_OFFICER")
                         // the same by form, for officers who have no file to upload
                         .requestMatchers("/screenings/form", "/monitoring-reports/form").hasRole("PROGRAMME_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/programmes/{codeScheme}/{provinceCode}/**",
                                 "/programmes/{codeScheme}/{provinceCode}/**").access(officerOfProvince())
                         // the facts spreadsheet's pages and template: an officer's work, in their provinces only
-                        .requestMatchers(HttpMethod.GET, "/programmes/{codeScheme}/{provinceCode}/facts-sheet",
-                                "/programmes/{codeScheme}/{provinceCode}/facts-sheet/**").access(officerOfProvince())
+                        .requestMatchers(reads("/programmes/{codeScheme}/{provinceCode}/facts-sheet",
+                                "/programmes/{codeScheme}/{provinceCode}/facts-sheet/**")).access(officerOfProvince())
 
                         // rules: editors upload and preview; approvers preview and put in force
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/rulesets/upload").hasRole("RULE_EDITOR")
-                        .requestMatchers(HttpMethod.GET, "/rulesets/upload").hasRole("RULE_EDITOR")
+                        .requestMatchers(reads("/rulesets/upload")).hasRole("RULE_EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/impact", "/rulesets/*/impact").hasAnyRole("RULE_EDITOR", "RULE_APPROVER")
                         .requestMatchers("/api/v1/rulesets/*/activate", "/rulesets/*/activate").hasRole("RULE_APPROVER")
 
                         // the reports of the reporting calendar: the province's officers, and auditors (read-only)
-                        .requestMatchers(HttpMethod.GET, "/programmes/{codeScheme}/{provinceCode}/reports",
-                                "/programmes/{codeScheme}/{provinceCode}/reports/**").access(reportReader())
+                        .requestMatchers(reads("/programmes/{codeScheme}/{provinceCode}/reports",
+                                "/programmes/{codeScheme}/{provinceCode}/reports/**")).access(reportReader())
 
                         // everything else that reads
-                        .requestMatchers(HttpMethod.GET, "/api/**", "/evaluations", "/evaluations/**", "/evaluations.csv",
+                        .requestMatchers(reads("/api/**", "/evaluations", "/evaluations/**", "/evaluations.csv",
                                 "/evaluations.xlsx", "/rulesets", "/rulesets/**", "/impact-jobs/**", "/programmes/**",
-                                "/screenings", "/screenings/*", "/monitoring-reports", "/monitoring-reports/*", "/audit/**").hasAnyRole(READERS)
+                                "/screenings", "/screenings/*", "/monitoring-reports", "/monitoring-reports/*", "/audit/**")).hasAnyRole(READERS)
                         .anyRequest().denyAll();
+    }
+
+    /** GET at these patterns, and HEAD, which Spring MVC answers as the GET without its body. */
+    private static RequestMatcher[] reads(String... patterns) {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return java.util.Arrays.stream(patterns)
+                .flatMap(p -> java.util.stream.Stream.of(path.matcher(HttpMethod.GET, p), path.matcher(HttpMethod.HEAD, p)))
+                .toArray(RequestMatcher[]::new);
     }
 
     /** A call of the API carrying no session cookie: only a program's, never a signed-in browser's. */

@@ -394,10 +394,10 @@ class AdminController {
     }
 
     private static ResponseEntity<ProblemDetail> noAccount(String username) {
-        return Problems.notFound("There is no account " + Shown.clip(username) + ".");
+        return Problems.notFound("There is no account " + Shown.clip(username) + ".", "Không có tài khoản " + Shown.clip(username) + ".");
     }
 
     private static ResponseEntity<ProblemDetail> noToken(String id) {
-        return Problems.notFound("There is no token " + Shown.clip(id) + ".");
+        return Problems.notFound("There is no token " + Shown.clip(id) + ".", "Không có mã truy cập " + Shown.clip(id) + ".");
     }
 }

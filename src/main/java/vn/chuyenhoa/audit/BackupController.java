@@ -38,7 +38,9 @@ class BackupController {
             return ResponseEntity.status(HttpStatus.CREATED).body(backups.take());
         } catch (Backups.NotEmbedded e) {
             return Problems.of(HttpStatus.CONFLICT, "backup-not-embedded", "Use the database's own backup tool",
-                    "Hãy sao lưu bằng công cụ của cơ sở dữ liệu (pg_dump)", e.getMessage());
+                    "Hãy sao lưu bằng công cụ của cơ sở dữ liệu (pg_dump)", e.getMessage(),
+                    "Cơ sở dữ liệu không phải loại nhúng: hãy sao lưu bằng công cụ của nó (pg_dump), xem README"
+                            + " \"Backups and restore\".");
         }
     }
 }

@@ -89,6 +89,6 @@ class EvaluationBatchController {
     ResponseEntity<?> get(@PathVariable String id) {
         return Ids.uuid(id).flatMap(batches::find)
                 .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
-                .orElseGet(() -> Problems.notFound("There is no evaluation batch " + id + "."));
+                .orElseGet(() -> Problems.notFound("There is no evaluation batch " + id + ".", "Không có lô đánh giá " + id + "."));
     }
 }

@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,9 +58,11 @@ class EvaluationController {
     private final AreaDirectory areas;
     private final Reevaluations reevaluations;
     private final SnapshotCache versions;
+    private final MessageSource messages;
 
     EvaluationController(EvaluationService service, EvaluationStore store, EngineSource engines, AreaDirectory areas,
-                         Reevaluations reevaluations, SnapshotCache versions) {
+                         Reevaluations reevaluations, SnapshotCache versions, MessageSource messages) {
+        this.messages = messages;
         this.service = service;
         this.store = store;
         this.engines = engines;
@@ -134,7 +137,7 @@ class EvaluationController {
     ResponseEntity<?> get(@PathVariable String id) {
         return Ids.uuid(id).flatMap(store::findResponse)
                 .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
-                .orElseGet(() -> Problems.notFound("There is no evaluation " + id + "."));
+                .orElseGet(() -> Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + "."));
     }
 
     @ApiResponse(responseCode = "404", description = "There is no such evaluation")
@@ -144,11 +147,11 @@ class EvaluationController {
     @GetMapping(path = "/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> status(@PathVariable String id) {
         Optional<UUID> uuid = Ids.uuid(id);
-        if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
+        if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
         try {
             return ResponseEntity.ok(store.status(uuid.get()));
         } catch (NoSuchElementException e) {
-            return Problems.notFound("There is no evaluation " + id + ".");
+            return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
         }
     }
 
@@ -168,9 +171,9 @@ class EvaluationController {
     @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> withdraw(@PathVariable String id, @RequestBody(required = false) byte[] body) {
         Optional<UUID> uuid = Ids.uuid(id);
-        if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
+        if (uuid.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
         Optional<vn.chuyenhoa.evaluation.EvaluationRecord> target = store.find(uuid.get());
-        if (target.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
+        if (target.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
         // withdrawing changes a province's record as much as submitting it: the same provinces apply
         var outside = Problems.outsideScope(target.get().codeScheme(), target.get().provinceCode(), provinceName(target.get()));
         if (outside.isPresent()) return outside.get();
@@ -182,10 +185,10 @@ class EvaluationController {
         try {
             store.withdraw(uuid.get(), reason, Caller.name());
         } catch (NoSuchElementException e) {
-            return Problems.notFound("There is no evaluation " + id + ".");
+            return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
         } catch (IllegalStateException e) {
-            return Problems.of(HttpStatus.CONFLICT, "not-in-force", "The evaluation is no longer in force",
-                    "Đánh giá không còn hiệu lực", e.getMessage());
+            return EvaluationProblems.notInForce(messages, uuid.get(), store.status(uuid.get()).state(), e.getMessage(),
+                    "thu hồi");
         }
         EvaluationStatus status = store.status(uuid.get());
         return ResponseEntity.ok(status);
@@ -208,16 +211,17 @@ class EvaluationController {
     @PostMapping(path = "/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> replay(@PathVariable String id, @RequestParam(required = false) String version) {
         Optional<vn.chuyenhoa.evaluation.EvaluationRecord> record = Ids.uuid(id).flatMap(store::find);
-        if (record.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".");
+        if (record.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
         String v = version == null || version.isBlank() ? record.get().rulesetVersion() : version;
         Engine engine;
         try {
             engine = versions.get(v).engine();
         } catch (NoSuchElementException e) {
-            return Problems.notFound("There is no ruleset version " + v + ".");
+            return Problems.notFound("There is no ruleset version " + v + ".", "Không có phiên bản bộ quy tắc " + v + ".");
         } catch (vn.chuyenhoa.ruleset.RulesetBuildException e) {
             return Problems.of(HttpStatus.CONFLICT, "version-does-not-build", "The stored version does not build",
-                    "Phiên bản đã lưu không biên dịch được", e.getMessage());
+                    "Phiên bản đã lưu không biên dịch được", e.getMessage(),
+                    "Phiên bản " + v + " không biên dịch được; lỗi của trình biên dịch quy tắc ở detail.");
         }
         Reevaluations.Rerun r = reevaluations.rerun(record.get(), engine);
         return ResponseEntity.ok(new Replay(record.get().id(), record.get().rulesetVersion(), v, r.identical(),
@@ -273,8 +277,8 @@ class EvaluationController {
             ResponseEntity<org.springframework.http.ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, "different-area",
                     "A supersession must name an evaluation of the same area", "Chỉ được thay thế đánh giá của cùng địa bàn",
                     "Evaluation " + supersedes + " is of " + t.areaName() + " (" + t.codeScheme() + ":" + t.areaCode()
-                            + "), not of " + area.name() + " (" + area.codeScheme() + ":" + area.code() + "); nothing was stored.");
-            r.getBody().setProperty("detailVi", "Đánh giá " + supersedes + " là của " + t.areaName() + " (" + t.codeScheme()
+                            + "), not of " + area.name() + " (" + area.codeScheme() + ":" + area.code() + "); nothing was stored.",
+                    "Đánh giá " + supersedes + " là của " + t.areaName() + " (" + t.codeScheme()
                     + ":" + t.areaCode() + "), không phải của " + area.name() + " (" + area.codeScheme() + ":" + area.code()
                     + "); không có gì được lưu.");
             return Optional.of(r);

@@ -190,6 +190,8 @@ public final class EvaluationRequestParser {
                 r.error("reason", "too_long",
                         "reason is " + reason.length() + " characters long; at most " + MAX_REASON_LENGTH + " are kept.",
                         "reason dài " + reason.length() + " ký tự; chỉ được tối đa " + MAX_REASON_LENGTH + " ký tự.");
+            } else if (reason != null) {
+                r.plainText("reason", reason);
             }
 
             return r.done(r.hasErrors() ? null : new EvaluationRequest(

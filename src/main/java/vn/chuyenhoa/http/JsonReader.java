@@ -27,8 +27,8 @@ import vn.chuyenhoa.http.JsonBody.Value;
  *
  * <p>Codes shared by every request: {@code malformed_json} (field null: not one JSON object, duplicate key, trailing
  * content, too large or too deep), {@code unknown_field}, {@code required}, {@code wrong_type}, {@code not_a_boolean},
- * {@code not_an_integer}, {@code out_of_range}, {@code too_long}, {@code invalid_date}, {@code invalid_uuid},
- * {@code invalid_value}. One reader per parse; not thread-safe.
+ * {@code not_an_integer}, {@code out_of_range}, {@code too_long}, {@code control_character}, {@code invalid_date},
+ * {@code invalid_uuid}, {@code invalid_value}. One reader per parse; not thread-safe.
  */
 public final class JsonReader {
 
@@ -38,6 +38,8 @@ public final class JsonReader {
     private static final Pattern UUID_TEXT =
             Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
+    // C0 controls and DEL, but not tab, line feed or carriage return
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     /** By field, numbers compared as numbers ({@code items[2]} before {@code items[10]}); the error naming no field first. */
     public static final Comparator<FieldError> BY_FIELD =
@@ -175,6 +177,7 @@ public final class JsonReader {
                     field + " đang trống; hãy bỏ trường này hoặc điền giá trị.");
             return null;
         }
+        if (!plainText(field, text)) return null;
         // in UTF-16 units, as the database counts a VARCHAR's characters: never more than it keeps
         if (text.length() > maxLength) {
             error(field, "too_long", field + " is " + text.length() + " characters long; at most " + maxLength
@@ -183,6 +186,19 @@ public final class JsonReader {
             return null;
         }
         return text;
+    }
+
+    /**
+     * Whether free text is free of control characters, reporting {@code control_character} when not: a NUL or another
+     * control character is no part of what a person wrote, and would reach the record, the pages and the PDFs as it is
+     * (a database may even refuse it); line breaks and tabs are text.
+     */
+    public boolean plainText(String field, String text) {
+        if (!CONTROL.matcher(text).find()) return true;
+        error(field, "control_character", field + " contains a control character (e.g. NUL); send only text,"
+                        + " line breaks and tabs.",
+                field + " chứa ký tự điều khiển (ví dụ NUL); chỉ gửi văn bản, dấu xuống dòng và dấu tab.");
+        return false;
     }
 
     public Boolean optionalFlag(String field, Value value) {

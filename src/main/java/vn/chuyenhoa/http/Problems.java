@@ -11,25 +11,32 @@ import org.springframework.http.ResponseEntity;
 
 import vn.chuyenhoa.access.Caller;
 
-/** RFC 9457 problem details, in the one shape every endpoint uses, with Vietnamese beside English. */
+/**
+ * RFC 9457 problem details, in the one shape every endpoint uses, with Vietnamese beside English. Every problem is
+ * built here, and none without its Vietnamese title and detail: a caller showing {@code detailVi} to an officer never
+ * finds it missing.
+ */
 public final class Problems {
 
     public static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
     private Problems() {}
 
-    public static ResponseEntity<ProblemDetail> of(HttpStatus status, String type, String title, String titleVi, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    public static ResponseEntity<ProblemDetail> of(HttpStatus status, String type, String title, String titleVi,
+                                                   String detail, String detailVi) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, printable(detail));
         p.setType(URI.create("urn:chuyenhoa:problem:" + type));
         p.setTitle(title);
         p.setProperty("titleVi", titleVi);
+        p.setProperty("detailVi", printable(detailVi));
         return ResponseEntity.status(status).contentType(PROBLEM).body(p);
     }
 
     public static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
+        boolean one = errors.size() == 1;
         ResponseEntity<ProblemDetail> r = of(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
-                "Yêu cầu không hợp lệ", errors.size() == 1 ? errors.get(0).message()
-                        : errors.size() + " fields are not valid; see errors.");
+                "Yêu cầu không hợp lệ", one ? errors.get(0).message() : errors.size() + " fields are not valid; see errors.",
+                one ? errors.get(0).messageVi() : errors.size() + " trường không hợp lệ; xem errors.");
         r.getBody().setProperty("errors", errors);
         return r;
     }
@@ -38,11 +45,13 @@ public final class Problems {
     static ResponseEntity<ProblemDetail> rulesUnavailable(String what, String whatVi) {
         return of(HttpStatus.SERVICE_UNAVAILABLE, "rules-unavailable", "The ruleset in force has no " + what + " rules",
                 "Bộ quy tắc đang áp dụng chưa có quy tắc " + whatVi, "The ruleset version in force was stored before the "
-                        + what + " rules existed; fix the rule files so that the current version loads (see GET /api/v1/ruleset).");
+                        + what + " rules existed; fix the rule files so that the current version loads (see GET /api/v1/ruleset).",
+                "Phiên bản bộ quy tắc đang áp dụng được lưu trước khi có quy tắc " + whatVi + "; hãy sửa các tệp quy tắc"
+                        + " để phiên bản hiện hành nạp được (xem GET /api/v1/ruleset).");
     }
 
-    public static ResponseEntity<ProblemDetail> notFound(String what) {
-        return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Không tìm thấy", what);
+    public static ResponseEntity<ProblemDetail> notFound(String detail, String detailVi) {
+        return of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Không tìm thấy", detail, detailVi);
     }
 
     /**
@@ -56,10 +65,17 @@ public final class Problems {
         if (caller.covers(codeScheme, provinceCode)) return Optional.empty();
         String province = (provinceName == null ? "" : provinceName + " ") + "(" + codeScheme + ":" + provinceCode + ")";
         ResponseEntity<ProblemDetail> r = of(HttpStatus.FORBIDDEN, "outside-scope", "Outside your provinces",
-                "Ngoài phạm vi tỉnh được giao", caller.outsideEn(province));
-        r.getBody().setProperty("detailVi", caller.outsideVi(province));
+                "Ngoài phạm vi tỉnh được giao", caller.outsideEn(province), caller.outsideVi(province));
         r.getBody().setProperty("codeScheme", codeScheme);
         r.getBody().setProperty("provinceCode", provinceCode);
         return Optional.of(r);
+    }
+
+    /**
+     * What a caller sent, echoed in a detail, without the control characters that could garble a log or a page (a line
+     * break or tab of a longer message stays).
+     */
+    static String printable(String text) {
+        return text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "?");
     }
 }

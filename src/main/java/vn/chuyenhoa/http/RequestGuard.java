@@ -1,6 +1,13 @@
 package vn.chuyenhoa.http;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -76,7 +83,7 @@ class RequestGuard extends OncePerRequestFilter {
                 request.getParameterMap();
             } catch (InvalidParameterException e) {
                 boolean tooLarge = e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value();
-                refuse(response, tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                ProblemDetail p = problem( tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
                         tooLarge ? "form-too-large" : "undecodable-parameters",
                         tooLarge ? "The form is too large" : "The query or form cannot be decoded",
                         tooLarge ? "Biểu mẫu quá lớn" : "Không giải mã được tham số",
@@ -86,6 +93,8 @@ class RequestGuard extends OncePerRequestFilter {
                         tooLarge ? "Dữ liệu biểu mẫu lớn hơn mức dịch vụ đọc (2 MB); hãy gửi tài liệu lớn dưới dạng"
                                 + " tệp (multipart/form-data) hoặc JSON."
                                 : "Một tham số của địa chỉ hoặc biểu mẫu không được mã hóa phần trăm UTF-8 hợp lệ.");
+                if (!tooLarge) p.setProperty("errors", undecodable(request.getQueryString()));
+                write(response, p);
                 return;
             }
         }
@@ -96,10 +105,64 @@ class RequestGuard extends OncePerRequestFilter {
         return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
+    /**
+     * Each parameter of the query that is not percent-encoded UTF-8, by its name (null when the name itself is not);
+     * when the query is sound, the form body is what could not be decoded, and it names no field.
+     */
+    static List<FieldError> undecodable(String query) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            int eq = pair.indexOf('=');
+            Optional<String> name = decoded(eq < 0 ? pair : pair.substring(0, eq));
+            if (name.isPresent() && (eq < 0 || decoded(pair.substring(eq + 1)).isPresent())) continue;
+            String shown = name.map(n -> Shown.clip(Problems.printable(n))).orElse(null);
+            errors.add(new FieldError(shown, "undecodable",
+                    (shown == null ? "A parameter's name" : "The value of " + shown)
+                            + " is not valid percent-encoded UTF-8.",
+                    (shown == null ? "Tên một tham số" : "Giá trị của " + shown)
+                            + " không được mã hóa phần trăm UTF-8 hợp lệ."));
+        }
+        if (errors.isEmpty()) {
+            errors.add(new FieldError(null, "undecodable", "The form body is not valid percent-encoded UTF-8.",
+                    "Nội dung biểu mẫu không được mã hóa phần trăm UTF-8 hợp lệ."));
+        }
+        return errors;
+    }
+
+    private static Optional<String> decoded(String encoded) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length()) return Optional.empty();
+                int hi = Character.digit(encoded.charAt(i + 1), 16), lo = Character.digit(encoded.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) return Optional.empty();
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
     private void refuse(HttpServletResponse response, HttpStatus status, String type, String title, String titleVi,
                         String detail, String detailVi) throws IOException {
-        ProblemDetail p = Problems.of(status, type, title, titleVi, detail).getBody();
-        p.setProperty("detailVi", detailVi);
+        write(response, problem(status, type, title, titleVi, detail, detailVi));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String titleVi, String detail,
+                                         String detailVi) {
+        return Problems.of(status, type, title, titleVi, detail, detailVi).getBody();
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail p) throws IOException {
+        HttpStatus status = HttpStatus.valueOf(p.getStatus());
         response.setStatus(status.value());
         response.setContentType(Problems.PROBLEM.toString());
         response.setCharacterEncoding("UTF-8");

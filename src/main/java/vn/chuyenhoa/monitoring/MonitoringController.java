@@ -86,6 +86,6 @@ class MonitoringController {
     ResponseEntity<?> get(@PathVariable String id) {
         return Ids.uuid(id).flatMap(store::findResponseJson)
                 .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
-                .orElseGet(() -> Problems.notFound("There is no monitoring report " + id + "."));
+                .orElseGet(() -> Problems.notFound("There is no monitoring report " + id + ".", "Không có báo cáo giám sát " + id + "."));
     }
 }

@@ -318,14 +318,13 @@ class ProgrammeController {
 
     @ExceptionHandler(ProgrammeException.NotFound.class)
     ResponseEntity<ProblemDetail> notFound(ProgrammeException.NotFound e) {
-        return Problems.notFound(e.getMessage());
+        return Problems.notFound(e.getMessage(), e.messageVi());
     }
 
     @ExceptionHandler(ProgrammeException.Conflict.class)
     ResponseEntity<ProblemDetail> conflict(ProgrammeException.Conflict e) {
         ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, e.type(), "The step conflicts with what is stored",
-                "Bước này mâu thuẫn với dữ liệu đã lưu", e.getMessage());
-        r.getBody().setProperty("detailVi", e.messageVi());
+                "Bước này mâu thuẫn với dữ liệu đã lưu", e.getMessage(), e.messageVi());
         return r;
     }
 
@@ -337,9 +336,8 @@ class ProgrammeController {
         NotAllowedText text = NotAllowedText.of(e);
         ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, "transition-not-allowed",
                 "This step is not allowed from the area's current state",
-                "Không được chuyển sang trạng thái này từ trạng thái hiện tại", text.en());
+                "Không được chuyển sang trạng thái này từ trạng thái hiện tại", text.en(), text.vi());
         ProblemDetail body = r.getBody();
-        body.setProperty("detailVi", text.vi());
         body.setProperty("currentState", s.state());
         body.setProperty("requested", e.requested());
         body.setProperty("allowed", allowed.stream().map(ProgrammeViews::move).toList());

@@ -23,9 +23,14 @@ abstract sealed class ProgrammeException extends RuntimeException {
 
     /** The area is not in that year's programme (404). */
     public static final class NotFound extends ProgrammeException {
-        NotFound(String message) {
+        private final String messageVi;
+
+        NotFound(String message, String messageVi) {
             super(message);
+            this.messageVi = messageVi;
         }
+
+        public String messageVi() { return messageVi; }
     }
 
     /**

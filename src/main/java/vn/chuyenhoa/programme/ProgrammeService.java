@@ -734,7 +734,8 @@ public class ProgrammeService {
 
     private static ProgrammeException.NotFound notFound(String code, Programme p) {
         return new ProgrammeException.NotFound("Area " + code + " is not in the " + p.year() + " programme of "
-                + p.scheme() + " province " + p.provinceCode() + ".");
+                + p.scheme() + " province " + p.provinceCode() + ".", "Địa bàn " + code + " không thuộc chương trình năm "
+                + p.year() + " của tỉnh " + p.scheme() + ":" + p.provinceCode() + ".");
     }
 
     static Area area(Unit u) {

@@ -131,6 +131,8 @@ class ReportingPeriodController {
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "no-programme-settings",
                 "The ruleset in force has no programme settings", "Bộ quy tắc đang áp dụng không có thiết lập chương trình",
                 "Ruleset " + engine.versionId() + " has no Settings table (decision-tables/programme.drl.xlsx); "
-                        + "programme answers need it.");
+                        + "programme answers need it.",
+                "Bộ quy tắc " + engine.versionId() + " không có bảng Settings (decision-tables/programme.drl.xlsx);"
+                        + " các câu trả lời về chương trình cần bảng này.");
     }
 }

@@ -66,7 +66,8 @@ class PolicyController {
     ResponseEntity<?> profile(@PathVariable String id) {
         Policy policy = active.current().policy();
         return policy.profile(id).<ResponseEntity<?>>map(p -> ResponseEntity.ok(view(p)))
-                .orElseGet(() -> Problems.notFound("There is no profile " + id + " in the ruleset in force."));
+                .orElseGet(() -> Problems.notFound("There is no profile " + id + " in the ruleset in force.",
+                        "Bộ quy tắc đang áp dụng không có bộ tiêu chí " + id + "."));
     }
 
     @Schema(name = "RulesetFile")

@@ -112,7 +112,7 @@ class RulesetController {
     ResponseEntity<?> get(@PathVariable String version) {
         Optional<StoredVersion> v = store.find(version);
         Optional<VersionInfo> info = store.info(version);
-        if (v.isEmpty() || info.isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
+        if (v.isEmpty() || info.isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".", "Không có phiên bản bộ quy tắc " + version + ".");
         VersionView head = view(info.get(), store.everActivated());
         List<FileView> files = v.get().files().stream().map(f -> new FileView(f.path(), f.content().length,
                 Canonical.sha256(f.content()), "/api/v1/rulesets/" + version + "/files/" + f.path())).toList();
@@ -138,7 +138,8 @@ class RulesetController {
                                 : MediaType.TEXT_PLAIN)
                         .header("Content-Disposition", "attachment; filename=\"" + p.substring(p.lastIndexOf('/') + 1) + "\"")
                         .body(f.content()))
-                .orElseGet(() -> Problems.notFound("Version " + version + " has no file " + p + "."));
+                .orElseGet(() -> Problems.notFound("Version " + version + " has no file " + p + ".",
+                        "Phiên bản " + version + " không có tệp " + p + "."));
     }
 
     @Operation(operationId = "listRulesetActions", summary = "Everything that changed the ruleset, newest first / Nhật ký thay đổi bộ quy tắc")
@@ -197,9 +198,8 @@ class RulesetController {
             case REJECTED -> {
                 ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-ruleset",
                         "The rule files do not validate", "Bộ quy tắc tải lên không hợp lệ",
-                        offer.report().problemsTotal() + " problem(s); see report. Nothing was changed.");
-                r.getBody().setProperty("detailVi", offer.report().problemsTotal()
-                        + " lỗi; xem báo cáo từng ô. Không có gì bị thay đổi.");
+                        offer.report().problemsTotal() + " problem(s); see report. Nothing was changed.",
+                        offer.report().problemsTotal() + " lỗi; xem báo cáo từng ô. Không có gì bị thay đổi.");
                 r.getBody().setProperty("report", offer.report());
                 yield r;
             }
@@ -232,7 +232,7 @@ class RulesetController {
         String comment = root == null ? null
                 : r.text("comment", root.members().get("comment"), true, ActiveRuleset.MAX_COMMENT);
         if (r.hasErrors()) return Problems.badRequest(r.sorted());
-        if (store.info(version).isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".");
+        if (store.info(version).isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".", "Không có phiên bản bộ quy tắc " + version + ".");
         String before = active.versionId();
         if (version.equals(before)) return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "alreadyActive", true));
         boolean rollback = store.everActivated().contains(version);
@@ -256,10 +256,13 @@ class RulesetController {
         try {
             return ResponseEntity.ok(PolicyDiff.between(cache.get(a), cache.get(b)));
         } catch (NoSuchElementException e) {
-            return Problems.notFound(e.getMessage());
+            String missing = store.info(a).isEmpty() ? a : b;
+            return Problems.notFound("There is no ruleset version " + missing + ".",
+                    "Không có phiên bản bộ quy tắc " + missing + ".");
         } catch (RulesetBuildException e) {
             return Problems.of(HttpStatus.CONFLICT, "version-does-not-build", "A stored version does not build",
-                    "Một phiên bản đã lưu không biên dịch được", e.getMessage());
+                    "Một phiên bản đã lưu không biên dịch được", e.getMessage(),
+                    "Một phiên bản đã lưu không biên dịch được; lỗi của trình biên dịch quy tắc ở detail.");
         }
     }
 
@@ -283,10 +286,12 @@ class RulesetController {
             ImpactJobs.Status s = impact.start(cache.get(version).engine(), filter);
             return ResponseEntity.accepted().location(URI.create("/api/v1/impact-jobs/" + s.jobId())).body(s);
         } catch (NoSuchElementException e) {
-            return Problems.notFound(e.getMessage());
+            return Problems.notFound("There is no ruleset version " + version + ".",
+                    "Không có phiên bản bộ quy tắc " + version + ".");
         } catch (RulesetBuildException e) {
             return Problems.of(HttpStatus.CONFLICT, "version-does-not-build", "The version does not build",
-                    "Phiên bản không biên dịch được", e.getMessage());
+                    "Phiên bản không biên dịch được", e.getMessage(),
+                    "Phiên bản " + version + " không biên dịch được; lỗi của trình biên dịch quy tắc ở detail.");
         }
     }
 
@@ -297,7 +302,7 @@ class RulesetController {
     @GetMapping(path = "/api/v1/impact-jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> impactJob(@PathVariable String id) {
         return Ids.uuid(id).flatMap(impact::status).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> Problems.notFound("There is no impact job " + id + "."));
+                .orElseGet(() -> Problems.notFound("There is no impact job " + id + ".", "Không có tác vụ xem trước tác động " + id + "."));
     }
 
     private static ImpactJobs.Filter filter(JsonReader r, Map<String, JsonBody.Value> m) {
@@ -319,15 +324,14 @@ class RulesetController {
     /** The activation could not be put on the record (the store refused or is unreachable): nothing changed. */
     static ResponseEntity<ProblemDetail> notRecorded(ActiveRuleset.NotRecorded e) {
         ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-recorded",
-                "The change could not be recorded", "Không ghi được thay đổi vào nhật ký", e.getMessage());
-        r.getBody().setProperty("detailVi", "Không ghi được việc áp dụng vào nhật ký nên không có gì thay đổi; hãy thử lại sau.");
+                "The change could not be recorded", "Không ghi được thay đổi vào nhật ký", e.getMessage(),
+                "Không ghi được việc áp dụng vào nhật ký nên không có gì thay đổi; hãy thử lại sau.");
         return r;
     }
 
     private static ResponseEntity<ProblemDetail> refused(Changer.Refused e) {
         ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.FORBIDDEN, e.code, "The ruleset change is refused",
-                "Thay đổi bộ quy tắc bị từ chối", e.getMessage());
-        r.getBody().setProperty("detailVi", e.messageVi);
+                "Thay đổi bộ quy tắc bị từ chối", e.getMessage(), e.messageVi);
         r.getBody().setProperty("items", e.items);
         return r;
     }

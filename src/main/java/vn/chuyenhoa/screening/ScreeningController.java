@@ -102,6 +102,6 @@ class ScreeningController {
     ResponseEntity<?> get(@PathVariable String id) {
         return Ids.uuid(id).flatMap(store::findResponseJson)
                 .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
-                .orElseGet(() -> Problems.notFound("There is no screening " + id + "."));
+                .orElseGet(() -> Problems.notFound("There is no screening " + id + ".", "Không có kết quả sàng lọc " + id + "."));
     }
 }

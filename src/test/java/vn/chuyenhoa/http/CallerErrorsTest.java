@@ -94,6 +94,34 @@ class CallerErrorsTest {
     }
 
     @Test
+    void aBadRequestNamesTheFieldItCould() {
+        Http.assertFieldError(http.get("/api/v1/evaluations?codeScheme=QD124_2004&areaCode=%FF%FE"), "areaCode", "undecodable");
+        // a multipart body that cannot be split is the body's fault, which names no field
+        Http.assertFieldError(http.post("/api/v1/evaluations", "multipart/form-data",
+                "{}".getBytes(StandardCharsets.UTF_8)), null, "unreadable_multipart");
+    }
+
+    @Test
+    void aControlCharacterInFreeTextIsRefusedAndNeverEchoed() throws IOException {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("examples/phuong-nenh-viet-yen.json"));
+        Http.Response created = http.postJson("/api/v1/evaluations", example);
+        assertEquals(201, created.status(), created::describe);
+        String id = created.json().get("id").asString();
+        long events = count("evaluation_status_event");
+        for (String reason : new String[] {"a\\u0000b", "a\\u001bb", "a\\u007fb"}) {
+            Http.assertFieldError(http.postJson("/api/v1/evaluations/" + id + "/withdrawal", "{\"reason\":\"" + reason + "\"}"),
+                    "reason", "control_character");
+        }
+        assertEquals(events, count("evaluation_status_event"), "nothing withdrawn");
+        // line breaks and tabs are text
+        assertEquals(200, http.postJson("/api/v1/evaluations/" + id + "/withdrawal",
+                "{\"reason\":\"dòng 1\\ndòng\\t2\"}").status());
+        Http.Response replay = http.post("/api/v1/evaluations/" + id + "/replay?version=%00", null, new byte[0]);
+        Http.assertProblem(replay, 404);
+        assertFalse(replay.text().contains("\\u0000") || replay.text().indexOf(0) >= 0, replay::describe);
+    }
+
+    @Test
     void anOversizedFormPostIsRefusedAsTooLarge() {
         byte[] form = ("json=" + "a".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
         long screenings = count("screening");
@@ -127,6 +155,28 @@ class CallerErrorsTest {
     }
 
     @Test
+    void aMethodAnAddressDoesNotTakeIs405ForAnyoneSignedInNot403() throws IOException {
+        // the auditor may use none of these methods here, nor may anyone else: the method is missing, not the role
+        for (String request : new String[] {"PUT /api/v1/evaluations", "POST /api/v1/audit/verify",
+                "PUT /api/v1/rulesets/x/activate"}) {
+            String answer = raw(request + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer demo-token-kiemtoan"
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 405"), request + " → " + answer);
+            assertTrue(answer.contains("application/problem+json") && answer.contains("\nAllow: "), request + " → " + answer);
+            assertTrue(answer.contains("urn:chuyenhoa:problem:method-not-allowed"), request + " → " + answer);
+        }
+        String options = raw("OPTIONS /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + "demo-token-kiemtoan\r\nConnection: close\r\n\r\n");
+        assertTrue(options.startsWith("HTTP/1.1 200") && options.contains("\nAllow: "), options);
+        String head = raw("HEAD /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + "demo-token-kiemtoan\r\nConnection: close\r\n\r\n");
+        assertTrue(head.startsWith("HTTP/1.1 200"), head);
+        // a method the address takes but the role may not use stays 403, and no one unsigned learns anything
+        Http.assertProblem(new Http(port, "demo-token-kiemtoan").postJson("/api/v1/evaluations", "{}"), 403);
+        Http.assertProblem(new Http(port, null).send("PUT", "/api/v1/evaluations", Http.JSON, "{}"), 401);
+    }
+
+    @Test
     void pagesSayWhereScriptsMayComeFromAndWhatALinkTells() throws IOException {
         for (String path : new String[] {"/login", "/evaluations", "/swagger-ui/index.html"}) {
             Http.Response r = http.get(path);
@@ -147,6 +197,42 @@ class CallerErrorsTest {
         assertTrue(print.text().contains("/js/print.js"), print::describe);
         Http.Response script = new Http(port, null).get("/js/print.js");
         assertEquals(200, script.status(), script::describe);
+    }
+
+    @Test
+    void everyKindOfRefusalSaysWhatAndWhyInVietnamese() throws IOException {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("examples/phuong-nenh-viet-yen.json"));
+        Http.Response created = http.postJson("/api/v1/evaluations", example);
+        assertEquals(201, created.status(), created::describe);
+        String id = created.json().get("id").asString();
+        assertEquals(200, http.postJson("/api/v1/evaluations/" + id + "/withdrawal", "{\"reason\":\"nhập sai\"}").status());
+        String key = "refusals-" + java.util.UUID.randomUUID();
+        assertEquals(201, http.postJson("/api/v1/evaluations", example, "Idempotency-Key", key).status());
+        Http auditor = new Http(port, "demo-token-kiemtoan");
+
+        java.util.List<Http.Response> refusals = java.util.List.of(
+                http.postJson("/api/v1/evaluations", "{}"),
+                http.get("/api/v1/evaluations/abc"),
+                http.get("/api/v1/profiles/NOPE"),
+                http.postJson("/api/v1/evaluations/" + id + "/withdrawal", "{\"reason\":\"lần hai\"}"),
+                http.postJson("/api/v1/evaluations", example.replaceFirst("\\{", "{\"supersedes\":\"" + id + "\",\"reason\":\"nhập lại\",")),
+                http.postJson("/api/v1/evaluations", example.replace("\"casesCleared\": 11", "\"casesCleared\": 10"),
+                        "Idempotency-Key", key),
+                http.post("/api/v1/evaluations", null, example.getBytes(StandardCharsets.UTF_8)),
+                http.post("/api/v1/evaluations", "text/plain", example.getBytes(StandardCharsets.UTF_8)),
+                http.get("/api/v1/evaluations", "Accept", "application/xml"),
+                auditor.get("/api/v1/nothing"));
+        int[] expected = {400, 404, 404, 409, 409, 422, 415, 415, 406, 404};
+        for (int i = 0; i < expected.length; i++) {
+            Http.Response r = refusals.get(i);
+            JsonNode p = Http.assertProblem(r, expected[i]);
+            assertTrue(p.path("type").asString("").startsWith("urn:chuyenhoa:problem:"), r::describe);
+            for (String member : new String[] {"detail", "titleVi", "detailVi"}) {
+                assertFalse(p.path(member).asString("").isBlank(), () -> member + " missing: " + r.describe());
+            }
+            assertFalse(r.text().contains("No static resource") || r.text().contains("'null'"), r::describe);
+        }
+        assertEquals("Không tìm thấy", refusals.get(9).json().path("titleVi").asString(), refusals.get(9)::describe);
     }
 
     private static JsonNode assertClientProblem(Http.Response r) {
