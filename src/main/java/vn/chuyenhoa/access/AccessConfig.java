@@ -236,12 +236,18 @@ class AccessConfig {
         };
     }
 
-    /** A programme officer whose provinces include the one in the path. */
+    /**
+     * A programme officer whose provinces include the one in the path. An officer of other provinces is refused as
+     * outside their provinces, which {@link Denials} answers as such: their role is the right one.
+     */
     private static AuthorizationManager<RequestAuthorizationContext> officerOfProvince() {
         return (authentication, context) -> {
             Caller caller = Caller.of(authentication.get()).orElse(null);
-            return new AuthorizationDecision(caller != null && caller.has(Role.PROGRAMME_OFFICER)
-                    && caller.covers(context.getVariables().get("codeScheme"), context.getVariables().get("provinceCode")));
+            if (caller == null || !caller.has(Role.PROGRAMME_OFFICER)) return new AuthorizationDecision(false);
+            String codeScheme = context.getVariables().get("codeScheme");
+            String provinceCode = context.getVariables().get("provinceCode");
+            return caller.covers(codeScheme, provinceCode) ? new AuthorizationDecision(true)
+                    : new Denials.OutsideProvince(codeScheme, provinceCode);
         };
     }
 }

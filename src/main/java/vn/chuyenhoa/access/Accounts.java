@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.audit.AuditChain;
 import vn.chuyenhoa.audit.Canonical;
 
@@ -372,6 +374,30 @@ public class Accounts implements UserDetailsService {
                         "Tỉnh được ghi SCHEME:MÃ, ví dụ QD124_2004:24, không phải '" + shown + "'."));
                 break;
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #problems} and, for each province written SCHEME:CODE, whether that scheme's official list has it: a
+     * scope naming no province would be stored and grant nothing, and no one would see why. Each is named by its
+     * place in the list ({@code provinces[0]}).
+     */
+    public static List<Refused> problems(String username, String displayName, String password, Set<Role> roles,
+                                         boolean national, Set<String> provinces, AreaDirectory areas) {
+        List<Refused> out = problems(username, displayName, password, roles, national, provinces);
+        if (national || provinces == null || out.stream().anyMatch(r -> r.field.equals("provinces"))) return out;
+        int i = 0;
+        for (String p : provinces) {
+            int colon = p.indexOf(':');
+            Optional<CodeScheme> scheme = CodeScheme.parse(p.substring(0, colon));
+            if (scheme.isEmpty() || areas.communesOf(scheme.get(), p.substring(colon + 1)).isEmpty()) {
+                String shown = Shown.clip(p);
+                out.add(new Refused("provinces[" + i + "]", "'" + shown + "' is no province of an official code list "
+                        + Arrays.toString(CodeScheme.values()) + ".",
+                        "'" + shown + "' không phải là tỉnh trong danh mục mã chính thức " + Arrays.toString(CodeScheme.values()) + "."));
+            }
+            i++;
         }
         return out;
     }

@@ -35,6 +35,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.chuyenhoa.access.Accounts.Account;
 import vn.chuyenhoa.access.Accounts.Refused;
 import vn.chuyenhoa.access.Accounts.Token;
+import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.http.JsonBody.Arr;
 import vn.chuyenhoa.http.JsonBody.Obj;
 import vn.chuyenhoa.http.JsonBody.Str;
@@ -63,10 +64,12 @@ class AdminController {
 
     private final Accounts accounts;
     private final LoginThrottle throttle;
+    private final AreaDirectory areas;
 
-    AdminController(Accounts accounts, LoginThrottle throttle) {
+    AdminController(Accounts accounts, LoginThrottle throttle, AreaDirectory areas) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.areas = areas;
     }
 
     /** @param lockedUntil when sign-in opens again after too many wrong passwords; null when not locked */
@@ -150,7 +153,7 @@ class AdminController {
         Set<Role> roles = roles(f, m.get("roles"));
         boolean national = Boolean.TRUE.equals(f.optionalFlag("national", m.get("national")));
         Set<String> provinces = provinces(f, m.get("provinces"));
-        refusals(f, Accounts.problems(username, displayName, password, roles, national, provinces));
+        refusals(f, Accounts.problems(username, displayName, password, roles, national, provinces, areas));
         if (f.hasErrors()) return Problems.badRequest(f.sorted());
         try {
             Account a = accounts.create(username, displayName, password, roles, national, provinces, Caller.name());
@@ -193,7 +196,7 @@ class AdminController {
         Set<String> provinces = provinces(f, m.get("provinces"));
         Boolean enabled = f.optionalFlag("enabled", m.get("enabled"));
         if (JsonReader.absent(m.get("enabled"))) f.missing("enabled");
-        refusals(f, Accounts.problems(username, existing.get().displayName(), null, roles, national, provinces));
+        refusals(f, Accounts.problems(username, existing.get().displayName(), null, roles, national, provinces, areas));
         if (f.hasErrors()) return Problems.badRequest(f.sorted());
         try {
             return ResponseEntity.ok(AccountView.of(accounts.update(username, roles, national, provinces, enabled, Caller.name()), throttle));

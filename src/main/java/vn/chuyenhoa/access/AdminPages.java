@@ -83,7 +83,7 @@ class AdminPages {
         Set<String> scope = provinces(provinces);
         String pw = password == null || password.isEmpty() ? null : password;
         // a role name that is not a role was reported above; the stand-in keeps "no role" from being reported as well
-        Accounts.problems(name, displayName, pw, parsed == null ? Set.of(Role.EVALUATOR) : parsed, national != null, scope)
+        Accounts.problems(name, displayName, pw, parsed == null ? Set.of(Role.EVALUATOR) : parsed, national != null, scope, areas)
                 .forEach(r -> errors.add(error(r)));
         if (errors.isEmpty()) {
             try {
@@ -114,7 +114,7 @@ class AdminPages {
         Set<Role> parsed = roles(roles, errors);
         Set<String> scope = provinces(provinces);
         Accounts.problems(username, a.displayName(), null, parsed == null ? Set.of(Role.EVALUATOR) : parsed,
-                national != null, scope).forEach(r -> errors.add(error(r)));
+                national != null, scope, areas).forEach(r -> errors.add(error(r)));
         if (errors.isEmpty()) {
             try {
                 accounts.update(username, parsed, national != null, scope, enabled != null, Caller.name());
@@ -305,7 +305,8 @@ class AdminPages {
         return names == null ? Set.of() : new LinkedHashSet<>(names);
     }
 
+    /** The form has one provinces box: a refusal naming one of its entries is shown beside the box. */
     private static FormError error(Refused r) {
-        return new FormError(r.field, r.messageVi, r.getMessage());
+        return new FormError(r.field.replaceFirst("\\[\\d+]$", ""), r.messageVi, r.getMessage());
     }
 }

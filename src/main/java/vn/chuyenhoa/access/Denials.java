@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -47,9 +49,21 @@ class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
         write(request, response, 401, "unauthenticated", "Authentication required", "Cần xác thực", detail, detailVi);
     }
 
+    /** A refusal for the province in the path alone: the caller's role would do, in their own provinces. */
+    record OutsideProvince(String codeScheme, String provinceCode) implements AuthorizationResult {
+        @Override
+        public boolean isGranted() {
+            return false;
+        }
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException, ServletException {
+        if (e instanceof AuthorizationDeniedException d && d.getAuthorizationResult() instanceof OutsideProvince o) {
+            outside(request, response, o);
+            return;
+        }
         boolean csrf = e instanceof CsrfException;
         String detail = csrf
                 ? "The form or request lacks its CSRF token (reload the page and try again; API callers use a bearer token)."
@@ -68,8 +82,31 @@ class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
         }
     }
 
+    /** The answer Problems.outsideScope gives once a body names the province, here for the one in the path. */
+    private static void outside(HttpServletRequest request, HttpServletResponse response, OutsideProvince o)
+            throws IOException, ServletException {
+        Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("refused for a province, yet no caller"));
+        String province = "(" + o.codeScheme() + ":" + o.provinceCode() + ")";
+        if (api(request)) {
+            write(request, response, 403, "outside-scope", "Outside your provinces", "Ngoài phạm vi tỉnh được giao",
+                    caller.outsideEn(province), caller.outsideVi(province),
+                    Map.of("codeScheme", o.codeScheme(), "provinceCode", o.provinceCode()));
+        } else {
+            request.setAttribute("chuyenhoa.denied.vi", caller.outsideVi(province));
+            request.setAttribute("chuyenhoa.denied.en", caller.outsideEn(province));
+            response.setStatus(403);
+            request.getRequestDispatcher("/access-denied").forward(request, response);
+        }
+    }
+
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
                               String title, String titleVi, String detail, String detailVi) throws IOException {
+        write(request, response, status, type, title, titleVi, detail, detailVi, Map.of());
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
+                              String title, String titleVi, String detail, String detailVi, Map<String, String> more)
+            throws IOException {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "urn:chuyenhoa:problem:" + type);
         p.put("title", title);
@@ -78,6 +115,7 @@ class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
         p.put("instance", request.getRequestURI());
         p.put("titleVi", titleVi);
         p.put("detailVi", detailVi);
+        p.putAll(more);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,6 +25,8 @@ import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.http.ApiDescription;
 import vn.chuyenhoa.http.Ids;
 import vn.chuyenhoa.http.Problems;
+import vn.chuyenhoa.http.Parsed;
+import vn.chuyenhoa.http.QueryFlag;
 
 /** Many evaluations in one call (api.md): a province's quarter, or the whole country. */
 @RestController
@@ -63,7 +66,11 @@ class EvaluationBatchController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> submit(@RequestBody(required = false) byte[] body,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                             @RequestParam(defaultValue = "false") boolean dryRun) {
+                             @Parameter(schema = @Schema(type = "boolean", defaultValue = "false"))
+                             @RequestParam(name = "dryRun", required = false) String dryRunParam) {
+        Parsed<Boolean> dry = QueryFlag.read("dryRun", dryRunParam);
+        if (!dry.isValid()) return Problems.badRequest(dry.errors());
+        boolean dryRun = dry.value();
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return Problems.badRequest(List.of(new FieldError("Idempotency-Key", "invalid_value",
                     "The Idempotency-Key header must be 1 to 200 characters.",

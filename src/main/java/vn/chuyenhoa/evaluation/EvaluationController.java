@@ -43,6 +43,7 @@ import vn.chuyenhoa.http.Parsed;
 import vn.chuyenhoa.http.ApiDescription;
 import vn.chuyenhoa.http.Ids;
 import vn.chuyenhoa.http.Problems;
+import vn.chuyenhoa.http.QueryFlag;
 import vn.chuyenhoa.audit.Canonical;
 
 /** Evaluations: judge an area (api.md), read a stored verdict, search them, withdraw one. */
@@ -97,8 +98,12 @@ class EvaluationController {
     ResponseEntity<?> evaluate(@RequestBody(required = false) byte[] body,
                                @Parameter(description = "Makes a retry return the first answer; 1 to 200 characters")
                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                               @Parameter(description = "Evaluate and answer 200 without storing")
-                               @RequestParam(defaultValue = "false") boolean dryRun) {
+                               @Parameter(description = "Evaluate and answer 200 without storing",
+                                       schema = @Schema(type = "boolean", defaultValue = "false"))
+                               @RequestParam(name = "dryRun", required = false) String dryRunParam) {
+        Parsed<Boolean> dry = QueryFlag.read("dryRun", dryRunParam);
+        if (!dry.isValid()) return Problems.badRequest(dry.errors());
+        boolean dryRun = dry.value();
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             return Problems.badRequest(List.of(new FieldError("Idempotency-Key", "invalid_value",
                     "The Idempotency-Key header must be 1 to 200 characters.",
@@ -237,7 +242,7 @@ class EvaluationController {
             responses = @ApiResponse(responseCode = "200", description = "One page",
                     content = @Content(schema = @Schema(implementation = EvaluationPage.class))))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> search(@Parameter(schema = @Schema(implementation = CodeScheme.class)) @RequestParam(required = false) String codeScheme,
+    ResponseEntity<?> search(@Parameter(schema = @Schema(implementation = CodeScheme.class)) @RequestParam(required = false) CodeScheme codeScheme,
                              @RequestParam(required = false) String areaCode,
                              @RequestParam(required = false) String provinceCode,
                              @RequestParam(required = false) String profileId,
@@ -257,7 +262,8 @@ class EvaluationController {
                     "An area code is only meaningful with its code scheme (QD124_2004 or QD19_2025).",
                     "Mã địa bàn chỉ có nghĩa khi kèm hệ mã (QD124_2004 hoặc QD19_2025).")));
         }
-        Page<EvaluationSummary> result = store.search(new EvaluationFilter(codeScheme, areaCode, provinceCode, profileId,
+        // like verdict and purpose: an unknown name is refused as an invalid value, an empty one is no filter
+        Page<EvaluationSummary> result = store.search(new EvaluationFilter(codeScheme == null ? null : codeScheme.name(), areaCode, provinceCode, profileId,
                 verdict == null ? null : verdict.name(), purpose == null ? null : purpose.name(), rulesetVersion,
                 evaluatedFrom, evaluatedTo), page, size);
         return ResponseEntity.ok(result);

@@ -284,7 +284,7 @@ class ProgrammeController {
         Parsed<ProgrammeRequests.Reorganisation> parsed = ProgrammeRequests.reorganisation(body);
         if (!parsed.errors().isEmpty()) return Problems.badRequest(parsed.errors());
         ProgrammeRequests.Reorganisation r = parsed.value();
-        List<ProgrammeService.PlannedMove> plan = service.reorganisationPlan(p, r.choices());
+        List<ProgrammeService.PlannedMove> plan = service.reorganisationPlan(p, r.choices(), r.effectiveDate());
         for (ProgrammeService.PlannedMove m : plan) {
             // the records go into new provinces: the caller must hold those too (an account is never widened by itself)
             if (m.to() == null) continue;

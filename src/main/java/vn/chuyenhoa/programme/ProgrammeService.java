@@ -340,10 +340,18 @@ public class ProgrammeService {
      * The preview of {@link #reorganise}: every record of the old province that has not followed its area yet.
      *
      * @param choices old commune code → new commune code, for split communes (a choice that is not one of the new
-     *                communes the old one went into is refused)
+     *                communes the old one went into, or for a commune no record still to move is on, is refused)
      * @throws ProgrammeException.Invalid for a province of the new list, or a choice that is not a successor
      */
     List<PlannedMove> reorganisationPlan(Programme province, java.util.Map<String, String> choices) {
+        return reorganisationPlan(province, choices, null);
+    }
+
+    /**
+     * The plan a POST would carry out on {@code effective} (null for a preview, which names no day): the date is
+     * checked whether or not records are left to move, so the same request is refused for the same reason either way.
+     */
+    List<PlannedMove> reorganisationPlan(Programme province, java.util.Map<String, String> choices, LocalDate effective) {
         List<Refusal> refusals = new ArrayList<>();
         if (province.scheme() != CodeScheme.QD124_2004) {
             refusals.add(new Refusal("codeScheme", "not_an_old_province", "Only the records of a QD124_2004 province "
@@ -352,10 +360,13 @@ public class ProgrammeService {
                             + " là danh mục đang áp dụng."));
             throw new ProgrammeException.Invalid(refusals);
         }
+        if (effective != null) notInFuture(refusals, "effectiveDate", effective, Today.inVietnam());
         List<PlannedMove> plan = new ArrayList<>();
+        java.util.Set<String> toMove = new java.util.HashSet<>();
         for (ProgrammeArea a : store.province(province.scheme().name(), province.provinceCode(), MIN_YEAR, MAX_YEAR)) {
             if (!a.current().codeScheme().equals(CodeScheme.QD124_2004.name())) continue;
             Unit from = a.current();
+            toMove.add(from.areaCode());
             List<Reform.Link> options = areas.reform().successors(from.areaCode());
             String chosen = choices.get(from.areaCode());
             List<Refusal> own = new ArrayList<>();
@@ -367,6 +378,12 @@ public class ProgrammeService {
             String status = to == null ? "CHOOSE" : chosen != null ? "CHOSEN" : "MOVE";
             plan.add(new PlannedMove(a, from, options, to, status));
         }
+        // a choice for a commune no record is on would be dropped unseen: a mistyped code must not pass for applied
+        choices.keySet().stream().filter(code -> !toMove.contains(code)).forEach(code -> refusals.add(new Refusal(
+                "choices." + code, "no_record_to_move", "choices names \"" + clip(code) + "\", which is not the old commune "
+                + "code of a record of province " + province.provinceCode() + " still to move.",
+                "choices có mã \"" + clip(code) + "\" không phải mã xã cũ của hồ sơ nào của tỉnh " + province.provinceCode()
+                        + " đang chờ chuyển.")));
         if (!refusals.isEmpty()) throw new ProgrammeException.Invalid(refusals);
         return plan;
     }
@@ -380,7 +397,7 @@ public class ProgrammeService {
      */
     public List<AreaStatus> reorganise(Programme province, LocalDate effective, String actor,
                                        java.util.Map<String, String> choices, String recordedBy) {
-        List<PlannedMove> plan = reorganisationPlan(province, choices);
+        List<PlannedMove> plan = reorganisationPlan(province, choices, effective);
         Engine engine = engines.current();
         List<Refusal> refusals = new ArrayList<>();
         for (PlannedMove m : plan) {

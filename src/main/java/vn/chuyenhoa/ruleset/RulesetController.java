@@ -3,7 +3,9 @@ package vn.chuyenhoa.ruleset;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -34,6 +36,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.http.Page;
 import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.http.FieldError;
@@ -43,6 +46,7 @@ import vn.chuyenhoa.http.ApiDescription;
 import vn.chuyenhoa.http.Ids;
 import vn.chuyenhoa.evaluation.ImpactJobs;
 import vn.chuyenhoa.http.Problems;
+import vn.chuyenhoa.http.Shown;
 import vn.chuyenhoa.audit.Canonical;
 
 /**
@@ -268,7 +272,8 @@ class RulesetController {
 
     @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
     @Operation(operationId = "startImpactPreview", summary = "Preview the impact of a version on stored verdicts (a job to poll) / Xem trước tác động",
-            description = "Body (all optional): codeScheme, provinceCode, profileId, periodFrom, periodTo (on the period's end), includeWithdrawn.",
+            description = "Body, a JSON object whose members are all optional ({} for every stored evaluation): codeScheme, "
+                    + "provinceCode, profileId, periodFrom, periodTo (on the period's end), includeWithdrawn.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ImpactJobs.Filter.class))),
             responses = {
@@ -276,10 +281,12 @@ class RulesetController {
                         headers = @Header(name = "Location", description = "/api/v1/impact-jobs/{id}", schema = @Schema(type = "string")),
                         content = @Content(schema = @Schema(implementation = ImpactJobs.Status.class))),
                 @ApiResponse(responseCode = "409", description = "The version does not build (urn:chuyenhoa:problem:version-does-not-build)")})
-    @PostMapping(path = "/api/v1/rulesets/{version}/impact", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/v1/rulesets/{version}/impact", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> impact(@PathVariable String version, @RequestBody(required = false) byte[] body) {
         JsonReader r = new JsonReader();
-        JsonBody.Obj root = r.optionalRoot(body, IMPACT_KEYS);
+        // read as POST /evaluations reads its body: an empty one is malformed JSON, not a job over everything
+        JsonBody.Obj root = r.root(body, IMPACT_KEYS);
         ImpactJobs.Filter filter = root == null ? null : filter(r, root.members());
         if (r.hasErrors()) return Problems.badRequest(r.sorted());
         try {
@@ -305,10 +312,22 @@ class RulesetController {
                 .orElseGet(() -> Problems.notFound("There is no impact job " + id + ".", "Không có tác vụ xem trước tác động " + id + "."));
     }
 
+    /** The job's filter; a scheme that is no code list or a period ending before it starts would match nothing, unseen. */
     private static ImpactJobs.Filter filter(JsonReader r, Map<String, JsonBody.Value> m) {
-        return new ImpactJobs.Filter(r.text("codeScheme", m.get("codeScheme"), false, 64),
-                r.text("provinceCode", m.get("provinceCode"), false, 64), r.text("profileId", m.get("profileId"), false, 128),
-                r.date("periodFrom", m.get("periodFrom"), false), r.date("periodTo", m.get("periodTo"), false),
+        String codeScheme = r.text("codeScheme", m.get("codeScheme"), false, 64);
+        if (codeScheme != null && CodeScheme.parse(codeScheme).isEmpty()) {
+            r.error("codeScheme", "invalid_value", "codeScheme \"" + Shown.clip(codeScheme) + "\" is not one of "
+                    + Arrays.toString(CodeScheme.values()) + ".", "codeScheme \"" + Shown.clip(codeScheme)
+                    + "\" không phải một trong " + Arrays.toString(CodeScheme.values()) + ".");
+        }
+        LocalDate from = r.date("periodFrom", m.get("periodFrom"), false);
+        LocalDate to = r.date("periodTo", m.get("periodTo"), false);
+        if (from != null && to != null && to.isBefore(from)) {
+            r.error("periodTo", "before_start", "periodTo (" + to + ") is before periodFrom (" + from + ").",
+                    "periodTo (" + to + ") trước periodFrom (" + from + ").");
+        }
+        return new ImpactJobs.Filter(codeScheme, r.text("provinceCode", m.get("provinceCode"), false, 64),
+                r.text("profileId", m.get("profileId"), false, 128), from, to,
                 r.optionalFlag("includeWithdrawn", m.get("includeWithdrawn")));
     }
 

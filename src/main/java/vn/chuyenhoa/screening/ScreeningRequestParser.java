@@ -11,6 +11,7 @@ import java.util.Set;
 
 import vn.chuyenhoa.http.JsonBody.Arr;
 import vn.chuyenhoa.http.JsonBody.Bool;
+import vn.chuyenhoa.http.JsonBody.Num;
 import vn.chuyenhoa.http.JsonBody.Obj;
 import vn.chuyenhoa.http.JsonBody.Value;
 import vn.chuyenhoa.area.AdminUnit;
@@ -130,13 +131,16 @@ final class ScreeningRequestParser {
             f.missing("year");
             return null;
         }
-        Long y = f.count("year", value);
-        if (y != null && (y < 2000 || y > 2100)) {
-            f.error("year", "out_of_range", "year (" + y + ") is not between 2000 and 2100.",
-                    "year (" + y + ") không nằm trong khoảng từ 2000 đến 2100.");
+        // any JSON integer is read whole, so that a negative or huge year is told this range, not a count's
+        if (!(value instanceof Num n && n.integral())) return f.year("year", value);
+        java.math.BigInteger y = new java.math.BigInteger(n.text());
+        if (y.compareTo(java.math.BigInteger.valueOf(2000)) < 0 || y.compareTo(java.math.BigInteger.valueOf(2100)) > 0) {
+            String shown = Shown.of(value);
+            f.error("year", "out_of_range", "year (" + shown + ") is not between 2000 and 2100.",
+                    "year (" + shown + ") không nằm trong khoảng từ 2000 đến 2100.");
             return null;
         }
-        return y == null ? null : y.intValue();
+        return y.intValue();
     }
 
     private static Map<ScreeningFact, Object> facts(JsonReader f, String field, Value value) {

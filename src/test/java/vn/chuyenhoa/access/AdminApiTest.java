@@ -256,6 +256,16 @@ class AdminApiTest {
         assertFieldError(admin.postJson("/api/v1/admin/accounts", """
                 {"username": "tinh.sai", "displayName": "Tỉnh sai", "roles": ["AUDITOR"], "provinces": ["Bắc Giang"]}"""),
                 "provinces", "invalid_value");
+        // a province is one of its scheme's official list: no made-up scheme, no code it lacks, no district code
+        for (String scope : List.of("XX:99", "QD124_2004:99", "QD124_2004:222", "QD19_2025:02")) {
+            assertFieldError(admin.postJson("/api/v1/admin/accounts", """
+                    {"username": "tinh.khong.co", "displayName": "x", "roles": ["EVALUATOR"], "provinces": ["QD124_2004:24", "%s"]}"""
+                    .formatted(scope)), "provinces[1]", "invalid_value");
+        }
+        assertFieldError(put(Http.TESTER, "/api/v1/admin/accounts/soanthao.bacgiang",
+                "{\"roles\": [\"RULE_EDITOR\"], \"provinces\": [\"ZZ:00\"], \"enabled\": true}"), "provinces[0]", "invalid_value");
+        assertEquals("QD124_2004:24", jdbc.queryForObject("SELECT provinces FROM account WHERE username = 'soanthao.bacgiang'",
+                String.class), "a refused change changes nothing");
         assertFieldError(admin.postJson("/api/v1/admin/accounts", """
                 {"username": "khong.vai", "displayName": "Không vai trò", "roles": [], "national": true}"""),
                 "roles", "invalid_value");
@@ -288,7 +298,7 @@ class AdminApiTest {
         assertFieldError(admin.get("/api/v1/admin/events?limit=0"), "limit", "out_of_range");
         assertFieldError(admin.get("/api/v1/admin/events?limit=abc"), "limit", "invalid_value");
         assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE username IN ('khong.tinh', 'ca.hai',"
-                + " 'tinh.sai', 'khong.vai', 'mat.khau.dai')", Integer.class), "nothing refused was stored");
+                + " 'tinh.sai', 'tinh.khong.co', 'khong.vai', 'mat.khau.dai')", Integer.class), "nothing refused was stored");
     }
 
     @Test

@@ -408,11 +408,15 @@ class RoleMatrixTest {
         return Stream.of(outside).map(p -> DynamicTest.dynamicTest("POST " + p + " as PROGRAMME_OFFICER of 11 → 403",
                 () -> {
                     Answer a = send("POST", p, "demo-token-canbo-dienbien", null);
+                    // the officer's role is the right one: the answer names the province, not the roles
                     if (api(p)) {
-                        assertProblem(a, 403, "urn:chuyenhoa:problem:forbidden");
+                        JsonNode problem = assertProblem(a, 403, "urn:chuyenhoa:problem:outside-scope");
+                        assertEquals("24", problem.path("provinceCode").asString(), a::describe);
+                        assertTrue(problem.path("detailVi").asString().contains("(QD124_2004:24)"), a::describe);
                     } else {
                         assertEquals(403, a.status(), a::describe);
                         assertEquals("text/html", a.mediaType(), a::describe);
+                        assertTrue(new String(a.body(), java.nio.charset.StandardCharsets.UTF_8).contains("(QD124_2004:24)"), a::describe);
                     }
                 }));
     }

@@ -290,6 +290,36 @@ class ReformApiTest {
         assertEquals(0, ninhBefore.get("years").get(0).get("counts").get("selected").asInt(), ninhBefore::toString);
     }
 
+    /**
+     * Phường Trần Phú of Hà Giang (old 02, wholly into Phường Hà Giang 2): a choice for a commune no record is on, or a
+     * day that has not come, refuses the whole move and stores nothing, whether or not records are left to move.
+     */
+    @Test
+    void aProvinceMoveRefusesChoicesForNoRecordAndFutureDaysWithOrWithoutRecordsLeft() {
+        ProgrammeDriver haGiang = new ProgrammeDriver(api, "QD124_2004", "02");
+        recorded(haGiang.add(2025, "00691", "2025-01-10"), "CANDIDATE");
+        String move = "/api/v1/programmes/QD124_2004/02/reorganisation";
+        for (int round = 0; round < 2; round++) {
+            JsonNode errors = Http.assertProblem(http.postJson(move, "{\"actor\": \"x\", \"effectiveDate\": \"2025-07-01\","
+                    + " \"choices\": {\"abc\": \"zzz\", \"99999\": \"00025\"}}"), 400).get("errors");
+            assertEquals(List.of("choices.99999", "choices.abc"), fields(errors).stream().sorted().toList(), errors::toString);
+            Http.assertFieldError(http.postJson(move, "{\"actor\": \"x\", \"effectiveDate\": \"2099-01-01\"}"),
+                    "effectiveDate", "in_future");
+            int left = api.get(move).json().get("records").size();
+            assertEquals(round == 0 ? 1 : 0, left, "nothing moved by a refused request");
+            if (round == 0) {
+                assertEquals(200, api.post(move, "{\"actor\": \"x\", \"effectiveDate\": \"2025-07-01\"}").status());
+            }
+        }
+        assertEquals("QD19_2025", api.get("/api/v1/programmes/QD19_2025/08/2025/areas/00691").json().get("codeScheme").asString());
+    }
+
+    private static List<String> fields(JsonNode errors) {
+        List<String> out = new ArrayList<>();
+        errors.forEach(e -> out.add(e.get("field").asString()));
+        return out;
+    }
+
     @Test
     void aNewProvinceHasNoRecordsToMoveAndANewUnitCannotEnterBeforeTheReform() {
         Http.assertFieldError(http.get("/api/v1/programmes/QD19_2025/24/reorganisation"), "codeScheme", "not_an_old_province");

@@ -318,6 +318,15 @@ class EvaluationApiTest {
     }
 
     @Test
+    void aDryRunWithoutATrueOrFalseValueIsRefusedNotStored() {
+        long before = store.count();
+        for (String value : List.of("", "maybe", "%20")) {
+            Http.assertFieldError(http.postJson(EVALUATIONS + "?dryRun=" + value, VALID), "dryRun", "invalid_value");
+        }
+        assertEquals(before, store.count(), "an empty dryRun is not a real write");
+    }
+
+    @Test
     void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody() {
         String key = "retry-" + UUID.randomUUID();
         long before = store.count();
@@ -395,6 +404,14 @@ class EvaluationApiTest {
         assertFieldError(http.postJson(impact, "{\"includeWithdrawn\": \"true\"}"), "includeWithdrawn", "not_a_boolean");
         assertFieldError(http.postJson(impact, "{\"periodFrom\": \"2024-02-30\"}"), "periodFrom", "invalid_date");
         assertFieldError(http.postJson(impact, "{\"province\": \"24\"}"), "province", "unknown_field");
+        // a filter that would match nothing unseen, or no JSON object at all, starts no job
+        assertFieldError(http.postJson(impact, "{\"codeScheme\": \"X\"}"), "codeScheme", "invalid_value");
+        assertFieldError(http.postJson(impact, "{\"periodFrom\": \"2025-01-01\", \"periodTo\": \"2024-01-01\"}"),
+                "periodTo", "before_start");
+        assertFieldError(http.postJson(impact, ""), null, "malformed_json");
+        assertFieldError(http.post(impact, null, new byte[0]), null, "malformed_json");
+        Http.assertProblem(http.post(impact, null, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 415);
+        Http.assertProblem(http.post(impact, "text/plain", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 415);
         Response started = http.postJson(impact, "{\"provinceCode\": \"24\"}");
         assertEquals(202, started.status(), started::describe);
     }
@@ -518,6 +535,12 @@ class EvaluationApiTest {
         assertFieldError(http.get(EVALUATIONS + "?size=500"), "size", "out_of_range");
         assertFieldError(http.get(EVALUATIONS + "?page=-1"), "page", "out_of_range");
         assertFieldError(http.get(EVALUATIONS + "?verdict=DONE"), "verdict", "invalid_value");
+        assertFieldError(http.get(EVALUATIONS + "?codeScheme=X"), "codeScheme", "invalid_value");
+        // an empty value is no filter, for the code scheme as for the verdict
+        assertEquals(201, http.postJson(EVALUATIONS, VALID).status());
+        long all = search("size=1").path("totalItems").asLong();
+        assertEquals(all, search("codeScheme=&size=1").path("totalItems").asLong());
+        assertEquals(all, search("verdict=&size=1").path("totalItems").asLong());
     }
 
     // ---------------------------------------------------------------------------------------------------------------

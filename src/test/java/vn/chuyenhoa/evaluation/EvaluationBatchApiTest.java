@@ -234,6 +234,15 @@ class EvaluationBatchApiTest {
     }
 
     @Test
+    void aDryRunWithoutATrueOrFalseValueIsRefusedNotStored() {
+        long before = store.count();
+        for (String value : List.of("", "maybe", "%20")) {
+            assertFieldError(http.postJson(BATCHES + "?dryRun=" + value, batch(VALID)), "dryRun", "invalid_value");
+        }
+        assertEquals(before, store.count(), "an empty dryRun is not a real write");
+    }
+
+    @Test
     void aRetryWithTheSameKeyGetsTheFirstAnswer() {
         String key = "lo-" + UUID.randomUUID();
         String body = batch(VALID, NO_FACTS);

@@ -206,6 +206,16 @@ public class ScreeningApiTest {
         assertEquals(before, store.count(), "nothing is stored");
     }
 
+    /** A year below zero or beyond an int is told the range a year has, not the range of a count. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-1", "0", "2101", "99999999999"})
+    void aYearOutOfRangeIsToldTheYearsRange(String year) {
+        Http.Response r = http.postJson("/api/v1/screenings", "{\"year\":" + year + ",\"candidates\":[" + KIEN_THO + "]}");
+        JsonNode e = Http.assertFieldError(r, "year", "out_of_range");
+        assertEquals("year (" + year + ") is not between 2000 and 2100.", e.get("message").asString(), r::describe);
+        assertEquals("year (" + year + ") không nằm trong khoảng từ 2000 đến 2100.", e.get("messageVi").asString(), r::describe);
+    }
+
     @Test
     void moreThanAThousandCandidatesAreRefused() {
         StringBuilder body = new StringBuilder("{\"year\":2025,\"candidates\":[");
