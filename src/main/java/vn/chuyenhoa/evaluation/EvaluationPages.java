@@ -36,13 +36,13 @@ class EvaluationPages {
 
     EvaluationPages(EvaluationStore store, EvaluationFinder finder, SnapshotCache versions, Reevaluations reevaluations,
                     Exports exports, ObjectMapper json, EngineSource engines) {
-        this.engines = engines;
         this.store = store;
         this.finder = finder;
         this.versions = versions;
         this.reevaluations = reevaluations;
         this.exports = exports;
         this.json = json;
+        this.engines = engines;
     }
 
     @GetMapping("/")
