@@ -32,15 +32,17 @@ class EvaluationPages {
     private final Reevaluations reevaluations;
     private final Exports exports;
     private final ObjectMapper json;
+    private final EngineSource engines;
 
     EvaluationPages(EvaluationStore store, EvaluationFinder finder, SnapshotCache versions, Reevaluations reevaluations,
-                    Exports exports, ObjectMapper json) {
+                    Exports exports, ObjectMapper json, EngineSource engines) {
         this.store = store;
         this.finder = finder;
         this.versions = versions;
         this.reevaluations = reevaluations;
         this.exports = exports;
         this.json = json;
+        this.engines = engines;
     }
 
     @GetMapping("/")
@@ -49,8 +51,13 @@ class EvaluationPages {
     }
 
     @GetMapping("/evaluations")
-    String list(EvaluationQuery q, Model model) {
+    String list(EvaluationQuery q, Model model, Locale locale) {
         model.addAttribute("q", q);
+        // the list names each profile as the tables in force do; a profile they no longer have keeps its code
+        boolean en = "en".equals(locale.getLanguage());
+        model.addAttribute("profileNames", engines.current().policy().profiles().stream()
+                .filter(p -> (en ? p.labelEn() : p.labelVi()) != null)
+                .collect(java.util.stream.Collectors.toMap(Profile::id, p -> en ? p.labelEn() : p.labelVi(), (a, b) -> a)));
         model.addAttribute("verdicts", Verdict.values());
         model.addAttribute("sizes", EvaluationQuery.SIZES);
         List<EvaluationQuery.Problem> problems = q.problems();

@@ -113,17 +113,25 @@ record EvaluationQuery(String area, String codeScheme, String provinceCode, Stri
 
     private static LocalDate date(String s, String field, List<Problem> p) {
         if (s == null) return null;
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            p.add(new Problem(field, "Ngày phải có dạng NNNN-TT-NN: " + s, "A date is written YYYY-MM-DD: " + s));
-            return null;
+        LocalDate d = parse(s);
+        if (d == null) {
+            String shown = vn.chuyenhoa.http.Shown.clip(s);
+            p.add(new Problem(field, "\"" + shown + "\" không phải là ngày viết dạng ngày/tháng/năm (ví dụ 31/12/2024).",
+                    "\"" + shown + "\" is not a date written dd/mm/yyyy (for example 31/12/2024)."));
         }
+        return d;
     }
 
+    /**
+     * dd/mm/yyyy as officers write dates (and as the forms read them); also yyyy-mm-dd, which links and bookmarks made
+     * before the search box took dd/mm/yyyy still carry.
+     */
     private static LocalDate parse(String s) {
+        if (s == null) return null;
+        java.util.Optional<LocalDate> typed = vn.chuyenhoa.http.FormBody.date(s);
+        if (typed.isPresent()) return typed.get();
         try {
-            return s == null ? null : LocalDate.parse(s);
+            return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
             return null;
         }

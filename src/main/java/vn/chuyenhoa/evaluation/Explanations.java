@@ -76,17 +76,18 @@ public final class Explanations {
             }
             default -> {
                 BigDecimal pct = m.getReading().shown();
-                String frac = " (" + num + "/" + den + ")";
+                String frac = " (" + vi(num) + "/" + vi(den) + ")";
+                String fracEn = " (" + en(num) + "/" + en(den) + ")";
                 String t = plain(r.threshold());
                 if (d.outcome() == Outcome.MET) {
                     return new Text(pct.toPlainString(), num, den,
                             label + " " + vi(pct) + "%" + frac + " đạt yêu cầu " + requirementVi(r.comparison(), vi(r.threshold()) + "%") + ".",
-                            labelEn + " " + pct.toPlainString() + "%" + frac + " meets the requirement of "
+                            labelEn + " " + pct.toPlainString() + "%" + fracEn + " meets the requirement of "
                                     + requirementEn(r.comparison(), t + "%") + ".", null);
                 }
                 return new Text(pct.toPlainString(), num, den,
                         label + " " + vi(pct) + "%" + frac + " " + shortfallVi(r.comparison()) + " ngưỡng " + vi(r.threshold()) + "%.",
-                        labelEn + " " + pct.toPlainString() + "%" + frac + " " + shortfallEn(r.comparison())
+                        labelEn + " " + pct.toPlainString() + "%" + fracEn + " " + shortfallEn(r.comparison())
                                 + " the threshold of " + t + "%.",
                         rateRemedy(r.comparison(), r.threshold(), num, den));
             }
@@ -101,12 +102,12 @@ public final class Explanations {
         String t = plain(r.threshold());
         if (d.outcome() == Outcome.MET) {
             return new Text(String.valueOf(v), null, null,
-                    r.criterion().labelVi() + ": " + v + ", đạt yêu cầu " + requirementVi(r.comparison(), t) + ".",
-                    r.criterion().labelEn() + ": " + v + ", meets the requirement of " + requirementEn(r.comparison(), t) + ".", null);
+                    r.criterion().labelVi() + ": " + vi(v) + ", đạt yêu cầu " + requirementVi(r.comparison(), t) + ".",
+                    r.criterion().labelEn() + ": " + en(v) + ", meets the requirement of " + requirementEn(r.comparison(), t) + ".", null);
         }
         return new Text(String.valueOf(v), null, null,
-                r.criterion().labelVi() + ": " + v + ", không đạt yêu cầu " + requirementVi(r.comparison(), t) + ".",
-                r.criterion().labelEn() + ": " + v + ", does not meet the requirement of " + requirementEn(r.comparison(), t) + ".",
+                r.criterion().labelVi() + ": " + vi(v) + ", không đạt yêu cầu " + requirementVi(r.comparison(), t) + ".",
+                r.criterion().labelEn() + ": " + en(v) + ", does not meet the requirement of " + requirementEn(r.comparison(), t) + ".",
                 countRemedy(r.comparison(), r.threshold(), v));
     }
 
@@ -132,15 +133,16 @@ public final class Explanations {
         if (d.outcome() == Outcome.MISSING_DATA) return missingText(m, null, null);
         long b = m.getBaseline(), c = m.getCurrent();
         String label = r.criterion().labelVi(), labelEn = r.criterion().labelEn();
-        String counts = " (" + b + " → " + c + ")";
+        String counts = " (" + vi(b) + " → " + vi(c) + ")";
+        String countsEn = " (" + en(b) + " → " + en(c) + ")";
         if (b == 0) {
             return d.outcome() == Outcome.MET
                     ? new Text(null, null, null,
                         label + ": trước chuyển hóa không có vụ nào và nay vẫn không có" + counts + ", đạt.",
-                        labelEn + ": none before transformation and none now" + counts + ", met.", null)
+                        labelEn + ": none before transformation and none now" + countsEn + ", met.", null)
                     : new Text(null, null, null,
-                        label + ": trước chuyển hóa không có vụ nào nhưng nay có " + c + counts + ", không đạt.",
-                        labelEn + ": none before transformation but " + c + " now" + counts + ", not met.", c);
+                        label + ": trước chuyển hóa không có vụ nào nhưng nay có " + vi(c) + counts + ", không đạt.",
+                        labelEn + ": none before transformation but " + en(c) + " now" + countsEn + ", not met.", c);
         }
         long down = b - c;
         BigDecimal pct = m.getReading().shown();
@@ -150,14 +152,14 @@ public final class Explanations {
         if (d.outcome() == Outcome.MET) {
             return new Text(pct.toPlainString(), down, b,
                     label + ": " + changeVi + counts + ", đạt yêu cầu " + requirementVi(r.comparison(), vi(r.threshold()) + "%") + ".",
-                    labelEn + ": " + changeEn + counts + ", meets the requirement of " + requirementEn(r.comparison(), t + "%") + ".", null);
+                    labelEn + ": " + changeEn + countsEn + ", meets the requirement of " + requirementEn(r.comparison(), t + "%") + ".", null);
         }
         // smallest k with (b − (c − k))·100 ≥ t·b, i.e. c − k ≤ b − t·b/100
         BigDecimal allowed = BigDecimal.valueOf(b).subtract(r.threshold().multiply(BigDecimal.valueOf(b)).divide(HUNDRED));
         long k = c - allowed.setScale(0, RoundingMode.FLOOR).longValueExact();
         return new Text(pct.toPlainString(), down, b,
                 label + ": " + changeVi + counts + ", thấp hơn ngưỡng giảm " + vi(r.threshold()) + "%.",
-                labelEn + ": " + changeEn + counts + ", short of the " + t + "% reduction required.", k);
+                labelEn + ": " + changeEn + countsEn + ", short of the " + t + "% reduction required.", k);
     }
 
     private static Text belowBaseline(Decision d) {
@@ -173,12 +175,12 @@ public final class Explanations {
         long b = m.getBaseline(), c = m.getCurrent();
         if (d.outcome() == Outcome.MET) {
             return new Text(String.valueOf(c), null, null,
-                    label + ": nay " + c + ", trước chuyển hóa " + b + ", đã giảm.",
-                    labelEn + ": " + c + " now against " + b + " before transformation, fewer.", null);
+                    label + ": nay " + vi(c) + ", trước chuyển hóa " + vi(b) + ", đã giảm.",
+                    labelEn + ": " + en(c) + " now against " + en(b) + " before transformation, fewer.", null);
         }
         return new Text(String.valueOf(c), null, null,
-                label + ": nay " + c + ", trước chuyển hóa " + b + ", chưa giảm.",
-                labelEn + ": " + c + " now against " + b + " before transformation, not fewer.", c - b + 1);
+                label + ": nay " + vi(c) + ", trước chuyển hóa " + vi(b) + ", chưa giảm.",
+                labelEn + ": " + en(c) + " now against " + en(b) + " before transformation, not fewer.", c - b + 1);
     }
 
     private static Text missingText(Measure m, Long num, Long den) {
@@ -257,7 +259,7 @@ public final class Explanations {
     static String fill(String template, long n, BigDecimal threshold, boolean vietnamese) {
         if (template == null) return null;
         String t = threshold == null ? "" : vietnamese ? vi(threshold) : plain(threshold);
-        return template.replace("{n}", Long.toString(n)).replace("{s}", n == 1 ? "" : "s").replace("{threshold}", t);
+        return template.replace("{n}", vietnamese ? vi(n) : en(n)).replace("{s}", n == 1 ? "" : "s").replace("{threshold}", t);
     }
 
     private static String yesNoVi(Boolean b) {
@@ -270,6 +272,16 @@ public final class Explanations {
 
     static String plain(BigDecimal d) {
         return d == null ? null : d.stripTrailingZeros().toPlainString();
+    }
+
+    /** A count as Vietnamese writes it (kernel.Numbers): 1.150, as the page's tables write it beside the sentence. */
+    static String vi(long n) {
+        return vn.chuyenhoa.kernel.Numbers.format(n, true);
+    }
+
+    /** A count as English writes it: 1,150. */
+    static String en(long n) {
+        return vn.chuyenhoa.kernel.Numbers.format(n, false);
     }
 
     /** As Vietnamese writes it (kernel.Numbers): 76,92%. Computed rates keep their two places, thresholds are written plain. */

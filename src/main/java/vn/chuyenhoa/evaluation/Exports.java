@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 
 import vn.chuyenhoa.document.OfficialDocument;
+import vn.chuyenhoa.web.Show;
 
 /**
  * The list as CSV (UTF-8 with a byte order mark, so that Excel shows Vietnamese) and XLSX, one evaluation as PDF for
@@ -45,16 +46,17 @@ class Exports {
             new Column("col.state", EvaluationSummary::state),
             new Column("col.id", EvaluationSummary::id));
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
             .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final MessageSource messages;
     private final vn.chuyenhoa.area.AreaDirectory areas;
+    private final Show show;
 
-    Exports(MessageSource messages, vn.chuyenhoa.area.AreaDirectory areas) {
+    Exports(MessageSource messages, vn.chuyenhoa.area.AreaDirectory areas, Show show) {
         this.messages = messages;
         this.areas = areas;
+        this.show = show;
     }
 
     byte[] csv(List<EvaluationSummary> rows, Locale locale) {
@@ -90,31 +92,38 @@ class Exports {
 
     /**
      * The evaluation as a document for the area's dossier, in the administrative format every printed document of
-     * the service shares ({@link OfficialDocument}): issued by the steering committee of the area's province.
+     * the service shares ({@link OfficialDocument}): issued by the steering committee of the area's province. It says
+     * what the evaluation's page says, written by the same {@link Show} (names beside codes, facts by their labels,
+     * numbers and yes/no as the language writes them, criterion codes only in English).
      */
     byte[] pdf(EvaluationDocument d, EvaluationStatus status, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
-        String province = provinceName(d.area().codeScheme(), d.area().provinceCode());
+        EvaluationDocument.AreaView area = d.area();
+        String province = provinceName(area.codeScheme(), area.provinceCode());
         OfficialDocument doc = OfficialDocument.of(OfficialDocument.Letterhead.steeringCommittee(province, null, "BC-BCĐ"), true)
-                .title("BÁO CÁO", msg("evaluation.title", locale) + ": " + d.area().name() + " (" + d.area().code() + ")");
+                .title("BÁO CÁO", msg("evaluation.title", locale) + ": " + area.name() + " (" + area.code() + ")");
         doc.line(msg("col.verdict", locale), msg("verdict." + d.verdict().name(), locale));
-        doc.line(msg("col.codeScheme", locale), d.area().codeScheme() + ", " + province + " (" + d.area().provinceCode() + ")"
-                + (d.area().districtCode() == null ? "" : ", " + msg("evaluation.district", locale) + " " + d.area().districtCode()));
-        doc.line(msg("evaluation.period", locale), day(d.period().from()) + " – " + day(d.period().to())
+        doc.line(msg("col.areaCode", locale), area.name() + " (" + area.code() + "), " + msg("evaluation.codeList", locale)
+                + " " + show.scheme(area.codeScheme()));
+        doc.line(msg("col.provinceCode", locale), show.province(area.codeScheme(), area.provinceCode())
+                + (area.districtCode() == null ? "" : ", " + show.district(area.codeScheme(), area.provinceCode(), area.districtCode())));
+        doc.line(msg("evaluation.period", locale), show.date(d.period().from()) + " – " + show.date(d.period().to())
                 + (d.baselinePeriod() == null ? "" : "; " + msg("evaluation.baseline", locale) + " "
-                + day(d.baselinePeriod().from()) + " – " + day(d.baselinePeriod().to())));
+                + show.date(d.baselinePeriod().from()) + " – " + show.date(d.baselinePeriod().to())));
         if (d.profile() != null) doc.line(msg("col.profile", locale), d.profile().id() + " — " + (en ? d.profile().labelEn() : d.profile().labelVi())
                 + (d.profile().legalBasis() == null ? "" : " (" + d.profile().legalBasis() + ")"));
         doc.line(msg("col.rulesetVersion", locale), d.rulesetVersion());
         doc.line(msg("evaluation.evaluatedAt", locale), time(d.evaluatedAt()) + " · id " + d.id());
         doc.line(msg("col.state", locale), msg("state." + status.state(), locale)
-                + status.events().stream().map(e -> " · " + e.kind() + " " + time(e.at()) + ": " + e.reason()).reduce("", String::concat));
+                + status.events().stream().map(e -> " · " + msg("state." + e.kind(), locale) + " " + time(e.at()) + ": " + e.reason())
+                .reduce("", String::concat));
         List<List<String>> rows = new ArrayList<>();
         for (CriterionResult c : d.criteria()) {
             String remedy = en ? c.remedyEn() : c.remedyVi();
-            rows.add(List.of((en ? c.labelEn() : c.labelVi()) + "\n" + c.id(),
-                    nz(c.actual()) + (c.denominator() == null ? "" : " (" + c.numerator() + "/" + c.denominator() + ")"),
-                    (c.comparison() == null ? "" : c.comparison() + " ") + nz(c.threshold()),
+            rows.add(List.of((en ? c.labelEn() + "\n" + c.id() : c.labelVi()),
+                    show.number(c.actual()) + (c.denominator() == null ? ""
+                            : "\n" + show.number(c.numerator()) + "/" + show.number(c.denominator())),
+                    (c.comparison() == null ? "" : c.comparison() + " ") + show.number(c.threshold()),
                     msg("outcome." + c.outcome().name(), locale),
                     nz(en ? c.explanationEn() : c.explanationVi())
                             + (remedy == null || c.outcome() != Outcome.NOT_MET ? "" : "\n→ " + msg("evaluation.remedy", locale) + ": " + remedy),
@@ -126,12 +135,13 @@ class Exports {
                 List.of(msg("col.criterion", locale), msg("col.actual", locale), msg("col.threshold", locale),
                         msg("col.outcome", locale), msg("col.explanation", locale), msg("col.source", locale)), rows));
         if (d.missingFacts() != null && !d.missingFacts().isEmpty()) {
-            doc.line(msg("evaluation.missingFacts", locale), String.join(", ", d.missingFacts()));
+            doc.line(msg("evaluation.missingFacts", locale), show.facts(d.missingFacts()));
         }
         if (d.facts() instanceof Map<?, ?> facts) {
-            StringBuilder sb = new StringBuilder();
-            facts.forEach((k, v) -> sb.append(k).append(" = ").append(v).append("; "));
-            doc.line(msg("evaluation.facts", locale), sb.toString());
+            List<List<String>> factRows = new ArrayList<>();
+            facts.forEach((k, v) -> factRows.add(List.of(show.fact(String.valueOf(k)), show.number(v))));
+            doc.heading(msg("evaluation.facts", locale));
+            doc.table(new OfficialDocument.Table(new float[] {8f, 2f}, List.of(msg("col.fact", locale), msg("col.value", locale)), factRows));
         }
         doc.note(msg("pdf.footer", locale));
         return doc.recipients(List.of("Ban Chỉ đạo 138 " + province + " (để báo cáo)", "Ủy ban nhân dân " + d.area().name(),
@@ -144,10 +154,6 @@ class Exports {
         return vn.chuyenhoa.area.CodeScheme.parse(scheme)
                 .flatMap(s -> areas.communesOf(s, provinceCode).stream().findFirst())
                 .map(vn.chuyenhoa.area.AdminUnit::provinceName).orElse("tỉnh " + provinceCode);
-    }
-
-    private static String day(java.time.LocalDate d) {
-        return d == null ? "" : DAY.format(d);
     }
 
     private static String time(java.time.Instant t) {

@@ -11,7 +11,7 @@ public record ProfileChoice(Profile profile, SelectedBy selectedBy, String reaso
 
     static ProfileChoice byCaller(Profile p) {
         return new ProfileChoice(p, SelectedBy.CALLER,
-                "Bộ tiêu chí " + p.id() + " do bên gửi yêu cầu chỉ định và được áp dụng đúng như chỉ định,"
+                "Bộ tiêu chí " + nameVi(p) + " do bên gửi yêu cầu chỉ định và được áp dụng đúng như chỉ định,"
                         + " không xét phạm vi hay thời gian hiệu lực.",
                 "Profile " + p.id() + " was named by the caller (profileId) and is applied as given,"
                         + " whatever its scope and validity.");
@@ -22,7 +22,7 @@ public record ProfileChoice(Profile profile, SelectedBy selectedBy, String reaso
         // Vietnamese as officers read it: the code list by its decision, dates dd/mm/yyyy (issue 15)
         String validityVi = Dates.format(p.validFrom()) + " – " + (p.validTo() == null ? "…" : Dates.format(p.validTo()));
         return new ProfileChoice(p, SelectedBy.SCOPE,
-                "Bộ tiêu chí " + p.id() + " được chọn vì phạm vi (" + p.scope().describeVi() + ") chứa địa bàn "
+                "Bộ tiêu chí " + nameVi(p) + " được chọn vì phạm vi (" + p.scope().describeVi() + ") chứa địa bàn "
                         + area.code() + " (danh mục " + vn.chuyenhoa.area.CodeScheme.titleOf(area.codeScheme()) + ") và thời gian hiệu lực " + validityVi
                         + " chứa ngày kết thúc kỳ đánh giá " + Dates.format(period.to())
                         + "; đây là bộ tiêu chí cụ thể nhất phù hợp.",
@@ -30,5 +30,10 @@ public record ProfileChoice(Profile profile, SelectedBy selectedBy, String reaso
                         + area.codeScheme() + " " + area.code() + " and its validity " + validity
                         + " contains the end of the evaluation period, " + period.to()
                         + "; it is the most specific matching profile.");
+    }
+
+    /** The profile as a Vietnamese sentence names it: by its name from the tables, its code only when it has none. */
+    private static String nameVi(Profile p) {
+        return p.labelVi() == null || p.labelVi().isBlank() ? p.id() : "“" + p.labelVi() + "”";
     }
 }

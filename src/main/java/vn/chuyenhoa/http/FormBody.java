@@ -162,7 +162,17 @@ public final class FormBody {
             m.appendReplacement(b, Matcher.quoteReplacement(replaced == null ? m.group() : replaced));
         }
         m.appendTail(b);
-        return ISO_DATE.matcher(b.toString()).replaceAll("$3/$2/$1");
+        return dated(b.toString());
+    }
+
+    /**
+     * The ISO dates of a message as dd/mm/yyyy, except inside double quotes: a quoted value is what the officer typed,
+     * echoed exactly, and rewriting "2024-01-01" into "01/01/2024" would call a valid date invalid.
+     */
+    private static String dated(String text) {
+        String[] parts = text.split("\"", -1);
+        for (int i = 0; i < parts.length; i += 2) parts[i] = ISO_DATE.matcher(parts[i]).replaceAll("$3/$2/$1");
+        return String.join("\"", parts);
     }
 
     public static List<Problem> shown(List<FieldError> errors, Function<String, String> labelOf,
@@ -180,8 +190,7 @@ public final class FormBody {
                 m.appendReplacement(b, Matcher.quoteReplacement(replaced == null ? token : replaced));
             }
             m.appendTail(b);
-            String dated = ISO_DATE.matcher(b.toString()).replaceAll("$3/$2/$1");
-            out.add(new Problem(e.field(), label == null ? "" : label, dated));
+            out.add(new Problem(e.field(), label == null ? "" : label, dated(b.toString())));
         }
         return out;
     }

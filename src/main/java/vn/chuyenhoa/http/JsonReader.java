@@ -16,6 +16,7 @@ import vn.chuyenhoa.http.JsonBody.Num;
 import vn.chuyenhoa.http.JsonBody.Obj;
 import vn.chuyenhoa.http.JsonBody.Str;
 import vn.chuyenhoa.http.JsonBody.Value;
+import vn.chuyenhoa.kernel.Numbers;
 
 /**
  * One strict reading of a JSON request body, for every endpoint that takes one: nothing nearly right is taken (a
@@ -225,8 +226,13 @@ public final class JsonReader {
         String text = number.text();
         long count = text.length() > 11 ? -1 : Long.parseLong(text);
         if (count < 0 || count > Integer.MAX_VALUE) {
-            error(field, "out_of_range", field + " (" + shown + ") is not between 0 and " + Integer.MAX_VALUE + ".",
-                    field + " (" + shown + ") không nằm trong khoảng từ 0 đến " + Integer.MAX_VALUE + ".");
+            // the numbers as each language writes them (an officer's form typed "1.000.000.000.000"); a value too
+            // long for a long stays as sent, clipped
+            boolean fits = text.length() <= 18;
+            String vi = fits ? Numbers.format(Long.parseLong(text), true) : shown;
+            String en = fits ? Numbers.format(Long.parseLong(text), false) : shown;
+            error(field, "out_of_range", field + " (" + en + ") is not between 0 and " + Numbers.format(Integer.MAX_VALUE, false) + ".",
+                    field + " (" + vi + ") không nằm trong khoảng từ 0 đến " + Numbers.format(Integer.MAX_VALUE, true) + ".");
             return null;
         }
         return count;

@@ -21,10 +21,11 @@ import vn.chuyenhoa.kernel.Numbers;
 /**
  * How pages write what the API writes for machines (templates call it as {@code @show}): dates dd/mm/yyyy, times in
  * Vietnam time to the second, numbers through kernel.Numbers, fact names and code lists as words, and the name beside
- * a province, district or commune code. One place, so no page writes an ISO date, a UTC instant or a JSON name.
+ * a province, district or commune code. One place, so no page writes an ISO date, a UTC instant or a JSON name; the
+ * PDFs of a page (an evaluation's for the dossier) write through it too, so that they say what the page says.
  */
 @Component("show")
-class Show {
+public class Show {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
@@ -67,7 +68,7 @@ class Show {
         return s;
     }
 
-    String yesNo(boolean b) {
+    public String yesNo(boolean b) {
         return english() ? (b ? "yes" : "no") : (b ? "có" : "không");
     }
 
@@ -137,12 +138,16 @@ class Show {
         return s.replaceAll("\\broles\\b", "vai trò").replaceAll("\\bnational\\b", "toàn quốc").replaceAll("\\bprovinces\\b", "tỉnh");
     }
 
-    /** A district's name beside its code (lists before 1 July 2025). */
+    /**
+     * A district's name beside its code (lists before 1 July 2025): "Huyện Nậm Pồ (103)", the name saying its kind,
+     * so no word goes before it; "huyện 103" only for a code the list does not know.
+     */
     public String district(Object scheme, String provinceCode, String code) {
         if (code == null) return "";
         return CodeScheme.parse(String.valueOf(scheme)).flatMap(s -> areas.communesOf(s, provinceCode).stream()
                         .filter(u -> code.equals(u.districtCode())).findFirst())
-                .map(u -> u.districtName() + " (" + code + ")").orElse(code);
+                .map(u -> u.districtName() + " (" + code + ")")
+                .orElseGet(() -> messages.getMessage("evaluation.district", null, "huyện", LocaleContextHolder.getLocale()) + " " + code);
     }
 
     /** A commune's name beside its code. */

@@ -160,6 +160,19 @@ class OfficerPagesTest {
     }
 
     @Test
+    void theEvaluationFormEchoesWhatWasTypedAndWritesNumbersTheVietnameseWay() {
+        Http.Response r = post(officer, "/evaluations/new", form("action", "preview", "period.from", "2024-01-01",
+                "period.to", "31/12/2024", "facts.householdsTotal", "1.000.000.000.000"));
+        assertEquals(400, r.status(), r::describe);
+        String t = r.text();
+        // what was typed, exactly: not rewritten into a valid date and then called invalid
+        assertTrue(t.contains("&quot;2024-01-01&quot; không phải là ngày viết dạng ngày/tháng/năm"), t);
+        assertFalse(t.contains("&quot;01/01/2024&quot;"), t);
+        assertTrue(t.contains("(1.000.000.000.000) không nằm trong khoảng từ 0 đến 2.147.483.647"), t);
+        assertFalse(t.contains("1000000000000") || t.contains("2147483647"), t);
+    }
+
+    @Test
     void aScreeningUploadedAsTheApisJsonIsReadAsAPage() throws Exception {
         String example = Files.readString(Path.of("examples/screening-thanh-hoa.json"));
         assertEquals(200, national.get("/screenings/new").status());

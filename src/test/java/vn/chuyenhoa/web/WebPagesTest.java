@@ -140,6 +140,78 @@ class WebPagesTest {
         assertTrue(print.contains("class=\"printing\"") && print.contains("Phường Nếnh"), print);
     }
 
+    /** Xã Nậm Tin of Huyện Nậm Pồ (Điện Biên), its households in the thousands. */
+    static final String NAM_TIN = """
+            {"area":{"codeScheme":"QD124_2004","code":"03156"},"period":{"from":"2024-01-01","to":"2024-12-31"},
+             "baselinePeriod":{"from":"2023-01-01","to":"2023-12-31"},
+             "facts":{"tipsReceived":7,"tipsResolved":7,"politicalSystemConsolidated":true,"effectiveModels":2,
+              "communityRulesMaintained":true,"householdsTotal":1200,"householdsInformed":1150,"organizedCrimeSigns":false,
+              "blackCreditActivity":false,"casesOccurred":4,"casesCleared":4,"seriousCasesProsecuted":0,"seriousCasesCleared":0,
+              "releasedResidents":10,"releasedReoffended":0,"crimesBaseline":20,"crimesCurrent":12,
+              "socialEvilsBaseline":4,"socialEvilsCurrent":3,"hotspotsBaseline":2,"hotspotsCurrent":1,"newHotspotsFormed":0}}""";
+
+    static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("\\b[a-z]+[A-Z][A-Za-z]*\\b");
+
+    @Test
+    void theDossierPdfSaysWhatThePageSays() throws Exception {
+        Http.Response created = http.postJson("/api/v1/evaluations", NAM_TIN);
+        assertEquals(201, created.status(), created::describe);
+        String id = created.json().get("id").asString();
+        String profile = created.json().get("profile").get("id").asString();
+        String profileName = created.json().get("profile").get("labelVi").asString();
+        java.util.List<String> criteria = new java.util.ArrayList<>();
+        created.json().get("criteria").forEach(c -> criteria.add(c.get("id").asString()));
+
+        String t;
+        try (PDDocument d = Loader.loadPDF(http.get("/evaluations/" + id + "/pdf").body())) {
+            t = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+        }
+        // facts by their labels, with values as Vietnamese writes them
+        assertFalse(CAMEL.matcher(t).find(), "a camelCase name: " + t);
+        assertTrue(t.contains("Tổng số hộ gia đình trên địa bàn 1.200") && t.contains("tuyên truyền, phổ biến phòng, chống tội phạm 1.150"), t);
+        assertFalse(t.matches(".*\\b(true|false)\\b.*"), "English booleans: " + t);
+        assertTrue(t.contains(" có "), "yes as the page writes it: " + t);
+        // criteria by name only, the code list and the district by name
+        for (String c : criteria) assertFalse(t.contains(c), c + " in " + t);
+        assertFalse(t.contains("QD124_2004"), t);
+        assertTrue(t.contains(vn.chuyenhoa.area.CodeScheme.titleOf("QD124_2004")), t);
+        assertTrue(t.contains("Huyện Nậm Pồ (103)") && !t.contains("huyện 103") && !t.contains("huyện Huyện"), t);
+        // rates and counts as Vietnamese writes them, in the table (the counts under the rate, as on the page) and in
+        // the sentence
+        assertTrue(t.contains("95,83 1.150/1.200") && t.contains("95,83% (1.150/1.200)"), t);
+        assertFalse(t.contains("95.83") || t.contains("1150"), t);
+
+        String page = http.get("/evaluations/" + id).text();
+        assertTrue(page.contains("Huyện Nậm Pồ (103)") && !page.contains("huyện Huyện"), page);
+        assertTrue(page.contains("95,83% (1.150/1.200)") && !page.contains("1150/1200"), page);
+        assertTrue(page.contains("Bộ tiêu chí “" + profileName + "” được chọn vì") && !page.contains("Bộ tiêu chí " + profile + " "), page);
+        assertFalse(http.get("/evaluations/" + id + "/print").text().contains("huyện Huyện"));
+        try (PDDocument d = Loader.loadPDF(http.get("/evaluations/" + id + "/pdf?lang=en").body())) {
+            String en = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+            // in English, as on the page, each criterion's code under its name, and numbers the English way
+            assertTrue(en.contains(criteria.get(0)) && en.contains("95.83 1,150/1,200"), en);
+        }
+
+        String list = http.get("/evaluations?area=03156").text();
+        assertTrue(list.contains(">" + profileName + "</td>") && !list.contains(">" + profile + "</td>"), list);
+    }
+
+    @Test
+    void theListTakesDatesAsOfficersWriteThem() throws Exception {
+        String kienTho = evaluate("xa-kien-tho.json");
+        Http.Response in2020 = http.get("/evaluations?area=15118&periodFrom=01/01/2020&periodTo=31/12/2020");
+        assertEquals(200, in2020.status());
+        assertFalse(in2020.text().contains("class=\"problems\""), in2020::describe);
+        assertFalse(in2020.text().contains("/evaluations/" + kienTho), "Kiên Thọ's period is 2024");
+        Http.Response in2024 = http.get("/evaluations?area=15118&periodFrom=1/1/2024&periodTo=31/12/2024");
+        assertTrue(in2024.text().contains("/evaluations/" + kienTho), in2024::describe);
+        Http.Response bad = http.get("/evaluations?periodFrom=32/01/2020&periodTo=2020-31-12");
+        String b = bad.text();
+        assertTrue(b.contains("<b>Kỳ từ ngày</b>: <span>&quot;32/01/2020&quot; không phải là ngày viết dạng ngày/tháng/năm")
+                && b.contains("<b>Kỳ đến ngày</b>: <span>&quot;2020-31-12&quot; không phải là ngày"), b);
+        assertFalse(b.contains("<b>periodFrom</b>") || b.contains("NNNN-TT-NN"), b);
+    }
+
     @Test
     void badAddressesAndFormsAreAnsweredWithPages() {
         Http.Response noSuch = http.get("/evaluations/not-an-id");
@@ -156,7 +228,7 @@ class WebPagesTest {
         assertTrue(badPage.mediaType().startsWith("text/html") && badPage.text().contains("Giá trị của &quot;page&quot; không hợp lệ"), badPage::describe);
         Http.Response badDate = http.get("/evaluations?periodFrom=2024-13-01&verdict=MAYBE");
         assertEquals(200, badDate.status());
-        assertTrue(badDate.text().contains("Ngày phải có dạng NNNN-TT-NN") && badDate.text().contains("Kết luận không hợp lệ"), badDate::describe);
+        assertTrue(badDate.text().contains("&quot;2024-13-01&quot; không phải là ngày") && badDate.text().contains("Kết luận không hợp lệ"), badDate::describe);
 
         Http.Response emptyUpload = http.postMultipart("/rulesets/upload", Map.of(), Map.of());
         assertEquals(400, emptyUpload.status());
