@@ -54,6 +54,25 @@ class Show {
         return TIME.format(i.atZone(VIETNAM));
     }
 
+    /**
+     * Who did something, as the pages name them: an account by its user name, the service's own actors (start-up,
+     * folder watcher, demo-account loader) by a label (actor.* in the messages), so no internal name reaches a page.
+     */
+    public String actor(String name) {
+        if (name == null) return "";
+        return messages.getMessage("actor." + name, null, name, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * What an actor wrote: a person's text as written; the service's own actors write both languages as
+     * "tiếng Việt / English", of which the page shows its own.
+     */
+    public String said(String actor, String text) {
+        if (text == null || actor == null || actor(actor).equals(actor)) return text == null ? "" : text;
+        String[] both = text.split(" / ", 2);
+        return both.length < 2 ? text : english() ? both[1] : both[0];
+    }
+
     public String number(Object n) {
         if (n == null) return "";
         boolean vi = !english();

@@ -79,6 +79,31 @@ class WebPagesTest {
         assertTrue(editor.contains("href=\"/rulesets/upload\""), editor);
     }
 
+    /** A UTC instant as the API writes it; no page may show one. */
+    static final java.util.regex.Pattern ISO_INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+    @Test
+    void theVersionPagesSayStatesSourcesEventsAndTheServiceInWords() {
+        String active = http.get("/api/v1/ruleset").json().get("version").asString();
+        for (String token : java.util.List.of("demo-token-soanthao", "demo-token-pheduyet", "demo-token-kiemtoan", "demo-token-canbo")) {
+            for (String page : java.util.List.of(http.as(token).get("/rulesets").text(), http.as(token).get("/rulesets/" + active).text())) {
+                assertFalse(ISO_INSTANT.matcher(page).find(), "times in Vietnam time: " + page);
+                for (String code : java.util.List.of(" ACTIVE<", " DRAFT<", " RETIRED<", ">DISK<", ">UPLOAD<", ">FILES_SEEN<",
+                        ">ACTIVATED<", ">SEEDED<", ">STORED<", ">system<", "initial version", "first version"))
+                    assertFalse(page.contains(code), code + " on " + page);
+                assertTrue(page.contains("Hệ thống (khi khởi động)") && page.contains("Tệp quy tắc của dịch vụ"), page);
+                assertTrue(java.util.regex.Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}").matcher(page).find(), page);
+            }
+        }
+        String list = http.get("/rulesets").text();
+        assertTrue(list.contains(active.substring(0, 12) + " Đang áp dụng<"), "the compare list names states: " + list);
+        String history = http.get("/rulesets/" + active).text();
+        assertTrue(history.contains("Đưa vào áp dụng") && history.contains("Khởi tạo<"), history);
+        String english = http.get("/rulesets/" + active + "?lang=en").text();
+        assertTrue(english.contains("The service (at start-up)") && english.contains("Put in force") && english.contains(">initial version<")
+                && !english.contains("Khởi tạo"), english);
+    }
+
     @Test
     void anAuditorFindsAnEvaluationAndReadsEveryReason() throws Exception {
         String kienTho = evaluate("xa-kien-tho.json");
