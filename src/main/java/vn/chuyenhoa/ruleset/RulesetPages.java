@@ -160,7 +160,7 @@ class RulesetPages {
     String diff(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         String a = from == null || from.isBlank() ? active.versionId() : from.strip();
         if (to == null || to.isBlank()) return "redirect:/rulesets";
-        model.addAttribute("diff", PolicyDiff.between(snapshot(a), snapshot(to.strip())));
+        diff(snapshot(a), snapshot(to.strip()), model);
         return "ruleset-diff";
     }
 
@@ -263,13 +263,19 @@ class RulesetPages {
         model.addAttribute("status", status(version, ever));
         model.addAttribute("rollback", ever.contains(version) && !version.equals(active.versionId()));
         model.addAttribute("activeVersion", active.versionId());
-        model.addAttribute("diff", PolicyDiff.between(active.snapshot(), target));
+        diff(active.snapshot(), target, model);
         // what the approver decides on: the diff above and what the version would change in stored verdicts
         ImpactJobs.Status latest = impact.latestFor(version).orElse(null);
         model.addAttribute("impact", latest);
         model.addAttribute("impactAt", latest == null ? null : VIETNAM_TIME.format(latest.startedAt()));
         model.addAttribute("errors", errors);
         model.addAttribute("comment", comment);
+    }
+
+    /** The policy diff and the names of what it changes, as the diff fragment shows them. */
+    private static void diff(RulesetSnapshot from, RulesetSnapshot to, Model model) {
+        model.addAttribute("diff", PolicyDiff.between(from, to));
+        model.addAttribute("names", new PolicyDiff.Names(from.engine().policy(), to.engine().policy()));
     }
 
     private RulesetSnapshot snapshot(String version) {

@@ -218,6 +218,17 @@ class WebPagesTest {
         String version = m.group(1);
         String diff = http.get("/rulesets/diff?to=" + version).text();
         assertTrue(diff.contains("VIET_YEN_2024") && diff.contains("C27"), diff);
+        // the profile and criterion by the names their tables give them, the code beside them kept from translation
+        tools.jackson.databind.JsonNode vietYen = http.get("/api/v1/profiles/VIET_YEN_2024").json();
+        assertTrue(diff.contains("Bộ tiêu chí «" + vietYen.get("labelVi").asString() + "»: ngưỡng của «")
+                && !diff.contains("Bộ tiêu chí VIET_YEN_2024"), diff);
+        assertTrue(diff.contains("<span>" + vietYen.get("labelVi").asString() + "</span> <code class=\"small\" translate=\"no\">VIET_YEN_2024</code>"), diff);
+        boolean criterionNamed = false;
+        for (tools.jackson.databind.JsonNode c : vietYen.get("criteria"))
+            criterionNamed |= diff.contains("<span>" + c.get("labelVi").asString() + "</span> <code class=\"small\" translate=\"no\">" + c.get("id").asString() + "</code>");
+        assertTrue(criterionNamed, diff);
+        String english = http.get("/rulesets/diff?to=" + version + "&lang=en").text();
+        assertTrue(english.contains("Profile «" + vietYen.get("labelEn").asString() + "»: threshold of «"), english);
     }
 
     @Test
