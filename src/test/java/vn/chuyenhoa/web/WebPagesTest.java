@@ -105,6 +105,20 @@ class WebPagesTest {
     }
 
     @Test
+    void onlyThoseWhoMayUploadAreOfferedToAndOthersAreToldWhichPageInWords() {
+        assertTrue(http.as("demo-token-soanthao").get("/rulesets").text().contains("id=\"upload-link\""));
+        for (String token : java.util.List.of("demo-token-pheduyet", "demo-token-kiemtoan", "demo-token-canbo")) {
+            assertFalse(http.as(token).get("/rulesets").text().contains("href=\"/rulesets/upload\""), token);
+            Http.Response refused = http.as(token).get("/rulesets/upload");
+            assertEquals(403, refused.status(), refused::describe);
+            assertTrue(refused.text().contains("không được mở trang «Tải lên bảng tiêu chí đã sửa»")
+                    && !refused.text().contains("GET") && !refused.text().contains("/rulesets/upload."), refused::describe);
+        }
+        Http.Response english = http.as("demo-token-kiemtoan").get("/rulesets/upload?lang=en");
+        assertTrue(english.text().contains("do not allow opening the page «"), english::describe);
+    }
+
+    @Test
     void anAuditorFindsAnEvaluationAndReadsEveryReason() throws Exception {
         String kienTho = evaluate("xa-kien-tho.json");
         evaluate("phuong-nenh-viet-yen.json");
