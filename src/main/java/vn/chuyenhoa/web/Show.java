@@ -130,6 +130,9 @@ class Show {
 
     private static final java.util.regex.Pattern SCOPES = java.util.regex.Pattern.compile("\\[([A-Z0-9_]+:[0-9]+(?:, [A-Z0-9_]+:[0-9]+)*)]");
 
+    /** What the login throttle logs: "5 wrong passwords; locked until 2026-12-06T04:39:05Z". */
+    private static final java.util.regex.Pattern LOCKED = java.util.regex.Pattern.compile("(\\d+) wrong passwords; locked until (\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z)");
+
     private static final java.util.regex.Pattern ROLE_CODE = java.util.regex.Pattern.compile("\\b[A-Z][A-Z_]+\\b");
 
     /**
@@ -139,6 +142,8 @@ class Show {
     public String eventDetails(String details) {
         if (details == null || english()) return details;
         String s = details;
+        java.util.regex.Matcher locked = LOCKED.matcher(s);
+        if (locked.matches()) return locked.group(1) + " lần nhập sai mật khẩu; khóa đến " + time(locked.group(2));
         java.util.regex.Matcher m = SCOPES.matcher(s);
         StringBuilder b = new StringBuilder();
         while (m.find()) m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(scopes(java.util.List.of(m.group(1).split(", ")))));
@@ -153,7 +158,9 @@ class Show {
         }
         role.appendTail(named);
         s = named.toString();
-        return s.replaceAll("\\broles\\b", "vai trò").replaceAll("\\bnational\\b", "toàn quốc").replaceAll("\\bprovinces\\b", "tỉnh");
+        // "phạm vi", not "tỉnh": the names that follow already say "Tỉnh …"
+        return s.replaceAll("\\broles\\b", "vai trò").replaceAll("\\bnational\\b", "toàn quốc").replaceAll("\\bprovinces\\b", "phạm vi")
+                .replaceAll("^token\\b", "mã truy cập").replaceAll("\\benabled$", "được dùng").replaceAll("\\bdisabled$", "đã khóa");
     }
 
     /** A district's name beside its code (lists before 1 July 2025). */

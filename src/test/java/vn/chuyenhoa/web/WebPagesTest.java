@@ -91,7 +91,7 @@ class WebPagesTest {
                 for (String code : java.util.List.of(" ACTIVE<", " DRAFT<", " RETIRED<", ">DISK<", ">UPLOAD<", ">FILES_SEEN<",
                         ">ACTIVATED<", ">SEEDED<", ">STORED<", ">system<", "initial version", "first version"))
                     assertFalse(page.contains(code), code + " on " + page);
-                assertTrue(page.contains("Hệ thống (khi khởi động)") && page.contains("Tệp quy tắc của dịch vụ"), page);
+                assertTrue(page.contains("Hệ thống (tự động)") && page.contains("Tệp quy tắc của dịch vụ"), page);
                 assertTrue(java.util.regex.Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}").matcher(page).find(), page);
             }
         }
@@ -100,7 +100,7 @@ class WebPagesTest {
         String history = http.get("/rulesets/" + active).text();
         assertTrue(history.contains("Đưa vào áp dụng") && history.contains("Khởi tạo<"), history);
         String english = http.get("/rulesets/" + active + "?lang=en").text();
-        assertTrue(english.contains("The service (at start-up)") && english.contains("Put in force") && english.contains(">initial version<")
+        assertTrue(english.contains("The service (automatically)") && english.contains("Put in force") && english.contains(">initial version<")
                 && !english.contains("Khởi tạo"), english);
     }
 
