@@ -32,6 +32,8 @@ import vn.chuyenhoa.http.Ids;
 import vn.chuyenhoa.evaluation.ImpactJobs;
 import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.access.Role;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.web.PageNotFound;
 
 /**
@@ -51,8 +53,11 @@ class RulesetPages {
     private final SnapshotCache cache;
     private final ImpactJobs impact;
     private final ObjectMapper json;
+    private final AreaDirectory areas;
 
-    RulesetPages(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json) {
+    RulesetPages(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json,
+                 AreaDirectory areas) {
+        this.areas = areas;
         this.active = active;
         this.store = store;
         this.cache = cache;
@@ -72,6 +77,14 @@ class RulesetPages {
 
     @GetMapping("/rulesets/{version}")
     String version(@PathVariable String version, Model model) {
+        versionPage(version, model, List.of(), null, null);
+        return "ruleset";
+    }
+
+    private void versionPage(String version, Model model, List<FormError> impactErrors, String provinceCode, String profileId) {
+        model.addAttribute("impactErrors", impactErrors);
+        model.addAttribute("impactProvince", provinceCode);
+        model.addAttribute("impactProfile", profileId);
         StoredVersion v = store.find(version).orElseThrow(() -> missing(version));
         VersionInfo info = store.info(version).orElseThrow(() -> missing(version));
         model.addAttribute("v", v);
@@ -82,7 +95,6 @@ class RulesetPages {
         model.addAttribute("actions", store.actions(version));
         model.addAttribute("mayApprove", mayApprove());
         model.addAttribute("release", release(version));
-        return "ruleset";
     }
 
     /** Every file of the version in force in one zip, with their folders, to edit and upload again. */
@@ -166,9 +178,23 @@ class RulesetPages {
 
     @PostMapping("/rulesets/{version}/impact")
     String startImpact(@PathVariable String version, @RequestParam(required = false) String provinceCode,
-                       @RequestParam(required = false) String profileId) {
+                       @RequestParam(required = false) String profileId, Model model, HttpServletResponse response) {
         RulesetSnapshot s = snapshot(version);
-        ImpactJobs.Status job = impact.start(s.engine(), new ImpactJobs.Filter(null, blank(provinceCode), blank(profileId), null, null, null));
+        String province = blank(provinceCode), profile = blank(profileId);
+        // a filter that matches nothing would run and report "0 / 0": say which value is unknown instead
+        List<FormError> errors = new ArrayList<>();
+        if (province != null && java.util.Arrays.stream(CodeScheme.values()).allMatch(c -> areas.communesOf(c, province).isEmpty()))
+            errors.add(new FormError("provinceCode", "Không có tỉnh nào mang mã «" + province + "» trong các danh mục đơn vị hành chính.",
+                    "No province has the code «" + province + "» in the lists of administrative units."));
+        if (profile != null && s.engine().policy().profile(profile).isEmpty())
+            errors.add(new FormError("profileId", "Phiên bản này không có bộ tiêu chí mã «" + profile + "».",
+                    "This version has no profile «" + profile + "»."));
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            versionPage(version, model, errors, province, profile);
+            return "ruleset";
+        }
+        ImpactJobs.Status job = impact.start(s.engine(), new ImpactJobs.Filter(null, province, profile, null, null, null));
         return "redirect:/impact-jobs/" + job.jobId();
     }
 

@@ -305,6 +305,13 @@ class WebPagesTest {
             done = http.get("/impact-jobs/" + m.group(1)).text();
         }
         assertTrue(done.contains("Xong") && done.contains("Phường Nếnh") && done.contains("Đạt — chuyển hóa thành công"), done);
+        assertTrue(done.contains("Chạy lại trên") && done.contains("translate=\"no\">24</code>"), "the filter is named: " + done);
+        // a filter that matches nothing is refused with the field that is wrong, not run as "0 / 0"
+        Http.Response unknown = http.post("/rulesets/" + draft + "/impact", "application/x-www-form-urlencoded",
+                "provinceCode=abc&profileId=xyz".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, unknown.status(), unknown::describe);
+        assertTrue(unknown.text().contains("Không có tỉnh nào mang mã «abc»") && unknown.text().contains("không có bộ tiêu chí mã «xyz»")
+                && unknown.text().contains("id=\"impact-errors\"") && !unknown.text().contains("id=\"job-id\""), unknown::describe);
         assertFalse(done.contains("http-equiv=\"refresh\""), "a finished job stops refreshing");
         // the approver's confirmation shows that preview beside the diff
         String confirm = http.as("demo-token-pheduyet").get("/rulesets/" + draft + "/activate").text();
