@@ -116,6 +116,11 @@ class WebPagesTest {
         }
         Http.Response english = http.as("demo-token-kiemtoan").get("/rulesets/upload?lang=en");
         assertTrue(english.text().contains("do not allow opening the page «"), english::describe);
+        // and where an officer may act is said by the province's name with its code, not "QD124_2004:11"
+        Http.Response outside = http.as("demo-token-canbo-dienbien").postJson("/api/v1/evaluations", NENH_NINE_PERCENT);
+        assertEquals(403, outside.status(), outside::describe);
+        String said = outside.json().get("detailVi").asString();
+        assertTrue(said.contains("chỉ được thao tác trong phạm vi Tỉnh Điện Biên (11),") && !said.contains("phạm vi QD124_2004"), said);
     }
 
     @Test
