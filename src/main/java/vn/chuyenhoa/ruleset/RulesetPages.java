@@ -45,9 +45,6 @@ class RulesetPages {
 
     public record VersionRow(String version, String status, VersionInfo info) {}
 
-    private static final java.time.format.DateTimeFormatter VIETNAM_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-
     private final ActiveRuleset active;
     private final RulesetStore store;
     private final SnapshotCache cache;
@@ -293,7 +290,6 @@ class RulesetPages {
         // what the approver decides on: the diff above and what the version would change in stored verdicts
         ImpactJobs.Status latest = impact.latestFor(version).orElse(null);
         model.addAttribute("impact", latest);
-        model.addAttribute("impactAt", latest == null ? null : VIETNAM_TIME.format(latest.startedAt()));
         model.addAttribute("errors", errors);
         model.addAttribute("comment", comment);
     }
