@@ -60,8 +60,10 @@ public class Accounts implements UserDetailsService {
     public record Account(String username, String displayName, boolean hasPassword, Set<Role> roles, boolean national,
                           Set<String> provinces, boolean enabled, boolean demo, Instant createdAt, String createdBy) {
 
-        Caller caller(String tokenId) {
-            return new Caller(username, displayName, roles, national, provinces, tokenId);
+        Caller caller(String tokenId, Function<String, String> provinceName) {
+            Map<String, String> names = new java.util.HashMap<>();
+            provinces.forEach(p -> names.put(p, provinceName.apply(p)));
+            return new Caller(username, displayName, roles, national, provinces, tokenId, names);
         }
     }
 
@@ -128,6 +130,8 @@ public class Accounts implements UserDetailsService {
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
     private final PasswordEncoder passwords;
+    /** "QD124_2004:11" → "Tỉnh Điện Biên (11)": how a caller's refusals name its provinces. */
+    private final Function<String, String> provinceName;
     // the demo list's accounts share one published password: hashed once per start, not once per account (bcrypt is
     // slow by design, ~80 ms a hash, and a first start seeds nine of them)
     private final Map<String, String> demoHashes = new ConcurrentHashMap<>();
@@ -136,18 +140,34 @@ public class Accounts implements UserDetailsService {
     private volatile Map<String, Caller> liveAccounts = Map.of();
 
     @Autowired
-    Accounts(JdbcTemplate jdbc, AuditChain chain, PasswordEncoder passwords, SharedChanges changes) {
-        this(jdbc, chain, passwords);
+    Accounts(JdbcTemplate jdbc, AuditChain chain, PasswordEncoder passwords, SharedChanges changes, AreaDirectory areas) {
+        this(jdbc, chain, passwords, provinceNames(areas));
         changes.follow("accounts and tokens", () -> jdbc.queryForObject(
                 "SELECT COALESCE(MAX(seq), 0) FROM account_event", Long.class), this::reloadTokens);
     }
 
-    /** Alone on its database (the benchmark). */
+    /** Alone on its database (the benchmark), provinces said by their codes. */
     Accounts(JdbcTemplate jdbc, AuditChain chain, PasswordEncoder passwords) {
+        this(jdbc, chain, passwords, Function.identity());
+    }
+
+    private Accounts(JdbcTemplate jdbc, AuditChain chain, PasswordEncoder passwords, Function<String, String> provinceName) {
+        this.provinceName = provinceName;
         this.jdbc = jdbc;
         this.chain = chain;
         this.passwords = passwords;
         reloadTokens();
+    }
+
+    /** A "SCHEME:CODE" scope by its province's name and code, as the lists write it; the scope itself if unknown. */
+    private static Function<String, String> provinceNames(AreaDirectory areas) {
+        return scope -> {
+            int colon = scope.indexOf(':');
+            if (colon < 0) return scope;
+            String code = scope.substring(colon + 1);
+            return CodeScheme.parse(scope.substring(0, colon)).flatMap(s -> areas.communesOf(s, code).stream().findFirst())
+                    .map(u -> u.provinceName() + " (" + code + ")").orElse(scope);
+        };
     }
 
     static List<GrantedAuthority> authorities(Set<Role> roles) {
@@ -162,7 +182,7 @@ public class Accounts implements UserDetailsService {
                 (rs, i) -> new Object[]{account(rs), rs.getString("password_hash")}, username);
         if (rows.isEmpty() || rows.get(0)[1] == null) throw new UsernameNotFoundException(username);
         Account a = (Account) rows.get(0)[0];
-        return new Login(a.caller(null), (String) rows.get(0)[1], a.enabled());
+        return new Login(a.caller(null, provinceName), (String) rows.get(0)[1], a.enabled());
     }
 
     // ---- bearer tokens ---------------------------------------------------------------------------------------------
@@ -238,10 +258,10 @@ public class Accounts implements UserDetailsService {
     private synchronized void reloadTokens() {
         Map<String, Account> accounts = list().stream().collect(Collectors.toMap(Account::username, Function.identity()));
         liveAccounts = accounts.values().stream().filter(Account::enabled)
-                .collect(Collectors.toUnmodifiableMap(Account::username, a -> a.caller(null)));
+                .collect(Collectors.toUnmodifiableMap(Account::username, a -> a.caller(null, provinceName)));
         liveTokens = jdbc.query("SELECT id, token_hash, username FROM api_token WHERE revoked_at IS NULL",
                         (rs, i) -> Map.entry(rs.getString("token_hash"), accounts.get(rs.getString("username"))
-                                .caller(rs.getString("id"))))
+                                .caller(rs.getString("id"), provinceName)))
                 .stream().filter(e -> accounts.get(e.getValue().username()).enabled())
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }

@@ -210,7 +210,10 @@ class AdminPages {
         model.addAttribute("tokens", accounts.tokens(null));
         model.addAttribute("events", accounts.events(RECENT_EVENTS));
         model.addAttribute("enabledAccounts", all.stream().filter(Account::enabled).toList());
-        model.addAttribute("liveDemo", accounts.liveDemoCredentials());
+        // the published demo credentials still usable, as the list and token table name them
+        model.addAttribute("demoAccounts", all.stream().filter(a -> a.demo() && a.enabled()).map(Account::username).toList());
+        model.addAttribute("demoTokens", accounts.tokens(null).stream().filter(t -> t.demo() && t.live()).map(Token::username)
+                .distinct().sorted().toList());
         Map<String, String> locks = new java.util.TreeMap<>();
         throttle.locks().forEach((name, until) -> locks.put(name, VIETNAM_TIME.format(until)));
         model.addAttribute("locks", locks);

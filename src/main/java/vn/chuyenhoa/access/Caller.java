@@ -12,13 +12,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param national   may act anywhere; otherwise only in {@code provinces}
  * @param provinces  "SCHEME:PROVINCE" codes, e.g. {@code QD124_2004:24}
  * @param tokenId    the token used, or null for a signed-in person
+ * @param provinceNames each of {@code provinces} as people read it ("Tỉnh Điện Biên (11)"), for the sentences that
+ *                   say where the caller may act; a province missing from it is said by its code
  */
 public record Caller(String username, String displayName, Set<Role> roles, boolean national, Set<String> provinces,
-                     String tokenId) implements java.io.Serializable {
+                     String tokenId, java.util.Map<String, String> provinceNames) implements java.io.Serializable {
 
     public Caller {
         roles = Set.copyOf(roles);
         provinces = Set.copyOf(provinces);
+        provinceNames = java.util.Map.copyOf(provinceNames);
     }
 
     /** The caller of the request this thread serves, if it authenticated. */
@@ -68,10 +71,10 @@ public record Caller(String username, String displayName, Set<Role> roles, boole
     }
 
     String scopeVi() {
-        return national ? "toàn quốc" : String.join(", ", provinces.stream().sorted().toList());
+        return national ? "toàn quốc" : String.join(", ", provinces.stream().map(p -> provinceNames.getOrDefault(p, p)).sorted().toList());
     }
 
     String scopeEn() {
-        return national ? "national" : String.join(", ", provinces.stream().sorted().toList());
+        return national ? "national" : String.join(", ", provinces.stream().map(p -> provinceNames.getOrDefault(p, p)).sorted().toList());
     }
 }

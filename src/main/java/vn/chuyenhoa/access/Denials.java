@@ -2,7 +2,9 @@ package vn.chuyenhoa.access;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -71,6 +73,11 @@ class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
         String detailVi = csrf
                 ? "Biểu mẫu hoặc yêu cầu thiếu mã CSRF (tải lại trang rồi thử lại; hệ thống gọi API dùng mã truy cập)."
                 : "Vai trò của tài khoản không được phép " + request.getMethod() + " " + request.getRequestURI() + ".";
+        if (!csrf && !api(request)) {
+            // a person is told which page, by its title, not the method and address
+            request.setAttribute("chuyenhoa.denied.page", pageTitleKey(request));
+            request.setAttribute("chuyenhoa.denied.form", !"GET".equals(request.getMethod()));
+        }
         if (api(request)) {
             write(request, response, 403, csrf ? "csrf" : "forbidden", csrf ? "CSRF token missing or wrong" : "Forbidden",
                     csrf ? "Thiếu hoặc sai mã CSRF" : "Không có quyền", detail, detailVi);
@@ -97,6 +104,29 @@ class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
             response.setStatus(403);
             request.getRequestDispatcher("/access-denied").forward(request, response);
         }
+    }
+
+    /** The pages a role can be refused, each by the message key of the title it shows; more specific first. */
+    private static final List<Map.Entry<Pattern, String>> PAGES = List.of(
+            Map.entry(Pattern.compile("/rulesets/upload"), "upload.title"),
+            Map.entry(Pattern.compile("/rulesets/[^/]+/activate"), "activate.title"),
+            Map.entry(Pattern.compile("/rulesets/[^/]+/impact|/impact-jobs/.*"), "impact.title"),
+            Map.entry(Pattern.compile("/rulesets(/.*)?"), "rulesets.title"),
+            Map.entry(Pattern.compile("/admin(/.*)?"), "admin.title"),
+            Map.entry(Pattern.compile("/evaluations/new"), "form.evaluate.title"),
+            Map.entry(Pattern.compile("/evaluations(/.*)?|/evaluations\\.(csv|xlsx)"), "evaluations.title"),
+            Map.entry(Pattern.compile("/screenings/(new|form)"), "submit.screening.title"),
+            Map.entry(Pattern.compile("/screenings(/.*)?"), "list.screenings.title"),
+            Map.entry(Pattern.compile("/monitoring-reports/(new|form)"), "submit.monitoring.title"),
+            Map.entry(Pattern.compile("/monitoring-reports(/.*)?"), "list.monitoring.title"),
+            Map.entry(Pattern.compile("/programmes/[^/]+/[^/]+/facts-sheet(/.*)?"), "sheet.title"),
+            Map.entry(Pattern.compile("/programmes(/.*)?"), "programme.title"),
+            Map.entry(Pattern.compile("/audit(/.*)?"), "nav.audit"));
+
+    /** The refused page's title key, or null for an address no page title names. */
+    static String pageTitleKey(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return PAGES.stream().filter(e -> e.getKey().matcher(path).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, String type,

@@ -2,6 +2,7 @@ package vn.chuyenhoa.access;
 
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import vn.chuyenhoa.web.PageController;
 import org.springframework.ui.Model;
@@ -18,8 +19,11 @@ class LoginPages {
 
     private final AccountSeed seed;
 
-    LoginPages(AccountSeed seed) {
+    private final MessageSource messages;
+
+    LoginPages(AccountSeed seed, MessageSource messages) {
         this.seed = seed;
+        this.messages = messages;
     }
 
     @GetMapping("/login")
@@ -37,7 +41,20 @@ class LoginPages {
     @RequestMapping("/access-denied")
     ModelAndView denied(Locale locale, HttpServletRequest request) {
         Object vi = request.getAttribute("chuyenhoa.denied.vi"), en = request.getAttribute("chuyenhoa.denied.en");
+        if (request.getAttribute("chuyenhoa.denied.page") != null || request.getAttribute("chuyenhoa.denied.form") != null) {
+            // the refused page by its title (or "this page"), never the method and address
+            Object key = request.getAttribute("chuyenhoa.denied.page");
+            String form = Boolean.TRUE.equals(request.getAttribute("chuyenhoa.denied.form")) ? "denied.form" : "denied.page";
+            vi = words(form, key, Locale.forLanguageTag("vi"));
+            en = words(form, key, Locale.ENGLISH);
+        }
         return PageAdvice.error(HttpStatus.FORBIDDEN, vi != null ? vi.toString() : "Không có quyền.",
                 en != null ? en.toString() : "Not allowed.", locale, request);
+    }
+
+    private String words(String sentence, Object pageKey, Locale locale) {
+        String page = pageKey == null ? messages.getMessage("denied.thisPage", null, locale)
+                : "«" + messages.getMessage(pageKey.toString(), null, locale) + "»";
+        return messages.getMessage(sentence, new Object[] {page}, locale);
     }
 }

@@ -120,17 +120,21 @@ public class HeadFile implements SmartLifecycle {
         for (int i = 0; i < raw.size(); i++) {
             String text = raw.get(i);
             if (text.isBlank()) continue;
-            String[] parts = text.strip().split(" ");
-            long seq = -1;
-            try {
-                if (parts.length == 3 && parts[1].matches("[0-9a-f]{64}")) seq = Long.parseLong(parts[0]);
-            } catch (NumberFormatException e) {
-                seq = -1;
-            }
-            lines.add(seq < 0 ? new Line(i + 1, -1, null, null, text)
-                    : new Line(i + 1, seq, parts[1], parts[2], text));
+            lines.add(parse(i + 1, text));
         }
         return lines;
+    }
+
+    /** One line as written: "batch hash instant". */
+    static Line parse(int number, String text) {
+        String[] parts = text.strip().split(" ");
+        long seq = -1;
+        try {
+            if (parts.length == 3 && parts[1].matches("[0-9a-f]{64}")) seq = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            seq = -1;
+        }
+        return seq < 0 ? new Line(number, -1, null, null, text) : new Line(number, seq, parts[1], parts[2], text);
     }
 
     @Override

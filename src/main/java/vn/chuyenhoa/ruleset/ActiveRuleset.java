@@ -33,6 +33,7 @@ public class ActiveRuleset implements EngineSource {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleset.class);
     public static final List<String> FOLDERS = List.of("rules", "decision-tables");
+    /** The start-up as an actor; its comments, like the folder watcher's, are "tiếng Việt / English" (pages show one). */
     static final String SYSTEM = "system";
     public static final String UPLOAD = "UPLOAD";
     /** Longest comment kept with a version or an action (the columns hold 4000 characters). */
@@ -150,7 +151,7 @@ public class ActiveRuleset implements EngineSource {
         }
         try {
             RulesetSnapshot stored = cache.get(active.get());
-            if (store.activeVersionId().isEmpty()) store.recordAction("ACTIVATED", SYSTEM, null, stored.versionId(), "in force before versions were governed", null);
+            if (store.activeVersionId().isEmpty()) store.recordAction("ACTIVATED", SYSTEM, null, stored.versionId(), "Đã áp dụng từ trước khi có quản lý phiên bản / in force before versions were governed", null);
             current.set(stored);
             log.info("Ruleset {} in force (stored version)", stored.versionId());
         } catch (RulesetBuildException e) {
@@ -200,10 +201,12 @@ public class ActiveRuleset implements EngineSource {
                 offer.activated() ? ", now in force" : ", awaiting approval");
     }
 
+    /** The release's comment with what was carried, each language whole ("tiếng Việt / English", as pages split it). */
     private static String carried(String comment, ReleaseCarry.Result carry) {
-        return comment + "; " + carry.carried().size() + " ô giữ giá trị tỉnh đã tải lên, " + carry.reenter().size()
-                + " ô cần nhập lại / " + carry.carried().size() + " uploaded cells carried, " + carry.reenter().size()
-                + " to enter again";
+        String[] both = comment.split(" / ", 2);
+        return both[0] + "; " + carry.carried().size() + " ô giữ giá trị tỉnh đã tải lên, " + carry.reenter().size()
+                + " ô cần nhập lại / " + both[1] + "; " + carry.carried().size() + " uploaded cells carried, "
+                + carry.reenter().size() + " to enter again";
     }
 
     private String carryDetails(ReleaseCarry.Result carry, String release, boolean refusedCarried) {

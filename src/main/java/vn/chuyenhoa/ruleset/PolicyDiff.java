@@ -65,11 +65,37 @@ final class PolicyDiff {
 
     private PolicyDiff() {}
 
+    /**
+     * Profiles and criteria by the names their tables give them, the newer version's first (a removed one keeps the
+     * older's): what a description and a page say instead of the code; the code alone when a row has no name.
+     */
+    public record Names(Policy a, Policy b) {
+
+        public String profile(String id, boolean en) {
+            if (id == null) return "";
+            return b.profile(id).or(() -> a.profile(id)).map(p -> en ? p.labelEn() : p.labelVi())
+                    .filter(l -> l != null && !l.isBlank()).orElse(id);
+        }
+
+        public String criterion(String id, boolean en) {
+            if (id == null) return "";
+            return b.criterion(id).or(() -> a.criterion(id)).map(c -> en ? c.labelEn() : c.labelVi())
+                    .filter(l -> l != null && !l.isBlank()).orElse(id);
+        }
+
+        /** In a sentence: the name in guillemets, as the descriptions quote table text. */
+        String profileVi(String id) { return "«" + profile(id, false) + "»"; }
+        String profileEn(String id) { return "«" + profile(id, true) + "»"; }
+        String criterionVi(String id) { return "«" + criterion(id, false) + "»"; }
+        String criterionEn(String id) { return "«" + criterion(id, true) + "»"; }
+    }
+
     public static Diff between(RulesetSnapshot a, RulesetSnapshot b) {
         List<Change> changes = new ArrayList<>();
         TableData cellsA = TableData.of(a.files(), READ_ALL), cellsB = TableData.of(b.files(), READ_ALL);
-        criteria(a.engine().policy(), b.engine().policy(), changes);
-        profiles(a.engine().policy(), b.engine().policy(), changes);
+        Names names = new Names(a.engine().policy(), b.engine().policy());
+        criteria(a.engine().policy(), b.engine().policy(), names, changes);
+        profiles(a.engine().policy(), b.engine().policy(), names, changes);
         withLegalBasis(changes, cellsA, cellsB);
         TableDiff.rows(cellsA, cellsB, changes);
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -106,7 +132,7 @@ final class PolicyDiff {
         }
     }
 
-    private static void criteria(Policy a, Policy b, List<Change> out) {
+    private static void criteria(Policy a, Policy b, Names n, List<Change> out) {
         Set<String> ids = new LinkedHashSet<>();
         a.criteria().forEach(c -> ids.add(c.id()));
         b.criteria().forEach(c -> ids.add(c.id()));
@@ -114,26 +140,26 @@ final class PolicyDiff {
             Criterion x = a.criterion(id).orElse(null), y = b.criterion(id).orElse(null);
             if (x == null) {
                 out.add(new Change("CRITERION_ADDED", null, id, null, null, y.labelEn(), y.source(),
-                        "Thêm tiêu chí " + id + " vào danh mục.", "Criterion " + id + " added to the catalogue."));
+                        "Thêm tiêu chí " + n.criterionVi(id) + " vào danh mục.", "Criterion " + n.criterionEn(id) + " added to the catalogue."));
             } else if (y == null) {
                 out.add(new Change("CRITERION_REMOVED", null, id, null, x.labelEn(), null, x.source(),
-                        "Bỏ tiêu chí " + id + " khỏi danh mục.", "Criterion " + id + " removed from the catalogue."));
+                        "Bỏ tiêu chí " + n.criterionVi(id) + " khỏi danh mục.", "Criterion " + n.criterionEn(id) + " removed from the catalogue."));
             } else {
-                field(out, "CRITERION_CHANGED", null, id, "labelVi", x.labelVi(), y.labelVi(), y.source());
-                field(out, "CRITERION_CHANGED", null, id, "labelEn", x.labelEn(), y.labelEn(), y.source());
-                field(out, "CRITERION_CHANGED", null, id, "kind", x.kind(), y.kind(), y.source());
-                field(out, "CRITERION_CHANGED", null, id, "comparison", x.comparison().symbol(), y.comparison().symbol(), y.source());
-                field(out, "CRITERION_CHANGED", null, id, "fact", x.fact(), y.fact(), y.source());
-                field(out, "CRITERION_CHANGED", null, id, "denominatorFact", x.denominator(), y.denominator(), y.source());
-                field(out, "CRITERION_CHANGED", null, id, "basis", x.basis(), y.basis(), y.source());
-                field(out, "CRITERION_CHANGED", null, id, "remedyVi", x.remedyVi(), y.remedyVi(), y.source());
-                field(out, "CRITERION_CHANGED", null, id, "remedyEn", x.remedyEn(), y.remedyEn(), y.source());
-                field(out, "CRITERION_CHANGED", null, id, "legalBasis", x.legalBasis(), y.legalBasis(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "labelVi", x.labelVi(), y.labelVi(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "labelEn", x.labelEn(), y.labelEn(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "kind", x.kind(), y.kind(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "comparison", x.comparison().symbol(), y.comparison().symbol(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "fact", x.fact(), y.fact(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "denominatorFact", x.denominator(), y.denominator(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "basis", x.basis(), y.basis(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "remedyVi", x.remedyVi(), y.remedyVi(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "remedyEn", x.remedyEn(), y.remedyEn(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "legalBasis", x.legalBasis(), y.legalBasis(), y.source());
             }
         }
     }
 
-    private static void profiles(Policy a, Policy b, List<Change> out) {
+    private static void profiles(Policy a, Policy b, Names n, List<Change> out) {
         Set<String> ids = new LinkedHashSet<>();
         a.profiles().forEach(p -> ids.add(p.id()));
         b.profiles().forEach(p -> ids.add(p.id()));
@@ -141,26 +167,26 @@ final class PolicyDiff {
             Profile x = a.profile(id).orElse(null), y = b.profile(id).orElse(null);
             if (x == null) {
                 out.add(new Change("PROFILE_ADDED", id, null, null, null, y.labelEn(), y.source(),
-                        "Thêm bộ tiêu chí " + id + " (" + y.scope().describeVi() + ", " + y.requirements().size() + " tiêu chí).",
-                        "Profile " + id + " added (" + y.scope().describeEn() + ", " + y.requirements().size() + " criteria)."));
+                        "Thêm bộ tiêu chí " + n.profileVi(id) + " (" + y.scope().describeVi() + ", " + y.requirements().size() + " tiêu chí).",
+                        "Profile " + n.profileEn(id) + " added (" + y.scope().describeEn() + ", " + y.requirements().size() + " criteria)."));
                 continue;
             }
             if (y == null) {
                 out.add(new Change("PROFILE_REMOVED", id, null, null, x.labelEn(), null, x.source(),
-                        "Bỏ bộ tiêu chí " + id + ".", "Profile " + id + " removed."));
+                        "Bỏ bộ tiêu chí " + n.profileVi(id) + ".", "Profile " + n.profileEn(id) + " removed."));
                 continue;
             }
-            field(out, "PROFILE_CHANGED", id, null, "labelVi", x.labelVi(), y.labelVi(), y.source());
-            field(out, "PROFILE_CHANGED", id, null, "labelEn", x.labelEn(), y.labelEn(), y.source());
-            field(out, "PROFILE_CHANGED", id, null, "scope", x.scope().describeEn(), y.scope().describeEn(), y.source());
-            field(out, "PROFILE_CHANGED", id, null, "validFrom", x.validFrom(), y.validFrom(), y.source());
-            field(out, "PROFILE_CHANGED", id, null, "validTo", x.validTo(), y.validTo(), y.source());
-            field(out, "PROFILE_CHANGED", id, null, "legalBasis", x.legalBasis(), y.legalBasis(), y.source());
-            requirements(x, y, out);
+            field(out, n, "PROFILE_CHANGED", id, null, "labelVi", x.labelVi(), y.labelVi(), y.source());
+            field(out, n, "PROFILE_CHANGED", id, null, "labelEn", x.labelEn(), y.labelEn(), y.source());
+            field(out, n, "PROFILE_CHANGED", id, null, "scope", x.scope().describeEn(), y.scope().describeEn(), y.source());
+            field(out, n, "PROFILE_CHANGED", id, null, "validFrom", x.validFrom(), y.validFrom(), y.source());
+            field(out, n, "PROFILE_CHANGED", id, null, "validTo", x.validTo(), y.validTo(), y.source());
+            field(out, n, "PROFILE_CHANGED", id, null, "legalBasis", x.legalBasis(), y.legalBasis(), y.source());
+            requirements(x, y, n, out);
         }
     }
 
-    private static void requirements(Profile x, Profile y, List<Change> out) {
+    private static void requirements(Profile x, Profile y, Names n, List<Change> out) {
         Map<String, Requirement> rx = new LinkedHashMap<>(), ry = new LinkedHashMap<>();
         x.requirements().forEach(r -> rx.put(r.id(), r));
         y.requirements().forEach(r -> ry.put(r.id(), r));
@@ -170,20 +196,21 @@ final class PolicyDiff {
             Requirement a = rx.get(c), b = ry.get(c);
             if (a == null) {
                 out.add(new Change("CRITERION_ADDED_TO_PROFILE", y.id(), c, "threshold", null, threshold(b), b.source(),
-                        "Bộ tiêu chí " + y.id() + ": thêm tiêu chí " + c + " (ngưỡng " + threshold(b) + ").",
-                        "Profile " + y.id() + ": criterion " + c + " added (threshold " + threshold(b) + ")."));
+                        "Bộ tiêu chí " + n.profileVi(y.id()) + ": thêm tiêu chí " + n.criterionVi(c) + " (ngưỡng " + threshold(b) + ").",
+                        "Profile " + n.profileEn(y.id()) + ": criterion " + n.criterionEn(c) + " added (threshold " + threshold(b) + ")."));
             } else if (b == null) {
                 out.add(new Change("CRITERION_REMOVED_FROM_PROFILE", x.id(), c, "threshold", threshold(a), null, a.source(),
-                        "Bộ tiêu chí " + x.id() + ": bỏ tiêu chí " + c + ".", "Profile " + x.id() + ": criterion " + c + " removed."));
+                        "Bộ tiêu chí " + n.profileVi(x.id()) + ": bỏ tiêu chí " + n.criterionVi(c) + ".",
+                        "Profile " + n.profileEn(x.id()) + ": criterion " + n.criterionEn(c) + " removed."));
             } else {
                 if (!Objects.equals(threshold(a), threshold(b))) {
                     out.add(new Change("THRESHOLD_CHANGED", y.id(), c, "threshold", threshold(a), threshold(b), b.source(),
-                            "Bộ tiêu chí " + y.id() + ": ngưỡng của " + c + " " + threshold(a) + " → " + threshold(b) + ".",
-                            "Profile " + y.id() + ": threshold of " + c + " " + threshold(a) + " → " + threshold(b) + "."));
+                            "Bộ tiêu chí " + n.profileVi(y.id()) + ": ngưỡng của " + n.criterionVi(c) + " " + threshold(a) + " → " + threshold(b) + ".",
+                            "Profile " + n.profileEn(y.id()) + ": threshold of " + n.criterionEn(c) + " " + threshold(a) + " → " + threshold(b) + "."));
                 }
-                field(out, "BASIS_CHANGED", y.id(), c, "basis",
+                field(out, n, "BASIS_CHANGED", y.id(), c, "basis",
                         a.baseline().stream().map(f -> f.jsonName()).toList(), b.baseline().stream().map(f -> f.jsonName()).toList(), b.source());
-                field(out, "REQUIREMENT_CHANGED", y.id(), c, "legalBasis", a.legalBasis(), b.legalBasis(), b.source());
+                field(out, n, "REQUIREMENT_CHANGED", y.id(), c, "legalBasis", a.legalBasis(), b.legalBasis(), b.source());
             }
         }
     }
@@ -195,12 +222,15 @@ final class PolicyDiff {
         return cmp + r.threshold().stripTrailingZeros().toPlainString();
     }
 
-    private static void field(List<Change> out, String kind, String profileId, String criterionId, String field,
+    private static void field(List<Change> out, Names n, String kind, String profileId, String criterionId, String field,
                               Object from, Object to, TableSource source) {
         if (Objects.equals(from, to)) return;
-        String subject = profileId != null ? (criterionId != null ? profileId + " / " + criterionId : profileId) : criterionId;
+        String vi = profileId != null ? "Bộ tiêu chí " + n.profileVi(profileId) + (criterionId != null ? ", tiêu chí " + n.criterionVi(criterionId) : "")
+                : "Tiêu chí " + n.criterionVi(criterionId);
+        String en = profileId != null ? "Profile " + n.profileEn(profileId) + (criterionId != null ? ", criterion " + n.criterionEn(criterionId) : "")
+                : "Criterion " + n.criterionEn(criterionId);
         out.add(new Change(kind, profileId, criterionId, field, from == null ? null : from.toString(), to == null ? null : to.toString(),
-                source, subject + ": " + field + " \"" + from + "\" → \"" + to + "\".",
-                subject + ": " + field + " \"" + from + "\" → \"" + to + "\"."));
+                source, vi + ": " + FIELD_VI.getOrDefault(field, field) + " \"" + from + "\" → \"" + to + "\".",
+                en + ": " + FIELD_EN.getOrDefault(field, field) + " \"" + from + "\" → \"" + to + "\"."));
     }
 }

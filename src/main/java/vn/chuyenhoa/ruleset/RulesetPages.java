@@ -32,6 +32,8 @@ import vn.chuyenhoa.http.Ids;
 import vn.chuyenhoa.evaluation.ImpactJobs;
 import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.access.Role;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.web.PageNotFound;
 
 /**
@@ -43,16 +45,16 @@ class RulesetPages {
 
     public record VersionRow(String version, String status, VersionInfo info) {}
 
-    private static final java.time.format.DateTimeFormatter VIETNAM_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
-
     private final ActiveRuleset active;
     private final RulesetStore store;
     private final SnapshotCache cache;
     private final ImpactJobs impact;
     private final ObjectMapper json;
+    private final AreaDirectory areas;
 
-    RulesetPages(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json) {
+    RulesetPages(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json,
+                 AreaDirectory areas) {
+        this.areas = areas;
         this.active = active;
         this.store = store;
         this.cache = cache;
@@ -72,6 +74,14 @@ class RulesetPages {
 
     @GetMapping("/rulesets/{version}")
     String version(@PathVariable String version, Model model) {
+        versionPage(version, model, List.of(), null, null);
+        return "ruleset";
+    }
+
+    private void versionPage(String version, Model model, List<FormError> impactErrors, String provinceCode, String profileId) {
+        model.addAttribute("impactErrors", impactErrors);
+        model.addAttribute("impactProvince", provinceCode);
+        model.addAttribute("impactProfile", profileId);
         StoredVersion v = store.find(version).orElseThrow(() -> missing(version));
         VersionInfo info = store.info(version).orElseThrow(() -> missing(version));
         model.addAttribute("v", v);
@@ -82,7 +92,6 @@ class RulesetPages {
         model.addAttribute("actions", store.actions(version));
         model.addAttribute("mayApprove", mayApprove());
         model.addAttribute("release", release(version));
-        return "ruleset";
     }
 
     /** Every file of the version in force in one zip, with their folders, to edit and upload again. */
@@ -160,15 +169,29 @@ class RulesetPages {
     String diff(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         String a = from == null || from.isBlank() ? active.versionId() : from.strip();
         if (to == null || to.isBlank()) return "redirect:/rulesets";
-        model.addAttribute("diff", PolicyDiff.between(snapshot(a), snapshot(to.strip())));
+        diff(snapshot(a), snapshot(to.strip()), model);
         return "ruleset-diff";
     }
 
     @PostMapping("/rulesets/{version}/impact")
     String startImpact(@PathVariable String version, @RequestParam(required = false) String provinceCode,
-                       @RequestParam(required = false) String profileId) {
+                       @RequestParam(required = false) String profileId, Model model, HttpServletResponse response) {
         RulesetSnapshot s = snapshot(version);
-        ImpactJobs.Status job = impact.start(s.engine(), new ImpactJobs.Filter(null, blank(provinceCode), blank(profileId), null, null, null));
+        String province = blank(provinceCode), profile = blank(profileId);
+        // a filter that matches nothing would run and report "0 / 0": say which value is unknown instead
+        List<FormError> errors = new ArrayList<>();
+        if (province != null && java.util.Arrays.stream(CodeScheme.values()).allMatch(c -> areas.communesOf(c, province).isEmpty()))
+            errors.add(new FormError("provinceCode", "Không có tỉnh nào mang mã «" + province + "» trong các danh mục đơn vị hành chính.",
+                    "No province has the code «" + province + "» in the lists of administrative units."));
+        if (profile != null && s.engine().policy().profile(profile).isEmpty())
+            errors.add(new FormError("profileId", "Phiên bản này không có bộ tiêu chí mã «" + profile + "».",
+                    "This version has no profile «" + profile + "»."));
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            versionPage(version, model, errors, province, profile);
+            return "ruleset";
+        }
+        ImpactJobs.Status job = impact.start(s.engine(), new ImpactJobs.Filter(null, province, profile, null, null, null));
         return "redirect:/impact-jobs/" + job.jobId();
     }
 
@@ -263,13 +286,18 @@ class RulesetPages {
         model.addAttribute("status", status(version, ever));
         model.addAttribute("rollback", ever.contains(version) && !version.equals(active.versionId()));
         model.addAttribute("activeVersion", active.versionId());
-        model.addAttribute("diff", PolicyDiff.between(active.snapshot(), target));
+        diff(active.snapshot(), target, model);
         // what the approver decides on: the diff above and what the version would change in stored verdicts
         ImpactJobs.Status latest = impact.latestFor(version).orElse(null);
         model.addAttribute("impact", latest);
-        model.addAttribute("impactAt", latest == null ? null : VIETNAM_TIME.format(latest.startedAt()));
         model.addAttribute("errors", errors);
         model.addAttribute("comment", comment);
+    }
+
+    /** The policy diff and the names of what it changes, as the diff fragment shows them. */
+    private static void diff(RulesetSnapshot from, RulesetSnapshot to, Model model) {
+        model.addAttribute("diff", PolicyDiff.between(from, to));
+        model.addAttribute("names", new PolicyDiff.Names(from.engine().policy(), to.engine().policy()));
     }
 
     private RulesetSnapshot snapshot(String version) {

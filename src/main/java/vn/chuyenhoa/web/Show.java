@@ -55,6 +55,25 @@ public class Show {
         return TIME.format(i.atZone(VIETNAM));
     }
 
+    /**
+     * Who did something, as the pages name them: an account by its user name, the service's own actors (start-up,
+     * folder watcher, demo-account loader) by a label (actor.* in the messages), so no internal name reaches a page.
+     */
+    public String actor(String name) {
+        if (name == null) return "";
+        return messages.getMessage("actor." + name, null, name, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * What an actor wrote: a person's text as written; the service's own actors write both languages as
+     * "tiếng Việt / English", of which the page shows its own.
+     */
+    public String said(String actor, String text) {
+        if (text == null || actor == null || actor(actor).equals(actor)) return text == null ? "" : text;
+        String[] both = text.split(" / ", 2);
+        return both.length < 2 ? text : english() ? both[1] : both[0];
+    }
+
     public String number(Object n) {
         if (n == null) return "";
         boolean vi = !english();
@@ -112,6 +131,9 @@ public class Show {
 
     private static final java.util.regex.Pattern SCOPES = java.util.regex.Pattern.compile("\\[([A-Z0-9_]+:[0-9]+(?:, [A-Z0-9_]+:[0-9]+)*)]");
 
+    /** What the login throttle logs: "5 wrong passwords; locked until 2026-12-06T04:39:05Z". */
+    private static final java.util.regex.Pattern LOCKED = java.util.regex.Pattern.compile("(\\d+) wrong passwords; locked until (\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z)");
+
     private static final java.util.regex.Pattern ROLE_CODE = java.util.regex.Pattern.compile("\\b[A-Z][A-Z_]+\\b");
 
     /**
@@ -121,6 +143,8 @@ public class Show {
     public String eventDetails(String details) {
         if (details == null || english()) return details;
         String s = details;
+        java.util.regex.Matcher locked = LOCKED.matcher(s);
+        if (locked.matches()) return locked.group(1) + " lần nhập sai mật khẩu; khóa đến " + time(locked.group(2));
         java.util.regex.Matcher m = SCOPES.matcher(s);
         StringBuilder b = new StringBuilder();
         while (m.find()) m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(scopes(java.util.List.of(m.group(1).split(", ")))));
@@ -135,7 +159,9 @@ public class Show {
         }
         role.appendTail(named);
         s = named.toString();
-        return s.replaceAll("\\broles\\b", "vai trò").replaceAll("\\bnational\\b", "toàn quốc").replaceAll("\\bprovinces\\b", "tỉnh");
+        // "phạm vi", not "tỉnh": the names that follow already say "Tỉnh …"
+        return s.replaceAll("\\broles\\b", "vai trò").replaceAll("\\bnational\\b", "toàn quốc").replaceAll("\\bprovinces\\b", "phạm vi")
+                .replaceAll("^token\\b", "mã truy cập").replaceAll("\\benabled$", "được dùng").replaceAll("\\bdisabled$", "đã khóa");
     }
 
     /**

@@ -67,7 +67,7 @@ class AdminPagesTest {
         assertEquals(200, overview.status(), overview::describe);
         for (String id : new String[]{"id=\"accounts\"", "id=\"tokens\"", "id=\"events\"", "id=\"new-account-form\"",
                 "id=\"issue-token-form\"", "Hệ thống gửi đánh giá", "Tài khoản và mã truy cập", "account-quantri",
-                "id=\"demo-warning\"", "account quantri"}) {
+                "id=\"demo-warning\"", "Tài khoản: "}) {
             assertTrue(overview.text().contains(id), id);
         }
         assertFalse(overview.text().contains(Http.TESTER), "no secret on the page");
@@ -207,6 +207,25 @@ class AdminPagesTest {
         assertEquals(404, admin.post("/admin/accounts/khong.co", FORM, form("roles", "ADMIN")).status());
         assertEquals(400, admin.post("/admin/tokens", FORM, form("username", "khong.co", "label", "x")).status());
         assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE username IN ('ke.gian', 'khong.co')", Integer.class));
+    }
+
+    @Test
+    void theDemoLoaderTheLogAndTheDemoWarningAreSaidInWords() {
+        for (Http who : java.util.List.of(admin, admin.as(AdminApiTest.AUDITOR))) {
+            String overview = who.get("/admin").text();
+            String account = who.get("/admin/accounts/canbo.dienbien").text();
+            for (String page : java.util.List.of(overview, account)) {
+                assertFalse(Pattern.compile("\\bseed\\b").matcher(page).find(), "the loader's internal name: " + page);
+                assertTrue(page.contains("Trình nạp tài khoản mẫu"), page);
+                assertFalse(page.contains("tỉnh Tỉnh") || Pattern.compile(">token [0-9a-f]{8}").matcher(page).find(), page);
+                assertFalse(page.contains("danh mục:mã tỉnh"), "the picker is no longer typed in: " + page);
+            }
+            assertTrue(account.contains("phạm vi Tỉnh Điện Biên (11)"), account);
+            assertTrue(overview.contains("Mã truy cập của tài khoản: ") && overview.contains("Tài khoản: ")
+                    && !overview.contains("account quantri") && !overview.contains(" of kiemtoan"), overview);
+            assertTrue(Pattern.compile(">mã truy cập [0-9a-f]{8}-").matcher(overview).find(), overview);
+        }
+        assertTrue(admin.get("/admin/accounts/canbo.dienbien?lang=en").text().contains("Demo-account loader"));
     }
 
     @Test

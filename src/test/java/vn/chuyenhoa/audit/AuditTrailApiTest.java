@@ -375,6 +375,10 @@ class AuditTrailApiTest {
         assertTrue(file.get("allOnChain").asBoolean(), report::toString);
         String page = http.get("/audit/verify").text();
         assertTrue(page.contains(dir.resolve("heads.log").toAbsolutePath().toString()), page);
+        // the last line in words: batch, hash and the time it was written, in Vietnam time, never the ISO instant
+        assertTrue(java.util.regex.Pattern.compile("lô</span> <code translate=\"no\">\\d+</code>,[\\s\\S]*ghi lúc</span> <span id=\"last-head-at\">"
+                + "\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}</span>").matcher(page).find(), page);
+        assertFalse(java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:").matcher(page).find(), page);
     }
 
     @Test

@@ -79,6 +79,50 @@ class WebPagesTest {
         assertTrue(editor.contains("href=\"/rulesets/upload\""), editor);
     }
 
+    /** A UTC instant as the API writes it; no page may show one. */
+    static final java.util.regex.Pattern ISO_INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+    @Test
+    void theVersionPagesSayStatesSourcesEventsAndTheServiceInWords() {
+        String active = http.get("/api/v1/ruleset").json().get("version").asString();
+        for (String token : java.util.List.of("demo-token-soanthao", "demo-token-pheduyet", "demo-token-kiemtoan", "demo-token-canbo")) {
+            for (String page : java.util.List.of(http.as(token).get("/rulesets").text(), http.as(token).get("/rulesets/" + active).text())) {
+                assertFalse(ISO_INSTANT.matcher(page).find(), "times in Vietnam time: " + page);
+                for (String code : java.util.List.of(" ACTIVE<", " DRAFT<", " RETIRED<", ">DISK<", ">UPLOAD<", ">FILES_SEEN<",
+                        ">ACTIVATED<", ">SEEDED<", ">STORED<", ">system<", "initial version", "first version"))
+                    assertFalse(page.contains(code), code + " on " + page);
+                assertTrue(page.contains("Hệ thống (tự động)") && page.contains("Tệp quy tắc của dịch vụ"), page);
+                assertTrue(java.util.regex.Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}").matcher(page).find(), page);
+            }
+        }
+        String list = http.get("/rulesets").text();
+        assertTrue(list.contains(active.substring(0, 12) + " Đang áp dụng<"), "the compare list names states: " + list);
+        String history = http.get("/rulesets/" + active).text();
+        assertTrue(history.contains("Đưa vào áp dụng") && history.contains("Khởi tạo<"), history);
+        String english = http.get("/rulesets/" + active + "?lang=en").text();
+        assertTrue(english.contains("The service (automatically)") && english.contains("Put in force") && english.contains(">initial version<")
+                && !english.contains("Khởi tạo"), english);
+    }
+
+    @Test
+    void onlyThoseWhoMayUploadAreOfferedToAndOthersAreToldWhichPageInWords() {
+        assertTrue(http.as("demo-token-soanthao").get("/rulesets").text().contains("id=\"upload-link\""));
+        for (String token : java.util.List.of("demo-token-pheduyet", "demo-token-kiemtoan", "demo-token-canbo")) {
+            assertFalse(http.as(token).get("/rulesets").text().contains("href=\"/rulesets/upload\""), token);
+            Http.Response refused = http.as(token).get("/rulesets/upload");
+            assertEquals(403, refused.status(), refused::describe);
+            assertTrue(refused.text().contains("không được mở trang «Tải lên bảng tiêu chí đã sửa»")
+                    && !refused.text().contains("GET") && !refused.text().contains("/rulesets/upload."), refused::describe);
+        }
+        Http.Response english = http.as("demo-token-kiemtoan").get("/rulesets/upload?lang=en");
+        assertTrue(english.text().contains("do not allow opening the page «"), english::describe);
+        // and where an officer may act is said by the province's name with its code, not "QD124_2004:11"
+        Http.Response outside = http.as("demo-token-canbo-dienbien").postJson("/api/v1/evaluations", NENH_NINE_PERCENT);
+        assertEquals(403, outside.status(), outside::describe);
+        String said = outside.json().get("detailVi").asString();
+        assertTrue(said.contains("chỉ được thao tác trong phạm vi Tỉnh Điện Biên (11),") && !said.contains("phạm vi QD124_2004"), said);
+    }
+
     @Test
     void anAuditorFindsAnEvaluationAndReadsEveryReason() throws Exception {
         String kienTho = evaluate("xa-kien-tho.json");
@@ -265,6 +309,17 @@ class WebPagesTest {
         String version = m.group(1);
         String diff = http.get("/rulesets/diff?to=" + version).text();
         assertTrue(diff.contains("VIET_YEN_2024") && diff.contains("C27"), diff);
+        // the profile and criterion by the names their tables give them, the code beside them kept from translation
+        tools.jackson.databind.JsonNode vietYen = http.get("/api/v1/profiles/VIET_YEN_2024").json();
+        assertTrue(diff.contains("Bộ tiêu chí «" + vietYen.get("labelVi").asString() + "»: ngưỡng của «")
+                && !diff.contains("Bộ tiêu chí VIET_YEN_2024"), diff);
+        assertTrue(diff.contains("<span>" + vietYen.get("labelVi").asString() + "</span> <code class=\"small\" translate=\"no\">VIET_YEN_2024</code>"), diff);
+        boolean criterionNamed = false;
+        for (tools.jackson.databind.JsonNode c : vietYen.get("criteria"))
+            criterionNamed |= diff.contains("<span>" + c.get("labelVi").asString() + "</span> <code class=\"small\" translate=\"no\">" + c.get("id").asString() + "</code>");
+        assertTrue(criterionNamed, diff);
+        String english = http.get("/rulesets/diff?to=" + version + "&lang=en").text();
+        assertTrue(english.contains("Profile «" + vietYen.get("labelEn").asString() + "»: threshold of «"), english);
     }
 
     @Test
@@ -330,6 +385,13 @@ class WebPagesTest {
             done = http.get("/impact-jobs/" + m.group(1)).text();
         }
         assertTrue(done.contains("Xong") && done.contains("Phường Nếnh") && done.contains("Đạt — chuyển hóa thành công"), done);
+        assertTrue(done.contains("Chạy lại trên") && done.contains("translate=\"no\">24</code>"), "the filter is named: " + done);
+        // a filter that matches nothing is refused with the field that is wrong, not run as "0 / 0"
+        Http.Response unknown = http.post("/rulesets/" + draft + "/impact", "application/x-www-form-urlencoded",
+                "provinceCode=abc&profileId=xyz".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, unknown.status(), unknown::describe);
+        assertTrue(unknown.text().contains("Không có tỉnh nào mang mã «abc»") && unknown.text().contains("không có bộ tiêu chí mã «xyz»")
+                && unknown.text().contains("id=\"impact-errors\"") && !unknown.text().contains("id=\"job-id\""), unknown::describe);
         assertFalse(done.contains("http-equiv=\"refresh\""), "a finished job stops refreshing");
         // the approver's confirmation shows that preview beside the diff
         String confirm = http.as("demo-token-pheduyet").get("/rulesets/" + draft + "/activate").text();
