@@ -285,10 +285,39 @@ public class ActiveRuleset implements EngineSource {
         return new Offer(versionId, Offer.Result.REJECTED, report, false);
     }
 
-    /** An uploaded file whose name cannot be placed in the ruleset (empty, or climbing out with ".."). */
-    public static class UnusableFileName extends IllegalArgumentException {
-        public UnusableFileName(String name) {
-            super(name);
+    /**
+     * An uploaded file whose name cannot be placed in the ruleset: empty, climbing out with "..", or placing a file that
+     * another part of the same upload already placed (a bare name and its path are the same file), where keeping either
+     * would be a guess at what the uploader meant.
+     */
+    public static final class UnusableFileName extends IllegalArgumentException {
+        private final String code;
+        private final String messageVi;
+
+        private UnusableFileName(String code, String message, String messageVi) {
+            super(message);
+            this.code = code;
+            this.messageVi = messageVi;
+        }
+
+        static UnusableFileName invalid(String name) {
+            return new UnusableFileName("invalid_name", "A file name must not be empty or contain '..': " + name,
+                    "Tên tệp không được trống hoặc chứa '..': " + name);
+        }
+
+        static UnusableFileName twice(String name, String path) {
+            return new UnusableFileName("duplicate_file", "Two files of this upload are both " + path + " (the second is "
+                    + name + "); send each file once.", "Hai tệp trong lần tải lên này cùng là " + path
+                    + " (tệp thứ hai: " + name + "); mỗi tệp chỉ gửi một lần.");
+        }
+
+        /** invalid_name or duplicate_file, for the field error. */
+        public String code() {
+            return code;
+        }
+
+        public String messageVi() {
+            return messageVi;
         }
     }
 
@@ -297,15 +326,17 @@ public class ActiveRuleset implements EngineSource {
      * a path keeps its folder (see {@link RuleFiles#pathFor}). Then offered like any other change, never activated.
      *
      * @param files upload name → bytes, in upload order
-     * @throws UnusableFileName naming the first file whose name cannot be used
+     * @throws UnusableFileName naming the first file whose name cannot be used or that places a file placed before
      */
     public Offer upload(List<Map.Entry<String, byte[]>> files, boolean whole, Changer author, String comment) {
         List<RuleFile> base = snapshot().files();
         Map<String, RuleFile> set = new java.util.LinkedHashMap<>();
         if (!whole) base.forEach(f -> set.put(f.path(), f));
+        java.util.Set<String> placed = new java.util.HashSet<>();
         for (Map.Entry<String, byte[]> f : files) {
             String path = RuleFiles.pathFor(f.getKey(), base);
-            if (path == null) throw new UnusableFileName(f.getKey());
+            if (path == null) throw UnusableFileName.invalid(f.getKey());
+            if (!placed.add(path)) throw UnusableFileName.twice(f.getKey(), path);
             set.put(path, new RuleFile(path, f.getValue()));
         }
         return offer(List.copyOf(set.values()), UPLOAD, author, comment, false);
@@ -393,8 +424,10 @@ public class ActiveRuleset implements EngineSource {
         FailedLoad failure = new FailedLoad(Instant.now(), report.versionId(), origin, report.problems());
         if (!UPLOAD.equals(origin)) lastFailure.set(failure);
         store.recordLoadFailure(new LoadFailure(failure.at(), failure.versionId(), json.writeValueAsString(report)));
-        log.error("RULE FILES REJECTED / BỘ QUY TẮC BỊ TỪ CHỐI ({} {} files): the version in force stays.\n  {}",
-                origin, files.size(), describe(report));
+        String message = "RULE FILES REJECTED / BỘ QUY TẮC BỊ TỪ CHỐI ({} {} files): the version in force stays.\n  {}";
+        // an upload's problems are answered to its uploader; an error here would let any editor fill the operators' alarms
+        if (UPLOAD.equals(origin)) log.warn(message, origin, files.size(), describe(report));
+        else log.error(message, origin, files.size(), describe(report));
     }
 
     private static String describe(RulesetValidator.Report report) {

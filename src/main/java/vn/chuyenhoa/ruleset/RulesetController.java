@@ -190,9 +190,7 @@ class RulesetController {
         } catch (Changer.Refused e) {
             return refused(e);
         } catch (ActiveRuleset.UnusableFileName e) {
-            return Problems.badRequest(List.of(new FieldError("files", "invalid_name",
-                    "A file name must not be empty or contain '..': " + e.getMessage(),
-                    "Tên tệp không được trống hoặc chứa '..': " + e.getMessage())));
+            return Problems.badRequest(List.of(new FieldError("files", e.code(), e.getMessage(), e.messageVi())));
         }
         return switch (offer.result()) {
             case CREATED -> ResponseEntity.created(URI.create("/api/v1/rulesets/" + offer.versionId()))

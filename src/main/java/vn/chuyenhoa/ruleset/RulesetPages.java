@@ -145,8 +145,7 @@ class RulesetPages {
             return "ruleset-upload";
         } catch (ActiveRuleset.UnusableFileName e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", List.of(new FormError("files", "Tên tệp không hợp lệ: " + e.getMessage(),
-                    "Not a usable file name: " + e.getMessage())));
+            model.addAttribute("errors", List.of(new FormError("files", e.messageVi(), e.getMessage())));
             return "ruleset-upload";
         }
         switch (offer.result()) {

@@ -23,9 +23,12 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -42,6 +45,7 @@ import vn.chuyenhoa.support.RuleTree;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:governance;DB_CLOSE_DELAY=-1", "chuyenhoa.warmup.evaluations=0",
         "chuyenhoa.ruleset.watch=false"})
+@ExtendWith(OutputCaptureExtension.class)
 class GovernanceTest {
 
     static final String PROFILES = "decision-tables/profiles.drl.xlsx";
@@ -162,7 +166,7 @@ class GovernanceTest {
     }
 
     @Test
-    void aBrokenUploadIsRefusedWithItsCellAndChangesNothing() throws Exception {
+    void aBrokenUploadIsRefusedWithItsCellAndChangesNothing(CapturedOutput log) throws Exception {
         Http http = new Http(port);
         String activeBefore = http.get("/api/v1/ruleset").json().get("version").asString();
         long stored = evaluations.count();
@@ -180,6 +184,28 @@ class GovernanceTest {
         assertEquals(activeBefore, http.get("/api/v1/ruleset").json().get("version").asString());
         assertEquals(stored, evaluations.count());
         assertNotEquals(0, http.get("/api/v1/ruleset-actions").json().size());
+        // an upload's problems are its uploader's answer, not the operators' alarm: any caller could fill the error log
+        String rejected = log.getAll().lines().filter(l -> l.contains("RULE FILES REJECTED")).findFirst().orElseThrow();
+        assertTrue(rejected.contains(" WARN "), rejected);
+    }
+
+    @Test
+    void anUploadGivingOneFileTwiceIsRefusedByNameAndChangesNothing() throws Exception {
+        Http http = new Http(port);
+        String activeBefore = http.get("/api/v1/ruleset").json().get("version").asString();
+        int actionsBefore = http.get("/api/v1/ruleset-actions").json().size();
+        byte[] changed = Files.readAllBytes(RuleTree.copyInto(dir).set(PROFILES, "Thresholds", "C27", "12").file(PROFILES));
+        byte[] shipped = Files.readAllBytes(Path.of(PROFILES));
+        // a bare name and the path both place the file at decision-tables/profiles.drl.xlsx: which one was meant?
+        Http.Response r = http.postMultipart("/api/v1/rulesets", Map.of("comment", "hai bản"),
+                Map.of("profiles.drl.xlsx", changed, PROFILES, shipped));
+        assertEquals(400, r.status(), r.describe());
+        JsonNode error = r.json().get("errors").get(0);
+        assertEquals("files", error.get("field").asString());
+        assertEquals("duplicate_file", error.get("code").asString());
+        assertTrue(error.get("messageVi").asString().contains(PROFILES), error.toString());
+        assertEquals(activeBefore, http.get("/api/v1/ruleset").json().get("version").asString());
+        assertEquals(actionsBefore, http.get("/api/v1/ruleset-actions").json().size(), "nothing recorded");
     }
 
     @Test
