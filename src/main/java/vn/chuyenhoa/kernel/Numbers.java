@@ -18,10 +18,21 @@ public final class Numbers {
 
     private Numbers() {}
 
-    /** 5400 → "5.400" (vi) or "5,400" (en). */
+    /**
+     * 5400 → "5.400" (vi) or "5,400" (en). Grouped by hand rather than with {@code String.format("%,d")}, which
+     * builds a formatter per call: every explanation of every evaluation writes its counts through here.
+     */
     public static String format(long n, boolean vietnamese) {
-        String s = String.format(java.util.Locale.ROOT, "%,d", n);
-        return vietnamese ? s.replace(',', '.') : s;
+        String digits = Long.toString(n);
+        int start = n < 0 ? 1 : 0;
+        int length = digits.length() - start;
+        if (length <= 3) return digits;
+        char separator = vietnamese ? '.' : ',';
+        StringBuilder out = new StringBuilder(digits.length() + length / 3).append(digits, 0, start);
+        int first = start + (length % 3 == 0 ? 3 : length % 3);
+        out.append(digits, start, first);
+        for (int i = first; i < digits.length(); i += 3) out.append(separator).append(digits, i, i + 3);
+        return out.toString();
     }
 
     /**

@@ -40,6 +40,16 @@ class NumbersTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0|0|0", "999|999|999", "1000|1.000|1,000", "5400|5.400|5,400",
+            "-1234567|-1.234.567|-1,234,567", "100000|100.000|100,000",
+            "-9223372036854775808|-9.223.372.036.854.775.808|-9,223,372,036,854,775,808",
+            "9223372036854775807|9.223.372.036.854.775.807|9,223,372,036,854,775,807"})
+    void writesCountsAsEachLanguageDoes(long value, String vi, String en) {
+        assertThat(Numbers.format(value, true)).isEqualTo(vi);
+        assertThat(Numbers.format(value, false)).isEqualTo(en);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"5.400|true", "5,400|false"})
     void readsBackWhatItWrites(String text, boolean vi) {
         assertThat(Numbers.format(Numbers.parse(text, vi).value(), vi)).isEqualTo(text);
