@@ -42,7 +42,8 @@ import vn.chuyenhoa.support.Http;
  *
  * <p>The forbidden words are derived from the code, never listed by hand, so a new enum or fact is covered the day it
  * is written: the name of every constant of every enum compiled under {@code vn.chuyenhoa} (found by scanning the
- * compiled classes), the JSON name of every fact of the catalogue ({@link Fact}) and any camelCase word. Text a page
+ * compiled classes), the JSON name of every fact of the catalogue ({@link Fact}), any camelCase word and any date or
+ * time written as a machine writes it (2025-07-01, …T04:38:53Z). Text a page
  * marks {@code translate="no"} (hashes, codes typed by users, file names: data, not language) is not read.
  *
  * <p>A box reaching past the viewport fails unless it sits inside a box that scrolls sideways itself
@@ -143,6 +144,8 @@ class EveryPageTest {
     record Forbidden(Set<String> enumConstants, Set<String> facts) {
         static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
         static final Pattern CAMEL = Pattern.compile("[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*");
+        // a date or time as a machine writes it (2025-07-01, 2026-12-06T04:38:53Z): officers read dd/mm/yyyy, Vietnam time
+        static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?\\b");
 
         static Forbidden fromCode() throws Exception {
             Set<String> constants = new TreeSet<>();
@@ -169,6 +172,8 @@ class EveryPageTest {
                 else if (facts.contains(w)) hits.add("fact name " + w + context(text, m.start()));
                 else if (CAMEL.matcher(w).matches()) hits.add("camelCase " + w + context(text, m.start()));
             }
+            Matcher date = ISO_DATE.matcher(text);
+            while (date.find()) hits.add("ISO date " + date.group() + context(text, date.start()));
             return new ArrayList<>(hits);
         }
 
