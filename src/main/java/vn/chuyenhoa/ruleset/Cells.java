@@ -208,10 +208,22 @@ public final class Cells {
                 "Duplicate " + whatEn + ": already defined at row " + first.origin().row() + " (" + first.origin().sheet() + ").");
     }
 
+    /**
+     * A cell that does not hold what its table needs. When it holds typographic quotes, those are what is wrong, and
+     * any other reading of the cell would quote them back garbled ("“crimes" is not a valid basis): Excel and
+     * LibreOffice put them in as the officer types, and no code, number or date cell takes quotes.
+     */
     public void problem(SheetRow r, String field, String code, String vi, String en) {
         DecisionTables.RowOrigin o = r.origin();
-        problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), o.cell(field),
-                o.value(field) != null ? o.value(field) : r.cells().get(field), code, vi, en));
+        String value = o.value(field) != null ? o.value(field) : r.cells().get(field);
+        if (value != null && TableGate.containsSmartQuote(value)) {
+            code = "smart_quotes";
+            vi = "Ô có dấu ngoặc kép kiểu chữ (“ ” ‘ ’ « ») do Excel/LibreOffice tự đổi khi gõ; ô này không cần dấu ngoặc."
+                    + " Hãy xóa các dấu ngoặc (hoặc, nếu thật cần, gõ lại bằng dấu \" thẳng sau khi tắt AutoCorrect).";
+            en = "The cell contains typographic quotes (“ ” ‘ ’ « ») that Excel/LibreOffice put in as you typed; this cell"
+                    + " takes no quotes. Delete them (or, if really needed, retype them as straight \" quotes with AutoCorrect off).";
+        }
+        problems.add(new LoadProblem(o.file(), o.sheet(), o.row(), o.cell(field), value, code, vi, en));
     }
 
 

@@ -27,7 +27,7 @@ import vn.chuyenhoa.ruleset.DecisionTables.RowOrigin;
 final class PolicyReader {
 
     /** The tables features registered, in a fixed order so that problems come out in the same order every time. */
-    private static final List<FeatureTables> FEATURES = java.util.ServiceLoader.load(FeatureTables.class,
+    static final List<FeatureTables> FEATURES = java.util.ServiceLoader.load(FeatureTables.class,
             PolicyReader.class.getClassLoader()).stream().map(java.util.ServiceLoader.Provider::get)
             .sorted(Comparator.comparing(FeatureTables::prefix)).toList();
     private static final List<String> KNOWN_TABLES = java.util.stream.Stream.concat(
@@ -165,6 +165,8 @@ final class PolicyReader {
                 cells.problem(profileById.get(head.id()), "id", "profile_without_criteria",
                         "Bộ tiêu chí " + head.id() + " chưa có dòng nào trong bảng Thresholds.",
                         "Profile " + head.id() + " has no rows in the Thresholds table.");
+                // reported here: the rows of other tables that name it are not refused again as naming no profile
+                broken.add(head.id());
                 continue;
             }
             profiles.add(new Profile(head.id(), head.labelVi(), head.labelEn(), head.scope(), head.validFrom(),

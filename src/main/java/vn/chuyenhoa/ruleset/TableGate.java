@@ -60,6 +60,15 @@ final class TableGate {
                                 "Bảng " + t.name() + " có " + t.dataRows() + " dòng dữ liệu, vượt giới hạn " + limits.maxRowsPerTable() + " dòng.",
                                 "Table " + t.name() + " has " + t.dataRows() + " data rows, over the limit of " + limits.maxRowsPerTable() + "."));
                     }
+                    if (t.dataRows() == 0) {
+                        // Drools compiles an empty table to no rules at all: what is missing would surface as errors of
+                        // the rows that refer to it, in other tables and files
+                        problems.add(new LoadProblem(file.getKey(), sheet, t.firstDataRow(), null, null, "empty_table",
+                                "Bảng " + t.name() + " không có dòng dữ liệu nào: dòng " + t.firstDataRow()
+                                        + ", ngay dưới dòng tiêu đề cột, phải là dòng đầu tiên của bảng. Hãy khôi phục các dòng đã xóa.",
+                                "Table " + t.name() + " has no data rows: row " + t.firstDataRow()
+                                        + ", right below the column titles, must be its first row. Restore the rows that were deleted."));
+                    }
                     if (t.gapRow() > 0) {
                         problems.add(new LoadProblem(file.getKey(), sheet, t.gapRow(), null, null, "blank_row_in_table",
                                 "Dòng " + t.gapRow() + " trống nằm giữa bảng " + t.name() + ": Drools coi dòng trống là hết bảng, nên các dòng bên dưới không còn là dữ liệu của bảng. Hãy xóa dòng trống.",
@@ -236,6 +245,10 @@ final class TableGate {
                     "DRL files cannot be uploaded (" + what.substring(what.indexOf("/ ") + 2) + "): rule logic changes only with a new release; an upload changes policy values in the tables only."));
         }
         for (Map.Entry<String, List<Layout>> file : data.layouts().entrySet()) {
+            if (!before.containsKey(file.getKey())) {
+                problems.add(unknownFileName(file.getKey(), before.keySet()));
+                continue;
+            }
             List<Layout> old = baseData.layouts().get(file.getKey());
             Map<String, Layout> oldSheets = new LinkedHashMap<>();
             if (old != null) old.forEach(l -> oldSheets.put(l.sheet().name(), l));
@@ -270,8 +283,34 @@ final class TableGate {
         return problems;
     }
 
+    /**
+     * A table workbook the version in force does not have. An upload cannot add one (new tables come with a release),
+     * so this is nearly always a rule file under another name: the browser's "profiles (1).drl.xlsx" for a second
+     * download, another capital letter. Said as a wrong name, with the names the ruleset has and the one most likely
+     * meant, rather than as new tables on each of its sheets.
+     */
+    private static LoadProblem unknownFileName(String path, Set<String> inForce) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        List<String> names = inForce.stream().filter(p -> p.startsWith(RulesetBuilder.TABLES_DIR) && RulesetBuilder.isTable(p))
+                .map(p -> p.substring(RulesetBuilder.TABLES_DIR.length())).sorted().toList();
+        String meant = names.stream().filter(n -> plainName(n.substring(n.lastIndexOf('/') + 1)).equals(plainName(name)))
+                .findFirst().orElse(null);
+        String listed = String.join(", ", names);
+        return LoadProblem.ofFile(path, "unknown_file_name",
+                "Tên tệp «" + name + "» không khớp tệp nào của bộ quy tắc (" + listed + ")"
+                        + (meant != null ? "; hãy đặt lại tên là " + meant + " rồi tải lên lại." : "; hãy đặt lại tên tệp đúng như tệp đã tải về rồi tải lên lại."),
+                "The file name «" + name + "» matches no file of the ruleset (" + listed + ")"
+                        + (meant != null ? "; rename it to " + meant + " and upload it again." : "; give it the name of the file it was downloaded as and upload it again."));
+    }
+
+    /** A file name without case, copy marks (" (1)", " - Copy", " - bản sao") or blanks, to find the name meant. */
+    private static String plainName(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("\\((\\d+)\\)|-\\s*(copy|bản sao)|^copy of|\\s", "");
+    }
+
     private static void compare(String file, Layout now, Layout before, List<LoadProblem> problems) {
-        Map<String, Cell> a = before.programText(), b = now.programText();
+        TableColumns.Aligned aligned = TableColumns.aligned(file, now, before, problems);
+        Map<String, Cell> a = aligned.before(), b = aligned.now();
         Set<String> places = new LinkedHashSet<>(b.keySet());
         places.addAll(a.keySet());
         for (String place : places) {
