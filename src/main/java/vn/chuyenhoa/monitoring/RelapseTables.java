@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import vn.chuyenhoa.kernel.Comparison;
+import vn.chuyenhoa.evaluation.Engine;
+import vn.chuyenhoa.evaluation.EvaluationInput;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Profile;
 import vn.chuyenhoa.evaluation.ProgrammeSettings;
@@ -20,6 +22,7 @@ import vn.chuyenhoa.ruleset.Cells;
 import vn.chuyenhoa.ruleset.FeatureTables;
 import vn.chuyenhoa.ruleset.LoadProblem;
 import vn.chuyenhoa.ruleset.SheetRow;
+import vn.chuyenhoa.ruleset.StaffCase;
 
 /**
  * Reads the relapse-monitoring tables ({@code Relapse…} RuleTables, shipped in {@code monitoring.drl.xlsx}) into the
@@ -54,6 +57,24 @@ final class RelapseTables {
             RelapsePolicy relapse = new RelapseTables(context.problems())
                     .read(rows, context.profiles(), context.brokenProfiles());
             return new RelapsePolicy(relapse.reasons(), monitoringWindows(context.profiles(), context.programme()));
+        }
+
+        @Override
+        public String casesPrefix() {
+            return "monitoring-";
+        }
+
+        /** A report of a recognised area: the verdict and every reason, by the reason's id. */
+        @Override
+        public Map<String, String> judge(Engine engine, StaffCase c) {
+            MonitoringJudgement j = Monitor.judge(engine, new MonitoringInput(new EvaluationInput(c.area(), null,
+                    c.period("periodFrom", "periodTo"), c.period("baselineFrom", "baselineTo"),
+                    c.facts(Fact.class, Fact::jsonName, f -> f.type() == Fact.Type.FLAG)),
+                    c.requiredDay("recognisedOn"), null, c.flag("proposedAgain"), null));
+            Map<String, String> actual = new HashMap<>();
+            actual.put("verdict", j.verdict().name());
+            j.reasons().forEach(f -> actual.put(f.check().getReason().id(), f.outcome().name()));
+            return actual;
         }
     }
 

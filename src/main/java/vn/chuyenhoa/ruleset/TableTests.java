@@ -44,19 +44,25 @@ final class TableTests {
     record CaseRow(DecisionTables.RowOrigin origin, Map<String, String> cells) {}
 
     /**
-     * Screening and monitoring have case workbooks of their own (tests/screening-cases.drl.xlsx,
-     * tests/monitoring-cases.drl.xlsx); every other test workbook holds evaluation cases.
+     * Every case workbook: the evaluation cases (tests/cases.drl.xlsx and any other), and those of the features that
+     * registered case workbooks (tests/screening-cases.drl.xlsx, tests/monitoring-cases.drl.xlsx), each judged by its
+     * feature. Each workbook is compiled apart, since their rule names (table and row) are alike.
      */
-    static boolean evaluationCases(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return !name.startsWith("screening-") && !name.startsWith("monitoring-");
-    }
-
     static Outcome run(List<RuleFile> files, Engine engine, AreaDirectory areas) {
         List<LoadProblem> problems = new ArrayList<>();
-        List<CaseRow> rows = rows(files.stream().filter(f -> evaluationCases(f.path())).toList(), problems);
+        List<CaseRow> rows = new ArrayList<>();
+        for (RuleFile f : files) {
+            if (RulesetBuilder.isTest(f.path()) && RulesetBuilder.isTable(f.path())) rows.addAll(rows(List.of(f), problems));
+        }
         if (!problems.isEmpty()) return new Outcome(0, problems);
-        for (CaseRow row : rows) new Case(row.origin(), row.cells(), problems).run(engine, areas);
+        for (CaseRow row : rows) {
+            String name = row.origin().file().substring(row.origin().file().lastIndexOf('/') + 1);
+            FeatureTables feature = PolicyReader.FEATURES.stream()
+                    .filter(t -> t.casesPrefix() != null && name.startsWith(t.casesPrefix())).findFirst().orElse(null);
+            Case c = new Case(row.origin(), row.cells(), problems);
+            if (feature == null) c.run(engine, areas);
+            else c.judgedBy(feature, engine, areas);
+        }
         return new Outcome(rows.size(), problems);
     }
 
@@ -177,6 +183,32 @@ final class TableTests {
                 String actual = results.stream().filter(r -> r.id().equals(id)).map(r -> r.outcome().name()).findFirst()
                         .orElse("(không có trong bộ tiêu chí / not in the profile)");
                 expect(field, actual);
+            }
+        }
+
+        /** A feature's case: every expectation against what the feature's rules give. */
+        void judgedBy(FeatureTables feature, Engine engine, AreaDirectory areas) {
+            Map<String, String> actual;
+            try {
+                actual = feature.judge(engine, new StaffCase(cells, areas));
+            } catch (StaffCase.BadInput e) {
+                problem(e.field, "test_bad_input", e.vi, e.getMessage());
+                return;
+            } catch (IllegalArgumentException e) {
+                // cells each readable, together no input the feature takes (a period that ends before it starts)
+                problem("name", "test_bad_input", "các ô của ca này không tạo thành dữ liệu đầu vào hợp lệ.",
+                        "the cells of this case do not make a valid input.");
+                return;
+            } catch (IllegalStateException e) {
+                problem("name", "test_failed", "các quy tắc không đưa ra kết luận nào cho ca này.",
+                        "the rules reached no conclusion for this case.");
+                return;
+            }
+            for (String field : cells.keySet()) {
+                if (field.startsWith("expect.")) {
+                    expect(field, actual.getOrDefault(field.substring("expect.".length()),
+                            "(không được xét / not judged)"));
+                }
             }
         }
 

@@ -9,12 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import java.time.Instant;
+import java.util.UUID;
+
+import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.kernel.Comparison;
+import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.ruleset.Cells;
 import vn.chuyenhoa.ruleset.FeatureTables;
 import vn.chuyenhoa.ruleset.LoadProblem;
 import vn.chuyenhoa.ruleset.SheetRow;
+import vn.chuyenhoa.ruleset.StaffCase;
 
 /**
  * Reads the screening tables ({@code Screening…} RuleTables, shipped in {@code screening.drl.xlsx}) into a
@@ -46,6 +52,28 @@ final class ScreeningTables {
         @Override
         public Object read(List<SheetRow> rows, Context context) {
             return new ScreeningTables(context.problems()).read(rows);
+        }
+
+        @Override
+        public String casesPrefix() {
+            return "screening-";
+        }
+
+        /** A commune screened alone: its status, drug-area type and every category, criterion and type. */
+        @Override
+        public Map<String, String> judge(Engine engine, StaffCase c) {
+            Area area = c.area();
+            ScreeningDocument.CommuneView v = ScreeningService.screen(engine, new ScreeningInput(c.whole("year"), null,
+                    area.codeScheme(), area.provinceCode(), area.provinceCode(), List.of(new Candidate(area,
+                    c.facts(ScreeningFact.class, ScreeningFact::jsonName, f -> f.type() == Fact.Type.FLAG)))),
+                    UUID.randomUUID(), Instant.EPOCH, null).communes().get(0);
+            Map<String, String> actual = new HashMap<>();
+            actual.put("status", v.status().name());
+            actual.put("drugType", v.drugArea().type() == null ? "NONE" : v.drugArea().type());
+            v.categories().forEach(x -> actual.put("category." + x.id(), x.outcome().name()));
+            v.drugArea().criteria().forEach(x -> actual.put("criterion." + x.id(), x.outcome().name()));
+            v.drugArea().types().forEach(x -> actual.put("type." + x.id(), x.outcome().name()));
+            return actual;
         }
     }
 

@@ -23,7 +23,8 @@ import vn.chuyenhoa.kernel.Period;
 
 /**
  * A case workbook policy staff keep under decision-tables/tests/, read the way an upload reads it (compiled and fired
- * as a Drools table), for the features whose cases are not yet run on upload: screening and monitoring.
+ * as a Drools table), so that the test suite runs each case as a test of its own: the evaluation cases, and those a
+ * feature judges as it does on upload ({@link Row#judgedBy}).
  */
 public final class CaseWorkbook {
 
@@ -59,6 +60,11 @@ public final class CaseWorkbook {
                 if (v != null) facts.put(f, isFlag.test(f) ? (Object) Boolean.valueOf(v) : (Object) Long.valueOf(v));
             }
             return facts;
+        }
+
+        /** What the rules give for this case, as the feature judges it on upload (see {@link FeatureTables#judge}). */
+        public Map<String, String> judgedBy(FeatureTables feature, vn.chuyenhoa.evaluation.Engine engine, AreaDirectory areas) {
+            return feature.judge(engine, new StaffCase(cells, areas));
         }
 
         /** The fields starting "expect.", without that prefix. */
