@@ -266,7 +266,7 @@ public class ActiveRuleset implements EngineSource {
         if (!outside.isEmpty()) throw refused(actor, versionId(), null, comment, new Changer.Refused("outside-scope",
                 "The change reaches beyond " + actor + "'s provinces; nothing was stored.",
                 "Thay đổi vượt ra ngoài phạm vi tỉnh của " + actor + "; không có gì được lưu.", outside));
-        RulesetValidator.Validated v = validator.compile(files, origin);
+        RulesetValidator.Validated v = validator.compile(files, origin, pre);
         if (!v.report().valid()) return rejected(v.report(), origin, files, actor, comment, versionId);
         if (seenFiles != null) seen(seenFiles);
         storeVersion(v, files, origin, actor, comment, versionId());

@@ -89,6 +89,7 @@ class RulesetPages {
         model.addAttribute("status", status(version, store.everActivated()));
         model.addAttribute("activeVersion", active.versionId());
         model.addAttribute("report", info.reportJson() == null ? null : json.readTree(info.reportJson()));
+        model.addAttribute("warnings", warnings(version));
         model.addAttribute("actions", store.actions(version));
         model.addAttribute("mayApprove", mayApprove());
         model.addAttribute("release", release(version));
@@ -285,12 +286,21 @@ class RulesetPages {
         model.addAttribute("status", status(version, ever));
         model.addAttribute("rollback", ever.contains(version) && !version.equals(active.versionId()));
         model.addAttribute("activeVersion", active.versionId());
+        model.addAttribute("warnings", warnings(version));
         diff(active.snapshot(), target, model);
         // what the approver decides on: the diff above and what the version would change in stored verdicts
         ImpactJobs.Status latest = impact.latestFor(version).orElse(null);
         model.addAttribute("impact", latest);
         model.addAttribute("errors", errors);
         model.addAttribute("comment", comment);
+    }
+
+    /** The warnings of a version's validation report ({@link UnitWarnings}): cells whoever approves it must check. */
+    private List<tools.jackson.databind.JsonNode> warnings(String version) {
+        List<tools.jackson.databind.JsonNode> out = new ArrayList<>();
+        store.info(version).map(VersionInfo::reportJson).map(json::readTree).map(r -> r.get("warnings"))
+                .ifPresent(w -> w.forEach(out::add));
+        return out;
     }
 
     /** The policy diff and the names of what it changes, as the diff fragment shows them. */
