@@ -33,7 +33,8 @@ public class RulesetValidator {
     public record Report(String versionId, boolean valid, List<LoadProblem> problems, int testCases, int testFailures,
                          Integer problemsTotal,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY)
-                         @io.swagger.v3.oas.annotations.media.Schema(description = "Cells of a valid upload the approver must check, located like problems; absent when none")
+                         @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @io.swagger.v3.oas.annotations.media.Schema(
+                                 description = "Cells of a valid upload the approver must check, located like problems; absent when none"))
                          List<LoadProblem> warnings) {
 
         public Report(String versionId, boolean valid, List<LoadProblem> problems, int testCases, int testFailures) {
