@@ -47,7 +47,7 @@ final class UnitWarnings {
         String meantVi = Numbers.format(t.movePointRight(2), true), meantEn = Numbers.format(t.movePointRight(2), false);
         String vi = Numbers.format(t, true), en = Numbers.format(t, false);
         return new LoadProblem(s.file(), s.sheet(), s.row(), s.cell(), t.toPlainString(), "percent_as_fraction",
-                "Ngưỡng của tiêu chí «" + r.criterion().labelVi() + "» (" + r.id() + ") trong bộ tiêu chí «" + p.labelVi()
+                "Ngưỡng của tiêu chí «" + r.criterion().labelVi() + "» trong bộ tiêu chí «" + p.labelVi()
                         + "» tính bằng phần trăm: " + vi + " nghĩa là " + vi + "%, còn phiên bản đang áp dụng là "
                         + Numbers.format(before, true) + "%. Nếu ý là " + meantVi + "% hãy gõ " + meantVi
                         + "; người phê duyệt cần xác nhận ngưỡng này trước khi áp dụng.",

@@ -176,6 +176,7 @@ class UploadReportTest {
     @Test
     void anOversizedUploadFromThePageIsAnsweredWithAVietnamesePage() {
         String before = active();
+        long versions = http.get("/api/v1/rulesets").json().get("totalItems").asLong();
         byte[] big = new byte[21 * 1024 * 1024];
         Http.Response r = http.postMultipart("/rulesets/upload", Map.of("comment", "thử"), Map.of("profiles.drl.xlsx", big));
         assertEquals(413, r.status(), r::describe);
@@ -204,6 +205,7 @@ class UploadReportTest {
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
                 && page.body().contains("Tệp quá lớn") && page.body().contains("20 MB"), page::body);
         assertEquals(before, active(), "the version in force stays");
+        assertEquals(versions, http.get("/api/v1/rulesets").json().get("totalItems").asLong(), "nothing was stored");
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
