@@ -121,6 +121,13 @@ class WebPagesTest {
         assertEquals(403, outside.status(), outside::describe);
         String said = outside.json().get("detailVi").asString();
         assertTrue(said.contains("chỉ được thao tác trong phạm vi Tỉnh Điện Biên (11),") && !said.contains("phạm vi QD124_2004"), said);
+        assertTrue(said.contains("không phải Tỉnh Bắc Giang (24);"), said);
+        // a province refused from the path alone is named too, on the API (both languages) and on the page
+        Http.Response byPath = http.as("demo-token-canbo-dienbien").get("/programmes/QD124_2004/24/facts-sheet");
+        assertEquals(403, byPath.status(), byPath::describe);
+        assertTrue(byPath.text().contains("không phải Tỉnh Bắc Giang (24);"), byPath::describe);
+        Http.Response byPathEn = http.as("demo-token-canbo-dienbien").get("/programmes/QD124_2004/24/facts-sheet?lang=en");
+        assertTrue(byPathEn.text().contains("may act only in Tỉnh Điện Biên (11), not in Tỉnh Bắc Giang (24);"), byPathEn::describe);
     }
 
     @Test
