@@ -150,6 +150,9 @@ class WebPagesTest {
         assertTrue(page.contains("Chưa đạt") && page.contains(ShippedRows.cell("decision-tables/profiles.drl.xlsx", "Thresholds", "C",
                 "NGOC_LAC_2024", "CLEARANCE_RATE")) && page.contains("Thresholds"), "label and cell");
         assertTrue(page.contains("BCĐ 138 huyện Ngọc Lặc"), "legal basis");
+        // why this profile: its scope and the area by name, the code beside each (not "tỉnh 38, huyện 389")
+        assertTrue(page.contains("được chọn vì phạm vi (Tỉnh Thanh Hóa (38), Huyện Ngọc Lặc (389), danh mục")
+                && page.contains("chứa địa bàn Xã Kiên Thọ (15118)") && !page.contains("tỉnh 38"), page);
         String english = http.get("/evaluations/" + kienTho + "?lang=en").text();
         assertTrue(english.contains("Crime clearance rate 75.00% (6/8) is below the threshold of 80%."), english);
         assertTrue(english.contains("Not met"), "outcome label in English");
