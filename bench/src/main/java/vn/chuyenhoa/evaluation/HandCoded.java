@@ -101,7 +101,7 @@ public final class HandCoded {
         Area a = input.area();
         EvaluationDocument doc = new EvaluationDocument(id, judgement.verdict(),
                 new EvaluationDocument.AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
-                EvaluationDocument.profileView(judgement.profile()), versionId, at, purpose,
+                EvaluationDocument.profileView(judgement.profile(), input, null), versionId, at, purpose,
                 input.period(), input.baselinePeriod(), Explanations.render(judgement),
                 Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(input.facts()), null, null);
         // as EvaluationService.render does: the text once, encoded once, for the answer

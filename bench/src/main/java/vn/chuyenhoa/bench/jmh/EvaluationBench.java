@@ -81,7 +81,7 @@ public class EvaluationBench {
                     new String(r.body(), StandardCharsets.UTF_8), "0".repeat(64), null, null, null, null);
         }
         json = Workload.JSON;
-        service = new EvaluationService(null, json, new SimpleMeterRegistry()); // a dry run never touches the store
+        service = new EvaluationService(null, json, new SimpleMeterRegistry(), AreaDirectory.loadBundled()); // a dry run never touches the store
     }
 
     private int next() {
