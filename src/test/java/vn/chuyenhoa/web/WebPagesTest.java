@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -170,14 +171,39 @@ class WebPagesTest {
         byte[] csv = http.get("/evaluations.csv?area=07795").body();
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3), "BOM for Excel");
         String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("Thời điểm đánh giá,Hệ mã,Mã địa bàn,Địa bàn"), text);
-        assertTrue(text.contains(",07795,Phường Nếnh,24,VIET_YEN_2024,Đạt — chuyển hóa thành công,"), text);
+        List<String> lines = text.lines().toList();
+        // the codes stay for machines, each with its name beside it; times in Vietnam time and dates as officers write them
+        assertEquals("Thời điểm đánh giá (giờ Việt Nam; dd/mm/yyyy HH:mm),Hệ mã,Mã địa bàn,Địa bàn,Mã tỉnh,Tỉnh,"
+                + "Mã bộ tiêu chí,Bộ tiêu chí,Mã kết luận,Kết luận,Mã mục đích,Mục đích,Kỳ từ ngày (dd/mm/yyyy),"
+                + "Kỳ đến ngày (dd/mm/yyyy),Phiên bản bộ quy tắc,Mã hiệu lực,Hiệu lực,Mã kết quả", lines.get(0));
+        String viet = http.get("/api/v1/evaluations/" + nenh).json().path("profile").path("labelVi").asString();
+        String at = vietnamTime(http.get("/api/v1/evaluations/" + nenh).json().path("evaluatedAt").asString());
+        String row = lines.stream().filter(l -> l.endsWith("," + nenh)).findFirst().orElseThrow(() -> new AssertionError(text));
+        assertTrue(row.startsWith(at + ",QD124_2004,07795,Phường Nếnh,24,Tỉnh Bắc Giang,VIET_YEN_2024," + viet
+                + ",TRANSFORMED,Đạt — chuyển hóa thành công,FINAL,đánh giá kết thúc,15/03/2024,12/12/2024,"), row);
+        assertTrue(row.endsWith(",ACTIVE,Còn hiệu lực," + nenh), row);
         assertFalse(text.contains("Kiên Thọ"), "filtered like the list");
+        assertFalse(text.matches("(?s).*\\d{4}-\\d{2}-\\d{2}.*"), "no ISO date or UTC time: " + text);
 
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(http.get("/evaluations.xlsx?lang=en&provinceCode=38").body()))) {
-            assertEquals("Area", wb.getSheetAt(0).getRow(0).getCell(3).getStringCellValue());
-            assertEquals("Not transformed", wb.getSheetAt(0).getRow(1).getCell(6).getStringCellValue());
-            assertTrue(wb.getSheetAt(0).getPhysicalNumberOfRows() >= 2, "a header and Kiên Thọ");
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertEquals("Area", sheet.getRow(0).getCell(3).getStringCellValue());
+            assertEquals("Province", sheet.getRow(0).getCell(5).getStringCellValue());
+            assertEquals("Evaluated at (Vietnam time)", sheet.getRow(0).getCell(0).getStringCellValue());
+            org.apache.poi.ss.usermodel.Row kt = sheet.getRow(1);
+            assertEquals("Tỉnh Thanh Hóa", kt.getCell(5).getStringCellValue());
+            assertEquals("NOT_TRANSFORMED", kt.getCell(8).getStringCellValue());
+            assertEquals("Not transformed", kt.getCell(9).getStringCellValue());
+            // real date cells, shown as officers write them, the time in Vietnam time
+            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(kt.getCell(0)), "a date-time cell");
+            assertEquals("dd/mm/yyyy hh:mm", kt.getCell(0).getCellStyle().getDataFormatString());
+            assertEquals("dd/mm/yyyy", kt.getCell(12).getCellStyle().getDataFormatString());
+            var stored = http.get("/api/v1/evaluations/" + kienTho).json();
+            assertEquals(java.time.LocalDate.parse(stored.path("period").path("from").asString()).atStartOfDay(),
+                    kt.getCell(12).getLocalDateTimeCellValue());
+            java.time.Instant evaluatedAt = java.time.Instant.parse(stored.path("evaluatedAt").asString());
+            assertEquals(evaluatedAt.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime().withNano(0),
+                    kt.getCell(0).getLocalDateTimeCellValue().withNano(0));
         }
 
         Http.Response pdf = http.get("/evaluations/" + kienTho + "/pdf");
@@ -192,6 +218,12 @@ class WebPagesTest {
         }
         String print = http.get("/evaluations/" + nenh + "/print").text();
         assertTrue(print.contains("class=\"printing\"") && print.contains("Phường Nếnh"), print);
+    }
+
+    /** An API time as an export writes it: Vietnam time, dd/mm/yyyy HH:mm. */
+    static String vietnamTime(String iso) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .format(java.time.Instant.parse(iso).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
     }
 
     /** Xã Nậm Tin of Huyện Nậm Pồ (Điện Biên), its households in the thousands. */
@@ -359,10 +391,10 @@ class WebPagesTest {
         assertEquals(200, r.status(), r::describe);
         String t = r.text();
         assertTrue(t.contains("Tỉnh Điện Biên") && t.contains("<svg id=\"chart\""), t);
-        // thresholds as every page writes them (comparison, then the number), percentages as Vietnamese write them
-        assertTrue(t.contains("&gt;= 60%") && t.contains("&gt;= 85%") && t.contains("decision-tables/programme.drl.xlsx"), "targets from the table, with their cell");
+        // targets as every page writes them, the report's included: the typographic sign, then the number as Vietnamese write it
+        assertTrue(t.contains("≥ 60%") && t.contains("≥ 85%") && t.contains("decision-tables/programme.drl.xlsx"), "targets from the table, with their cell");
         assertTrue(t.contains("100,00% (14/14)") && t.contains("95,45% (42/44)") && t.contains("75,00% (6/8)"), t);
-        assertFalse(t.contains("100.00%") || t.contains("95.45%") || t.contains("≥"), t);
+        assertFalse(t.contains("100.00%") || t.contains("95.45%") || t.contains("&gt;="), t);
         assertTrue(t.contains("Tỷ lệ chuyển hóa thành công") && t.contains("Tỷ lệ không phức tạp trở lại"), t);
         assertTrue(t.contains("Xã Lao Xả Phình") && t.contains("Ổn định sau thời gian theo dõi"), "areas by state");
         assertTrue(http.get("/programmes/QD124_2004/11?fromYear=2017&toYear=2020&lang=en").text().contains("Share not relapsed"));
