@@ -137,7 +137,7 @@ public final class CpuBench {
             case "service_dryRun_drools" -> i -> service.evaluate(engine, submissions[i % size], true).json();
             case "service_dryRun_hand" -> i -> {
                 EvaluationService.Submission s = submissions[i % size];
-                return hand.dryRunJson(engine.versionId(), s.input(), s.purpose(), Workload.JSON);
+                return hand.dryRunJson(engine.versionId(), s.input(), s.purpose(), Workload.JSON, areas);
             };
             // the stages of one stored request, apart (issue 12: where the time goes); HTTP, security and the store's
             // inserts are not in process: bench/run.sh http and store measure them
