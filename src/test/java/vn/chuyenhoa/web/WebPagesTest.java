@@ -279,7 +279,8 @@ class WebPagesTest {
         }
 
         String list = http.get("/evaluations?area=03156").text();
-        assertTrue(list.contains(">" + profileName + "</td>") && !list.contains(">" + profile + "</td>"), list);
+        // the list names the profile, its code beside it as data (not words the crawl reads)
+        assertTrue(list.contains(">" + profileName + "</span> <code class=\"small\" translate=\"no\">" + profile + "</code>"), list);
     }
 
     @Test
