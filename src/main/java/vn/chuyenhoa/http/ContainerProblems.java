@@ -76,6 +76,8 @@ class ContainerProblems implements WebServerFactoryCustomizer<ConfigurableTomcat
                 response.setHeader("Allow", RequestGuard.ALLOW);
             }
             ProblemDetail p = problem(status).getBody();
+            // a status HTTP does not name is answered as the nearest one it does, on the status line as in the body
+            response.setStatus(p.getStatus());
             Map<String, Object> members = new LinkedHashMap<>();
             members.put("type", p.getType().toString());
             members.put("title", p.getTitle());
@@ -96,8 +98,10 @@ class ContainerProblems implements WebServerFactoryCustomizer<ConfigurableTomcat
         }
 
         /**
-         * The problem for a status Tomcat set itself: it tells no cause, so each says what can cause it; a request
-         * Tomcat would not parse was read by nothing else.
+         * The problem for a status Tomcat set itself. It tells no cause, so the text says what can cause it: Tomcat 11
+         * answers every request it cannot parse (a request line or headers too large among them) with 400, a version
+         * it does not speak with 505, and a failure that escaped the application with 500; any other status is told
+         * as itself.
          */
         static ResponseEntity<ProblemDetail> problem(int status) {
             HttpStatus known = HttpStatus.resolve(status);
@@ -116,13 +120,6 @@ class ContainerProblems implements WebServerFactoryCustomizer<ConfigurableTomcat
                 case METHOD_NOT_ALLOWED -> Problems.of(known, "method-not-allowed", "Method not allowed",
                         "Phương thức không được hỗ trợ", "The service does not offer this method; Allow lists those it does.",
                         "Dịch vụ không hỗ trợ phương thức này; header Allow liệt kê các phương thức được hỗ trợ.");
-                case URI_TOO_LONG -> Problems.of(known, "uri-too-long", "The address is too long", "Địa chỉ quá dài",
-                        "The request line is longer than the server reads; send long input in the body.",
-                        "Dòng yêu cầu dài hơn mức máy chủ đọc; hãy gửi dữ liệu dài trong nội dung yêu cầu.");
-                case REQUEST_HEADER_FIELDS_TOO_LARGE -> Problems.of(known, "headers-too-large", "The headers are too large",
-                        "Các header quá lớn", "The request's headers are larger than the server reads.",
-                        "Các header của yêu cầu lớn hơn mức máy chủ đọc.");
-                case CONTENT_TOO_LARGE -> Problems.tooLarge();
                 case HTTP_VERSION_NOT_SUPPORTED -> Problems.of(known, "http-version-not-supported",
                         "HTTP version not supported", "Phiên bản HTTP không được hỗ trợ",
                         "The service speaks HTTP/1.1 (and HTTP/1.0); the request named another version.",

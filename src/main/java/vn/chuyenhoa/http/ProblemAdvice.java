@@ -78,7 +78,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     "Không kiểu dữ liệu nào trong Accept được trả lời ở đây; hãy nhận " + offered + ".");
         }
         if (ex instanceof MaxUploadSizeExceededException) {
-            return Problems.tooLarge();
+            return Problems.of(status, "content-too-large", "The body is too large", "Nội dung quá lớn",
+                    "The body is larger than the service reads.", "Nội dung lớn hơn mức dịch vụ đọc.");
         }
         if (ex instanceof MissingRequestHeaderException e) {
             return Problems.badRequest(List.of(new FieldError(e.getHeaderName(), "required",

@@ -41,12 +41,6 @@ public final class Problems {
         return r;
     }
 
-    /** A body larger than the service reads, whoever found it too large (Spring's multipart reader, Tomcat). */
-    static ResponseEntity<ProblemDetail> tooLarge() {
-        return of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "The body is too large", "Nội dung quá lớn",
-                "The body is larger than the service reads.", "Nội dung lớn hơn mức dịch vụ đọc.");
-    }
-
     /** A refusal with nothing more to say than its status. */
     static ResponseEntity<ProblemDetail> refused(HttpStatus status) {
         return of(status, "refused", status.getReasonPhrase(), "Yêu cầu không được chấp nhận",

@@ -60,6 +60,7 @@ class WireTest {
                 "GET /api/v1/evaluations?q=" + "a".repeat(20_000) + " HTTP/1.1\r\n" + host + "\r\n",
                 "GET /api/v1/evaluations HTTP/1.1\r\nHost: localhost\r\nHost: elsewhere\r\nConnection: close\r\n\r\n",
                 "GET /api/v1/evaluations HTTP/9.9\r\n" + host + "\r\n",
+                "CONNECT localhost:443 HTTP/1.1\r\n" + host + "\r\n",
                 "NOT A REQUEST\r\n\r\n"};
         for (String request : requests) {
             Answer a = raw(request.getBytes(StandardCharsets.ISO_8859_1));
