@@ -96,9 +96,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     "The request body cannot be read as this operation expects.",
                     "Không đọc được nội dung yêu cầu theo dạng thao tác này cần.")));
         }
-        return Problems.of(status, "refused", status.getReasonPhrase(), "Yêu cầu không được chấp nhận",
-                "The service does not accept this request (" + status.value() + " " + status.getReasonPhrase() + ").",
-                "Dịch vụ không chấp nhận yêu cầu này (mã " + status.value() + ").");
+        return Problems.refused(status);
     }
 
     private static String listed(List<MediaType> types) {
@@ -135,9 +133,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "Lỗi nội bộ",
-                "The service failed to answer; the error was logged.",
-                "Dịch vụ gặp lỗi khi trả lời; lỗi đã được ghi lại.");
+        return Problems.internal();
     }
 
     private ResponseEntity<Object> fieldProblem(String field, String code, String en, String vi) {

@@ -41,6 +41,19 @@ public final class Problems {
         return r;
     }
 
+    /** A refusal with nothing more to say than its status. */
+    static ResponseEntity<ProblemDetail> refused(HttpStatus status) {
+        return of(status, "refused", status.getReasonPhrase(), "Yêu cầu không được chấp nhận",
+                "The service does not accept this request (" + status.value() + " " + status.getReasonPhrase() + ").",
+                "Dịch vụ không chấp nhận yêu cầu này (mã " + status.value() + ").");
+    }
+
+    /** A failure of the service, logged where it happened; nothing of it is told. */
+    static ResponseEntity<ProblemDetail> internal() {
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "Lỗi nội bộ",
+                "The service failed to answer; the error was logged.", "Dịch vụ gặp lỗi khi trả lời; lỗi đã được ghi lại.");
+    }
+
     /** The ruleset in force lacks the rules an endpoint needs (an older stored version serving as a fallback). */
     static ResponseEntity<ProblemDetail> rulesUnavailable(String what, String whatVi) {
         return of(HttpStatus.SERVICE_UNAVAILABLE, "rules-unavailable", "The ruleset in force has no " + what + " rules",
