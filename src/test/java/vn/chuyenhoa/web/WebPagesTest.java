@@ -105,6 +105,36 @@ class WebPagesTest {
                 && !english.contains("Khởi tạo"), english);
     }
 
+    /**
+     * Trial-policy findings 14 and 16: a version opens by the 12 characters every page shows; an upload through the
+     * API is not said to come from the pages; an upload refused on top of the version in force is listed as an attempt
+     * beside that version's history, not in it as if the version had been rejected.
+     */
+    @Test
+    void aVersionOpensByItsShortIdAndAttemptsOnItAreNotItsHistory() {
+        String active = http.get("/api/v1/ruleset").json().get("version").asString();
+        Http.Response byShortId = http.get("/rulesets/" + active.substring(0, 12));
+        assertEquals(200, byShortId.status(), byShortId::describe);
+        assertTrue(byShortId.text().contains("<code>" + active + "</code>"), byShortId::describe);
+        assertTrue(http.get("/rulesets/" + active.substring(0, 12) + "/activate").text().contains("activate-form"));
+        assertTrue(http.get("/rulesets/diff?from=" + active.substring(0, 12) + "&to=" + active.substring(0, 12)).status() == 200);
+        Http.Response unknown = http.get("/rulesets/0000000000ab");
+        assertEquals(404, unknown.status(), unknown::describe);
+
+        Http.Response refused = http.postMultipart("/api/v1/rulesets", Map.of("comment", "ghi chú"),
+                Map.of("ghi-chu.txt", "không phải bảng".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(422, refused.status(), refused::describe);
+        String page = http.get("/rulesets/" + active).text();
+        String history = page.substring(page.indexOf("id=\"history\""));
+        history = history.substring(0, history.indexOf("</table>"));
+        assertFalse(history.contains("Bị từ chối"), "a refusal of another upload is not this version's history: " + history);
+        assertTrue(page.contains("id=\"attempts\"") && page.contains("Tải lên trên nền phiên bản này bị từ chối"), page);
+        for (String token : java.util.List.of("demo-token-kiemtoan", "demo-token-soanthao")) {
+            String list = http.as(token).get("/rulesets").text() + http.as(token).get("/rulesets/" + active).text();
+            assertFalse(list.contains("Tải lên trên trang") || list.contains("Uploaded on the pages"), list);
+        }
+    }
+
     @Test
     void onlyThoseWhoMayUploadAreOfferedToAndOthersAreToldWhichPageInWords() {
         assertTrue(http.as("demo-token-soanthao").get("/rulesets").text().contains("id=\"upload-link\""));
