@@ -85,7 +85,7 @@ class AccessConfig {
     SecurityFilterChain tokenChain(HttpSecurity http, Accounts accounts,
                                    @Value("${management.server.port:-1}") int managementPort,
                                    ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
-        Denials denials = new Denials();
+        Denials denials = new Denials(mappings);
         http.securityMatcher(TokenFilter::presents)
                 .addFilterBefore(new TokenFilter(accounts, denials), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new WriteLog(), AuthorizationFilter.class)
@@ -107,7 +107,7 @@ class AccessConfig {
     SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle,
                                     @Value("${management.server.port:-1}") int managementPort,
                                     ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
-        Denials denials = new Denials();
+        Denials denials = new Denials(mappings);
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         // one reading of the typed name for authentication and for the failure count alike
         http.addFilterBefore(new LoginNames(), UsernamePasswordAuthenticationFilter.class)
