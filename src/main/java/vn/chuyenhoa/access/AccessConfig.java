@@ -86,7 +86,7 @@ class AccessConfig {
     SecurityFilterChain tokenChain(HttpSecurity http, Accounts accounts, AreaDirectory areas,
                                    @Value("${management.server.port:-1}") int managementPort,
                                    ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
-        Denials denials = new Denials(areas);
+        Denials denials = new Denials(areas, mappings);
         http.securityMatcher(TokenFilter::presents)
                 .addFilterBefore(new TokenFilter(accounts, denials), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new WriteLog(), AuthorizationFilter.class)
@@ -108,7 +108,7 @@ class AccessConfig {
     SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, AreaDirectory areas, LoginThrottle throttle,
                                     @Value("${management.server.port:-1}") int managementPort,
                                     ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
-        Denials denials = new Denials(areas);
+        Denials denials = new Denials(areas, mappings);
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         // one reading of the typed name for authentication and for the failure count alike
         http.addFilterBefore(new LoginNames(), UsernamePasswordAuthenticationFilter.class)

@@ -59,10 +59,12 @@ class EvaluationController {
     private final Reevaluations reevaluations;
     private final SnapshotCache versions;
     private final MessageSource messages;
+    private final Refusals refusals;
 
     EvaluationController(EvaluationService service, EvaluationStore store, EngineSource engines, AreaDirectory areas,
-                         Reevaluations reevaluations, SnapshotCache versions, MessageSource messages) {
+                         Reevaluations reevaluations, SnapshotCache versions, MessageSource messages, Refusals refusals) {
         this.messages = messages;
+        this.refusals = refusals;
         this.service = service;
         this.store = store;
         this.engines = engines;
@@ -100,6 +102,10 @@ class EvaluationController {
                                @Parameter(description = "Evaluate and answer 200 without storing",
                                        schema = @Schema(type = "boolean", defaultValue = "false"))
                                @RequestParam(name = "dryRun", required = false) String dryRunParam) {
+        return refusals.single(answer(body, idempotencyKey, dryRunParam));
+    }
+
+    private ResponseEntity<?> answer(byte[] body, String idempotencyKey, String dryRunParam) {
         Parsed<Boolean> dry = QueryFlag.read("dryRun", dryRunParam);
         if (!dry.isValid()) return Problems.badRequest(dry.errors());
         boolean dryRun = dry.value();

@@ -123,8 +123,12 @@ public class EvaluationService {
         Judgement judgement = Evaluator.judge(engine, s.input());
         // by what operators watch: how many of each verdict, under which profile, for which purpose, stored or not
         counters.computeIfAbsent(new CounterKey(judgement.verdict(), judgement.profile().profile().id(), s.purpose(),
-                id != null), k -> meters.counter("chuyenhoa.evaluations", "verdict", k.verdict().name(),
-                "profile", k.profile(), "purpose", k.purpose(), "stored", String.valueOf(k.stored()))).increment();
+                id != null), k -> Counter.builder("chuyenhoa.evaluations")
+                .description("Evaluations decided (single requests and batch items, dry runs with stored=false), by"
+                        + " verdict, profile and purpose; refused ones are chuyenhoa.evaluations.refused")
+                .tags("verdict", k.verdict().name(), "profile", k.profile(), "purpose", k.purpose(),
+                        "stored", String.valueOf(k.stored()))
+                .register(meters)).increment();
         Area area = s.input().area();
         AdminUnit unit = CodeScheme.parse(area.codeScheme()).flatMap(c -> areas.find(c, area.code())).orElse(null);
         EvaluationDocument doc = document(engine, s, judgement, id, at, batchId, unit);

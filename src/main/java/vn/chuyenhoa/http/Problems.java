@@ -54,6 +54,26 @@ public final class Problems {
                 "The service failed to answer; the error was logged.", "Dịch vụ gặp lỗi khi trả lời; lỗi đã được ghi lại.");
     }
 
+    /** Seconds a caller is asked to wait before trying again when the database cannot be reached. */
+    static final int RETRY_AFTER_SECONDS = 30;
+
+    /**
+     * The database cannot be reached (down, restarting, a failover): nothing was stored, and the same request can be
+     * sent again as it is, with its Idempotency-Key if it had one. 503 rather than 500: it is not a fault of the
+     * service, and a caller's retry logic and 5xx alerting can tell the two apart.
+     */
+    static ResponseEntity<ProblemDetail> databaseUnavailable() {
+        ResponseEntity<ProblemDetail> r = of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                "The database cannot be reached", "Không kết nối được cơ sở dữ liệu",
+                "The service cannot reach its database just now; nothing was stored. Send the same request again"
+                        + " after Retry-After seconds.",
+                "Dịch vụ tạm thời không kết nối được cơ sở dữ liệu; chưa có gì được lưu. Hãy gửi lại đúng yêu cầu"
+                        + " này sau số giây ghi ở Retry-After.");
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .body(r.getBody());
+    }
+
     /** The ruleset in force lacks the rules an endpoint needs (an older stored version serving as a fallback). */
     static ResponseEntity<ProblemDetail> rulesUnavailable(String what, String whatVi) {
         return of(HttpStatus.SERVICE_UNAVAILABLE, "rules-unavailable", "The ruleset in force has no " + what + " rules",

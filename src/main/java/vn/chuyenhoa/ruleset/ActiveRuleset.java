@@ -1,5 +1,6 @@
 package vn.chuyenhoa.ruleset;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.ObjectMapper;
@@ -128,6 +130,24 @@ public class ActiveRuleset implements EngineSource {
     }
 
     /**
+     * A configured folder that does not exist or holds no rule file is a mistake in the configuration, never a
+     * release: validated, it would be a "version" of no files, rejected into the governed log (or, on an empty
+     * database, blamed on tables it never had). The start stops with the folder named, as Spring Boot reports a
+     * failure it has an analysis for: once, without a stack trace.
+     */
+    private void requireRules(List<RuleFile> files) {
+        if (root == null || !files.isEmpty()) return;
+        String what = Files.isDirectory(root)
+                ? "holds no rule files in rules/ or decision-tables/ / không có tệp quy tắc nào trong rules/ hay decision-tables/"
+                : "does not exist / không tồn tại";
+        throw new FailureAnalyzedException(
+                "The rules folder / thư mục quy tắc " + root + " (chuyenhoa.ruleset.root) " + what + ".",
+                "Set CHUYENHOA_RULESET_ROOT to the folder that holds rules/*.drl and decision-tables/*.drl.xlsx, or"
+                        + " leave it empty to use the copy bundled in the jar. / Đặt CHUYENHOA_RULESET_ROOT là thư mục"
+                        + " chứa rules/*.drl và decision-tables/*.drl.xlsx, hoặc để trống để dùng bản đóng gói trong jar.");
+    }
+
+    /**
      * An empty database is seeded from the files; otherwise the version last activated is put back in force. Files on
      * disk that did not change since they were last seen leave it there (a restart never undoes an approval); files
      * that changed are a new release, offered like any other change (see {@link #offerRelease}). Only with nothing
@@ -135,6 +155,7 @@ public class ActiveRuleset implements EngineSource {
      */
     private void start(boolean activateFiles) {
         List<RuleFile> files = files();
+        requireRules(files);
         Optional<String> active = store.activeVersionId().or(() -> store.versionIds().stream().findFirst());
         if (active.isEmpty()) {
             RulesetValidator.Validated v = validator.validate(files, "DISK");
