@@ -1,5 +1,6 @@
 package vn.chuyenhoa.access;
 
+import vn.chuyenhoa.area.AreaDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -82,10 +83,10 @@ class AccessConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain tokenChain(HttpSecurity http, Accounts accounts,
+    SecurityFilterChain tokenChain(HttpSecurity http, Accounts accounts, AreaDirectory areas,
                                    @Value("${management.server.port:-1}") int managementPort,
                                    ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
-        Denials denials = new Denials();
+        Denials denials = new Denials(areas);
         http.securityMatcher(TokenFilter::presents)
                 .addFilterBefore(new TokenFilter(accounts, denials), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new WriteLog(), AuthorizationFilter.class)
@@ -104,10 +105,10 @@ class AccessConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle,
+    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, AreaDirectory areas, LoginThrottle throttle,
                                     @Value("${management.server.port:-1}") int managementPort,
                                     ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
-        Denials denials = new Denials();
+        Denials denials = new Denials(areas);
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         // one reading of the typed name for authentication and for the failure count alike
         http.addFilterBefore(new LoginNames(), UsernamePasswordAuthenticationFilter.class)

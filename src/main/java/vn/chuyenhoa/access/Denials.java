@@ -19,6 +19,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
+import vn.chuyenhoa.area.AreaDirectory;
 
 /**
  * The answers to "who are you?" and "you may not": RFC 9457 problems for the API, the login form or a page in the
@@ -27,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AreaDirectory areas;
+
+    Denials(AreaDirectory areas) {
+        this.areas = areas;
+    }
 
     /** Machine-facing addresses, which never get a login form or an HTML page. */
     static boolean api(HttpServletRequest request) {
@@ -90,10 +97,10 @@ class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
     }
 
     /** The answer Problems.outsideScope gives once a body names the province, here for the one in the path. */
-    private static void outside(HttpServletRequest request, HttpServletResponse response, OutsideProvince o)
+    private void outside(HttpServletRequest request, HttpServletResponse response, OutsideProvince o)
             throws IOException, ServletException {
         Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("refused for a province, yet no caller"));
-        String province = "(" + o.codeScheme() + ":" + o.provinceCode() + ")";
+        String province = areas.provinceLabel(o.codeScheme(), o.provinceCode());
         if (api(request)) {
             write(request, response, 403, "outside-scope", "Outside your provinces", "Ngoài phạm vi tỉnh được giao",
                     caller.outsideEn(province), caller.outsideVi(province),

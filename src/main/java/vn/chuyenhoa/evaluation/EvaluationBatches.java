@@ -281,8 +281,7 @@ public class EvaluationBatches implements DisposableBean {
             EvaluationInput input = Requests.input(req, areas);
             String scheme = input.area().codeScheme(), province = input.area().provinceCode();
             if (!caller.covers(scheme, province)) {
-                String name = Requests.provinceName(areas, input.area());
-                String shown = (name == null ? "" : name + " ") + "(" + scheme + ":" + province + ")";
+                String shown = areas.provinceLabel(scheme, province);
                 results[i] = Result.problem(i, 403, "outside-scope", "Outside your provinces",
                         "Ngoài phạm vi tỉnh được giao", caller.outsideEn(shown), caller.outsideVi(shown));
                 continue;

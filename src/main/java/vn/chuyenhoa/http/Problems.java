@@ -71,12 +71,13 @@ public final class Problems {
      * The province scope of an endpoint whose province is in the body, where the URL rules of AccessConfig cannot
      * see it: checked once the body is parsed (a bad body is a 400 first) and before anything is stored.
      *
+     * @param province the province as sentences name it, {@code AreaDirectory.provinceLabel}: the caller's own
+     *                 provinces are said the same way in the same sentence
      * @return the 403 to send, or empty when the caller may act in the province
      */
-    public static Optional<ResponseEntity<ProblemDetail>> outsideScope(String codeScheme, String provinceCode, String provinceName) {
+    public static Optional<ResponseEntity<ProblemDetail>> outsideScope(String codeScheme, String provinceCode, String province) {
         Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("no authenticated caller on this request"));
         if (caller.covers(codeScheme, provinceCode)) return Optional.empty();
-        String province = (provinceName == null ? "" : provinceName + " ") + "(" + codeScheme + ":" + provinceCode + ")";
         ResponseEntity<ProblemDetail> r = of(HttpStatus.FORBIDDEN, "outside-scope", "Outside your provinces",
                 "Ngoài phạm vi tỉnh được giao", caller.outsideEn(province), caller.outsideVi(province));
         r.getBody().setProperty("codeScheme", codeScheme);

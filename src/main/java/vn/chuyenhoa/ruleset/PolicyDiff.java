@@ -97,7 +97,7 @@ final class PolicyDiff {
         criteria(a.engine().policy(), b.engine().policy(), names, changes);
         profiles(a.engine().policy(), b.engine().policy(), names, changes);
         withLegalBasis(changes, cellsA, cellsB);
-        TableDiff.rows(cellsA, cellsB, changes);
+        TableDiff.rows(cellsA, cellsB, names, changes);
         Map<String, Integer> counts = new LinkedHashMap<>();
         changes.forEach(c -> counts.merge(c.kind(), 1, Integer::sum));
 
@@ -196,8 +196,8 @@ final class PolicyDiff {
             Requirement a = rx.get(c), b = ry.get(c);
             if (a == null) {
                 out.add(new Change("CRITERION_ADDED_TO_PROFILE", y.id(), c, "threshold", null, threshold(b), b.source(),
-                        "Bộ tiêu chí " + n.profileVi(y.id()) + ": thêm tiêu chí " + n.criterionVi(c) + " (ngưỡng " + threshold(b) + ").",
-                        "Profile " + n.profileEn(y.id()) + ": criterion " + n.criterionEn(c) + " added (threshold " + threshold(b) + ")."));
+                        "Bộ tiêu chí " + n.profileVi(y.id()) + ": thêm tiêu chí " + n.criterionVi(c) + " (ngưỡng " + said(b, true) + ").",
+                        "Profile " + n.profileEn(y.id()) + ": criterion " + n.criterionEn(c) + " added (threshold " + said(b, false) + ")."));
             } else if (b == null) {
                 out.add(new Change("CRITERION_REMOVED_FROM_PROFILE", x.id(), c, "threshold", threshold(a), null, a.source(),
                         "Bộ tiêu chí " + n.profileVi(x.id()) + ": bỏ tiêu chí " + n.criterionVi(c) + ".",
@@ -205,14 +205,20 @@ final class PolicyDiff {
             } else {
                 if (!Objects.equals(threshold(a), threshold(b))) {
                     out.add(new Change("THRESHOLD_CHANGED", y.id(), c, "threshold", threshold(a), threshold(b), b.source(),
-                            "Bộ tiêu chí " + n.profileVi(y.id()) + ": ngưỡng của " + n.criterionVi(c) + " " + threshold(a) + " → " + threshold(b) + ".",
-                            "Profile " + n.profileEn(y.id()) + ": threshold of " + n.criterionEn(c) + " " + threshold(a) + " → " + threshold(b) + "."));
+                            "Bộ tiêu chí " + n.profileVi(y.id()) + ": ngưỡng của " + n.criterionVi(c) + " " + said(a, true) + " → " + said(b, true) + ".",
+                            "Profile " + n.profileEn(y.id()) + ": threshold of " + n.criterionEn(c) + " " + said(a, false) + " → " + said(b, false) + "."));
                 }
                 field(out, n, "BASIS_CHANGED", y.id(), c, "basis",
                         a.baseline().stream().map(f -> f.jsonName()).toList(), b.baseline().stream().map(f -> f.jsonName()).toList(), b.source());
                 field(out, n, "REQUIREMENT_CHANGED", y.id(), c, "legalBasis", a.legalBasis(), b.legalBasis(), b.source());
             }
         }
+    }
+
+    /** A threshold in a description, as every page writes one ("≥ 0,5"); {@link #threshold} stays the API's text. */
+    private static String said(Requirement r, boolean vi) {
+        if (r.expectedFlag() != null || r.threshold() == null) return threshold(r);
+        return r.comparison().bound(r.threshold(), vi);
     }
 
     private static String threshold(Requirement r) {

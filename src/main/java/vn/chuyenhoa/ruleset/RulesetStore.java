@@ -156,13 +156,14 @@ public class RulesetStore {
      *
      * @throws ActivatedMeanwhile with nothing recorded, when another activation was recorded since
      */
-    public void recordActivation(String actor, String fromVersion, String toVersion, String comment) {
+    public void recordActivation(String actor, String fromVersion, String toVersion, String comment,
+                                 String detailsJson) {
         chain.record(AuditChain.Kind.RULESET_ACTION, links -> {
             // under the chain's lock, which every write of every instance takes first: no activation can be recorded
             // between this read and the insert below
             String inForce = activeVersionId().orElse(null);
             if (!Objects.equals(inForce, fromVersion)) throw new ActivatedMeanwhile(fromVersion, inForce, toVersion);
-            recordAction("ACTIVATED", actor, fromVersion, toVersion, comment, null);
+            recordAction("ACTIVATED", actor, fromVersion, toVersion, comment, detailsJson);
             return null;
         });
     }

@@ -175,7 +175,7 @@ class EvaluationBatchApiTest {
         JsonNode outside = results.get(1);
         assertEquals(403, outside.path("status").asInt(), r::describe);
         assertEquals("urn:chuyenhoa:problem:outside-scope", outside.path("type").asString());
-        assertTrue(outside.path("detailVi").asString().contains("Tỉnh Điện Biên (QD124_2004:11)"), outside::toString);
+        assertTrue(outside.path("detailVi").asString().contains("Tỉnh Điện Biên (11)"), outside::toString);
         assertFalse(outside.has("id"));
         assertEquals(before + 1, store.count());
         assertEquals(name, store.find(UUID.fromString(results.get(0).path("id").asString())).orElseThrow().submitter());

@@ -120,7 +120,7 @@ class RulesetStoreTest {
     @Test
     void anActivationIsRecordedOnlyFromTheVersionInForce() throws Exception {
         List<StoredFile> files = List.of(new StoredFile("rules/a.drl", new byte[] {1}));
-        store.recordActivation("system", null, "d", "khởi tạo");
+        store.recordActivation("system", null, "d", "khởi tạo", null);
         RulesetStore other = new RulesetStore(db.jdbc, new vn.chuyenhoa.audit.AuditChain(db.jdbc, db.transactions()));
         for (int round = 0; round < 5; round++) {
             String from = round == 0 ? "d" : store.activeVersionId().orElseThrow();
@@ -132,7 +132,7 @@ class RulesetStoreTest {
             try {
                 results = IntStream.range(0, drafts.size()).mapToObj(i -> pool.submit(() -> {
                     go.await();
-                    (i % 2 == 0 ? store : other).recordActivation("duyet" + i, from, drafts.get(i), "đua");
+                    (i % 2 == 0 ? store : other).recordActivation("duyet" + i, from, drafts.get(i), "đua", null);
                     return null;
                 })).collect(java.util.stream.Collectors.toList());
                 go.countDown();
@@ -154,7 +154,7 @@ class RulesetStoreTest {
             assertThat(store.actions(null).stream().filter(a -> a.action().equals("ACTIVATED")
                     && from.equals(a.fromVersion()))).singleElement().extracting(RulesetAction::toVersion).isEqualTo(winner);
             // a late one, from the version that was in force, is refused too; nothing recorded
-            assertThatThrownBy(() -> other.recordActivation("muon", from, drafts.get(0), "muộn"))
+            assertThatThrownBy(() -> other.recordActivation("muon", from, drafts.get(0), "muộn", null))
                     .isInstanceOfSatisfying(RulesetStore.ActivatedMeanwhile.class,
                             e -> assertThat(e.inForce()).isEqualTo(winner));
             assertThat(store.activeVersionId()).contains(winner);
