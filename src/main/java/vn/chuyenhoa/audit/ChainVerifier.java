@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * <p>A head in the file that is not on the chain means the database was rewritten or truncated after it was written,
  * and is reported as tampering, unless a recorded restore ({@link Restores}) explains it: the head lies between the
  * backup's head and the last head before the restore, it was written before the restore, and the restore's own link
- * is in the head file too. Such heads are the batches lost with the restore, told apart from the problems.
+ * is in the head file too. Such heads are the batches lost with the restore, told apart from the problems. With a
+ * head file per instance, each instance's file is explained by its own acceptance of the restore (see {@link Restores}).
  */
 @Component
 public class ChainVerifier {
@@ -50,12 +51,13 @@ public class ChainVerifier {
     }
 
     /**
-     * A restore from a backup, recorded in the chain at batch {@code seq}; {@code lostBatches} linked after the backup's
-     * head are gone with it, {@code headsExplained} of the head file's lines are theirs.
+     * A restore from a backup, recorded in the chain at batch {@code seq}; at least {@code lostBatches} linked after the
+     * backup's head are gone with it, as far as the head files of {@code headFilesCounted} instances knew (the one that
+     * restored it and those that accepted it since); {@code headsExplained} of this head file's lines are theirs.
      */
     public record RestoreNote(long seq, Instant restoredAt, String restoredBy, String backup, long backupHeadSeq,
-                              Instant backupHeadAt, long lostBatches, int headsExplained, boolean inHeadFile,
-                              String messageVi, String messageEn) {
+                              Instant backupHeadAt, long lostBatches, int headFilesCounted, int headsExplained,
+                              boolean inHeadFile, String messageVi, String messageEn) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "ChainReport")
@@ -286,21 +288,36 @@ public class ChainVerifier {
                     explained[by]++;
                     on = true;
                 } else if (!on) {
+                    Restores.Restore unaccepted = unaccepted(line, witnessed);
                     problems.add(new Problem(line.seq(), null, "HEAD_NOT_ON_CHAIN", "head-file",
                             String.valueOf(line.number()), line.hash(), onChain,
                             "Mã đầu chuỗi ghi lúc " + line.time() + " (lô " + line.seq() + ") không có trong chuỗi"
                                     + " hiện tại, và không lần khôi phục nào được ghi nhận giải thích điều đó: cơ sở dữ"
-                                    + " liệu đã bị viết lại hoặc cắt bớt từ lô này.",
+                                    + " liệu đã bị viết lại hoặc cắt bớt từ lô này."
+                                    + (unaccepted == null ? "" : " Có ghi nhận khôi phục từ " + unaccepted.backup()
+                                    + " nhưng phiên bản chạy ghi tệp này chưa chấp nhận: nếu nó đã chạy trên cơ sở dữ"
+                                    + " liệu trước khi khôi phục, hãy khởi động nó với chuyenhoa.audit.restored-from"
+                                    + " và chuyenhoa.audit.restored-by (README, \"Backups and restore\")."),
                             "The head written at " + line.time() + " (batch " + line.seq() + ") is not on the current"
                                     + " chain, and no recorded restore explains it: the database was rewritten or"
-                                    + " truncated from this batch on."));
+                                    + " truncated from this batch on."
+                                    + (unaccepted == null ? "" : " A restore from " + unaccepted.backup() + " is"
+                                    + " recorded, but the instance writing this file has not accepted it: if it ran on"
+                                    + " the database before the restore, start it with chuyenhoa.audit.restored-from and"
+                                    + " chuyenhoa.audit.restored-by (README, \"Backups and restore\").")));
                 }
             }
             all &= on;
             lastOn = on;
         }
+        // one note per restore, with the acceptances of the other instances (same backup head) counted in
+        Map<String, List<Integer>> byRestore = new LinkedHashMap<>();
         for (int i = 0; i < witnessed.size(); i++) {
-            notes.add(note(witnessed.get(i), explained[i]));
+            byRestore.computeIfAbsent(witnessed.get(i).restore().backupHeadHash(), k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : byRestore.values()) {
+            notes.add(note(group.stream().map(witnessed::get).toList(),
+                    group.stream().mapToInt(i -> explained[i]).sum()));
         }
         return new HeadFileState(path, lines.size(), lines.isEmpty() ? null : lines.get(lines.size() - 1).raw(),
                 lastOn, all);
@@ -334,22 +351,45 @@ public class ChainVerifier {
         return -1;
     }
 
-    private static RestoreNote note(Witnessed w, int explained) {
+    /**
+     * A head not on the chain that a recorded restore could explain (written after its backup's head, before it), had
+     * the instance that wrote it accepted the restore: still tampering, but the message says what the operator can do.
+     */
+    private static Restores.Restore unaccepted(HeadFile.Line line, List<Witnessed> witnessed) {
+        java.time.Instant written = Restores.writtenAt(line);
+        return witnessed.stream().map(Witnessed::restore)
+                .filter(r -> line.seq() > r.backupHeadSeq() && written != null && written.isBefore(r.restoredAt()))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * One restore: the link that recorded it (the first of the group on the chain) and the acceptances of the other
+     * instances; the batches lost are as many as the furthest head any of their head files had recorded.
+     */
+    private static RestoreNote note(List<Witnessed> group, int explained) {
+        Witnessed w = group.stream().min(Comparator.comparingLong(Witnessed::seq)).orElseThrow();
         Restores.Restore r = w.restore();
+        long lost = group.stream().mapToLong(g -> g.restore().lostHeadSeq()).max().orElseThrow() - r.backupHeadSeq();
+        int files = group.size();
         String backupAt = r.backupHeadAt() == null ? "?" : SHOWN.format(r.backupHeadAt());
         String at = SHOWN.format(r.restoredAt());
-        boolean witnessedInFile = w.line() > 0;
+        boolean witnessedInFile = group.stream().anyMatch(g -> g.line() > 0);
         String vi = "Khôi phục từ bản sao lưu lúc " + backupAt + " (" + r.backup() + ", lô " + r.backupHeadSeq()
-                + ") do " + r.restoredBy() + " thực hiện lúc " + at + ", ghi ở lô " + w.seq() + ": " + r.lostBatches()
-                + " lô ghi sau bản sao lưu đã mất."
+                + ") do " + r.restoredBy() + " thực hiện lúc " + at + ", ghi ở lô " + w.seq() + ": ít nhất " + lost
+                + " lô ghi sau bản sao lưu đã mất, theo tệp mã đầu chuỗi của " + files + " phiên bản chạy (phiên bản"
+                + " khôi phục" + (files > 1 ? " và " + (files - 1) + " phiên bản đã chấp nhận" : "") + "); lô mà chỉ"
+                + " tệp của một phiên bản khác biết chưa được tính cho đến khi phiên bản đó chấp nhận lần khôi phục."
                 + (witnessedInFile ? "" : " Lần khôi phục này không có trong tệp mã đầu chuỗi nên không giải thích"
                         + " được lô nào bị mất.");
         String en = "Restored from the backup of " + backupAt + " (" + r.backup() + ", batch " + r.backupHeadSeq()
-                + ") by " + r.restoredBy() + " at " + at + ", recorded in batch " + w.seq() + ": " + r.lostBatches()
-                + " batches recorded after it are gone."
+                + ") by " + r.restoredBy() + " at " + at + ", recorded in batch " + w.seq() + ": at least " + lost
+                + " batches recorded after it are gone, as the head files of " + files + " instance"
+                + (files > 1 ? "s" : "") + " knew (the one that restored it" + (files > 1 ? " and " + (files - 1)
+                + " that accepted it" : "") + "); batches only another instance's head file recorded are not counted"
+                + " until that instance accepts the restore."
                 + (witnessedInFile ? "" : " This restore is not in the head file, so it explains no lost batch.");
         return new RestoreNote(w.seq(), r.restoredAt(), r.restoredBy(), r.backup(), r.backupHeadSeq(),
-                r.backupHeadAt(), r.lostBatches(), explained, witnessedInFile, vi, en);
+                r.backupHeadAt(), lost, files, explained, witnessedInFile, vi, en);
     }
 
     private List<Link> links(long after) {

@@ -3,6 +3,7 @@ package vn.chuyenhoa.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -20,6 +21,12 @@ import static vn.chuyenhoa.audit.SqlTime.utc;
  * the head file at once. The verifier accepts the lost heads only where such a restore explains them, and only a
  * restore whose head the head file also holds: a RESTORE row written into the database by whoever truncated it does
  * not excuse the truncation.
+ *
+ * <p>With a head file per instance, the first instance started with those settings records the restore, from what its
+ * own file knew; each other instance started with them, whose file holds heads written after the backup's and before
+ * the restore, accepts it: a RESTORE of its own naming the same backup head and its own last head, its head written to
+ * its own file. Never without the operator's settings: an instance that accepted any RESTORE row it found would let a
+ * truncation excuse itself by writing one.
  */
 final class Restores {
 
@@ -55,6 +62,11 @@ final class Restores {
             log.info("chuyenhoa.audit.restored-from={}: the head file shows no lost batch, no restore recorded", backup);
             return;
         }
+        Optional<Restore> recorded = explaining(last);
+        if (recorded.isPresent()) {
+            accept(chain, headFile, recorded.get(), last, by.strip());
+            return;
+        }
         AuditChain.Head backupHead = chain.storedHead();
         if (last.seq() <= backupHead.seq()) {
             throw new IllegalStateException("The head file's last head (batch " + last.seq() + ") is not on the chain,"
@@ -76,6 +88,59 @@ final class Restores {
         HeadFile.append(headFile, chain.head());
         log.warn("Database restored from {} by {}: the chain continues from batch {}; batches {}–{} are gone", backup, who,
                 backupHead.seq(), backupHead.seq() + 1, last.seq());
+    }
+
+    /**
+     * The restore recorded (by the instance that restored the database) that can explain this head file's last head: a
+     * head after the backup's, written before the restore. Another instance with a head file of its own then accepts
+     * it rather than recording a second restore from a later point; the newest such restore, if several.
+     */
+    private Optional<Restore> explaining(HeadFile.Line last) {
+        Instant written = writtenAt(last);
+        return originals(all()).stream()
+                .filter(r -> last.seq() > r.backupHeadSeq() && written != null && written.isBefore(r.restoredAt()))
+                .reduce((earlier, later) -> later);
+    }
+
+    /**
+     * Another instance's acceptance of a recorded restore: a RESTORE batch of its own, naming the same backup and
+     * backup head and the last head its head file had recorded, whose head it writes to its own file at once. That is
+     * what lets its file's lost heads be explained (the verifier accepts a head only with a restore linked in the same
+     * file), and what adds its knowledge to the count of batches lost.
+     */
+    private void accept(AuditChain chain, java.nio.file.Path headFile, Restore restore, HeadFile.Line last, String who) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        chain.record(AuditChain.Kind.RESTORE, batch -> {
+            jdbc.update("INSERT INTO audit_restore (id, restored_at, restored_by, backup, backup_head_seq,"
+                    + " backup_head_hash, backup_head_at, lost_head_seq, lost_head_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, utc(at), who, restore.backup(), restore.backupHeadSeq(), restore.backupHeadHash(),
+                    restore.backupHeadAt() == null ? null : utc(restore.backupHeadAt()), last.seq(), last.hash());
+            batch.add(Canonical.AUDIT_RESTORE.entry(id, at, who, restore.backup(), restore.backupHeadSeq(),
+                    restore.backupHeadHash(), restore.backupHeadAt(), last.seq(), last.hash()));
+            return null;
+        });
+        HeadFile.append(headFile, chain.head());
+        log.warn("This instance accepts the restore from {} recorded at {}: its head file's batches {}–{} are gone;"
+                + " accepted by {}", restore.backup(), restore.restoredAt(), restore.backupHeadSeq() + 1, last.seq(), who);
+    }
+
+    /**
+     * The restores themselves, without the acceptances: an acceptance names the backup head of a restore recorded
+     * before it. (A database put back twice from one backup holds only the second restore: the first was after it.)
+     */
+    static List<Restore> originals(List<Restore> all) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return all.stream().filter(r -> seen.add(r.backupHeadHash())).toList();
+    }
+
+    /** When the line was written, or null when its time does not parse. */
+    static Instant writtenAt(HeadFile.Line line) {
+        try {
+            return line.time() == null ? null : Instant.parse(line.time());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private boolean onChain(HeadFile.Line line) {

@@ -197,9 +197,8 @@ class EvaluationController {
             store.withdraw(uuid.get(), reason, Caller.name());
         } catch (NoSuchElementException e) {
             return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
-        } catch (IllegalStateException e) {
-            return EvaluationProblems.notInForce(messages, uuid.get(), store.status(uuid.get()).state(), e.getMessage(),
-                    "thu hồi");
+        } catch (EvaluationStore.NoLongerInForce e) {
+            return EvaluationProblems.notInForce(messages, uuid.get(), e.state(), e.getMessage(), "thu hồi");
         }
         EvaluationStatus status = store.status(uuid.get());
         return ResponseEntity.ok(status);

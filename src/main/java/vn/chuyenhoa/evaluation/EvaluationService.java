@@ -98,6 +98,9 @@ public class EvaluationService {
         } catch (DuplicateIdempotencyKeyException race) {
             // a concurrent retry with the same key committed first: answer as that one was answered
             return earlierAnswer(s).orElseThrow(() -> race);
+        } catch (EvaluationStore.NoLongerInForce race) {
+            // a concurrent supersession or withdrawal of the same evaluation committed first: refused as if sent after it
+            throw new SupersedeRefused(race.target(), race.state());
         }
         return new Answer(id, r.json(), true, false);
     }

@@ -151,12 +151,33 @@ public class EvaluationStore implements SmartLifecycle {
         batches.record(rowCount, nanos);
     }
 
+    /** A supersession or withdrawal of an evaluation that is already withdrawn or superseded: nothing was stored. */
+    public static final class NoLongerInForce extends IllegalStateException {
+        private final UUID target;
+        private final String state;
+
+        NoLongerInForce(String message, UUID target, String state, Throwable cause) {
+            super(message, cause);
+            this.target = target;
+            this.state = state;
+        }
+
+        public UUID target() {
+            return target;
+        }
+
+        /** WITHDRAWN or SUPERSEDED */
+        public String state() {
+            return state;
+        }
+    }
+
     /**
      * Queues the evaluation for the next group commit.
      *
      * @return completes once the row is committed; fails with {@link DuplicateIdempotencyKeyException} when
      *         the idempotency key is taken, {@link NoSuchElementException} when the superseded evaluation does
-     *         not exist, {@link IllegalStateException} when it is no longer active
+     *         not exist, {@link NoLongerInForce} when it is no longer active
      * @throws IllegalArgumentException when a mandatory field is missing
      * @throws IllegalStateException    when the store is not running
      */
@@ -277,7 +298,7 @@ public class EvaluationStore implements SmartLifecycle {
      * Marks an active evaluation as withdrawn, leaving the evaluation itself as it was.
      *
      * @throws NoSuchElementException when no evaluation has this id
-     * @throws IllegalStateException  when it is already withdrawn or superseded
+     * @throws NoLongerInForce       when it is already withdrawn or superseded
      */
     public void withdraw(UUID id, String reason, String by) {
         Objects.requireNonNull(id, "id");
@@ -297,8 +318,8 @@ public class EvaluationStore implements SmartLifecycle {
             if (state.equals("ACTIVE")) {
                 throw e;
             }
-            throw new IllegalStateException("evaluation " + id + " is already " + state + " and cannot be withdrawn",
-                    e);
+            throw new NoLongerInForce("evaluation " + id + " is already " + state + " and cannot be withdrawn", id,
+                    state, e);
         }
     }
 
@@ -546,8 +567,8 @@ public class EvaluationStore implements SmartLifecycle {
                 }
                 String state = status(r.supersedes()).state();
                 if (!state.equals("ACTIVE")) {
-                    return new IllegalStateException("evaluation " + r.id() + " cannot supersede evaluation "
-                            + r.supersedes() + ", which is already " + state, failure);
+                    return new NoLongerInForce("evaluation " + r.id() + " cannot supersede evaluation "
+                            + r.supersedes() + ", which is already " + state, r.supersedes(), state, failure);
                 }
             }
         } catch (RuntimeException diagnosisFailure) {

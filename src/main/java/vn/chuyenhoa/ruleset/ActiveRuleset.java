@@ -499,7 +499,10 @@ public class ActiveRuleset implements EngineSource {
     private RulesetSnapshot activate(RulesetSnapshot next, String actor, String comment, String details) {
         RulesetSnapshot previous = current.get();
         try {
-            store.recordAction("ACTIVATED", actor, previous == null ? null : previous.versionId(), next.versionId(), comment, details);
+            store.recordActivation(actor, previous == null ? null : previous.versionId(), next.versionId(), comment, details);
+        } catch (RulesetStore.ActivatedMeanwhile e) {
+            log.warn("Activation of {} by {} refused: {}", next.versionId(), actor, e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             log.error("Activation of {} by {} could not be recorded; nothing changed", next.versionId(), actor, e);
             throw new NotRecorded(next.versionId(), e);

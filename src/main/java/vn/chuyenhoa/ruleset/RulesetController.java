@@ -255,7 +255,9 @@ class RulesetController {
                     content = @Content(schema = @Schema(implementation = ActivationResult.class))),
                 @ApiResponse(responseCode = "409", description = "A draft made on a version no longer in force, not "
                         + "confirmed against the version in force (urn:chuyenhoa:problem:stale-base), or confirmed against "
-                        + "a version no longer in force (urn:chuyenhoa:problem:in-force-changed); nothing changed")})
+                        + "a version no longer in force (urn:chuyenhoa:problem:in-force-changed), or another activation "
+                        + "recorded since this instance last saw the version in force "
+                        + "(urn:chuyenhoa:problem:activated-meanwhile); inForce names the version in force; nothing changed")})
     @PostMapping(path = "/api/v1/rulesets/{version}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) byte[] body) {
         JsonReader r = new JsonReader();
@@ -277,6 +279,8 @@ class RulesetController {
             return staleBase(e);
         } catch (ActiveRuleset.NotRecorded e) {
             return notRecorded(e);
+        } catch (RulesetStore.ActivatedMeanwhile e) {
+            return activatedMeanwhile(e);
         }
         Map<String, Object> answer = new java.util.LinkedHashMap<>(Map.of("version", version, "status", "ACTIVE",
                 "previous", before, "rollback", rollback));
@@ -393,6 +397,16 @@ class RulesetController {
         ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-recorded",
                 "The change could not be recorded", "Không ghi được thay đổi vào nhật ký", e.getMessage(),
                 "Không ghi được việc áp dụng vào nhật ký nên không có gì thay đổi; hãy thử lại sau.");
+        return r;
+    }
+
+    /** Another approver's activation, on this instance or another, was recorded first: nothing changed. */
+    static ResponseEntity<ProblemDetail> activatedMeanwhile(RulesetStore.ActivatedMeanwhile e) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, "activated-meanwhile",
+                "Another activation was recorded meanwhile", "Vừa có một lần áp dụng khác", e.getMessage(),
+                "Trong lúc này đã có một phiên bản khác được áp dụng: phiên bản đang áp dụng là " + e.inForce()
+                        + "; không có gì thay đổi. Hãy xem lại rồi phê duyệt lại nếu vẫn cần.");
+        r.getBody().setProperty("inForce", e.inForce());
         return r;
     }
 

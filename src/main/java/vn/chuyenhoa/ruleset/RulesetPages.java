@@ -270,6 +270,12 @@ class RulesetPages {
                     "The activation could not be recorded, so nothing changed; try again later.")), comment);
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             return "ruleset-activate";
+        } catch (RulesetStore.ActivatedMeanwhile e) {
+            activationPage(version, model, List.of(new FormError("refused",
+                    "Trong lúc này đã có một phiên bản khác được áp dụng (" + e.inForce() + "); không có gì thay đổi.",
+                    "Another version was put in force meanwhile (" + e.inForce() + "); nothing changed.")), comment);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "ruleset-activate";
         }
         return "redirect:/rulesets/" + version + "?activated";
     }

@@ -133,6 +133,41 @@ public class RulesetStore {
         });
     }
 
+    /** An activation refused because another was recorded meanwhile: the version in force is no longer its previous. */
+    public static final class ActivatedMeanwhile extends RuntimeException {
+        private final String inForce;
+
+        ActivatedMeanwhile(String expected, String inForce, String toVersion) {
+            super("Another activation was recorded meanwhile: " + inForce + " is in force now, not " + expected
+                    + "; " + toVersion + " was not put in force.");
+            this.inForce = inForce;
+        }
+
+        /** The version in force now, null when none is. */
+        public String inForce() {
+            return inForce;
+        }
+    }
+
+    /**
+     * Records an activation, only if {@code fromVersion} is still the version in force (null: none is yet): a
+     * compare-and-set, so that two approvers, on one instance or on two, never both put a version in force from the
+     * same one and the governed history stays a line.
+     *
+     * @throws ActivatedMeanwhile with nothing recorded, when another activation was recorded since
+     */
+    public void recordActivation(String actor, String fromVersion, String toVersion, String comment,
+                                 String detailsJson) {
+        chain.record(AuditChain.Kind.RULESET_ACTION, links -> {
+            // under the chain's lock, which every write of every instance takes first: no activation can be recorded
+            // between this read and the insert below
+            String inForce = activeVersionId().orElse(null);
+            if (!Objects.equals(inForce, fromVersion)) throw new ActivatedMeanwhile(fromVersion, inForce, toVersion);
+            recordAction("ACTIVATED", actor, fromVersion, toVersion, comment, detailsJson);
+            return null;
+        });
+    }
+
     /** Newest first; all of them, or those that name the version. */
     public List<RulesetAction> actions(String versionId) {
         return versionId == null

@@ -107,6 +107,99 @@ class BackupRestoreTest {
         }
     }
 
+    /**
+     * The operations trial's finding 1: two instances on one database, each with a head file of its own (which the
+     * README allows), both writing after the backup. The instance that restores knows only its own file; the other's
+     * file holds heads of lost batches it never saw. Started with the same two settings, that instance accepts the
+     * recorded restore (a chained RESTORE of its own, its head in its file), so both verify intact, and the restore is
+     * reported with the batches lost as far as both files knew. Until it does, its lost heads are tampering.
+     */
+    @Test
+    void everyInstanceWithAHeadFileOfItsOwnAcceptsTheRestoreAndTheLossCountsBothFiles() {
+        Path heads1 = dir.resolve("inst1-heads.log");
+        Path heads2 = dir.resolve("inst2-heads.log");
+        TestDatabase db = TestDatabase.on(database);
+        long backedUp;
+        long last1;
+        long last2;
+        Path file;
+        try {
+            EvaluationStore store1 = db.startedEvaluationStore();
+            AuditChain chain2 = new AuditChain(db.jdbc, db.transactions());
+            EvaluationStore store2 = new EvaluationStore(db.jdbc, chain2);
+            store2.start();
+            HeadFile file1 = new HeadFile(db.chain, heads1, Duration.ofSeconds(10));
+            HeadFile file2 = new HeadFile(chain2, heads2, Duration.ofSeconds(10));
+            for (int i = 0; i < 2; i++) {
+                store1.saveNow(evaluation().build());
+                file1.writeIfMoved();
+                store2.saveNow(evaluation().build());
+                file2.writeIfMoved();
+            }
+            backedUp = db.chain.storedHead().seq();
+            file = db.backUp(file1, dir);
+            for (int i = 0; i < 3; i++) {
+                store1.saveNow(evaluation().build());
+                file1.writeIfMoved();
+                store2.saveNow(evaluation().build());
+                file2.writeIfMoved();
+            }
+            last1 = db.chain.head().seq();
+            last2 = chain2.head().seq();
+            store1.stop();
+            store2.stop();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        assertEquals(backedUp + 6, last2, "the second instance linked the last batch");
+        assertEquals(backedUp + 5, last1);
+
+        try (TestDatabase original = db; TestDatabase restored = original.restored(file)) {
+            AuditChain chain1 = new AuditChain(restored.jdbc, restored.transactions(), heads1, "backup-0300", "vanhanh");
+            ChainVerifier.Report one = new ChainVerifier(restored.jdbc, new HeadFile(chain1, heads1,
+                    Duration.ofSeconds(10))).verify();
+            assertTrue(one.intact(), one::toString);
+            assertEquals(5, one.restores().get(0).lostBatches(), "the restoring instance's file knew of 5");
+            assertEquals(1, one.restores().get(0).headFilesCounted());
+            assertTrue(one.messageEn().contains("at least 5 batches recorded after it are gone"), one.messageEn());
+
+            // the second instance's file, before it accepts the restore: its lost heads stay tampering
+            ChainVerifier.Report notYet = new ChainVerifier(restored.jdbc, new HeadFile(chain1, heads2,
+                    Duration.ofSeconds(10))).verify();
+            assertFalse(notYet.intact(), notYet::toString);
+            notYet.problems().forEach(p -> assertEquals("HEAD_NOT_ON_CHAIN", p.problem(), notYet::toString));
+            assertTrue(notYet.firstBreak().messageEn().contains("chuyenhoa.audit.restored-from"),
+                    notYet.firstBreak().messageEn());
+
+            // started as the README says: with the same two settings
+            AuditChain chain2 = new AuditChain(restored.jdbc, restored.transactions(), heads2, "backup-0300", "vanhanh");
+            assertEquals(backedUp + 2, chain2.storedHead().seq(), "the acceptance is the next link after the restore");
+            for (Path heads : List.of(heads1, heads2)) {
+                ChainVerifier.Report report = new ChainVerifier(restored.jdbc, new HeadFile(chain2, heads,
+                        Duration.ofSeconds(10))).verify();
+                assertTrue(report.intact(), report::toString);
+                assertEquals(1, report.restores().size(), report::toString);
+                ChainVerifier.RestoreNote note = report.restores().get(0);
+                assertEquals(6, note.lostBatches(), "as far as both files knew: " + report);
+                assertEquals(2, note.headFilesCounted());
+                assertEquals(backedUp, note.backupHeadSeq());
+                assertEquals(backedUp + 1, note.seq());
+                assertTrue(note.inHeadFile(), report::toString);
+                assertTrue(report.messageEn().contains("at least 6 batches recorded after it are gone"),
+                        report.messageEn());
+                assertTrue(report.messageVi().contains("ít nhất 6 lô"), report.messageVi());
+            }
+            assertEquals(3, new ChainVerifier(restored.jdbc, new HeadFile(chain2, heads2, Duration.ofSeconds(10)))
+                    .verify().restores().get(0).headsExplained(), "the second file's 3 heads written after the backup");
+
+            // both started again with the settings left in place: nothing more is recorded
+            new AuditChain(restored.jdbc, restored.transactions(), heads1, "backup-0300", "vanhanh");
+            new AuditChain(restored.jdbc, restored.transactions(), heads2, "backup-0300", "vanhanh");
+            assertEquals(2, restored.jdbc.queryForObject("SELECT COUNT(*) FROM audit_restore", Integer.class));
+        }
+    }
+
     @Test
     void aTruncationNoRestoreExplainsIsTampering() {
         Path heads = dir.resolve("heads.log");

@@ -460,6 +460,52 @@ class EvaluationApiTest {
         assertEquals(before + 1, store.count(), "no refused supersession is stored");
     }
 
+    /**
+     * The operations trial's finding 3: two supersessions of one evaluation sent at once (a client retrying without an
+     * Idempotency-Key), with a withdrawal racing them: one wins, every loser gets the 409 a sequential one gets.
+     */
+    @Test
+    void concurrentSupersessionsAndAWithdrawalOfOneEvaluationLeaveOneWinnerAndAnswerTheOthers409()
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String id = create(VALID).json().path("id").asString();
+                String superseding = validWith("\"profileId\": null",
+                        "\"profileId\": null, \"supersedes\": \"" + id + "\", \"reason\": \"sửa số liệu\"");
+                long before = store.count();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Response>> sent = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    boolean withdrawal = round % 2 == 1 && i == 2;
+                    sent.add(pool.submit(() -> {
+                        go.await();
+                        return withdrawal ? http.postJson(EVALUATIONS + "/" + id + "/withdrawal", "{\"reason\": \"sai\"}")
+                                : http.postJson(EVALUATIONS, superseding);
+                    }));
+                }
+                go.countDown();
+                int won = 0;
+                for (java.util.concurrent.Future<Response> f : sent) {
+                    Response r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    if (r.status() == 201 || r.status() == 200) {
+                        won++;
+                    } else {
+                        assertEquals("urn:chuyenhoa:problem:not-in-force", assertProblem(r, 409).path("type").asString(),
+                                r::describe);
+                    }
+                }
+                assertEquals(1, won, "round " + round + ": exactly one of the racing changes is made");
+                String state = http.get(EVALUATIONS + "/" + id + "/status").json().path("state").asString();
+                assertEquals(1, http.get(EVALUATIONS + "/" + id + "/status").json().path("events").size());
+                assertEquals(state.equals("SUPERSEDED") ? before + 1 : before, store.count(),
+                        "round " + round + ": only the winning supersession is stored");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aWithdrawnEvaluationCannotBeSuperseded() {
         String id = create(VALID).json().path("id").asString();

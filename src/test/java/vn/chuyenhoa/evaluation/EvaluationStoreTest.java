@@ -351,7 +351,15 @@ class EvaluationStoreTest {
 
         blocker.join();
         firstSave.join();
-        assertThatThrownBy(secondSave::join).cause().isInstanceOf(IllegalStateException.class);
+        // typed, so that the caller answers 409 as to a supersession sent after the first (the operations trial's
+        // finding 3: it answered 500), and so does a withdrawal that comes after
+        assertThatThrownBy(secondSave::join).cause().isInstanceOfSatisfying(EvaluationStore.NoLongerInForce.class, e -> {
+            assertThat(e.target()).isEqualTo(target.id());
+            assertThat(e.state()).isEqualTo("SUPERSEDED");
+        });
+        assertThatThrownBy(() -> store.withdraw(target.id(), "sai", "kiemthu"))
+                .isInstanceOfSatisfying(EvaluationStore.NoLongerInForce.class,
+                        e -> assertThat(e.state()).isEqualTo("SUPERSEDED"));
         assertThat(store.status(target.id()).events()).singleElement()
                 .satisfies(e -> assertThat(e.supersededBy()).isEqualTo(first.id()));
         assertThat(store.find(second.id())).isEmpty();

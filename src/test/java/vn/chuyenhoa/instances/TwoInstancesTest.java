@@ -240,6 +240,130 @@ class TwoInstancesTest {
         assertEquals(302, stranger.statusCode(), "without the session B asks to sign in");
     }
 
+    /**
+     * The operations trial's finding 4: two approvers activate two drafts at the same moment, one on each instance.
+     * One activation wins; the other is refused with 409 naming the version now in force, and the action log holds one
+     * activation from the version that was in force, never two.
+     */
+    @Test
+    @Order(6)
+    void twoActivationsAtOnceOnTwoInstancesPutOneInForceAndRefuseTheOther() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String inForce = a.served();
+            awaitMillis(() -> inForce.equals(b.served()), 30_000);
+            String[] drafts = new String[2];
+            for (int d = 0; d < 2; d++) {
+                RuleTree tree = RuleTree.copyInto(dir.resolve("race-" + round + "-" + d))
+                        .set("decision-tables/profiles.drl.xlsx", "Profiles", "J13", "Lâm Đồng 2023 (đua " + round + d + ")");
+                Http.Response upload = a.http().postMultipart("/api/v1/rulesets", Map.of("comment", "đua " + round + d),
+                        Map.of("profiles.drl.xlsx", Files.readAllBytes(tree.file("decision-tables/profiles.drl.xlsx"))));
+                assertEquals(201, upload.status(), upload.describe());
+                drafts[d] = upload.json().get("version").asString();
+            }
+            // another instance builds a version stored elsewhere as soon as it sees it: let both have both built, so that
+            // the two activations are swaps that meet
+            sleep(3_000);
+            long since = a.http().get("/api/v1/ruleset-actions").json().get(0).get("seq").asLong();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Http.Response>> sent = new ArrayList<>();
+            for (int d = 0; d < 2; d++) {
+                Instance on = d == 0 ? a : b;
+                String draft = drafts[d];
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return on.http().as(Http.SECOND_TESTER).postJson("/api/v1/rulesets/" + draft + "/activate",
+                            "{\"comment\":\"đua\"}");
+                }));
+            }
+            go.countDown();
+            List<Http.Response> answers = new ArrayList<>();
+            for (Future<Http.Response> f : sent) answers.add(f.get(120, TimeUnit.SECONDS));
+            pool.shutdown();
+
+            // every 200 is true: the activation it reports is on the record, from the version it names as previous
+            List<String> won = new ArrayList<>();
+            JsonNode actions = a.http().get("/api/v1/ruleset-actions").json();
+            for (int d = 0; d < 2; d++) {
+                Http.Response r = answers.get(d);
+                if (r.status() == 200) {
+                    won.add(drafts[d]);
+                    String previous = r.json().get("previous").asString();
+                    boolean recorded = false;
+                    for (JsonNode action : actions) {
+                        recorded |= "ACTIVATED".equals(action.get("action").asString())
+                                && drafts[d].equals(action.get("toVersion").asString(null))
+                                && previous.equals(action.get("fromVersion").asString(null));
+                    }
+                    assertTrue(recorded, r.describe() + "\n" + actions);
+                    continue;
+                }
+                // refused by the compare-and-set, or, when the winner was recorded before this one looked, as a draft
+                // no longer made on the version in force
+                JsonNode problem = Http.assertProblem(r, 409);
+                assertTrue(List.of("urn:chuyenhoa:problem:activated-meanwhile", "urn:chuyenhoa:problem:stale-base")
+                        .contains(problem.get("type").asString()), r.describe());
+                assertEquals(drafts[1 - d], problem.get("inForce").asString(), r.describe());
+            }
+            int fromInForce = 0;
+            for (JsonNode action : actions) {
+                if (action.get("seq").asLong() > since && "ACTIVATED".equals(action.get("action").asString())
+                        && inForce.equals(action.get("fromVersion").asString(null))) fromInForce++;
+            }
+            assertEquals(1, fromInForce, "round " + round + ": one activation from " + inForce + ": " + actions);
+            String last = null;
+            for (JsonNode action : actions) {
+                if (last == null && "ACTIVATED".equals(action.get("action").asString())) last = action.get("toVersion").asString();
+            }
+            String inForceNow = last;
+            assertTrue(won.contains(inForceNow), "the version in force is one a 200 reported: " + inForceNow);
+            assertEquals(inForceNow, b.http().get("/api/v1/ruleset").json().get("version").asString());
+            awaitMillis(() -> inForceNow.equals(a.served()) && inForceNow.equals(b.served()), 30_000);
+        }
+    }
+
+    /**
+     * The operations trial's finding 3, across instances: the same supersession sent to both, with a withdrawal of the
+     * same evaluation racing them; one change is made, the others are answered 409 not-in-force, never 500.
+     */
+    @Test
+    @Order(7)
+    void concurrentSupersessionsAndAWithdrawalOnTwoInstancesAnswer409ToTheLosers() throws Exception {
+        String body = Files.readString(Path.of(NENH));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 4; round++) {
+                Http.Response created = a.http().postJson("/api/v1/evaluations", body);
+                assertEquals(201, created.status(), created.describe());
+                String id = created.json().get("id").asString();
+                String superseding = body.replaceFirst("\\{", "{\"supersedes\": \"" + id + "\", \"reason\": \"sửa\",");
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<Future<Http.Response>> sent = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    Http http = (i % 2 == 0 ? a : b).http();
+                    boolean withdrawal = round % 2 == 1 && i == 3;
+                    sent.add(pool.submit(() -> {
+                        go.await();
+                        return withdrawal ? http.postJson("/api/v1/evaluations/" + id + "/withdrawal", "{\"reason\":\"sai\"}")
+                                : http.postJson("/api/v1/evaluations", superseding);
+                    }));
+                }
+                go.countDown();
+                int won = 0;
+                for (Future<Http.Response> f : sent) {
+                    Http.Response r = f.get(120, TimeUnit.SECONDS);
+                    if (r.status() == 200 || r.status() == 201) won++;
+                    else assertEquals("urn:chuyenhoa:problem:not-in-force",
+                            Http.assertProblem(r, 409).get("type").asString(), r.describe());
+                }
+                assertEquals(1, won, "round " + round);
+                assertEquals(1, b.http().get("/api/v1/evaluations/" + id + "/status").json().get("events").size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static java.net.http.HttpResponse<String> page(java.net.http.HttpClient browser, Instance on, String path)
             throws IOException, InterruptedException {
         return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + on.port() + path))

@@ -112,6 +112,55 @@ class RulesetStoreTest {
         assertThat(store.versionIds()).containsExactly("v-race");
     }
 
+    /**
+     * The operations trial's finding 4 at the store: activations from one version in force, at once, from two
+     * processes (two chains on one database, as two instances have): one is recorded, the others are refused naming
+     * the version the winner put in force, so the log never forks.
+     */
+    @Test
+    void anActivationIsRecordedOnlyFromTheVersionInForce() throws Exception {
+        List<StoredFile> files = List.of(new StoredFile("rules/a.drl", new byte[] {1}));
+        store.recordActivation("system", null, "d", "khởi tạo", null);
+        RulesetStore other = new RulesetStore(db.jdbc, new vn.chuyenhoa.audit.AuditChain(db.jdbc, db.transactions()));
+        for (int round = 0; round < 5; round++) {
+            String from = round == 0 ? "d" : store.activeVersionId().orElseThrow();
+            List<String> drafts = List.of("v" + round + "a", "v" + round + "b", "v" + round + "c", "v" + round + "d");
+            drafts.forEach(v -> store.saveIfAbsent(v, "UPLOAD", files));
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(drafts.size());
+            List<Future<?>> results;
+            try {
+                results = IntStream.range(0, drafts.size()).mapToObj(i -> pool.submit(() -> {
+                    go.await();
+                    (i % 2 == 0 ? store : other).recordActivation("duyet" + i, from, drafts.get(i), "đua", null);
+                    return null;
+                })).collect(java.util.stream.Collectors.toList());
+                go.countDown();
+                int recorded = 0;
+                for (Future<?> result : results) {
+                    try {
+                        result.get();
+                        recorded++;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertThat(e.getCause()).isInstanceOfSatisfying(RulesetStore.ActivatedMeanwhile.class,
+                                refused -> assertThat(refused.inForce()).isNotEqualTo(from).isIn(drafts));
+                    }
+                }
+                assertThat(recorded).as("round %d", round).isEqualTo(1);
+            } finally {
+                pool.shutdown();
+            }
+            String winner = store.activeVersionId().orElseThrow();
+            assertThat(store.actions(null).stream().filter(a -> a.action().equals("ACTIVATED")
+                    && from.equals(a.fromVersion()))).singleElement().extracting(RulesetAction::toVersion).isEqualTo(winner);
+            // a late one, from the version that was in force, is refused too; nothing recorded
+            assertThatThrownBy(() -> other.recordActivation("muon", from, drafts.get(0), "muộn", null))
+                    .isInstanceOfSatisfying(RulesetStore.ActivatedMeanwhile.class,
+                            e -> assertThat(e.inForce()).isEqualTo(winner));
+            assertThat(store.activeVersionId()).contains(winner);
+        }
+    }
+
     @Test
     void aVersionListingOnePathTwiceIsRefused() {
         List<StoredFile> files = List.of(new StoredFile("rules/a.drl", new byte[] {1}),
