@@ -256,6 +256,52 @@ public class ChainVerifier {
         }
     }
 
+    /**
+     * One row of an append-only table against the hash its batch recorded: what an evaluation's own page checks, so
+     * that a row changed behind the application is said where it is shown and not only on the whole chain's check.
+     *
+     * @param seq      the batch that listed the row, null when none does (the row was added behind the chain)
+     * @param recorded the hash that batch recorded; {@code recomputed} the hash of the row as stored now
+     */
+    public record RowCheck(Long seq, String recorded, String recomputed) {
+        public boolean intact() {
+            return recomputed.equals(recorded);
+        }
+    }
+
+    /** How far after a row's own time the batch that linked it is looked for first (a group commit takes ms). */
+    private static final java.time.Duration LINKED_WITHIN = java.time.Duration.ofHours(1);
+
+    /**
+     * Checks one row of an append-only table against its batch. {@code madeAt} is the row's own time: its batch is
+     * linked just after it, so the batches of that hour are searched first and the whole chain only when none of
+     * them lists it (a row linked in a later BASELINE batch).
+     *
+     * @throws IllegalStateException when no row has this key
+     */
+    public RowCheck row(Canonical.Table table, Instant madeAt, Object... key) {
+        if (table.mutable()) throw new IllegalArgumentException(table.name() + " is listed again at each change");
+        Canonical.Entry now = table.stored(jdbc, key);
+        String prefix = now.table() + " " + now.key() + " ";
+        String like = "%" + prefix + "%";
+        List<Map.Entry<Long, String>> found = jdbc.query("SELECT seq, entries FROM audit_chain WHERE linked_at >= ?"
+                        + " AND linked_at < ? AND entries LIKE ? ORDER BY seq",
+                (rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)), SqlTime.utc(madeAt.minusSeconds(60)),
+                SqlTime.utc(madeAt.plus(LINKED_WITHIN)), like);
+        if (found.isEmpty()) {
+            found = jdbc.query("SELECT seq, entries FROM audit_chain WHERE entries LIKE ? ORDER BY seq",
+                    (rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)), like);
+        }
+        for (Map.Entry<Long, String> batch : found) {
+            for (String line : batch.getValue().split("\n")) {
+                if (line.startsWith(prefix)) {
+                    return new RowCheck(batch.getKey(), line.substring(prefix.length()), now.rowHash());
+                }
+            }
+        }
+        return new RowCheck(null, null, now.rowHash());
+    }
+
     private HeadFileState checkHeads(List<HeadFile.Line> lines, UncheckedIOException unreadable,
                                      Map<Long, String> hashBySeq, Map<String, Long> chainedIn, List<Problem> problems,
                                      List<RestoreNote> notes) {
