@@ -50,6 +50,10 @@ class PolicyDiffTest {
         assertEquals("MET", expectation.from());
         assertEquals("NOT_MET", expectation.to());
         assertEquals("AO10", expectation.source().cell());
+        // the cells keep their codes; what the approver reads says the outcome in words (policy trial finding 4)
+        assertTrue(expectation.descriptionVi().contains("«Đạt» → «Chưa đạt»"), expectation.descriptionVi());
+        assertFalse(expectation.descriptionVi().contains("MET"), expectation.descriptionVi());
+        assertTrue(expectation.descriptionEn().contains("«Met» → «Not met»"), expectation.descriptionEn());
 
         PolicyDiff.Change screening = only(changes, "SCREENING_CHANGED");
         assertEquals("F10", screening.source().cell());

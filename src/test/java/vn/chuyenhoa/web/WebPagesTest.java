@@ -386,6 +386,10 @@ class WebPagesTest {
         }
         assertTrue(done.contains("Xong") && done.contains("Phường Nếnh") && done.contains("Đạt — chuyển hóa thành công"), done);
         assertTrue(done.contains("Chạy lại trên") && done.contains("translate=\"no\">24</code>"), "the filter is named: " + done);
+        // the criterion that flipped by its name, the code beside it, the outcomes in words (policy trial finding 4)
+        assertFalse(done.contains("NOT_MET") || done.contains(": MET"), done);
+        assertTrue(java.util.regex.Pattern.compile("<span>Tỷ lệ giảm[^<]*</span> <code translate=\"no\">CRIME_REDUCTION</code>:\\s*"
+                + "<span>Chưa đạt</span> → <span>Đạt</span>").matcher(done).find(), done);
         // a filter that matches nothing is refused with the field that is wrong, not run as "0 / 0"
         Http.Response unknown = http.post("/rulesets/" + draft + "/impact", "application/x-www-form-urlencoded",
                 "provinceCode=abc&profileId=xyz".getBytes(StandardCharsets.UTF_8));
