@@ -205,8 +205,8 @@ final class PolicyDiff {
             } else {
                 if (!Objects.equals(threshold(a), threshold(b))) {
                     out.add(new Change("THRESHOLD_CHANGED", y.id(), c, "threshold", threshold(a), threshold(b), b.source(),
-                            "Bộ tiêu chí " + n.profileVi(y.id()) + ": ngưỡng của " + n.criterionVi(c) + " " + threshold(a) + " → " + threshold(b) + ".",
-                            "Profile " + n.profileEn(y.id()) + ": threshold of " + n.criterionEn(c) + " " + threshold(a) + " → " + threshold(b) + "."));
+                            "Bộ tiêu chí " + n.profileVi(y.id()) + ": ngưỡng của " + n.criterionVi(c) + " " + said(a, true) + " → " + said(b, true) + ".",
+                            "Profile " + n.profileEn(y.id()) + ": threshold of " + n.criterionEn(c) + " " + said(a, false) + " → " + said(b, false) + "."));
                 }
                 field(out, n, "BASIS_CHANGED", y.id(), c, "basis",
                         a.baseline().stream().map(f -> f.jsonName()).toList(), b.baseline().stream().map(f -> f.jsonName()).toList(), b.source());
@@ -220,6 +220,13 @@ final class PolicyDiff {
         if (r.expectedFlag() != null) return cmp + r.expectedFlag();
         if (r.threshold() == null) return cmp + "baseline";
         return cmp + r.threshold().stripTrailingZeros().toPlainString();
+    }
+
+    /** A threshold as a sentence says it: ≥ rather than >=, 0,8 rather than 0.8 in Vietnamese (policy trial finding 11). */
+    private static String said(Requirement r, boolean vietnamese) {
+        String cmp = r.comparison().symbol().replace(">=", "≥").replace("<=", "≤") + " ";
+        if (r.expectedFlag() != null || r.threshold() == null) return cmp + threshold(r).substring(r.comparison().symbol().length() + 1);
+        return cmp + vn.chuyenhoa.kernel.Numbers.format(r.threshold(), vietnamese);
     }
 
     private static void field(List<Change> out, Names n, String kind, String profileId, String criterionId, String field,

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.kernel.Numbers;
 
 /**
  * Everything a set of rule files must pass before it can become a version: what Drools checks, what the build checks
@@ -54,6 +55,11 @@ public class RulesetValidator {
         this.areas = areas;
         this.maxFileBytes = maxFileBytes;
         this.limits = new TableGate.Limits(maxTableRows, maxProblems);
+    }
+
+    /** The unit lists the tables are checked against, also naming units in the messages of other checks. */
+    AreaDirectory areas() {
+        return areas;
     }
 
     public Validated validate(List<RuleFile> files, String origin) {
@@ -120,8 +126,10 @@ public class RulesetValidator {
         }
         if (f.content().length > maxFileBytes) {
             problems.add(LoadProblem.ofFile(path, "file_too_large",
-                    "Tệp lớn " + f.content().length + " byte, vượt giới hạn " + maxFileBytes + " byte. Hãy xóa các trang tính, hình ảnh không cần thiết.",
-                    "The file has " + f.content().length + " bytes, over the limit of " + maxFileBytes + ". Remove sheets or images that are not needed."));
+                    "Tệp lớn " + megabytes(f.content().length, true) + ", vượt giới hạn " + megabytes(maxFileBytes, true)
+                            + ". Hãy xóa các trang tính, hình ảnh không cần thiết.",
+                    "The file is " + megabytes(f.content().length, false) + ", over the limit of " + megabytes(maxFileBytes, false)
+                            + ". Remove sheets or images that are not needed."));
             return;
         }
         if (table) checkWorkbookParts(f, problems);
@@ -150,5 +158,11 @@ public class RulesetValidator {
         } catch (IOException | IllegalArgumentException e) {
             // not a zip at all: the workbook reader reports it as unreadable with a better message
         }
+    }
+
+    /** A size as people read it: 12000000 → "11,4 MB" (vi), "11.4 MB" (en), to one decimal place. */
+    private static String megabytes(long bytes, boolean vietnamese) {
+        return Numbers.format(java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(1L << 20), 1,
+                java.math.RoundingMode.HALF_UP), vietnamese) + " MB";
     }
 }

@@ -166,6 +166,10 @@ class AuditTrailApiTest {
             assertEquals(1, report.get("problemCount").asInt(), report::toString);
             assertTrue(brk.get("messageVi").asString().contains(id) && brk.get("messageEn").asString().contains(id));
             assertTrue(report.get("messageVi").asString().contains("KHÔNG nguyên vẹn"));
+            // the record's kind in words, not the table's name (policy trial finding 11)
+            assertTrue(brk.get("messageVi").asString().startsWith("Kết quả đánh giá " + id + " của lô " + seq),
+                    brk.get("messageVi").asString());
+            assertTrue(brk.get("messageEn").asString().startsWith("Evaluation " + id), brk.get("messageEn").asString());
 
             Http.Response page = http.get("/audit/verify");
             assertTrue(page.text().contains("data-intact=\"false\"") && page.text().contains(id), page.describe());

@@ -68,6 +68,8 @@ class PolicyDiffTest {
         assertEquals("E27", threshold.legalBasisCell());
         assertFalse(threshold.legalBasisChanged(), "the legal basis beside the new 12% did not change, and says so");
         assertTrue(threshold.descriptionVi().contains("không đổi"), threshold.descriptionVi());
+        assertTrue(threshold.descriptionVi().contains("≥ 10 → ≥ 12") && !threshold.descriptionVi().contains(">="),
+                "the comparison as a sentence writes it (policy trial finding 11): " + threshold.descriptionVi());
 
         assertEquals(List.of(), PolicyDiff.between(shipped, shipped).changes(), "no change, no line");
     }
