@@ -262,7 +262,7 @@ public class ActiveRuleset implements EngineSource {
         RulesetSnapshot base = current.get();
         RulesetValidator.Prechecked pre = validator.precheck(files, UPLOAD.equals(origin) && base != null ? base.files() : null);
         if (!pre.passed()) return rejected(pre.report(), origin, files, actor, comment, versionId);
-        List<String> outside = base == null ? List.of() : who.outside(base.files(), files);
+        List<String> outside = base == null ? List.of() : who.outside(base.files(), files, validator.areas());
         if (!outside.isEmpty()) throw refused(actor, versionId(), null, comment, new Changer.Refused("outside-scope",
                 "The change reaches beyond " + actor + "'s provinces; nothing was stored.",
                 "Thay đổi vượt ra ngoài phạm vi tỉnh của " + actor + "; không có gì được lưu.", outside));
@@ -357,7 +357,7 @@ public class ActiveRuleset implements EngineSource {
                 if (who.name().equals(author)) throw refused(who.name(), versionId(), versionId, comment, new Changer.Refused(
                         "own-upload", "Version " + versionId + " was uploaded by " + author + "; another approver must put it in force.",
                         "Phiên bản " + versionId + " do " + author + " tải lên; người khác phải phê duyệt áp dụng.", List.of()));
-                List<String> outside = who.outside(snapshot(), next);
+                List<String> outside = who.outside(snapshot(), next, validator.areas());
                 if (!outside.isEmpty()) throw refused(who.name(), versionId(), versionId, comment, new Changer.Refused(
                         "outside-scope", "Putting " + versionId + " in force changes rules beyond " + who.name() + "'s provinces.",
                         "Áp dụng " + versionId + " làm thay đổi quy tắc ngoài phạm vi tỉnh của " + who.name() + ".", outside));

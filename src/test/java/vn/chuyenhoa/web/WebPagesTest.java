@@ -143,6 +143,8 @@ class WebPagesTest {
         assertTrue(page.contains("Chưa đạt") && page.contains(ShippedRows.cell("decision-tables/profiles.drl.xlsx", "Thresholds", "C",
                 "NGOC_LAC_2024", "CLEARANCE_RATE")) && page.contains("Thresholds"), "label and cell");
         assertTrue(page.contains("BCĐ 138 huyện Ngọc Lặc"), "legal basis");
+        // the row that holds province and district says so (policy trial finding 12: it read "Mã tỉnh")
+        assertTrue(page.contains("<th id=\"place-label\">Tỉnh, huyện</th>"), page);
         String english = http.get("/evaluations/" + kienTho + "?lang=en").text();
         assertTrue(english.contains("Crime clearance rate 75.00% (6/8) is below the threshold of 80%."), english);
         assertTrue(english.contains("Not met"), "outcome label in English");
