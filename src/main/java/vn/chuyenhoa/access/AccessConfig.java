@@ -1,5 +1,6 @@
 package vn.chuyenhoa.access;
 
+import vn.chuyenhoa.area.AreaDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -82,10 +83,10 @@ class AccessConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain tokenChain(HttpSecurity http, Accounts accounts,
+    SecurityFilterChain tokenChain(HttpSecurity http, Accounts accounts, AreaDirectory areas,
                                    @Value("${management.server.port:-1}") int managementPort,
                                    ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
-        Denials denials = new Denials();
+        Denials denials = new Denials(areas, mappings);
         http.securityMatcher(TokenFilter::presents)
                 .addFilterBefore(new TokenFilter(accounts, denials), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new WriteLog(), AuthorizationFilter.class)
@@ -98,16 +99,16 @@ class AccessConfig {
                 .httpBasic(b -> b.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .headers(AccessConfig::headers)
-                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort, new UnofferedMethod(mappings)));
+                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort, new Unoffered(mappings)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, LoginThrottle throttle,
+    SecurityFilterChain filterChain(HttpSecurity http, Accounts accounts, AreaDirectory areas, LoginThrottle throttle,
                                     @Value("${management.server.port:-1}") int managementPort,
                                     ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
-        Denials denials = new Denials();
+        Denials denials = new Denials(areas, mappings);
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
         // one reading of the typed name for authentication and for the failure count alike
         http.addFilterBefore(new LoginNames(), UsernamePasswordAuthenticationFilter.class)
@@ -140,7 +141,7 @@ class AccessConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(denials).accessDeniedHandler(denials))
                 .httpBasic(b -> b.disable())
                 .headers(AccessConfig::headers)
-                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort, new UnofferedMethod(mappings)));
+                .authorizeHttpRequests(a -> whoReachesWhat(a, managementPort, new Unoffered(mappings)));
         return http.build();
     }
 
@@ -154,10 +155,9 @@ class AccessConfig {
     private static void whoReachesWhat(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a, int managementPort,
             RequestMatcher unoffered) {
+        // each role line names the methods its address takes: a wrong method falls through to the line of what the
+        // service does not offer, near the end, and is answered 405, not 403
         a
-                        // a method the address does not take is no role's to allow: Spring MVC answers 405 (or, for
-                        // OPTIONS, which methods it takes) to anyone signed in
-                        .requestMatchers(unoffered).authenticated()
                         // open: signing in, the page saying no, style sheets, the API description, health (one component
                         // deep: Boot 4.1.2's actuator answers /actuator/health/a/b with a 500)
                         .requestMatchers("/login", "/access-denied", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
@@ -172,24 +172,24 @@ class AccessConfig {
 
                         // administrators manage accounts and tokens; auditors may read who holds what
                         .requestMatchers(reads("/api/v1/admin/**", "/admin", "/admin/**")).hasAnyRole("ADMIN", "AUDITOR")
-                        .requestMatchers("/api/v1/admin/**", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/**", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers(reads("/")).authenticated()
 
                         // evaluations: systems submit (one or a batch) and withdraw; programme officers submit one, by the
                         // API or the page's form (issue 15); anyone who reads may replay (it stores nothing)
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations").hasAnyRole("EVALUATOR", "PROGRAMME_OFFICER")
-                        .requestMatchers("/evaluations/new").hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(pages("/evaluations/new")).hasRole("PROGRAMME_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluation-batches").hasRole("EVALUATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/withdrawal").hasRole("EVALUATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/replay", "/evaluations/*/replay").hasAnyRole(READERS)
 
                         // the programme: screening, monitoring, lifecycle decisions, in the officer's provinces
                         // (the pages' forms too: an officer without a program of their own uploads the same JSON)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/screenings", "/api/v1/monitoring-reports",
-                                "/screenings/new", "/monitoring-reports/new").hasRole("PROGRAMME_OFFICER")
-                        .requestMatchers(reads("/screenings/new", "/monitoring-reports/new")).hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/screenings", "/api/v1/monitoring-reports").hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(pages("/screenings/new", "/monitoring-reports/new")).hasRole("PROGRAMME_OFFICER")
                         // the same by form, for officers who have no file to upload
-                        .requestMatchers("/screenings/form", "/monitoring-reports/form").hasRole("PROGRAMME_OFFICER")
+                        .requestMatchers(pages("/screenings/form", "/monitoring-reports/form")).hasRole("PROGRAMME_OFFICER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/programmes/{codeScheme}/{provinceCode}/**",
                                 "/programmes/{codeScheme}/{provinceCode}/**").access(officerOfProvince())
                         // the facts spreadsheet's pages and template: an officer's work, in their provinces only
@@ -197,10 +197,11 @@ class AccessConfig {
                                 "/programmes/{codeScheme}/{provinceCode}/facts-sheet/**")).access(officerOfProvince())
 
                         // rules: editors upload and preview; approvers preview and put in force
-                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/rulesets/upload").hasRole("RULE_EDITOR")
-                        .requestMatchers(reads("/rulesets/upload")).hasRole("RULE_EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets").hasRole("RULE_EDITOR")
+                        .requestMatchers(pages("/rulesets/upload")).hasRole("RULE_EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/impact", "/rulesets/*/impact").hasAnyRole("RULE_EDITOR", "RULE_APPROVER")
-                        .requestMatchers("/api/v1/rulesets/*/activate", "/rulesets/*/activate").hasRole("RULE_APPROVER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/activate").hasRole("RULE_APPROVER")
+                        .requestMatchers(pages("/rulesets/*/activate")).hasRole("RULE_APPROVER")
 
                         // the reports of the reporting calendar: the province's officers, and auditors (read-only)
                         .requestMatchers(reads("/programmes/{codeScheme}/{provinceCode}/reports",
@@ -210,6 +211,10 @@ class AccessConfig {
                         .requestMatchers(reads("/api/**", "/evaluations", "/evaluations/**", "/evaluations.csv",
                                 "/evaluations.xlsx", "/rulesets", "/rulesets/**", "/impact-jobs/**", "/programmes/**",
                                 "/screenings", "/screenings/*", "/monitoring-reports", "/monitoring-reports/*", "/audit/**")).hasAnyRole(READERS)
+
+                        // what the service does not offer, a method at an address or the address itself, is no role's
+                        // to allow: Spring MVC answers 405 (OPTIONS: which methods it takes) or 404 to anyone signed in
+                        .requestMatchers(unoffered).authenticated()
                         .anyRequest().denyAll();
     }
 
@@ -219,6 +224,13 @@ class AccessConfig {
         return java.util.Arrays.stream(patterns)
                 .flatMap(p -> java.util.stream.Stream.of(path.matcher(HttpMethod.GET, p), path.matcher(HttpMethod.HEAD, p)))
                 .toArray(RequestMatcher[]::new);
+    }
+
+    /** A page and its form: GET (and HEAD) shows it, POST sends it. */
+    private static RequestMatcher[] pages(String... patterns) {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(reads(patterns)),
+                java.util.Arrays.stream(patterns).map(p -> path.matcher(HttpMethod.POST, p))).toArray(RequestMatcher[]::new);
     }
 
     /** A call of the API carrying no session cookie: only a program's, never a signed-in browser's. */

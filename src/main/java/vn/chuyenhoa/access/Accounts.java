@@ -163,10 +163,7 @@ public class Accounts implements UserDetailsService {
     private static Function<String, String> provinceNames(AreaDirectory areas) {
         return scope -> {
             int colon = scope.indexOf(':');
-            if (colon < 0) return scope;
-            String code = scope.substring(colon + 1);
-            return CodeScheme.parse(scope.substring(0, colon)).flatMap(s -> areas.communesOf(s, code).stream().findFirst())
-                    .map(u -> u.provinceName() + " (" + code + ")").orElse(scope);
+            return colon < 0 ? scope : areas.provinceLabel(scope.substring(0, colon), scope.substring(colon + 1));
         };
     }
 

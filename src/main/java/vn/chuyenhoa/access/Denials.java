@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -14,11 +15,13 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
+import vn.chuyenhoa.area.AreaDirectory;
 
 /**
  * The answers to "who are you?" and "you may not": RFC 9457 problems for the API, the login form or a page in the
@@ -27,6 +30,31 @@ import tools.jackson.databind.json.JsonMapper;
 class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AreaDirectory areas;
+    private final ObjectProvider<RequestMappingInfoHandlerMapping> mappings;
+
+    Denials(AreaDirectory areas, ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
+        this.areas = areas;
+        this.mappings = mappings;
+    }
+
+    /**
+     * Names the endpoint a refused request was for in its metrics ({@code http_server_requests}'s {@code uri}), which
+     * Spring MVC does once it finds the handler: a refusal here comes before Spring MVC, so without this every 401 and
+     * 403 is labelled {@code UNKNOWN}, and the refusals of /actuator/prometheus cannot be told from any others. Finding
+     * the handler is what labels it (the request mapping puts its pattern on the request's observation); a request
+     * no mapping takes stays UNKNOWN, so the labels stay the service's own addresses, never what a caller typed.
+     */
+    private void nameEndpoint(HttpServletRequest request) {
+        for (RequestMappingInfoHandlerMapping mapping : mappings.orderedStream().toList()) {
+            try {
+                if (mapping.getHandler(request) != null) return;
+            } catch (Exception e) {
+                // the address is mapped for other methods: unlabelled, as before
+            }
+        }
+    }
 
     /** Machine-facing addresses, which never get a login form or an HTML page. */
     static boolean api(HttpServletRequest request) {
@@ -90,10 +118,10 @@ class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
     }
 
     /** The answer Problems.outsideScope gives once a body names the province, here for the one in the path. */
-    private static void outside(HttpServletRequest request, HttpServletResponse response, OutsideProvince o)
+    private void outside(HttpServletRequest request, HttpServletResponse response, OutsideProvince o)
             throws IOException, ServletException {
         Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("refused for a province, yet no caller"));
-        String province = "(" + o.codeScheme() + ":" + o.provinceCode() + ")";
+        String province = areas.provinceLabel(o.codeScheme(), o.provinceCode());
         if (api(request)) {
             write(request, response, 403, "outside-scope", "Outside your provinces", "Ngoài phạm vi tỉnh được giao",
                     caller.outsideEn(province), caller.outsideVi(province),
@@ -129,14 +157,15 @@ class Denials implements AuthenticationEntryPoint, AccessDeniedHandler {
         return PAGES.stream().filter(e -> e.getKey().matcher(path).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
-                              String title, String titleVi, String detail, String detailVi) throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
+                       String title, String titleVi, String detail, String detailVi) throws IOException {
         write(request, response, status, type, title, titleVi, detail, detailVi, Map.of());
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
-                              String title, String titleVi, String detail, String detailVi, Map<String, String> more)
+    private void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
+                       String title, String titleVi, String detail, String detailVi, Map<String, String> more)
             throws IOException {
+        nameEndpoint(request);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "urn:chuyenhoa:problem:" + type);
         p.put("title", title);

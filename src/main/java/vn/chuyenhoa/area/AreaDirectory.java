@@ -112,6 +112,15 @@ public final class AreaDirectory {
                 .sorted(java.util.Comparator.comparing(AdminUnit::code)).toList();
     }
 
+    /**
+     * A province as every sentence names it: its name beside its code ("Tỉnh Bắc Giang (24)"), in either language since
+     * the name is the official one; "SCHEME:CODE" when the lists have no such province, so it is still identified.
+     */
+    public String provinceLabel(String codeScheme, String provinceCode) {
+        return CodeScheme.parse(codeScheme).flatMap(s -> communesOf(s, provinceCode).stream().findFirst())
+                .map(u -> u.provinceName() + " (" + provinceCode + ")").orElse(codeScheme + ":" + provinceCode);
+    }
+
     int communeCount(CodeScheme scheme) {
         Objects.requireNonNull(scheme, "scheme");
         return units.get(scheme).size();

@@ -80,7 +80,8 @@ class EvaluationBatchStore {
      *     idempotency key, or an evaluation it supersedes left force meanwhile
      */
     public Batch save(Function<Rows, Batch> work) {
-        return chain.record(AuditChain.Kind.EVALUATIONS, links -> {
+        long started = System.nanoTime();
+        Batch saved = chain.record(AuditChain.Kind.EVALUATIONS, links -> {
             List<Row> pending = new ArrayList<>(FLUSH);
             Rows rows = row -> {
                 pending.add(row);
@@ -95,6 +96,9 @@ class EvaluationBatchStore {
                     b.requestHash(), b.responseJson()));
             return b;
         });
+        // deciding the items is part of it: the transaction is open, and its connection held, from the first row on
+        evaluations.batchCommitted(saved.storedCount(), System.nanoTime() - started);
+        return saved;
     }
 
     public Optional<Batch> find(UUID id) {

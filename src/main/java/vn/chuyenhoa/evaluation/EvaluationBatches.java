@@ -111,6 +111,7 @@ public class EvaluationBatches implements DisposableBean {
     private record Decided(Result result, Verdict verdict, EvaluationBatchStore.Row row) {}
 
     private final EvaluationService service;
+    private final Refusals refusals;
     private final EvaluationBatchStore store;
     private final EngineSource engines;
     private final AreaDirectory areas;
@@ -118,7 +119,8 @@ public class EvaluationBatches implements DisposableBean {
     private final ExecutorService deciders;
 
     EvaluationBatches(EvaluationService service, EvaluationBatchStore store, EngineSource engines, AreaDirectory areas,
-                      ObjectMapper json) {
+                      ObjectMapper json, Refusals refusals) {
+        this.refusals = refusals;
         this.service = service;
         this.store = store;
         this.engines = engines;
@@ -228,6 +230,7 @@ public class EvaluationBatches implements DisposableBean {
 
         Result[] results = new Result[values.size()];
         List<Accepted> accepted = check(body, values, spans, engine, caller, submitter, itemKeys, results);
+        for (Result refused : results) if (refused != null) refusals.item(refused.status(), refused.errors(), refused.type());
         // decided in chunks, in order, on the deciders, while this thread stores what is already decided
         List<CompletableFuture<List<Decided>>> chunks = new ArrayList<>();
         for (int from = 0; from < accepted.size(); from += CHUNK) {
@@ -281,8 +284,7 @@ public class EvaluationBatches implements DisposableBean {
             EvaluationInput input = Requests.input(req, areas);
             String scheme = input.area().codeScheme(), province = input.area().provinceCode();
             if (!caller.covers(scheme, province)) {
-                String name = Requests.provinceName(areas, input.area());
-                String shown = (name == null ? "" : name + " ") + "(" + scheme + ":" + province + ")";
+                String shown = areas.provinceLabel(scheme, province);
                 results[i] = Result.problem(i, 403, "outside-scope", "Outside your provinces",
                         "Ngoài phạm vi tỉnh được giao", caller.outsideEn(shown), caller.outsideVi(shown));
                 continue;

@@ -29,7 +29,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.access.Caller;
@@ -60,12 +59,14 @@ class EvaluationController {
     private final Reevaluations reevaluations;
     private final SnapshotCache versions;
     private final MessageSource messages;
+    private final Refusals refusals;
     private final RecordChecks checks;
 
     EvaluationController(EvaluationService service, EvaluationStore store, EngineSource engines, AreaDirectory areas,
-                         Reevaluations reevaluations, SnapshotCache versions, MessageSource messages,
+                         Reevaluations reevaluations, SnapshotCache versions, MessageSource messages, Refusals refusals,
                          RecordChecks checks) {
         this.messages = messages;
+        this.refusals = refusals;
         this.checks = checks;
         this.service = service;
         this.store = store;
@@ -104,6 +105,10 @@ class EvaluationController {
                                @Parameter(description = "Evaluate and answer 200 without storing",
                                        schema = @Schema(type = "boolean", defaultValue = "false"))
                                @RequestParam(name = "dryRun", required = false) String dryRunParam) {
+        return refusals.single(answer(body, idempotencyKey, dryRunParam));
+    }
+
+    private ResponseEntity<?> answer(byte[] body, String idempotencyKey, String dryRunParam) {
         Parsed<Boolean> dry = QueryFlag.read("dryRun", dryRunParam);
         if (!dry.isValid()) return Problems.badRequest(dry.errors());
         boolean dryRun = dry.value();
@@ -119,7 +124,7 @@ class EvaluationController {
 
         EvaluationInput input = Requests.input(req, areas);
         var outside = Problems.outsideScope(input.area().codeScheme(), input.area().provinceCode(),
-                Requests.provinceName(areas, input.area()));
+                areas.provinceLabel(input.area().codeScheme(), input.area().provinceCode()));
         if (outside.isPresent()) return outside.get();
         if (req.supersedes() != null) {
             Optional<ResponseEntity<?>> refused = supersessionRefused(req.supersedes(), input.area());
@@ -193,7 +198,8 @@ class EvaluationController {
         Optional<vn.chuyenhoa.evaluation.EvaluationRecord> target = store.find(uuid.get());
         if (target.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
         // withdrawing changes a province's record as much as submitting it: the same provinces apply
-        var outside = Problems.outsideScope(target.get().codeScheme(), target.get().provinceCode(), provinceName(target.get()));
+        var outside = Problems.outsideScope(target.get().codeScheme(), target.get().provinceCode(),
+                areas.provinceLabel(target.get().codeScheme(), target.get().provinceCode()));
         if (outside.isPresent()) return outside.get();
         JsonReader r = new JsonReader();
         JsonBody.Obj root = r.optionalRoot(body, java.util.Set.of("reason"));
@@ -292,7 +298,7 @@ class EvaluationController {
         Optional<vn.chuyenhoa.evaluation.EvaluationRecord> target = store.find(supersedes);
         if (target.isEmpty()) return Optional.empty();
         vn.chuyenhoa.evaluation.EvaluationRecord t = target.get();
-        var outside = Problems.outsideScope(t.codeScheme(), t.provinceCode(), provinceName(t));
+        var outside = Problems.outsideScope(t.codeScheme(), t.provinceCode(), areas.provinceLabel(t.codeScheme(), t.provinceCode()));
         if (outside.isPresent()) return Optional.of(outside.get());
         if (!t.codeScheme().equals(area.codeScheme()) || !t.areaCode().equals(area.code())) {
             ResponseEntity<org.springframework.http.ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, "different-area",
@@ -305,10 +311,6 @@ class EvaluationController {
             return Optional.of(r);
         }
         return Optional.empty();
-    }
-
-    private String provinceName(vn.chuyenhoa.evaluation.EvaluationRecord r) {
-        return CodeScheme.parse(r.codeScheme()).flatMap(s -> areas.find(s, r.areaCode())).map(AdminUnit::provinceName).orElse(null);
     }
 
 }

@@ -62,11 +62,13 @@ public record EvaluationDocument(
     @Schema(description = "The evaluation this one replaces, and why")
     public record Supersession(UUID evaluationId, String reason) {}
 
-    static ProfileView profileView(ProfileChoice choice) {
+    /** @param unit the input's area as the official list has it, to name places beside their codes; null for codes alone */
+    static ProfileView profileView(ProfileChoice choice, EvaluationInput input, vn.chuyenhoa.area.AdminUnit unit) {
         Profile p = choice.profile();
         Scope s = p.scope();
         return new ProfileView(p.id(), p.labelVi(), p.labelEn(), choice.selectedBy(),
                 new ScopeView(s.level(), s.codeScheme(), s.provinceCode(), s.districtCode(), s.communeCode()),
-                p.validFrom(), p.validTo(), p.legalBasis(), p.source(), choice.reasonVi(), choice.reasonEn());
+                p.validFrom(), p.validTo(), p.legalBasis(), p.source(),
+                choice.reasonVi(input.area(), input.period(), unit), choice.reasonEn(input.area(), input.period()));
     }
 }

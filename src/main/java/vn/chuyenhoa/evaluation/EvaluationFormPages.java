@@ -96,9 +96,7 @@ class EvaluationFormPages {
         EvaluationInput input = Requests.input(parsed.value(), areas);
         Caller caller = Caller.current().orElseThrow();
         if (!caller.covers(input.area().codeScheme(), input.area().provinceCode())) {
-            String province = vn.chuyenhoa.area.CodeScheme.parse(input.area().codeScheme())
-                    .flatMap(sc -> areas.find(sc, input.area().code())).map(u -> u.provinceName()).orElse("")
-                    + " (" + input.area().provinceCode() + ")";
+            String province = areas.provinceLabel(input.area().codeScheme(), input.area().provinceCode());
             throw new PageRefusal(HttpStatus.FORBIDDEN, caller.outsideVi(province), caller.outsideEn(province));
         }
         // saving needs the key of a preview: nothing is stored that the officer has not seen judged

@@ -154,10 +154,10 @@ public final class EvaluationRequestParser {
             Period before = baseline.period();
             if (evaluated != null && before != null && !before.to().isBefore(evaluated.from())) {
                 r.error("baselinePeriod", "baseline_not_before_period",
-                        "baselinePeriod ends on " + before.to() + ", which is not before period.from ("
-                                + evaluated.from() + ").",
-                        "baselinePeriod kết thúc ngày " + before.to() + ", không trước period.from ("
-                                + evaluated.from() + ").");
+                        "baselinePeriod ends on " + before.to() + ", which is not before " + r.path("period.from")
+                                + " (" + evaluated.from() + ").",
+                        "baselinePeriod kết thúc ngày " + before.to() + ", không trước " + r.path("period.from")
+                                + " (" + evaluated.from() + ").");
             }
             // an area of a list not in force at the period's end (domain spec §8.1): its own error, and no profile
             // question about a unit that did not exist then
@@ -293,7 +293,7 @@ public final class EvaluationRequestParser {
                 if (facts.get(p.part()) instanceof Long part && facts.get(p.whole()) instanceof Long whole
                         && part > whole) {
                     String partShown = "facts." + p.part() + " (" + part + ")";
-                    String wholeShown = "facts." + p.whole() + " (" + whole + ")";
+                    String wholeShown = r.path("facts." + p.whole()) + " (" + whole + ")";
                     r.error("facts." + p.part(), "exceeds_total",
                             partShown + " is greater than " + wholeShown + ".",
                             partShown + " lớn hơn " + wholeShown + ".");

@@ -17,6 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.area.AdminUnit;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.kernel.Area;
 
 /**
@@ -67,11 +70,13 @@ public class EvaluationService {
 
     private record CounterKey(Verdict verdict, String profile, String purpose, boolean stored) {}
     private final ObjectMapper json;
+    private final AreaDirectory areas;
 
-    public EvaluationService(EvaluationStore store, ObjectMapper json, MeterRegistry meters) {
+    public EvaluationService(EvaluationStore store, ObjectMapper json, MeterRegistry meters, AreaDirectory areas) {
         this.store = store;
         this.json = json;
         this.meters = meters;
+        this.areas = areas;
     }
 
     /**
@@ -118,9 +123,15 @@ public class EvaluationService {
         Judgement judgement = Evaluator.judge(engine, s.input());
         // by what operators watch: how many of each verdict, under which profile, for which purpose, stored or not
         counters.computeIfAbsent(new CounterKey(judgement.verdict(), judgement.profile().profile().id(), s.purpose(),
-                id != null), k -> meters.counter("chuyenhoa.evaluations", "verdict", k.verdict().name(),
-                "profile", k.profile(), "purpose", k.purpose(), "stored", String.valueOf(k.stored()))).increment();
-        EvaluationDocument doc = document(engine, s, judgement, id, at, batchId);
+                id != null), k -> Counter.builder("chuyenhoa.evaluations")
+                .description("Evaluations decided (single requests and batch items, dry runs with stored=false), by"
+                        + " verdict, profile and purpose; refused ones are chuyenhoa.evaluations.refused")
+                .tags("verdict", k.verdict().name(), "profile", k.profile(), "purpose", k.purpose(),
+                        "stored", String.valueOf(k.stored()))
+                .register(meters)).increment();
+        Area area = s.input().area();
+        AdminUnit unit = CodeScheme.parse(area.codeScheme()).flatMap(c -> areas.find(c, area.code())).orElse(null);
+        EvaluationDocument doc = document(engine, s, judgement, id, at, batchId, unit);
         String body = json.writeValueAsString(doc);
         byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
         if (id == null) return new Rendered(utf8, judgement, null);
@@ -133,12 +144,13 @@ public class EvaluationService {
     }
 
     /** The response document for a judgement; replays and impact previews build it the same way. */
+    /** @param unit the area as the official list has it, to name places beside codes; null for codes alone */
     public static EvaluationDocument document(Engine engine, Submission s, Judgement judgement, UUID id, Instant at,
-                                              UUID batchId) {
+                                              UUID batchId, AdminUnit unit) {
         Area a = s.input().area();
         return new EvaluationDocument(id, judgement.verdict(),
                 new EvaluationDocument.AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
-                EvaluationDocument.profileView(judgement.profile()), engine.versionId(), at, s.purpose(),
+                EvaluationDocument.profileView(judgement.profile(), s.input(), unit), engine.versionId(), at, s.purpose(),
                 s.input().period(), s.input().baselinePeriod(), Explanations.render(judgement),
                 Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(s.input().facts()),
                 s.supersedes() == null ? null : new EvaluationDocument.Supersession(s.supersedes(), s.reason()), batchId);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,12 +19,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,14 +100,55 @@ public class EvaluationStore implements SmartLifecycle {
     private final ReadWriteLock admission = new ReentrantReadWriteLock();
     private volatile boolean running;
     private Thread writer;
-    // group commits and the time they took, for the operators' metrics (vn.chuyenhoa.operations)
-    private final LongAdder commits = new LongAdder();
-    private final LongAdder commitNanos = new LongAdder();
+    // the time each transaction took and the rows it held, for the operators: the writer's group commits, and each
+    // batch's one transaction (EvaluationBatchStore), which can hold ten thousand rows
+    private final Commits single;
+    private final Commits batches;
 
+    /** A store whose commit times nobody reads (benchmarks, tests of the store itself). */
     public EvaluationStore(JdbcTemplate jdbc, AuditChain chain) {
+        this(jdbc, chain, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public EvaluationStore(JdbcTemplate jdbc, AuditChain chain, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.chain = chain;
+        this.single = new Commits(meters, "single");
+        this.batches = new Commits(meters, "batch");
+    }
+
+    /**
+     * One writer's transactions as Prometheus shows them: time with its maximum and buckets (a slow commit delays
+     * every 201 waiting on it, so it must be visible, not averaged away) and rows with theirs.
+     */
+    private record Commits(Timer time, DistributionSummary rows) {
+        Commits(MeterRegistry meters, String writer) {
+            this(Timer.builder("chuyenhoa.store.commit")
+                            .description("Transactions of the evaluation store, each with its audit-chain link: writer=single,"
+                                    + " the group commits of single requests; writer=batch, one per batch")
+                            .tag("writer", writer)
+                            .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                                    Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                                    Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
+                            .register(meters),
+                    DistributionSummary.builder("chuyenhoa.store.commit.rows")
+                            .description("Evaluations stored by one transaction of the evaluation store")
+                            .tag("writer", writer)
+                            .serviceLevelObjectives(1, 10, 100, 1000, 10000)
+                            .register(meters));
+        }
+
+        void record(int rowCount, long nanos) {
+            time.record(nanos, TimeUnit.NANOSECONDS);
+            rows.record(rowCount);
+        }
+    }
+
+    /** A batch's transaction, timed by {@link EvaluationBatchStore}, which holds it. */
+    void batchCommitted(int rowCount, long nanos) {
+        batches.record(rowCount, nanos);
     }
 
     /**
@@ -381,12 +427,7 @@ public class EvaluationStore implements SmartLifecycle {
 
     /** Transactions the writer has committed or tried to (group commits, and single rows after a failed batch). */
     public long commits() {
-        return commits.sum();
-    }
-
-    /** Their total time, queue wait excluded. */
-    public long commitNanos() {
-        return commitNanos.sum();
+        return single.time().count();
     }
 
     private void write(List<Pending> batch) {
@@ -397,8 +438,7 @@ public class EvaluationStore implements SmartLifecycle {
         try {
             writeTimed(batch);
         } finally {
-            commits.increment();
-            commitNanos.add(System.nanoTime() - started);
+            single.record(batch.size(), System.nanoTime() - started);
         }
     }
 

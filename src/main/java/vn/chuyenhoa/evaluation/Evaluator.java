@@ -46,7 +46,7 @@ public final class Evaluator {
         }
         Profile p = policy.resolve(input.area(), input.period().to())
                 .orElseThrow(() -> new IllegalArgumentException("no profile covers " + input.period().to()));
-        return ProfileChoice.byScope(p, input.area(), input.period());
+        return ProfileChoice.byScope(p);
     }
 
     static Measure measure(Requirement r, int position, EvaluationInput input) {

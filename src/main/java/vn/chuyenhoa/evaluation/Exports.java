@@ -4,12 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -21,49 +25,76 @@ import vn.chuyenhoa.document.OfficialDocument;
 import vn.chuyenhoa.web.Show;
 
 /**
- * The list as CSV (UTF-8 with a byte order mark, so that Excel shows Vietnamese) and XLSX, one evaluation as PDF for
- * the area's dossier, laid out as every printed document of the service is ({@link OfficialDocument}).
+ * The list as CSV (UTF-8 with a byte order mark, so that Excel shows Vietnamese) and XLSX, codes beside names, one
+ * evaluation as PDF for the area's dossier, laid out as every printed document of the service is ({@link OfficialDocument}).
  */
 @Component
 class Exports {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
-    private record Column(String key, Function<EvaluationSummary, Object> value) {}
-
-    private static final List<Column> COLUMNS = List.of(
-            new Column("col.evaluatedAt", EvaluationSummary::evaluatedAt),
-            new Column("col.codeScheme", EvaluationSummary::codeScheme),
-            new Column("col.areaCode", EvaluationSummary::areaCode),
-            new Column("col.areaName", EvaluationSummary::areaName),
-            new Column("col.provinceCode", EvaluationSummary::provinceCode),
-            new Column("col.profile", EvaluationSummary::profileId),
-            new Column("col.verdict", EvaluationSummary::verdict),
-            new Column("col.purpose", EvaluationSummary::purpose),
-            new Column("col.periodFrom", EvaluationSummary::periodFrom),
-            new Column("col.periodTo", EvaluationSummary::periodTo),
-            new Column("col.rulesetVersion", EvaluationSummary::rulesetVersion),
-            new Column("col.state", EvaluationSummary::state),
-            new Column("col.id", EvaluationSummary::id));
-
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final java.time.format.DateTimeFormatter CSV_TIME = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+            .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(VIETNAM);
+    private static final java.time.format.DateTimeFormatter CSV_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /**
+     * One column: its header's message key ({@code csvKey} when the CSV header also says how its text is written) and
+     * its value, an {@link Instant} or {@link LocalDate} written as a date, anything else as text.
+     */
+    private record Column(String key, String csvKey, Function<EvaluationSummary, Object> value) {
+        Column(String key, Function<EvaluationSummary, Object> value) {
+            this(key, key, value);
+        }
+    }
+
+    /**
+     * The columns of the list: each code other systems read stays in its own column, with what people read beside it
+     * (province, profile, verdict, purpose and state by name); the time in Vietnam time, dates as officers write them.
+     */
+    private List<Column> columns(Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        Policy policy = engines.current().policy();
+        return List.of(
+                new Column("export.evaluatedAt", "export.evaluatedAt.csv", EvaluationSummary::evaluatedAt),
+                new Column("col.codeScheme", EvaluationSummary::codeScheme),
+                new Column("col.areaCode", EvaluationSummary::areaCode),
+                new Column("col.areaName", EvaluationSummary::areaName),
+                new Column("col.provinceCode", EvaluationSummary::provinceCode),
+                new Column("col.province", s -> provinceName(s.codeScheme(), s.provinceCode())),
+                new Column("export.profileCode", EvaluationSummary::profileId),
+                new Column("col.profile", s -> policy.profile(s.profileId()).map(p -> en ? p.labelEn() : p.labelVi()).orElse("")),
+                new Column("export.verdictCode", EvaluationSummary::verdict),
+                new Column("col.verdict", s -> s.verdict() == null ? "" : msg("verdict." + s.verdict(), locale)),
+                new Column("export.purposeCode", EvaluationSummary::purpose),
+                new Column("col.purpose", s -> s.purpose() == null ? "" : msg("purpose." + s.purpose(), locale)),
+                new Column("col.periodFrom", "export.periodFrom.csv", EvaluationSummary::periodFrom),
+                new Column("col.periodTo", "export.periodTo.csv", EvaluationSummary::periodTo),
+                new Column("col.rulesetVersion", EvaluationSummary::rulesetVersion),
+                new Column("export.stateCode", EvaluationSummary::state),
+                new Column("col.state", s -> s.state() == null ? "" : msg("state." + s.state(), locale)),
+                new Column("col.id", EvaluationSummary::id));
+    }
 
     private final MessageSource messages;
     private final vn.chuyenhoa.area.AreaDirectory areas;
     private final Show show;
+    private final EngineSource engines;
 
-    Exports(MessageSource messages, vn.chuyenhoa.area.AreaDirectory areas, Show show) {
+    Exports(MessageSource messages, vn.chuyenhoa.area.AreaDirectory areas, Show show, EngineSource engines) {
         this.messages = messages;
         this.areas = areas;
         this.show = show;
+        this.engines = engines;
     }
 
+    /** UTF-8 with a byte order mark, so that Excel shows Vietnamese; dates dd/mm/yyyy, times Vietnam time, as the header says. */
     byte[] csv(List<EvaluationSummary> rows, Locale locale) {
+        List<Column> columns = columns(locale);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.join(",", COLUMNS.stream().map(c -> quote(msg(c.key(), locale))).toList())).append("\r\n");
+        sb.append(String.join(",", columns.stream().map(c -> quote(msg(c.csvKey(), locale))).toList())).append("\r\n");
         for (EvaluationSummary s : rows) {
-            sb.append(String.join(",", COLUMNS.stream().map(c -> quote(text(c, s, locale))).toList())).append("\r\n");
+            sb.append(String.join(",", columns.stream().map(c -> quote(csvText(c.value().apply(s)))).toList())).append("\r\n");
         }
         byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[BOM.length + body.length];
@@ -72,15 +103,39 @@ class Exports {
         return out;
     }
 
+    private static String csvText(Object v) {
+        if (v == null) return "";
+        if (v instanceof Instant t) return CSV_TIME.format(t.atZone(VIETNAM));
+        if (v instanceof LocalDate d) return CSV_DATE.format(d);
+        return String.valueOf(v);
+    }
+
+    /** Dates and times are real date cells (Vietnam time), shown dd/mm/yyyy and dd/mm/yyyy hh:mm, so they sort and filter. */
     byte[] xlsx(List<EvaluationSummary> rows, Locale locale) {
+        List<Column> columns = columns(locale);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(msg("export.sheet", locale));
+            CellStyle date = wb.createCellStyle(), time = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+            time.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
             Row head = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) head.createCell(i).setCellValue(msg(COLUMNS.get(i).key(), locale));
+            for (int i = 0; i < columns.size(); i++) head.createCell(i).setCellValue(msg(columns.get(i).key(), locale));
             int r = 1;
             for (EvaluationSummary s : rows) {
                 Row row = sheet.createRow(r++);
-                for (int i = 0; i < COLUMNS.size(); i++) row.createCell(i).setCellValue(text(COLUMNS.get(i), s, locale));
+                for (int i = 0; i < columns.size(); i++) {
+                    Object v = columns.get(i).value().apply(s);
+                    Cell cell = row.createCell(i);
+                    if (v instanceof Instant t) {
+                        cell.setCellValue(t.atZone(VIETNAM).toLocalDateTime());
+                        cell.setCellStyle(time);
+                    } else if (v instanceof LocalDate d) {
+                        cell.setCellValue(d);
+                        cell.setCellStyle(date);
+                    } else {
+                        cell.setCellValue(v == null ? "" : String.valueOf(v));
+                    }
+                }
             }
             sheet.createFreezePane(0, 1);
             wb.write(out);
@@ -158,14 +213,6 @@ class Exports {
 
     private static String time(java.time.Instant t) {
         return t == null ? "" : TIME.format(t) + " (giờ Việt Nam)";
-    }
-
-    private String text(Column c, EvaluationSummary s, Locale locale) {
-        Object v = c.value().apply(s);
-        if (v == null) return "";
-        if (c.key().equals("col.verdict")) return msg("verdict." + v, locale);
-        if (c.key().equals("col.state")) return msg("state." + v, locale);
-        return String.valueOf(v);
     }
 
     private String msg(String key, Locale locale) {

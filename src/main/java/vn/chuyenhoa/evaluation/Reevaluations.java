@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.http.FieldError;
 import vn.chuyenhoa.http.Parsed;
 
@@ -54,7 +55,7 @@ class Reevaluations {
         JsonNode batch = original.path("batchId");
         UUID batchId = batch.isString() ? UUID.fromString(batch.asString()) : null;
         EvaluationDocument doc = EvaluationService.document(engine, s, Evaluator.judge(engine, s.input()), stored.id(),
-                stored.evaluatedAt(), batchId);
+                stored.evaluatedAt(), batchId, CodeScheme.parse(stored.codeScheme()).flatMap(c -> areas.find(c, stored.areaCode())).orElse(null));
         // through text, as the stored one went: numbers then parse to the same node types on both sides
         JsonNode replayed = json.readTree(json.writeValueAsString(doc));
         List<Difference> diffs = new ArrayList<>();

@@ -30,11 +30,6 @@ public final class Requests {
         return new EvaluationInput(area(unit), req.profileId(), req.period(), req.baselinePeriod(), facts);
     }
 
-    /** The name of the area's province in the official list, to name it in an answer; null if the list lacks it. */
-    public static String provinceName(AreaDirectory areas, Area a) {
-        return CodeScheme.parse(a.codeScheme()).flatMap(s -> areas.find(s, a.code())).map(AdminUnit::provinceName).orElse(null);
-    }
-
     /** A reform refusal as the API lists bad fields; the one conversion every request path uses. */
     public static FieldError error(Reform.Refusal r) {
         return new FieldError(r.field(), r.code(), r.message(), r.messageVi());

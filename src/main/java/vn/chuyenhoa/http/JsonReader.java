@@ -110,8 +110,16 @@ public final class JsonReader {
     }
 
     /**
+     * Another field as a message names it: with this reader's item path ({@code items[5].facts.casesOccurred}), as
+     * {@link #error} names the field in error. For a message about two fields, the one not in error.
+     */
+    public String path(String field) {
+        return at + field;
+    }
+
+    /**
      * Reports a bad field, named relative to this reader's item; the message's first mention of the field gets the
-     * item's path too.
+     * item's path too (a second field it names is written with {@link #path}).
      */
     public void error(String field, String code, String message, String messageVi) {
         if (at.isEmpty() || field == null) {

@@ -1,15 +1,20 @@
 package vn.chuyenhoa.http;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -96,9 +101,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     "The request body cannot be read as this operation expects.",
                     "Không đọc được nội dung yêu cầu theo dạng thao tác này cần.")));
         }
-        return Problems.of(status, "refused", status.getReasonPhrase(), "Yêu cầu không được chấp nhận",
-                "The service does not accept this request (" + status.value() + " " + status.getReasonPhrase() + ").",
-                "Dịch vụ không chấp nhận yêu cầu này (mã " + status.value() + ").");
+        return Problems.refused(status);
     }
 
     private static String listed(List<MediaType> types) {
@@ -134,10 +137,30 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        Throwable unreachable = unreachableDatabase(ex);
+        if (unreachable != null) {
+            // one line per request: the outage itself is what health and the connection pool's log report
+            log.warn("Database unreachable, answered 503: {}", unreachable.toString());
+            return Problems.databaseUnavailable();
+        }
         log.error("Unexpected error", ex);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "Lỗi nội bộ",
-                "The service failed to answer; the error was logged.",
-                "Dịch vụ gặp lỗi khi trả lời; lỗi đã được ghi lại.");
+        return Problems.internal();
+    }
+
+    /**
+     * The cause that says the database cannot be reached, or null, wherever the store that met it wrapped it: Spring's
+     * translations of a connection that could not be had or broke (a failed {@code getConnection}, a transaction that
+     * could not begin, SQL class 08), or the driver's or pool's own connection exceptions when nothing translated them.
+     */
+    private static Throwable unreachableDatabase(Throwable ex) {
+        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || (t instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private ResponseEntity<Object> fieldProblem(String field, String code, String en, String vi) {

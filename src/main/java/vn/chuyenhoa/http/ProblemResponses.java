@@ -36,7 +36,7 @@ class ProblemResponses implements OpenApiCustomizer {
             + "and provinceCode for outside-scope, report for an invalid ruleset, allowed for a lifecycle step not "
             + "allowed). / Mô tả lỗi theo RFC 9457, có tiếng Việt.")
     record ProblemSchema(
-            @io.swagger.v3.oas.annotations.media.Schema(description = "urn:chuyenhoa:problem:… or about:blank; stable, for programs",
+            @io.swagger.v3.oas.annotations.media.Schema(description = "urn:chuyenhoa:problem:…; stable, for programs",
                     example = "urn:chuyenhoa:problem:invalid-request") URI type,
             @io.swagger.v3.oas.annotations.media.Schema(example = "The request is not valid") String title,
             @io.swagger.v3.oas.annotations.media.Schema(description = "The title in Vietnamese",
@@ -55,7 +55,7 @@ class ProblemResponses implements OpenApiCustomizer {
             "404", "The id in the path names nothing",
             "409", "Conflicts with what is stored",
             "413", "The body is too large",
-            "415", "The body is not of the media type the operation reads",
+            "415", "The body is not of the media type the operation reads (JSON: in UTF-8 only)",
             "422", "Well-formed but refused",
             "503", "The ruleset in force cannot serve this");
 

@@ -41,6 +41,39 @@ public final class Problems {
         return r;
     }
 
+    /** A refusal with nothing more to say than its status. */
+    static ResponseEntity<ProblemDetail> refused(HttpStatus status) {
+        return of(status, "refused", status.getReasonPhrase(), "Yêu cầu không được chấp nhận",
+                "The service does not accept this request (" + status.value() + " " + status.getReasonPhrase() + ").",
+                "Dịch vụ không chấp nhận yêu cầu này (mã " + status.value() + ").");
+    }
+
+    /** A failure of the service, logged where it happened; nothing of it is told. */
+    static ResponseEntity<ProblemDetail> internal() {
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "Lỗi nội bộ",
+                "The service failed to answer; the error was logged.", "Dịch vụ gặp lỗi khi trả lời; lỗi đã được ghi lại.");
+    }
+
+    /** Seconds a caller is asked to wait before trying again when the database cannot be reached. */
+    static final int RETRY_AFTER_SECONDS = 30;
+
+    /**
+     * The database cannot be reached (down, restarting, a failover): nothing was stored, and the same request can be
+     * sent again as it is, with its Idempotency-Key if it had one. 503 rather than 500: it is not a fault of the
+     * service, and a caller's retry logic and 5xx alerting can tell the two apart.
+     */
+    static ResponseEntity<ProblemDetail> databaseUnavailable() {
+        ResponseEntity<ProblemDetail> r = of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                "The database cannot be reached", "Không kết nối được cơ sở dữ liệu",
+                "The service cannot reach its database just now; nothing was stored. Send the same request again"
+                        + " after Retry-After seconds.",
+                "Dịch vụ tạm thời không kết nối được cơ sở dữ liệu; chưa có gì được lưu. Hãy gửi lại đúng yêu cầu"
+                        + " này sau số giây ghi ở Retry-After.");
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .body(r.getBody());
+    }
+
     /** The ruleset in force lacks the rules an endpoint needs (an older stored version serving as a fallback). */
     static ResponseEntity<ProblemDetail> rulesUnavailable(String what, String whatVi) {
         return of(HttpStatus.SERVICE_UNAVAILABLE, "rules-unavailable", "The ruleset in force has no " + what + " rules",
@@ -58,12 +91,13 @@ public final class Problems {
      * The province scope of an endpoint whose province is in the body, where the URL rules of AccessConfig cannot
      * see it: checked once the body is parsed (a bad body is a 400 first) and before anything is stored.
      *
+     * @param province the province as sentences name it, {@code AreaDirectory.provinceLabel}: the caller's own
+     *                 provinces are said the same way in the same sentence
      * @return the 403 to send, or empty when the caller may act in the province
      */
-    public static Optional<ResponseEntity<ProblemDetail>> outsideScope(String codeScheme, String provinceCode, String provinceName) {
+    public static Optional<ResponseEntity<ProblemDetail>> outsideScope(String codeScheme, String provinceCode, String province) {
         Caller caller = Caller.current().orElseThrow(() -> new IllegalStateException("no authenticated caller on this request"));
         if (caller.covers(codeScheme, provinceCode)) return Optional.empty();
-        String province = (provinceName == null ? "" : provinceName + " ") + "(" + codeScheme + ":" + provinceCode + ")";
         ResponseEntity<ProblemDetail> r = of(HttpStatus.FORBIDDEN, "outside-scope", "Outside your provinces",
                 "Ngoài phạm vi tỉnh được giao", caller.outsideEn(province), caller.outsideVi(province));
         r.getBody().setProperty("codeScheme", codeScheme);

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +30,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * What is wrong with a request before any part of the application reads it: a method the service does not offer
- * (CONNECT, TRACE, WebDAV's…: 405), a Content-Type that names no one type ({@code *}{@code /*}: 415), a query or form
- * that cannot be decoded or is larger than the container reads (400, 413). Each would otherwise surface wherever the
+ * (CONNECT, TRACE, WebDAV's…: 405), a Content-Type sent twice (400) or that names no one type ({@code *}{@code /*}: 415),
+ * JSON said to be in a charset other than UTF-8 (415), a query or form that cannot be decoded or is larger than the
+ * container reads (400, 413). Each would otherwise surface wherever the
  * request is first read (the security filters, the language interceptor, a controller) as an exception nobody
  * expected, i.e. a 500. Runs first, after the character encoding is set, so every later reader sees a sound request.
  */
@@ -60,21 +62,38 @@ class RequestGuard extends OncePerRequestFilter {
             return;
         }
         String type = request.getContentType();
+        if (twice(request, HttpHeaders.CONTENT_TYPE)) {
+            // Tomcat would read the first, a proxy in front of it perhaps the last: which one the body is, is unknown
+            write(response, Problems.badRequest(List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "repeated_header",
+                    "The header Content-Type is sent more than once; send it once.",
+                    "Header Content-Type được gửi nhiều lần; hãy gửi một lần."))).getBody());
+            return;
+        }
         if (type != null && !type.isBlank()) {
-            boolean named;
+            MediaType m;
             try {
-                MediaType m = MediaType.parseMediaType(type);
-                named = !m.isWildcardType() && !m.isWildcardSubtype();
+                m = MediaType.parseMediaType(type);
             } catch (InvalidMediaTypeException e) {
-                named = false;
+                m = null;
             }
-            if (!named) {
+            if (m == null || m.isWildcardType() || m.isWildcardSubtype()) {
                 refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                         "Content-Type names no media type", "Content-Type không nêu kiểu dữ liệu",
                         "The Content-Type '" + printable(type) + "' names no single media type; send e.g."
                                 + " application/json or multipart/form-data.",
                         "Content-Type '" + printable(type) + "' không nêu một kiểu dữ liệu cụ thể; hãy gửi ví dụ"
                                 + " application/json hoặc multipart/form-data.");
+                return;
+            }
+            if (isJson(m) && m.getCharset() != null && !StandardCharsets.UTF_8.equals(m.getCharset())) {
+                // RFC 8259 §8.1: JSON exchanged between systems is UTF-8; a body said to be in another charset would
+                // be read as something its sender did not mean
+                refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                        "JSON is read in UTF-8 only", "JSON chỉ được đọc ở mã UTF-8",
+                        "The service reads JSON encoded in UTF-8 only (RFC 8259), not in " + m.getCharset().name()
+                                + "; send the body in UTF-8 as application/json or application/json; charset=utf-8.",
+                        "Dịch vụ chỉ đọc JSON mã hóa UTF-8 (RFC 8259), không đọc mã " + m.getCharset().name()
+                                + "; hãy gửi nội dung ở mã UTF-8 với application/json hoặc application/json; charset=utf-8.");
                 return;
             }
         }
@@ -99,6 +118,19 @@ class RequestGuard extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The header is sent more than once (a header it is not sent at all is not). */
+    private static boolean twice(HttpServletRequest request, String header) {
+        Enumeration<String> values = request.getHeaders(header);
+        if (!values.hasMoreElements()) return false;
+        values.nextElement();
+        return values.hasMoreElements();
+    }
+
+    /** application/json and its kin (application/problem+json, …): all JSON, so all UTF-8. */
+    private static boolean isJson(MediaType m) {
+        return "application".equals(m.getType()) && ("json".equals(m.getSubtype()) || m.getSubtype().endsWith("+json"));
     }
 
     private static boolean isForm(String type) {

@@ -19,13 +19,12 @@ public sealed interface Submission permits Submission.Stored, Submission.Invalid
     /** @param errors one per bad field, as the API lists them */
     record Invalid(List<FieldError> errors) implements Submission {}
 
-    /** The body is about a province the caller does not hold; nothing was stored. */
-    record OutsideScope(String codeScheme, String provinceCode, String provinceName) implements Submission {
-
-        public String province() {
-            return (provinceName == null ? "" : provinceName + " ") + "(" + codeScheme + ":" + provinceCode + ")";
-        }
-    }
+    /**
+     * The body is about a province the caller does not hold; nothing was stored.
+     *
+     * @param province as sentences name it, {@code AreaDirectory.provinceLabel}
+     */
+    record OutsideScope(String codeScheme, String provinceCode, String province) implements Submission {}
 
     record RulesUnavailable() implements Submission {}
 
@@ -37,7 +36,7 @@ public sealed interface Submission permits Submission.Stored, Submission.Invalid
         if (outcome instanceof RulesUnavailable) return Problems.rulesUnavailable(rules, rulesVi);
         if (outcome instanceof Invalid i) return Problems.badRequest(i.errors());
         if (outcome instanceof OutsideScope o) {
-            return Problems.outsideScope(o.codeScheme(), o.provinceCode(), o.provinceName()).orElseThrow();
+            return Problems.outsideScope(o.codeScheme(), o.provinceCode(), o.province()).orElseThrow();
         }
         Stored stored = (Stored) outcome;
         return ResponseEntity.created(URI.create(created + stored.id())).contentType(MediaType.APPLICATION_JSON).body(stored.json());

@@ -1,5 +1,6 @@
 package vn.chuyenhoa.kernel;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /** The comparisons the sources use: "từ 80% trở lên" is ≥, "dưới 15%" is strictly <, "100%" is =. */
@@ -10,7 +11,25 @@ public enum Comparison {
 
     Comparison(String symbol) { this.symbol = symbol; }
 
+    /** As the tables, DRL and the API write it: ">=", "<=". */
     public String symbol() { return symbol; }
+
+    /** As people read it on pages, reports and documents, in either language: ≥ ≤ < > =. */
+    public String sign() {
+        return switch (this) {
+            case GE -> "≥";
+            case LE -> "≤";
+            default -> symbol;
+        };
+    }
+
+    /**
+     * A bound as people read it: the sign and the number as the language writes it ("≥ 60", "< 0,5"); the one way
+     * every page, report and document writes a threshold or target, so that no two pages differ.
+     */
+    public String bound(BigDecimal value, boolean vietnamese) {
+        return sign() + " " + Numbers.format(value, vietnamese);
+    }
 
     /** Whether {@code actual.compareTo(threshold)} satisfies this comparison. */
     public boolean holds(int compareResult) {

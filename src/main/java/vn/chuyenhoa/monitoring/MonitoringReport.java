@@ -204,8 +204,8 @@ final class MonitoringReport {
                         en = r.labelEn() + ": " + r.fact() + " = " + c.getFlag() + " (the reason applies when = " + r.expected() + ")" + thenEn;
                     }
                     case COUNT -> {
-                        vi = r.labelVi() + ": " + c.getValue() + " (lý do áp dụng khi " + cmp + " " + threshold + ")" + thenVi;
-                        en = r.labelEn() + ": " + r.fact() + " = " + c.getValue() + " (the reason applies when " + cmp + " " + threshold + ")" + thenEn;
+                        vi = r.labelVi() + ": " + c.getValue() + " (lý do áp dụng khi " + r.comparison().bound(r.threshold(), true) + ")" + thenVi;
+                        en = r.labelEn() + ": " + r.fact() + " = " + c.getValue() + " (the reason applies when " + r.comparison().bound(r.threshold(), false) + ")" + thenEn;
                     }
                     default -> {
                         long b = c.getBaseline(), cur = c.getCurrent();
@@ -215,9 +215,9 @@ final class MonitoringReport {
                                 : cur == b ? "unchanged" : (cur > b ? "up " : "down ") + actual.replace("-", "") + "%";
                         String basis = r.current().stream().map(Fact::jsonName).collect(Collectors.joining(" + "));
                         vi = r.labelVi() + ": " + cur + " trong kỳ theo dõi so với " + b + " trước chuyển hóa ("
-                                + changeVi + "; lý do áp dụng khi mức tăng " + cmp + " " + vn.chuyenhoa.kernel.Numbers.format(r.threshold(), true) + "%)" + thenVi;
+                                + changeVi + "; lý do áp dụng khi mức tăng " + r.comparison().bound(r.threshold(), true) + "%)" + thenVi;
                         en = r.labelEn() + ": " + cur + " in the monitoring period against " + b + " before transformation (" + basis
-                                + ", " + changeEn + "; the reason applies when the increase is " + cmp + " " + threshold + "%)" + thenEn;
+                                + ", " + changeEn + "; the reason applies when the increase is " + r.comparison().bound(r.threshold(), false) + "%)" + thenEn;
                     }
                 }
             }

@@ -37,7 +37,8 @@ class MonitoringSubmissions {
         if (!parsed.isValid()) return new Submission.Invalid(parsed.errors());
         Area area = parsed.value().report().area();
         if (!Caller.required().covers(area.codeScheme(), area.provinceCode())) {
-            return new Submission.OutsideScope(area.codeScheme(), area.provinceCode(), Requests.provinceName(areas, area));
+            return new Submission.OutsideScope(area.codeScheme(), area.provinceCode(),
+                    areas.provinceLabel(area.codeScheme(), area.provinceCode()));
         }
         return monitoring.judgeAndStore(engine, parsed.value(),
                 new String(body, StandardCharsets.UTF_8), Caller.name());

@@ -5,7 +5,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -19,9 +18,8 @@ import vn.chuyenhoa.evaluation.EvaluationStore;
 import vn.chuyenhoa.ruleset.ActiveRuleset;
 
 /**
- * What an operator watches besides the evaluations counted where they are made ({@code chuyenhoa_evaluations_total}):
- * the evaluation store's write queue and the time its commits take, the ruleset version in force and impact jobs
- * running. Read from the components when Prometheus scrapes, except the version: a metric's labels are fixed, so
+ * What an operator watches besides what is counted where it happens (evaluations decided and refused, the store's
+ * commit times): the evaluation store's write queue, the ruleset version in force and impact jobs running. Read from the components when Prometheus scrapes, except the version: a metric's labels are fixed, so
  * the row labelled with the version in force is replaced when the version changes (checked every few seconds).
  */
 @Component
@@ -46,9 +44,6 @@ class ServiceMetrics implements MeterBinder, DisposableBean {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("chuyenhoa.store.queue", store, EvaluationStore::queueDepth)
                 .description("Evaluations waiting for the store's writer").register(registry);
-        FunctionTimer.builder("chuyenhoa.store.commit", store, EvaluationStore::commits, EvaluationStore::commitNanos,
-                        TimeUnit.NANOSECONDS)
-                .description("Group commits of the evaluation store (each with its audit-chain link)").register(registry);
         Gauge.builder("chuyenhoa.impact.jobs.running", impactJobs, ImpactJobs::running)
                 .description("Impact previews queued or running").register(registry);
         MultiGauge inForce = MultiGauge.builder("chuyenhoa.ruleset.active")

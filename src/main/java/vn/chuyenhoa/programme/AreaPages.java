@@ -71,7 +71,7 @@ class AreaPages {
             try {
                 if (into.isPresent() && into.get() != null && caller.isPresent()
                         && !caller.get().covers(into.get().codeScheme(), into.get().provinceCode())) {
-                    String province = into.get().codeScheme() + ":" + into.get().provinceCode();
+                    String province = areas.provinceLabel(into.get().codeScheme(), into.get().provinceCode());
                     status = HttpStatus.FORBIDDEN;
                     errors = List.of(new FormError("areaCode", caller.get().outsideVi(province), caller.get().outsideEn(province)));
                     fill(p, areaCode, model);
@@ -159,9 +159,7 @@ class AreaPages {
         int colon = scope.indexOf(':');
         if (colon < 0) return scope;
         String scheme = scope.substring(0, colon), code = scope.substring(colon + 1);
-        String province = CodeScheme.parse(scheme).flatMap(x -> areas.communesOf(x, code).stream().findFirst())
-                .map(u -> u.provinceName() + " (" + code + ")").orElse(code);
-        return province + ", " + CodeScheme.titleOf(scheme);
+        return areas.provinceLabel(scheme, code) + ", " + CodeScheme.titleOf(scheme);
     }
 
     /** The programme named by the path, or the page saying there is none. */

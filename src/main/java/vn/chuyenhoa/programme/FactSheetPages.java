@@ -24,6 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.http.HttpServletRequest;
 import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.web.PageAdvice;
 import vn.chuyenhoa.web.PageController;
 
@@ -47,10 +48,12 @@ class FactSheetPages {
 
     private final ProgrammeService programmes;
     private final FactSheets sheets;
+    private final AreaDirectory areas;
 
-    FactSheetPages(ProgrammeService programmes, FactSheets sheets) {
+    FactSheetPages(ProgrammeService programmes, FactSheets sheets, AreaDirectory areas) {
         this.programmes = programmes;
         this.sheets = sheets;
+        this.areas = areas;
     }
 
     @GetMapping(BASE)
@@ -206,10 +209,10 @@ class FactSheetPages {
     }
 
     /** Access already keeps others out; this says why, in words, if a rule there ever changes. */
-    private static ModelAndView outside(ProgrammeService.Programme p, Locale locale, HttpServletRequest request) {
+    private ModelAndView outside(ProgrammeService.Programme p, Locale locale, HttpServletRequest request) {
         Caller c = Caller.current().orElse(null);
         if (c != null && c.covers(p.scheme().name(), p.provinceCode())) return null;
-        String shown = p.provinceName() + " (" + p.scheme().name() + ":" + p.provinceCode() + ")";
+        String shown = areas.provinceLabel(p.scheme().name(), p.provinceCode());
         return PageAdvice.error(HttpStatus.FORBIDDEN, c == null ? "Cần đăng nhập." : c.outsideVi(shown),
                 c == null ? "Sign in first." : c.outsideEn(shown), locale, request);
     }

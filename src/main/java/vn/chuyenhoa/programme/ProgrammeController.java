@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.evaluation.Engine;
 import vn.chuyenhoa.evaluation.EngineSource;
 import vn.chuyenhoa.programme.ProgrammeService.Programme;
@@ -54,11 +55,13 @@ class ProgrammeController {
     private final ProgrammeService service;
     private final ProgrammeStore store;
     private final EngineSource engines;
+    private final AreaDirectory areas;
 
-    ProgrammeController(ProgrammeService service, ProgrammeStore store, EngineSource engines) {
+    ProgrammeController(ProgrammeService service, ProgrammeStore store, EngineSource engines, AreaDirectory areas) {
         this.service = service;
         this.store = store;
         this.engines = engines;
+        this.areas = areas;
     }
 
     @Operation(operationId = "getProgrammeFigures", summary = "A province's programme figures against the targets / Kết quả chuyển hóa của tỉnh so với chỉ tiêu",
@@ -226,7 +229,8 @@ class ProgrammeController {
         // a record that follows its area into a new province needs that province in the caller's scope too
         Optional<Unit> into = service.reorganisationTarget(p, areaCode, parsed.value());
         if (into.isPresent() && into.get() != null) {
-            Optional<ResponseEntity<ProblemDetail>> outside = Problems.outsideScope(into.get().codeScheme(), into.get().provinceCode(), null);
+            Optional<ResponseEntity<ProblemDetail>> outside = Problems.outsideScope(into.get().codeScheme(),
+                    into.get().provinceCode(), areas.provinceLabel(into.get().codeScheme(), into.get().provinceCode()));
             if (outside.isPresent()) return outside.get();
         }
         return created(service.step(p, areaCode, parsed.value(), Caller.name()));
@@ -288,7 +292,8 @@ class ProgrammeController {
         for (ProgrammeService.PlannedMove m : plan) {
             // the records go into new provinces: the caller must hold those too (an account is never widened by itself)
             if (m.to() == null) continue;
-            Optional<ResponseEntity<ProblemDetail>> outside = Problems.outsideScope(m.to().codeScheme(), m.to().provinceCode(), null);
+            Optional<ResponseEntity<ProblemDetail>> outside = Problems.outsideScope(m.to().codeScheme(),
+                    m.to().provinceCode(), areas.provinceLabel(m.to().codeScheme(), m.to().provinceCode()));
             if (outside.isPresent()) return outside.get();
         }
         service.reorganise(p, r.effectiveDate(), r.actor(), r.choices(), Caller.name());

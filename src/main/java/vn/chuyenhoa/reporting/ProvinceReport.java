@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import vn.chuyenhoa.kernel.Comparison;
 import vn.chuyenhoa.kernel.Numbers;
 
 /**
@@ -66,9 +67,9 @@ record ProvinceReport(ReportUnit unit, int year, ReportingPeriod period, String 
             return percent == null ? "— (" + ratio + ")" : Numbers.format(percent, vi, true) + "% (" + ratio + ")";
         }
 
-        /** "≥ 60%". */
+        /** "≥ 60%", as every page writes a target. */
         public String targetText(boolean vi) {
-            return target == null ? (vi ? "không có" : "none") : "≥ " + Numbers.format(target, vi) + "%";
+            return target == null ? (vi ? "không có" : "none") : Comparison.GE.bound(target, vi) + "%";
         }
 
         /** Met, not met, or still running: a share below target before the year's report is no failure yet. */

@@ -1,5 +1,6 @@
 package vn.chuyenhoa.ruleset;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.ObjectMapper;
@@ -128,6 +130,24 @@ public class ActiveRuleset implements EngineSource {
     }
 
     /**
+     * A configured folder that does not exist or holds no rule file is a mistake in the configuration, never a
+     * release: validated, it would be a "version" of no files, rejected into the governed log (or, on an empty
+     * database, blamed on tables it never had). The start stops with the folder named, as Spring Boot reports a
+     * failure it has an analysis for: once, without a stack trace.
+     */
+    private void requireRules(List<RuleFile> files) {
+        if (root == null || !files.isEmpty()) return;
+        String what = Files.isDirectory(root)
+                ? "holds no rule files in rules/ or decision-tables/ / không có tệp quy tắc nào trong rules/ hay decision-tables/"
+                : "does not exist / không tồn tại";
+        throw new FailureAnalyzedException(
+                "The rules folder / thư mục quy tắc " + root + " (chuyenhoa.ruleset.root) " + what + ".",
+                "Set CHUYENHOA_RULESET_ROOT to the folder that holds rules/*.drl and decision-tables/*.drl.xlsx, or"
+                        + " leave it empty to use the copy bundled in the jar. / Đặt CHUYENHOA_RULESET_ROOT là thư mục"
+                        + " chứa rules/*.drl và decision-tables/*.drl.xlsx, hoặc để trống để dùng bản đóng gói trong jar.");
+    }
+
+    /**
      * An empty database is seeded from the files; otherwise the version last activated is put back in force. Files on
      * disk that did not change since they were last seen leave it there (a restart never undoes an approval); files
      * that changed are a new release, offered like any other change (see {@link #offerRelease}). Only with nothing
@@ -135,6 +155,7 @@ public class ActiveRuleset implements EngineSource {
      */
     private void start(boolean activateFiles) {
         List<RuleFile> files = files();
+        requireRules(files);
         Optional<String> active = store.activeVersionId().or(() -> store.versionIds().stream().findFirst());
         if (active.isEmpty()) {
             RulesetValidator.Validated v = validator.validate(files, "DISK");
@@ -248,6 +269,14 @@ public class ActiveRuleset implements EngineSource {
                                      String detailsJson, String seenFiles) {
         String actor = who.name();
         String versionId = RuleFiles.versionId(files);
+        // the caller's provinces first: before the files are matched with a stored version (which would confirm its id)
+        // or checked cell by cell (which would report on rows that are not theirs), and before anything is compiled
+        RulesetSnapshot base = current.get();
+        boolean upload = UPLOAD.equals(origin) && base != null;
+        List<String> outside = upload ? validator.outside(who, base.files(), files) : List.of();
+        if (!outside.isEmpty()) throw refused(actor, versionId(), null, comment, new Changer.Refused("outside-scope",
+                "The change reaches beyond " + actor + "'s provinces; nothing was stored.",
+                "Thay đổi vượt ra ngoài phạm vi tỉnh của " + actor + "; không có gì được lưu.", outside));
         if (store.info(versionId).isPresent()) {
             // files that are a stored version are valid: a broken save fixed by restoring the last good file
             // (undo, backup, git checkout) ends the failure just as a new valid version does
@@ -258,14 +287,9 @@ public class ActiveRuleset implements EngineSource {
             return new Offer(versionId, Offer.Result.EXISTING, null, switched);
         }
         // nothing uploaded is compiled or run before its cells are checked (an upload against the version in force:
-        // program text unchanged) and the caller's provinces cover every row it changes
-        RulesetSnapshot base = current.get();
-        RulesetValidator.Prechecked pre = validator.precheck(files, UPLOAD.equals(origin) && base != null ? base.files() : null);
+        // program text unchanged)
+        RulesetValidator.Prechecked pre = validator.precheck(files, upload ? base.files() : null);
         if (!pre.passed()) return rejected(pre.report(), origin, files, actor, comment, versionId);
-        List<String> outside = base == null ? List.of() : who.outside(base.files(), files, validator.areas());
-        if (!outside.isEmpty()) throw refused(actor, versionId(), null, comment, new Changer.Refused("outside-scope",
-                "The change reaches beyond " + actor + "'s provinces; nothing was stored.",
-                "Thay đổi vượt ra ngoài phạm vi tỉnh của " + actor + "; không có gì được lưu.", outside));
         RulesetValidator.Validated v = validator.compile(files, origin);
         if (!v.report().valid()) return rejected(v.report(), origin, files, actor, comment, versionId);
         if (seenFiles != null) seen(seenFiles);
@@ -346,28 +370,120 @@ public class ActiveRuleset implements EngineSource {
      * Puts a stored version in force; activating an earlier one is the rollback. A person never approves a version
      * they uploaded themselves, and only within their provinces (see {@link Changer#outside}).
      *
+     * <p>A draft says what its author changed against its base. Once another version is in force, putting the draft's
+     * files in force would also undo whatever that version changed since the base, which nobody asked for (a lost
+     * update). So a person activates such a draft only by naming the version in force they compared it with
+     * ({@code reviewedAgainst}), and any activation naming one is refused when another is in force by then.
+     *
+     * @param reviewedAgainst the version in force the caller compared this one with, or null
      * @throws Changer.Refused with nothing changed, and the attempt logged
+     * @throws StaleBase       with nothing changed, and the attempt logged
      */
-    public synchronized RulesetSnapshot activate(String versionId, Changer who, String comment) {
+    public synchronized Activated activate(String versionId, Changer who, String comment, String reviewedAgainst) {
         try {
             RulesetSnapshot known = validated.get(versionId);
             RulesetSnapshot next = known != null ? known : cache.get(versionId);
+            String basedOn = store.info(versionId).map(VersionInfo::basedOn).orElse(null);
+            String inForce = inForceInDatabase().orElseGet(this::versionId);
+            boolean stale = staleBase(versionId, inForce).isPresent();
+            String details = null;
             if (who.person()) {
                 String author = store.info(versionId).map(VersionInfo::author).orElse(null);
                 if (who.name().equals(author)) throw refused(who.name(), versionId(), versionId, comment, new Changer.Refused(
                         "own-upload", "Version " + versionId + " was uploaded by " + author + "; another approver must put it in force.",
                         "Phiên bản " + versionId + " do " + author + " tải lên; người khác phải phê duyệt áp dụng.", List.of()));
+                if (reviewedAgainst != null && !reviewedAgainst.equals(inForce)) {
+                    throw staleBase(who.name(), versionId, comment, StaleBase.inForceChanged(versionId, basedOn, inForce, reviewedAgainst));
+                }
+                if (stale && reviewedAgainst == null) {
+                    throw staleBase(who.name(), versionId, comment, StaleBase.unconfirmed(versionId, basedOn, inForce));
+                }
                 List<String> outside = who.outside(snapshot(), next, validator.areas());
                 if (!outside.isEmpty()) throw refused(who.name(), versionId(), versionId, comment, new Changer.Refused(
                         "outside-scope", "Putting " + versionId + " in force changes rules beyond " + who.name() + "'s provinces.",
                         "Áp dụng " + versionId + " làm thay đổi quy tắc ngoài phạm vi tỉnh của " + who.name() + ".", outside));
+                if (stale) details = json.writeValueAsString(Map.of("basedOn", String.valueOf(basedOn), "confirmedAgainst", inForce));
             }
-            return activate(next, who.name(), comment);
+            activate(next, who.name(), comment, details);
+            return new Activated(next, basedOn, stale);
         } catch (RulesetBuildException e) {
             throw new IllegalStateException("stored version " + versionId + " does not build: " + e.getMessage(), e);
-        } catch (NoSuchElementException e) {
-            throw e;
         }
+    }
+
+    /**
+     * The base of a draft made on another version than {@code inForce}, whose files would undo what that version changed
+     * since; empty for a draft made on it, for a version that was in force before (putting it back is a rollback and
+     * says so) and for the first version, which has no base.
+     */
+    Optional<String> staleBase(String versionId, String inForce) {
+        String basedOn = store.info(versionId).map(VersionInfo::basedOn).orElse(null);
+        if (basedOn == null || basedOn.equals(inForce) || versionId.equals(inForce) || store.everActivated().contains(versionId)) {
+            return Optional.empty();
+        }
+        return Optional.of(basedOn);
+    }
+
+    /** What an activation did: {@code staleBase} when the version was a draft made on another version than the one replaced. */
+    public record Activated(RulesetSnapshot snapshot, String basedOn, boolean staleBase) {}
+
+    /** Without a version compared with: what the folder watcher and the start-up put in force, as their files say. */
+    RulesetSnapshot activate(String versionId, Changer who, String comment) {
+        return activate(versionId, who, comment, null).snapshot();
+    }
+
+    /**
+     * A draft made on a version no longer in force, not confirmed against the one in force; or a confirmation against
+     * a version that is no longer in force (someone else activated another in between).
+     */
+    public static final class StaleBase extends RuntimeException {
+        public final String code;
+        public final String messageVi;
+        public final String versionId;
+        public final String basedOn;
+        public final String inForce;
+
+        private StaleBase(String code, String message, String messageVi, String versionId, String basedOn, String inForce) {
+            super(message);
+            this.code = code;
+            this.messageVi = messageVi;
+            this.versionId = versionId;
+            this.basedOn = basedOn;
+            this.inForce = inForce;
+        }
+
+        static StaleBase unconfirmed(String versionId, String basedOn, String inForce) {
+            return new StaleBase("stale-base", "Version " + versionId + " was made on " + basedOn + ", which is no longer in"
+                    + " force; " + inForce + " is. Putting it in force would also undo what " + inForce + " changed since."
+                    + " Upload the change again on top of " + inForce + ", or compare " + inForce + " with " + versionId
+                    + " and confirm by sending \"inForce\": \"" + inForce + "\".",
+                    "Phiên bản " + shortId(versionId) + " được soạn trên phiên bản " + shortId(basedOn) + ", nay không còn áp"
+                    + " dụng; phiên bản đang áp dụng là " + shortId(inForce) + ". Áp dụng nó sẽ bỏ cả các thay đổi đã duyệt"
+                    + " trong " + shortId(inForce) + ". Hãy tải thay đổi lên lại trên phiên bản đang áp dụng, hoặc xem so sánh"
+                    + " với phiên bản đang áp dụng rồi xác nhận (gửi \"inForce\": \"" + inForce + "\").", versionId, basedOn, inForce);
+        }
+
+        static StaleBase inForceChanged(String versionId, String basedOn, String inForce, String reviewed) {
+            return new StaleBase("in-force-changed", "The activation of " + versionId + " was confirmed against " + reviewed
+                    + ", but " + inForce + " is in force now. Compare " + inForce + " with " + versionId + " and confirm again.",
+                    "Việc áp dụng " + shortId(versionId) + " được xác nhận so với phiên bản " + shortId(reviewed)
+                    + ", nhưng phiên bản đang áp dụng nay là " + shortId(inForce) + ". Hãy xem lại so sánh và xác nhận lại.",
+                    versionId, basedOn, inForce);
+        }
+
+        private static String shortId(String v) {
+            return v == null ? "(không rõ)" : v.substring(0, Math.min(12, v.length()));
+        }
+    }
+
+    private StaleBase staleBase(String actor, String versionId, String comment, StaleBase e) {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("reason", e.code);
+        d.put("basedOn", String.valueOf(e.basedOn));
+        d.put("inForce", e.inForce);
+        store.recordAction("REFUSED", actor, versionId(), versionId, comment, json.writeValueAsString(d));
+        log.warn("Activation of {} by {} refused ({}): based on {}, {} in force", versionId, actor, e.code, e.basedOn, e.inForce);
+        return e;
     }
 
     /**
@@ -376,9 +492,14 @@ public class ActiveRuleset implements EngineSource {
      * nothing changes; a crash after it leaves the recorded version in force at the next start-up (both or neither).
      */
     private RulesetSnapshot activate(RulesetSnapshot next, String actor, String comment) {
+        return activate(next, actor, comment, null);
+    }
+
+    /** @param details recorded with the ACTIVATED action (what was confirmed), or null */
+    private RulesetSnapshot activate(RulesetSnapshot next, String actor, String comment, String details) {
         RulesetSnapshot previous = current.get();
         try {
-            store.recordAction("ACTIVATED", actor, previous == null ? null : previous.versionId(), next.versionId(), comment, null);
+            store.recordAction("ACTIVATED", actor, previous == null ? null : previous.versionId(), next.versionId(), comment, details);
         } catch (RuntimeException e) {
             log.error("Activation of {} by {} could not be recorded; nothing changed", next.versionId(), actor, e);
             throw new NotRecorded(next.versionId(), e);

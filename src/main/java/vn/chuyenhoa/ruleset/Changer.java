@@ -61,7 +61,12 @@ record Changer(String name, boolean national, Set<String> provinces, boolean per
     /** @param areas to name the provinces and districts of a scope beside their codes */
     public List<String> outside(List<RuleFile> from, List<RuleFile> to, AreaDirectory areas) {
         if (national) return List.of();
-        TableData a = TableData.of(from, READ_ALL), b = TableData.of(to, READ_ALL);
+        return outside(from, TableData.of(from, READ_ALL), to, TableData.of(to, READ_ALL), areas);
+    }
+
+    /** With the cells of both already read ({@code b} within the row limits, for an upload not yet checked). */
+    List<String> outside(List<RuleFile> from, TableData a, List<RuleFile> to, TableData b, AreaDirectory areas) {
+        if (national) return List.of();
         Map<String, List<Scope>> scopes = new HashMap<>();
         for (TableData d : List.of(a, b)) {
             for (TableData.Row r : d.rows()) {
@@ -125,8 +130,8 @@ record Changer(String name, boolean national, Set<String> provinces, boolean per
         return List.copyOf(out);
     }
 
-    /** Rows are read in full here: the files were checked against the row limits before. */
-    private static final int READ_ALL = Integer.MAX_VALUE - 100;
+    /** Rows of stored versions are read in full: they were checked against the row limits when they were stored. */
+    static final int READ_ALL = Integer.MAX_VALUE - 100;
 
     private static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);

@@ -97,7 +97,7 @@ final class PolicyDiff {
         criteria(a.engine().policy(), b.engine().policy(), names, changes);
         profiles(a.engine().policy(), b.engine().policy(), names, changes);
         withLegalBasis(changes, cellsA, cellsB);
-        TableDiff.rows(cellsA, cellsB, changes);
+        TableDiff.rows(cellsA, cellsB, names, changes);
         Map<String, Integer> counts = new LinkedHashMap<>();
         changes.forEach(c -> counts.merge(c.kind(), 1, Integer::sum));
 
@@ -196,8 +196,8 @@ final class PolicyDiff {
             Requirement a = rx.get(c), b = ry.get(c);
             if (a == null) {
                 out.add(new Change("CRITERION_ADDED_TO_PROFILE", y.id(), c, "threshold", null, threshold(b), b.source(),
-                        "Bộ tiêu chí " + n.profileVi(y.id()) + ": thêm tiêu chí " + n.criterionVi(c) + " (ngưỡng " + threshold(b) + ").",
-                        "Profile " + n.profileEn(y.id()) + ": criterion " + n.criterionEn(c) + " added (threshold " + threshold(b) + ")."));
+                        "Bộ tiêu chí " + n.profileVi(y.id()) + ": thêm tiêu chí " + n.criterionVi(c) + " (ngưỡng " + said(b, true) + ").",
+                        "Profile " + n.profileEn(y.id()) + ": criterion " + n.criterionEn(c) + " added (threshold " + said(b, false) + ")."));
             } else if (b == null) {
                 out.add(new Change("CRITERION_REMOVED_FROM_PROFILE", x.id(), c, "threshold", threshold(a), null, a.source(),
                         "Bộ tiêu chí " + n.profileVi(x.id()) + ": bỏ tiêu chí " + n.criterionVi(c) + ".",
@@ -215,18 +215,17 @@ final class PolicyDiff {
         }
     }
 
+    /** A threshold in a description, as every page writes one ("≥ 0,5"); {@link #threshold} stays the API's text. */
+    private static String said(Requirement r, boolean vi) {
+        if (r.expectedFlag() != null || r.threshold() == null) return threshold(r);
+        return r.comparison().bound(r.threshold(), vi);
+    }
+
     private static String threshold(Requirement r) {
         String cmp = r.comparison().symbol() + " ";
         if (r.expectedFlag() != null) return cmp + r.expectedFlag();
         if (r.threshold() == null) return cmp + "baseline";
         return cmp + r.threshold().stripTrailingZeros().toPlainString();
-    }
-
-    /** A threshold as a sentence says it: ≥ rather than >=, 0,8 rather than 0.8 in Vietnamese (policy trial finding 11). */
-    private static String said(Requirement r, boolean vietnamese) {
-        String cmp = r.comparison().symbol().replace(">=", "≥").replace("<=", "≤") + " ";
-        if (r.expectedFlag() != null || r.threshold() == null) return cmp + threshold(r).substring(r.comparison().symbol().length() + 1);
-        return cmp + vn.chuyenhoa.kernel.Numbers.format(r.threshold(), vietnamese);
     }
 
     private static void field(List<Change> out, Names n, String kind, String profileId, String criterionId, String field,

@@ -34,8 +34,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.http.Page;
 import vn.chuyenhoa.access.Caller;
@@ -46,6 +48,7 @@ import vn.chuyenhoa.http.ApiDescription;
 import vn.chuyenhoa.http.Ids;
 import vn.chuyenhoa.evaluation.ImpactJobs;
 import vn.chuyenhoa.http.Problems;
+import vn.chuyenhoa.http.QueryParameters;
 import vn.chuyenhoa.http.Shown;
 import vn.chuyenhoa.audit.Canonical;
 
@@ -65,8 +68,11 @@ class RulesetController {
     private final SnapshotCache cache;
     private final ImpactJobs impact;
     private final ObjectMapper json;
+    private final AreaDirectory areas;
 
-    RulesetController(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json) {
+    RulesetController(ActiveRuleset active, RulesetStore store, SnapshotCache cache, ImpactJobs impact, ObjectMapper json,
+                      AreaDirectory areas) {
+        this.areas = areas;
         this.active = active;
         this.store = store;
         this.cache = cache;
@@ -97,7 +103,10 @@ class RulesetController {
                     content = @Content(schema = @Schema(implementation = VersionPage.class))))
     @GetMapping(path = "/api/v1/rulesets", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> list(@Parameter(description = "0-based") @RequestParam(defaultValue = "0") int page,
-                           @Parameter(description = "1 to 200") @RequestParam(defaultValue = "20") int size) {
+                           @Parameter(description = "1 to 200") @RequestParam(defaultValue = "20") int size,
+                           HttpServletRequest request) {
+        List<FieldError> unknown = QueryParameters.unknown(request, Set.of("page", "size"));
+        if (!unknown.isEmpty()) return Problems.badRequest(unknown);
         if (page < 0 || size < 1 || size > 200) {
             return Problems.badRequest(List.of(new FieldError(page < 0 ? "page" : "size", "out_of_range",
                     "page must be ≥ 0 and size between 1 and 200.", "page phải ≥ 0 và size từ 1 đến 200.")));
@@ -146,10 +155,16 @@ class RulesetController {
                         "Phiên bản " + version + " không có tệp " + p + "."));
     }
 
-    @Operation(operationId = "listRulesetActions", summary = "Everything that changed the ruleset, newest first / Nhật ký thay đổi bộ quy tắc")
+    @Operation(operationId = "listRulesetActions", summary = "Everything that changed the ruleset, newest first / Nhật ký thay đổi bộ quy tắc",
+            description = "Takes no parameter: every action, newest first; a parameter is 400.",
+            responses = @ApiResponse(responseCode = "200", description = "Every action, newest first",
+                    content = @Content(array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+                            schema = @Schema(implementation = RulesetAction.class)))))
     @GetMapping(path = "/api/v1/ruleset-actions", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<RulesetAction> actions() {
-        return store.actions(null);
+    ResponseEntity<?> actions(HttpServletRequest request) {
+        List<FieldError> unknown = QueryParameters.unknown(request, Set.of());
+        if (!unknown.isEmpty()) return Problems.badRequest(unknown);
+        return ResponseEntity.ok(store.actions(null));
     }
 
     @Schema(name = "UploadResult", description = "The version an upload made (DRAFT, 201) or matched (200)")
@@ -209,43 +224,75 @@ class RulesetController {
     }
 
     @Schema(description = "Why the version is put in force")
-    record Activation(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Ngưỡng mới theo Kế hoạch 2025") String comment) {}
+    record Activation(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Ngưỡng mới theo Kế hoạch 2025") String comment,
+                      @Schema(description = "The version in force the caller compared this one with "
+                              + "(GET /api/v1/rulesets/{inForce}/diff/{version}). Required for a draft made on another "
+                              + "version than the one in force; when given, the activation is refused (409) if another is in force.")
+                      String inForce) {}
 
     @Schema(name = "ActivationResult")
     record ActivationResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String version,
                             @Schema(allowableValues = "ACTIVE") String status,
                             @Schema(description = "The version in force before") String previous,
                             @Schema(description = "true when an earlier version was put back") Boolean rollback,
-                            @Schema(description = "true when it was already in force; nothing changed") Boolean alreadyActive) {}
+                            @Schema(description = "true when it was already in force; nothing changed") Boolean alreadyActive,
+                            @Schema(description = "The version the draft was made on") String basedOn,
+                            @Schema(description = "true when the draft was made on another version than the one it "
+                                    + "replaced, and put in force as confirmed against that one") Boolean staleBase) {}
 
     @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
     @Operation(operationId = "activateRulesetVersion", summary = "Put a version in force; activating an earlier one rolls back / Áp dụng (hoặc quay lại) một phiên bản",
-            description = "Body: {\"comment\": \"why\"}, a text of at most 4000 characters, and no other key. The approver is "
-                    + "the caller (RULE_APPROVER): never the version's uploader, and only for changes within the caller's "
-                    + "provinces (otherwise 403, nothing changes).",
+            description = "Body: {\"comment\": \"why\"}, a text of at most 4000 characters, and optionally \"inForce\"; no other key. "
+                    + "The approver is the caller (RULE_APPROVER): never the version's uploader, and only for changes within "
+                    + "the caller's provinces (otherwise 403, nothing changes). A draft made on a version that is no longer "
+                    + "in force would also undo what the version in force changed since: it is refused (409 stale-base, "
+                    + "naming basedOn, inForce and the diff to review) unless inForce names the version in force; an inForce "
+                    + "that is not the version in force is refused (409 in-force-changed). Refusals are logged.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Activation.class))),
-            responses = @ApiResponse(responseCode = "200", description = "In force",
-                    content = @Content(schema = @Schema(implementation = ActivationResult.class))))
+            responses = {
+                @ApiResponse(responseCode = "200", description = "In force",
+                    content = @Content(schema = @Schema(implementation = ActivationResult.class))),
+                @ApiResponse(responseCode = "409", description = "A draft made on a version no longer in force, not "
+                        + "confirmed against the version in force (urn:chuyenhoa:problem:stale-base), or confirmed against "
+                        + "a version no longer in force (urn:chuyenhoa:problem:in-force-changed); nothing changed")})
     @PostMapping(path = "/api/v1/rulesets/{version}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> activate(@PathVariable String version, @RequestBody(required = false) byte[] body) {
         JsonReader r = new JsonReader();
-        JsonBody.Obj root = r.optionalRoot(body, Set.of("comment"));
+        JsonBody.Obj root = r.optionalRoot(body, Set.of("comment", "inForce"));
         String comment = root == null ? null
                 : r.text("comment", root.members().get("comment"), true, ActiveRuleset.MAX_COMMENT);
+        String inForce = root == null ? null : r.text("inForce", root.members().get("inForce"), false, 64);
         if (r.hasErrors()) return Problems.badRequest(r.sorted());
         if (store.info(version).isEmpty()) return Problems.notFound("There is no ruleset version " + version + ".", "Không có phiên bản bộ quy tắc " + version + ".");
         String before = active.versionId();
         if (version.equals(before)) return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "alreadyActive", true));
         boolean rollback = store.everActivated().contains(version);
+        ActiveRuleset.Activated done;
         try {
-            active.activate(version, Changer.of(Caller.required()), comment);
+            done = active.activate(version, Changer.of(Caller.required()), comment, inForce);
         } catch (Changer.Refused e) {
             return refused(e);
+        } catch (ActiveRuleset.StaleBase e) {
+            return staleBase(e);
         } catch (ActiveRuleset.NotRecorded e) {
             return notRecorded(e);
         }
-        return ResponseEntity.ok(Map.of("version", version, "status", "ACTIVE", "previous", before, "rollback", rollback));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>(Map.of("version", version, "status", "ACTIVE",
+                "previous", before, "rollback", rollback));
+        if (done.basedOn() != null) answer.put("basedOn", done.basedOn());
+        if (done.staleBase()) answer.put("staleBase", true);
+        return ResponseEntity.ok(answer);
+    }
+
+    /** The draft's base and the version in force, and where to compare them, so that the caller can confirm or upload again. */
+    private static ResponseEntity<ProblemDetail> staleBase(ActiveRuleset.StaleBase e) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.CONFLICT, e.code, "Not made on the version in force",
+                "Không được soạn trên phiên bản đang áp dụng", e.getMessage(), e.messageVi);
+        r.getBody().setProperty("basedOn", e.basedOn);
+        r.getBody().setProperty("inForce", e.inForce);
+        r.getBody().setProperty("diff", "/api/v1/rulesets/" + e.inForce + "/diff/" + e.versionId);
+        return r;
     }
 
     @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
@@ -288,7 +335,10 @@ class RulesetController {
         ImpactJobs.Filter filter = root == null ? null : filter(r, root.members());
         if (r.hasErrors()) return Problems.badRequest(r.sorted());
         try {
-            ImpactJobs.Status s = impact.start(cache.get(version).engine(), filter);
+            RulesetSnapshot snapshot = cache.get(version);
+            List<FieldError> unknown = ImpactFilters.unknown(areas, snapshot, filter.codeScheme(), filter.provinceCode(), filter.profileId());
+            if (!unknown.isEmpty()) return Problems.badRequest(unknown);
+            ImpactJobs.Status s = impact.start(snapshot.engine(), filter);
             return ResponseEntity.accepted().location(URI.create("/api/v1/impact-jobs/" + s.jobId())).body(s);
         } catch (NoSuchElementException e) {
             return Problems.notFound("There is no ruleset version " + version + ".",

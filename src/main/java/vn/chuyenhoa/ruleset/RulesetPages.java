@@ -33,7 +33,6 @@ import vn.chuyenhoa.evaluation.ImpactJobs;
 import vn.chuyenhoa.access.Caller;
 import vn.chuyenhoa.access.Role;
 import vn.chuyenhoa.area.AreaDirectory;
-import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.web.PageNotFound;
 
 /**
@@ -74,9 +73,26 @@ class RulesetPages {
 
     @GetMapping("/rulesets/{version}")
     String version(@PathVariable String version, Model model) {
+        String full = resolve(version);
+        if (!full.equals(version)) return "redirect:/rulesets/" + full;
         versionPage(version, model, List.of(), null, null);
         return "ruleset";
     }
+
+    /**
+     * A version by its full id, or by the first characters every page shows (12) or more, when no other version
+     * starts with them.
+     */
+    private String resolve(String version) {
+        if (store.info(version).isPresent() || version.length() < SHORT_ID || version.length() >= 64) return version;
+        List<String> matching = store.versionIds().stream().filter(id -> id.startsWith(version)).toList();
+        if (matching.size() > 1) throw new PageNotFound("Có " + matching.size() + " phiên bản bắt đầu bằng " + version
+                + "; hãy dùng mã đầy đủ (64 ký tự).", matching.size() + " versions start with " + version + "; use the full id (64 characters).");
+        return matching.isEmpty() ? version : matching.get(0);
+    }
+
+    /** How many characters of a version id the pages show. */
+    private static final int SHORT_ID = 12;
 
     private void versionPage(String version, Model model, List<FormError> impactErrors, String provinceCode, String profileId) {
         model.addAttribute("impactErrors", impactErrors);
@@ -89,7 +105,11 @@ class RulesetPages {
         model.addAttribute("status", status(version, store.everActivated()));
         model.addAttribute("activeVersion", active.versionId());
         model.addAttribute("report", info.reportJson() == null ? null : json.readTree(info.reportJson()));
-        model.addAttribute("actions", store.actions(version));
+        // what happened to this version, apart from what was done on top of it while it was in force (an upload
+        // refused, a draft stored): those are not this version's doing and are listed as such
+        List<RulesetAction> actions = store.actions(version);
+        model.addAttribute("actions", actions.stream().filter(a -> ownHistory(a, version)).toList());
+        model.addAttribute("attempts", actions.stream().filter(a -> !ownHistory(a, version)).toList());
         model.addAttribute("mayApprove", mayApprove());
         model.addAttribute("release", release(version));
     }
@@ -166,9 +186,9 @@ class RulesetPages {
 
     @GetMapping("/rulesets/diff")
     String diff(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        String a = from == null || from.isBlank() ? active.versionId() : from.strip();
+        String a = from == null || from.isBlank() ? active.versionId() : resolve(from.strip());
         if (to == null || to.isBlank()) return "redirect:/rulesets";
-        diff(snapshot(a), snapshot(to.strip()), model);
+        diff(snapshot(a), snapshot(resolve(to.strip())), model);
         return "ruleset-diff";
     }
 
@@ -178,13 +198,8 @@ class RulesetPages {
         RulesetSnapshot s = snapshot(version);
         String province = blank(provinceCode), profile = blank(profileId);
         // a filter that matches nothing would run and report "0 / 0": say which value is unknown instead
-        List<FormError> errors = new ArrayList<>();
-        if (province != null && java.util.Arrays.stream(CodeScheme.values()).allMatch(c -> areas.communesOf(c, province).isEmpty()))
-            errors.add(new FormError("provinceCode", "Không có tỉnh nào mang mã «" + province + "» trong các danh mục đơn vị hành chính.",
-                    "No province has the code «" + province + "» in the lists of administrative units."));
-        if (profile != null && s.engine().policy().profile(profile).isEmpty())
-            errors.add(new FormError("profileId", "Phiên bản này không có bộ tiêu chí mã «" + profile + "».",
-                    "This version has no profile «" + profile + "»."));
+        List<FormError> errors = ImpactFilters.unknown(areas, s, null, province, profile).stream()
+                .map(e -> new FormError(e.field(), e.messageVi(), e.message())).toList();
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             versionPage(version, model, errors, province, profile);
@@ -214,17 +229,29 @@ class RulesetPages {
 
     @GetMapping("/rulesets/{version}/activate")
     String confirmActivation(@PathVariable String version, Model model) {
+        String full = resolve(version);
+        if (!full.equals(version)) return "redirect:/rulesets/" + full + "/activate";
         activationPage(version, model, List.of(), null);
         return "ruleset-activate";
     }
 
+    /**
+     * @param inForce the version in force the page compared this one with (a hidden field): refused if another is in
+     *                force by now
+     * @param undo    the second tick a draft made on a version no longer in force needs: its files would undo what the
+     *                version in force changed since
+     */
     @PostMapping("/rulesets/{version}/activate")
     String activate(@PathVariable String version, @RequestParam(required = false) String comment,
-                    @RequestParam(required = false) String confirm, Model model, HttpServletResponse response) {
+                    @RequestParam(required = false) String confirm, @RequestParam(required = false) String inForce,
+                    @RequestParam(required = false) String undo, Model model, HttpServletResponse response) {
         List<FormError> errors = new ArrayList<>();
         if (comment == null || comment.isBlank()) errors.add(new FormError("comment", "Ghi ý kiến phê duyệt.", "Give the approval comment."));
         else tooLong(comment).ifPresent(errors::add);
         if (confirm == null) errors.add(new FormError("confirm", "Đánh dấu ô xác nhận.", "Tick the confirmation box."));
+        if (staleBase(version) != null && undo == null) errors.add(new FormError("undo",
+                "Đánh dấu ô xác nhận bỏ các thay đổi của phiên bản đang áp dụng mà bản nháp này không có.",
+                "Tick the box confirming that the changes of the version in force this draft lacks are undone."));
         if (!errors.isEmpty()) {
             activationPage(version, model, errors, comment);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -233,11 +260,17 @@ class RulesetPages {
         snapshot(version);
         // as on the API: putting the version in force in force again changes nothing and records nothing
         if (version.equals(active.versionId())) return "redirect:/rulesets/" + version + "?alreadyActive";
+        String reviewed = blank(inForce);
         try {
-            active.activate(version, Changer.of(Caller.required()), comment.strip());
+            active.activate(version, Changer.of(Caller.required()), comment.strip(),
+                    reviewed != null || undo == null ? reviewed : active.versionId());
         } catch (Changer.Refused e) {
             activationPage(version, model, refusal(e), comment);
             response.setStatus(HttpStatus.FORBIDDEN.value());
+            return "ruleset-activate";
+        } catch (ActiveRuleset.StaleBase e) {
+            activationPage(version, model, List.of(new FormError("refused", e.messageVi, e.getMessage())), comment);
+            response.setStatus(HttpStatus.CONFLICT.value());
             return "ruleset-activate";
         } catch (ActiveRuleset.NotRecorded e) {
             activationPage(version, model, List.of(new FormError("refused",
@@ -254,6 +287,11 @@ class RulesetPages {
         return n <= ActiveRuleset.MAX_COMMENT ? java.util.Optional.empty() : java.util.Optional.of(new FormError("comment",
                 "Nội dung dài " + n + " ký tự; chỉ được tối đa " + ActiveRuleset.MAX_COMMENT + " ký tự.",
                 "The comment is " + n + " characters long; at most " + ActiveRuleset.MAX_COMMENT + " are kept."));
+    }
+
+    /** Done to this version (stored, put in force or refused it, replaced by another) rather than on top of it. */
+    private static boolean ownHistory(RulesetAction a, String version) {
+        return version.equals(a.toVersion()) || "ACTIVATED".equals(a.action());
     }
 
     /** What a new release carried over from uploads and what must be entered again, if this version is one. */
@@ -294,12 +332,19 @@ class RulesetPages {
         model.addAttribute("status", status(version, ever));
         model.addAttribute("rollback", ever.contains(version) && !version.equals(active.versionId()));
         model.addAttribute("activeVersion", active.versionId());
+        // compared with the version it would replace, never with its own base: that is what putting it in force changes
         diff(active.snapshot(), target, model);
+        model.addAttribute("staleBase", staleBase(version));
         // what the approver decides on: the diff above and what the version would change in stored verdicts
         ImpactJobs.Status latest = impact.latestFor(version).orElse(null);
         model.addAttribute("impact", latest);
         model.addAttribute("errors", errors);
         model.addAttribute("comment", comment);
+    }
+
+    /** The base of a draft made on a version no longer in force (see {@link ActiveRuleset#staleBase}), or null. */
+    private String staleBase(String version) {
+        return active.staleBase(version, active.versionId()).orElse(null);
     }
 
     /** The policy diff and the names of what it changes, as the diff fragment shows them. */

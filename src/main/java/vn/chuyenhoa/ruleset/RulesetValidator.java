@@ -92,6 +92,23 @@ public class RulesetValidator {
         return new Prechecked(null);
     }
 
+    /**
+     * What an upload on top of {@code base} changes beyond the caller's provinces (see {@link Changer#outside}), the
+     * first thing decided about it: before it is matched with a stored version, its cells are checked or anything in it
+     * is compiled, so that a caller learns nothing about rows that are not theirs. Read from the cells within the row
+     * limits; files that cannot be read as tables at all are left empty here, for {@link #precheck} to refuse for what
+     * they are (a file-level report says nothing about anyone's rows).
+     */
+    List<String> outside(Changer who, List<RuleFile> base, List<RuleFile> files) {
+        if (who.national()) return List.of();
+        List<LoadProblem> problems = new ArrayList<>();
+        for (RuleFile f : files) checkFile(f, problems);
+        if (!problems.isEmpty()) return List.of();
+        TableData data = TableData.of(files, limits.maxRowsPerSheet());
+        if (!data.unreadable().isEmpty()) return List.of();
+        return who.outside(base, TableData.of(base, Changer.READ_ALL), files, data, areas);
+    }
+
     /** Drools' build of files that passed {@link #precheck}, then the staff test workbooks on it. */
     public Validated compile(List<RuleFile> files, String origin) {
         String versionId = RuleFiles.versionId(files);

@@ -100,6 +100,30 @@ record TableData(List<Row> rows, Map<String, List<Layout>> layouts, List<LoadPro
         return null;
     }
 
+    /**
+     * What a key means, as the workbook's guide sheet says it (a sheet without tables whose header row has "Ý nghĩa"
+     * and "Meaning" columns, one key per row in the first column): the programme settings are named this way, since
+     * their rows carry only the key. Null when the file has no such line.
+     */
+    String meaning(String file, String key, boolean en) {
+        for (Layout l : layouts.getOrDefault(file, List.of())) {
+            if (!l.tables().isEmpty()) continue;
+            Integer column = null;
+            for (Map.Entry<Integer, java.util.TreeMap<Integer, Cell>> row : l.sheet().rows().entrySet()) {
+                if (column == null) {
+                    for (Cell c : row.getValue().values()) {
+                        if (c.text().strip().equals(en ? "Meaning" : "Ý nghĩa")) column = c.col();
+                    }
+                    continue;
+                }
+                Cell first = row.getValue().isEmpty() ? null : row.getValue().firstEntry().getValue();
+                String text = l.sheet().text(row.getKey(), column);
+                if (first != null && first.text().strip().equals(key) && text != null && !text.isBlank()) return text.strip();
+            }
+        }
+        return null;
+    }
+
     Map<String, RowOrigin> origins() {
         Map<String, RowOrigin> out = new HashMap<>();
         for (Row r : rows) out.put(r.key(), r.origin());

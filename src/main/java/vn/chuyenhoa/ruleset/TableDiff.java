@@ -37,7 +37,11 @@ final class TableDiff {
 
     private TableDiff() {}
 
-    static void rows(TableData a, TableData b, List<Change> out) {
+    /**
+     * @param names the profiles and criteria by name: a row's profile and a test's expected criterion are said by
+     *              name in a description, their codes beside them on the page (and in {@code profileId}/{@code subject})
+     */
+    static void rows(TableData a, TableData b, PolicyDiff.Names names, List<Change> out) {
         Map<String, TableData.Row> before = keyed(a), after = keyed(b);
         Set<String> keys = new LinkedHashSet<>(before.keySet());
         keys.addAll(after.keySet());
@@ -46,13 +50,15 @@ final class TableDiff {
             TableData.Row any = y != null ? y : x;
             Family f = family(any.table());
             String subject = subject(any, f);
+            TableData data = y != null ? b : a;
+            String nameVi = name(any, data, names, false), nameEn = name(any, data, names, true);
             String table = any.table();
             if (x == null || y == null) {
                 boolean added = x == null;
                 out.add(new Change(f.kind() + (added ? "_ADDED" : "_REMOVED"), any.get("profileId"), null, null, null, null,
                         source(any, f.key().get(0)),
-                        f.vi() + " " + subject + (added ? ": thêm dòng " : ": bỏ dòng ") + any.row() + " (" + table + ").",
-                        f.en() + " " + subject + (added ? ": row " + any.row() + " added" : ": row " + any.row() + " removed") + " (" + table + ").",
+                        f.vi() + " " + nameVi + (added ? ": thêm dòng " : ": bỏ dòng ") + any.row() + " (" + table + ").",
+                        f.en() + " " + nameEn + (added ? ": row " + any.row() + " added" : ": row " + any.row() + " removed") + " (" + table + ").",
                         subject, null, null, any.get("legalBasis"), any.origin().cell("legalBasis"), null));
                 continue;
             }
@@ -63,7 +69,7 @@ final class TableDiff {
                 String from = x.get(field), to = y.get(field);
                 if (Objects.equals(from, to)) continue;
                 String label = b.label(y, field);
-                String vi = firstLine(label, 0, field), en = firstLine(label, 1, vi);
+                String vi = columnName(field, label, names, false), en = columnName(field, label, names, true);
                 String kind = f.kind().equals("TEST_CASE")
                         ? (field.startsWith("expect.") ? "TEST_EXPECTATION_CHANGED" : "TEST_CASE_CHANGED")
                         : f.kind() + "_CHANGED";
@@ -78,8 +84,8 @@ final class TableDiff {
                 String fromEn = expectation ? Outcomes.words(field, from, true) : from;
                 String toEn = expectation ? Outcomes.words(field, to, true) : to;
                 out.add(new Change(kind, y.get("profileId"), null, field, from, to, source(y, field),
-                        f.vi() + " " + subject + ": " + vi + " «" + show(fromVi, "trống") + "» → «" + show(toVi, "trống") + "»." + besideVi,
-                        f.en() + " " + subject + ": " + en + " «" + show(fromEn, "blank") + "» → «" + show(toEn, "blank") + "»." + besideEn,
+                        f.vi() + " " + nameVi + ": " + vi + " «" + show(fromVi, "trống") + "» → «" + show(toVi, "trống") + "»." + besideVi,
+                        f.en() + " " + nameEn + ": " + en + " «" + show(fromEn, "blank") + "» → «" + show(toEn, "blank") + "»." + besideEn,
                         subject, vi, en, basis, basisCell, basis == null ? null : basisChanged));
             }
         }
@@ -108,6 +114,35 @@ final class TableDiff {
 
     private static String subject(TableData.Row r, Family f) {
         return f.key().stream().map(r::get).filter(Objects::nonNull).collect(Collectors.joining(" / "));
+    }
+
+    /**
+     * A row as people know it, from its own table: its name cell (labelVi/labelEn), a setting by what its workbook's
+     * guide says the key means, a test case by its name; then the profile it belongs to by name. The codes stay in
+     * {@code subject} and {@code profileId}, which the page shows beside this.
+     */
+    private static String name(TableData.Row r, TableData data, PolicyDiff.Names names, boolean en) {
+        String label = r.get(en ? "labelEn" : "labelVi");
+        if (label == null && r.get("key") != null) label = data.meaning(r.file(), r.get("key"), en);
+        if (label == null) label = r.get("name");
+        String named = label == null ? subject(r, family(r.table())) : "«" + label + "»";
+        String profile = r.get("profileId");
+        if (profile == null) return named;
+        return named + (en ? " of profile «" : " của bộ tiêu chí «") + names.profile(profile, en) + "»";
+    }
+
+    /**
+     * A column by the label its table gives it; a staff test's column headed by a criterion id or a fact's JSON name
+     * by the criterion's name (its code beside it) or the fact's.
+     */
+    private static String columnName(String field, String label, PolicyDiff.Names names, boolean en) {
+        if (field.startsWith("expect.")) {
+            String id = field.substring("expect.".length());
+            return "«" + names.criterion(id, en) + "» (" + id + ")";
+        }
+        if (field.startsWith("fact.")) return vn.chuyenhoa.evaluation.Fact.label(field.substring("fact.".length()), en);
+        String vi = firstLine(label, 0, field);
+        return en ? firstLine(label, 1, vi) : vi;
     }
 
     private static TableSource source(TableData.Row r, String field) {

@@ -194,7 +194,8 @@ final class ScreeningReport {
             boolean met = r.outcome() == ScreeningOutcome.MET;
             String verdictVi = met ? "đạt ngưỡng" : "không đạt ngưỡng";
             String verdictEn = met ? "meets the threshold" : "does not meet the threshold";
-            String cmp = Texts.symbol(c.comparison());
+            String boundVi = c.isFlag() ? null : c.comparison().bound(c.threshold(), true);
+            String boundEn = c.isFlag() ? null : c.comparison().bound(c.threshold(), false);
             if (c.isFlag()) {
                 actual = String.valueOf(k.getFlag());
                 // the Vietnamese sentence names no fact: the label says what was asked, có/không what was answered
@@ -204,8 +205,8 @@ final class ScreeningReport {
                         + (met ? "met" : "not met") + " (required " + c.expected() + ").";
             } else if (!c.perResidents()) {
                 actual = String.valueOf(k.getValue());
-                vi = row.labelVi() + ": " + k.getValue() + ", " + verdictVi + " " + cmp + " " + Numbers.format(c.threshold(), true) + ".";
-                en = row.labelEn() + ": " + k.getValue() + ", " + verdictEn + " " + cmp + " " + Texts.plain(c.threshold()) + ".";
+                vi = row.labelVi() + ": " + k.getValue() + ", " + verdictVi + " " + boundVi + ".";
+                en = row.labelEn() + ": " + k.getValue() + ", " + verdictEn + " " + boundEn + ".";
             } else {
                 BigDecimal rate = k.getReading().shown();
                 actual = rate.toPlainString();
@@ -213,10 +214,9 @@ final class ScreeningReport {
                 String unitVi = percent ? "%" : " trên " + Numbers.format(c.per(), true) + " dân";
                 String unitEn = percent ? "%" : " per " + Numbers.format(c.per(), false) + " residents";
                 vi = row.labelVi() + ": " + Numbers.format(rate, true, true) + unitVi + " (" + Numbers.format(k.getValue(), true) + "/"
-                        + Numbers.format(k.getResidents(), true) + " dân), " + verdictVi + " " + cmp + " " + Numbers.format(c.threshold(), true) + unitVi + ".";
+                        + Numbers.format(k.getResidents(), true) + " dân), " + verdictVi + " " + boundVi + unitVi + ".";
                 en = row.labelEn() + ": " + rate.toPlainString() + unitEn + " (" + Numbers.format(k.getValue(), false) + " of "
-                        + Numbers.format(k.getResidents(), false) + " residents), " + verdictEn + " " + cmp + " "
-                        + Texts.plain(c.threshold()) + unitEn + ".";
+                        + Numbers.format(k.getResidents(), false) + " residents), " + verdictEn + " " + boundEn + unitEn + ".";
             }
         }
         return new ConditionView(c.fact().jsonName(), row.labelVi(), row.labelEn(), r.outcome(), actual, k.getValue(),

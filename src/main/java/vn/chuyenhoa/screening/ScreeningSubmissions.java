@@ -36,7 +36,8 @@ class ScreeningSubmissions {
         if (!parsed.isValid()) return new Submission.Invalid(parsed.errors());
         ScreeningInput input = parsed.value();
         if (!Caller.required().covers(input.codeScheme(), input.provinceCode())) {
-            return new Submission.OutsideScope(input.codeScheme(), input.provinceCode(), input.provinceName());
+            return new Submission.OutsideScope(input.codeScheme(), input.provinceCode(),
+                    areas.provinceLabel(input.codeScheme(), input.provinceCode()));
         }
         return screenings.screenAndStore(engine, input, new String(body, StandardCharsets.UTF_8),
                 Caller.name());

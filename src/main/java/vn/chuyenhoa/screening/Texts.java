@@ -2,9 +2,8 @@ package vn.chuyenhoa.screening;
 
 import java.math.BigDecimal;
 
-import vn.chuyenhoa.kernel.Comparison;
 
-/** The small pieces of wording shared by the screening sentences: symbols, yes and no (numbers: kernel.Numbers). */
+/** The small pieces of wording shared by the screening sentences: yes and no (numbers: kernel.Numbers, signs: kernel.Comparison). */
 final class Texts {
 
     private Texts() {}
@@ -15,15 +14,6 @@ final class Texts {
     }
 
 
-    static String symbol(Comparison c) {
-        return switch (c) {
-            case GE -> "≥";
-            case GT -> ">";
-            case LT -> "<";
-            case LE -> "≤";
-            case EQ -> "=";
-        };
-    }
 
     static String yesNoVi(boolean b) {
         return b ? "có" : "không";

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.kernel.Comparison;
 import vn.chuyenhoa.kernel.Numbers;
 
 /**
@@ -85,6 +86,19 @@ public class Show {
         if (s.matches("-?\\d+\\.\\d+")) return Numbers.format(new BigDecimal(s), vi, true);
         if (s.equals("true") || s.equals("false")) return yesNo(Boolean.parseBoolean(s));
         return s;
+    }
+
+    /**
+     * A threshold or target with its comparison, as {@link Comparison#bound} writes it ("≥ 60", "< 0,5"); the
+     * comparison as the API or a table writes it (">=") or a {@link Comparison}; the number alone when there is none.
+     */
+    public String bound(Object comparison, Object value) {
+        if (value == null) return "";
+        Optional<Comparison> c = comparison instanceof Comparison x ? Optional.of(x)
+                : Comparison.parse(comparison == null ? null : comparison.toString());
+        String text = value.toString();
+        if (c.isEmpty() || !text.matches("-?\\d+(\\.\\d+)?")) return (c.map(x -> x.sign() + " ").orElse("")) + number(value);
+        return c.get().bound(new BigDecimal(text), !english());
     }
 
     public String yesNo(boolean b) {

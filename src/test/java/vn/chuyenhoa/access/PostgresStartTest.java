@@ -63,6 +63,8 @@ class PostgresStartTest {
                      "--chuyenhoa.access.seed=classpath:access/demo-accounts.csv")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertTrue(jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE demo", Integer.class) > 0);
+            // like prod, the postgres profile alone names no rules folder: not the working directory, wherever that is
+            assertTrue(app.getBean(ActiveRuleset.class).root().isEmpty(), "no rules folder with the postgres profile");
         }
     }
 

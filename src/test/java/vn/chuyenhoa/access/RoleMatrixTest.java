@@ -412,11 +412,11 @@ class RoleMatrixTest {
                     if (api(p)) {
                         JsonNode problem = assertProblem(a, 403, "urn:chuyenhoa:problem:outside-scope");
                         assertEquals("24", problem.path("provinceCode").asString(), a::describe);
-                        assertTrue(problem.path("detailVi").asString().contains("(QD124_2004:24)"), a::describe);
+                        assertTrue(problem.path("detailVi").asString().contains("không phải Tỉnh Bắc Giang (24);"), a::describe);
                     } else {
                         assertEquals(403, a.status(), a::describe);
                         assertEquals("text/html", a.mediaType(), a::describe);
-                        assertTrue(new String(a.body(), java.nio.charset.StandardCharsets.UTF_8).contains("(QD124_2004:24)"), a::describe);
+                        assertTrue(new String(a.body(), java.nio.charset.StandardCharsets.UTF_8).contains("không phải Tỉnh Bắc Giang (24);"), a::describe);
                     }
                 }));
     }

@@ -214,8 +214,8 @@ class EvaluationApiTest {
         long before = store.count();
         JsonNode p = assertProblem(bacGiang.postJson(EVALUATIONS, himLam), 403);
         assertEquals("urn:chuyenhoa:problem:outside-scope", p.path("type").asString());
-        assertTrue(p.path("detail").asString().contains("Tỉnh Điện Biên (QD124_2004:11)"), p::toString);
-        assertTrue(p.path("detailVi").asString().contains("Tỉnh Điện Biên (QD124_2004:11)"), p::toString);
+        assertTrue(p.path("detail").asString().contains("Tỉnh Điện Biên (11)"), p::toString);
+        assertTrue(p.path("detailVi").asString().contains("Tỉnh Điện Biên (11)"), p::toString);
         // the caller's own provinces by name beside the code, as pages say them
         assertTrue(p.path("detailVi").asString().contains("Tỉnh Bắc Giang (24)"), p::toString);
         assertEquals(before, store.count(), "nothing stored");

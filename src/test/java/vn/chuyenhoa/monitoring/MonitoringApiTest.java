@@ -68,8 +68,8 @@ public class MonitoringApiTest {
         // Thị trấn Ngọc Lặc is in Thanh Hóa (38)
         JsonNode p = Http.assertProblem(officer.postJson("/api/v1/monitoring-reports", BODY), 403);
         assertEquals("urn:chuyenhoa:problem:outside-scope", p.get("type").asString());
-        assertTrue(p.get("detail").asString().contains("Tỉnh Thanh Hóa (QD124_2004:38)"), p::toString);
-        assertTrue(p.get("detailVi").asString().contains("Tỉnh Thanh Hóa (QD124_2004:38)"), p::toString);
+        assertTrue(p.get("detail").asString().contains("Tỉnh Thanh Hóa (38)"), p::toString);
+        assertTrue(p.get("detailVi").asString().contains("Tỉnh Thanh Hóa (38)"), p::toString);
         assertEquals(before + 1, store.count(), "nothing is stored");
         assertProblem(officer.postJson("/api/v1/monitoring-reports", BODY.replace("\"recognisedOn\":\"2024-12-20\",", "")),
                 "recognisedOn", "required");

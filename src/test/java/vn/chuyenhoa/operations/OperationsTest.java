@@ -77,7 +77,7 @@ class OperationsTest {
         assertTrue(metrics.contains("http_server_requests_seconds_bucket{"), "latency histogram per endpoint");
         assertTrue(metrics.contains("uri=\"/api/v1/evaluations\""), "labelled by endpoint");
         assertTrue(metrics.contains("chuyenhoa_store_queue "), metrics);
-        assertTrue(Pattern.compile("chuyenhoa_store_commit_seconds_count [1-9]").matcher(metrics).find(), metrics);
+        assertTrue(Pattern.compile("chuyenhoa_store_commit_seconds_count\\{writer=\"single\"} [1-9]").matcher(metrics).find(), metrics);
         assertTrue(metrics.contains("chuyenhoa_ruleset_active{version=\"" + ruleset.versionId() + "\"} 1"), metrics);
         assertTrue(metrics.contains("chuyenhoa_impact_jobs_running 0"), metrics);
 
@@ -89,6 +89,40 @@ class OperationsTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no audit line in\n" + log.getOut()));
         assertTrue(line.contains("-> 201 id=" + id), line);
         assertFalse(line.contains("tipsReceived") || line.contains("Kiên Thọ"), line);
+    }
+
+    /**
+     * What the trial found missing (trial-ops findings 6 and 8): refusals counted, single requests and batch items
+     * alike, so a caller whose every item is refused does not look healthy; a help text on every chuyenhoa meter; the
+     * store's commit time with its maximum and buckets, batches' commits included, so a slow commit can be alerted on;
+     * the refusals of the metrics endpoint itself labelled with it rather than UNKNOWN.
+     */
+    @Test
+    void refusalsCommitTimesAndTheMetricsEndpointsOwnRefusalsAreMeasured() throws Exception {
+        Api api = new Api(port);
+        // a mid-period check: the other test counts the final evaluations of this example from zero
+        String valid = Files.readString(Path.of("examples/xa-kien-tho.json")).replaceFirst("\\{", "{\"purpose\": \"PROGRESS\",");
+        String tooManyCleared = valid.replace("\"casesCleared\": 6", "\"casesCleared\": 60");
+        assertEquals(400, api.post("/api/v1/evaluations", tooManyCleared).status());
+        Api.Answer batch = api.post("/api/v1/evaluation-batches",
+                "{\"items\": [" + valid + "," + tooManyCleared + "," + tooManyCleared + "]}");
+        assertEquals(201, batch.status(), batch::toString);
+        assertEquals(401, get("/actuator/prometheus", null).statusCode());
+        assertEquals(403, get("/actuator/prometheus", "test-token-kiemthu").statusCode());
+
+        String metrics = get("/actuator/prometheus", MONITOR).body();
+        assertTrue(Pattern.compile("chuyenhoa_evaluations_refused_total\\{[^}]*reason=\"exceeds_total\"[^}]*source=\"single\""
+                + "[^}]*status=\"400\"[^}]*} 1\\.0").matcher(metrics).find(), metrics);
+        assertTrue(Pattern.compile("chuyenhoa_evaluations_refused_total\\{[^}]*reason=\"exceeds_total\"[^}]*source=\"batch\""
+                + "[^}]*status=\"400\"[^}]*} 2\\.0").matcher(metrics).find(), metrics);
+        assertTrue(Pattern.compile("# HELP chuyenhoa_evaluations_total \\S").matcher(metrics).find(), metrics);
+        assertTrue(Pattern.compile("chuyenhoa_store_commit_seconds_max\\{[^}]*writer=\"batch\"[^}]*} [0-9]").matcher(metrics).find(), metrics);
+        assertTrue(Pattern.compile("chuyenhoa_store_commit_seconds_bucket\\{[^}]*writer=\"batch\"").matcher(metrics).find(), metrics);
+        assertTrue(Pattern.compile("chuyenhoa_store_commit_rows_max\\{[^}]*writer=\"batch\"[^}]*} 1\\.0").matcher(metrics).find(), metrics);
+        for (String status : new String[]{"401", "403"}) {
+            assertTrue(Pattern.compile("http_server_requests_seconds_count\\{[^}]*status=\"" + status
+                    + "\"[^}]*uri=\"/actuator/prometheus\"").matcher(metrics).find(), status + "\n" + metrics);
+        }
     }
 
     /** A separate management port is the operator's way to expose metrics to the monitoring network only. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.chuyenhoa.support.Http.assertFieldError;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,6 +207,25 @@ class GovernanceTest {
         assertTrue(error.get("messageVi").asString().contains(PROFILES), error.toString());
         assertEquals(activeBefore, http.get("/api/v1/ruleset").json().get("version").asString());
         assertEquals(actionsBefore, http.get("/api/v1/ruleset-actions").json().size(), "nothing recorded");
+    }
+
+    /** Trial-policy finding 15: a filter or parameter that would be ignored or match nothing is named, not run. */
+    @Test
+    void wrongFiltersAndParametersAreRefusedByName() {
+        Http http = new Http(port);
+        String active = http.get("/api/v1/ruleset").json().get("version").asString();
+        Http.Response impact = http.postJson("/api/v1/rulesets/" + active + "/impact", "{\"provinceCode\":\"999\",\"profileId\":\"NOPE\"}");
+        List<String> named = new ArrayList<>();
+        Http.assertProblem(impact, 400).get("errors").forEach(e -> named.add(e.get("field").asString() + " " + e.get("code").asString()));
+        assertEquals(List.of("profileId unknown_value", "provinceCode unknown_value"), named, impact::describe);
+        assertFieldError(http.postJson("/api/v1/rulesets/" + active + "/impact", "{\"profileId\":\"NOPE\"}"), "profileId", "unknown_value");
+        assertEquals(202, http.postJson("/api/v1/rulesets/" + active + "/impact", "{\"provinceCode\":\"24\",\"profileId\":\"VIET_YEN_2024\"}").status());
+
+        Http.Response status = http.get("/api/v1/rulesets?status=FOO");
+        assertFieldError(status, "status", "unknown_parameter");
+        assertFieldError(http.get("/api/v1/ruleset-actions?page=abc"), "page", "unknown_parameter");
+        assertFieldError(http.get("/api/v1/ruleset-actions?size=-5"), "size", "unknown_parameter");
+        assertEquals(200, http.get("/api/v1/rulesets?page=0&size=5").status());
     }
 
     @Test

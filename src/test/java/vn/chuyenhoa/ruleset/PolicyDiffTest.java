@@ -43,6 +43,12 @@ class PolicyDiffTest {
         assertTrue(target.legalBasis().contains("Kế hoạch số 75/KH-BCĐ"), target::toString);
         assertEquals("Giá trị", target.fieldVi());
         assertEquals("Value", target.fieldEn());
+        // a row is said by the names its tables give it, the codes staying in subject and profileId for the page
+        String national = shipped.engine().policy().profile("NATIONAL_CORE").orElseThrow().labelVi();
+        assertTrue(target.descriptionVi().startsWith("Thiết lập chương trình «Chỉ tiêu: tỷ lệ địa bàn được lựa chọn chuyển hóa"
+                + " thành công trong năm (≥)» của bộ tiêu chí «" + national + "»: Giá trị «60» → «65»."), target.descriptionVi());
+        assertTrue(target.descriptionEn().startsWith("Programme setting «Target: share of selected areas transformed in the year"
+                + " (at least)» of profile «"), target.descriptionEn());
 
         PolicyDiff.Change expectation = only(changes, "TEST_EXPECTATION_CHANGED");
         assertEquals("viet_yen_api_example", expectation.subject());
@@ -50,18 +56,27 @@ class PolicyDiffTest {
         assertEquals("MET", expectation.from());
         assertEquals("NOT_MET", expectation.to());
         assertEquals("AO10", expectation.source().cell());
+        String clearance = shipped.engine().policy().criterion("CLEARANCE_RATE").orElseThrow().labelVi();
+        assertEquals("«" + clearance + "» (CLEARANCE_RATE)", expectation.fieldVi());
         // the cells keep their codes; what the approver reads says the outcome in words (policy trial finding 4)
-        assertTrue(expectation.descriptionVi().contains("«Đạt» → «Chưa đạt»"), expectation.descriptionVi());
+        assertTrue(expectation.descriptionVi().startsWith("Ca kiểm thử «viet_yen_api_example»: «" + clearance
+                + "» (CLEARANCE_RATE) «Đạt» → «Chưa đạt»."), expectation.descriptionVi());
         assertFalse(expectation.descriptionVi().contains("MET"), expectation.descriptionVi());
         assertTrue(expectation.descriptionEn().contains("«Met» → «Not met»"), expectation.descriptionEn());
 
         PolicyDiff.Change screening = only(changes, "SCREENING_CHANGED");
         assertEquals("F10", screening.source().cell());
         assertEquals("2", screening.to());
+        assertTrue(screening.descriptionVi().startsWith("Tiêu chí địa bàn ma túy «(a) Người sử dụng trái phép chất ma túy"), screening.descriptionVi());
+        assertTrue(screening.descriptionEn().startsWith("Drug-area criterion «(a) Drug users and addicts"),
+                screening.descriptionEn());
 
         PolicyDiff.Change reason = only(changes, "RELAPSE_REASON_CHANGED");
         assertEquals("true", reason.from());
         assertEquals("false", reason.to());
+        assertTrue(reason.descriptionVi().startsWith("Lý do phức tạp trở lại «Xuất hiện trở lại dấu hiệu tội phạm có tổ chức"),
+                reason.descriptionVi());
+        assertTrue(reason.descriptionVi().contains("» của bộ tiêu chí «" + national + "»: "), reason.descriptionVi());
 
         PolicyDiff.Change threshold = only(changes, "THRESHOLD_CHANGED");
         assertEquals("VIET_YEN_2024", threshold.profileId());

@@ -1,6 +1,7 @@
 package vn.chuyenhoa.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.chuyenhoa.support.Http.assertProblem;
 
@@ -85,13 +86,17 @@ class RuleScopeTest {
         String items = assertProblem(thanhHoa, 403).get("items").toString();
         assertTrue(items.contains("Bộ tiêu chí NGOC_LAC_2024 (Tỉnh Thanh Hóa (38), Huyện Ngọc Lặc (389)"), items);
 
-        // a rule file every province shares, even a change that moves no decision: logic is never uploaded (422)
+        // a rule file every province shares, even a change that moves no decision, is the whole country's: 403 before
+        // anything else (to the national editor, it is 422: logic is never uploaded)
         RuleTree drl = RuleTree.copyInto(dir.resolve("drl"));
         Path evaluation = drl.file("rules/evaluation.drl");
         Files.writeString(evaluation, Files.readString(evaluation) + "\n// chú thích\n");
         Http.Response shared = http.as(EDITOR_BAC_GIANG).postMultipart("/api/v1/rulesets", Map.of("comment", "chú thích"),
                 Map.of("evaluation.drl", Files.readAllBytes(evaluation)));
-        assertTrue(assertProblem(shared, 422).get("report").toString().contains("rules/evaluation.drl"), shared::describe);
+        assertTrue(assertProblem(shared, 403).get("items").toString().contains("rules/evaluation.drl"), shared::describe);
+        Http.Response sharedByNational = http.as(EDITOR).postMultipart("/api/v1/rulesets", Map.of("comment", "chú thích"),
+                Map.of("evaluation.drl", Files.readAllBytes(evaluation)));
+        assertTrue(assertProblem(sharedByNational, 422).get("report").toString().contains("rules/evaluation.drl"), sharedByNational::describe);
 
         assertEquals(versions + 1, versions(), "only the Việt Yên change was stored");
         assertEquals(active, active(), "nothing was put in force");
@@ -100,6 +105,41 @@ class RuleScopeTest {
         Http.Response byNational = upload(EDITOR, RuleTree.copyInto(dir.resolve("nc2"))
                 .set(PROFILES, "Thresholds", "E15", "QĐ 1960/QĐ-BCA ngày 08/9/2017 (sửa)"), "sửa căn cứ");
         assertEquals(201, byNational.status(), byNational::describe);
+    }
+
+    /**
+     * The caller's provinces come before anything else about the upload (trial-policy findings 2 and 17): bytes that
+     * are already a stored draft, or cells another province's rows hold wrongly, answer 403 and are logged as refused,
+     * never with a version id or a cell-by-cell report about rows that are not the caller's.
+     */
+    @Test
+    void aProvincialEditorIsRefusedBeforeTheirUploadIsMatchedOrChecked() throws Exception {
+        // Thresholds!E17: a legal basis of NATIONAL_CORE, changed by the national editor: a draft
+        RuleTree national = RuleTree.copyInto(dir.resolve("nat")).set(PROFILES, "Thresholds", "E17", "QĐ 1960/QĐ-BCA (bản sửa lần hai)");
+        Http.Response draft = upload(EDITOR, national, "căn cứ");
+        assertEquals(201, draft.status(), draft::describe);
+        String version = draft.json().get("version").asString();
+
+        // the same bytes from the editor of Bắc Giang
+        int actions = http.get("/api/v1/ruleset-actions").json().size();
+        Http.Response same = upload(EDITOR_BAC_GIANG, national, "căn cứ");
+        JsonNode p = assertProblem(same, 403);
+        assertEquals("urn:chuyenhoa:problem:outside-scope", p.get("type").asString(), same::describe);
+        assertFalse(same.text().contains(version), "no version id is confirmed: " + same.describe());
+        JsonNode logged = http.get("/api/v1/ruleset-actions").json().get(0);
+        assertEquals(actions + 1, http.get("/api/v1/ruleset-actions").json().size());
+        assertEquals("REFUSED", logged.get("action").asString(), logged::toString);
+        assertEquals("soanthao.bacgiang", logged.get("actor").asString(), logged::toString);
+
+        // Thresholds!C30, a Ngọc Lặc (Thanh Hóa) threshold, holding text: no report on Thanh Hóa's cells for Bắc Giang
+        Http.Response ngocLac = upload(EDITOR_BAC_GIANG, RuleTree.copyInto(dir.resolve("nl")).set(PROFILES, "Thresholds", "C30", "false"), "sửa");
+        JsonNode q = assertProblem(ngocLac, 403);
+        assertEquals("urn:chuyenhoa:problem:outside-scope", q.get("type").asString(), ngocLac::describe);
+        assertTrue(q.get("items").toString().contains("NGOC_LAC_2024") && q.get("report") == null, ngocLac::describe);
+        assertEquals("REFUSED", http.get("/api/v1/ruleset-actions").json().get(0).get("action").asString());
+        // the national editor is told what is wrong with the cell
+        Http.Response nationalNgocLac = upload(EDITOR, RuleTree.copyInto(dir.resolve("nl2")).set(PROFILES, "Thresholds", "C30", "false"), "sửa");
+        assertTrue(assertProblem(nationalNgocLac, 422).get("report").toString().contains("C30"), nationalNgocLac::describe);
     }
 
     @Test

@@ -89,9 +89,12 @@ class EveryPageTest {
         chrome.at(port);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.chuyenhoa.evaluation.EngineSource engines;
+
     @Test
     void everyPageOfEveryPersonIsVietnameseAndFitsBothScreens() throws Exception {
-        Forbidden forbidden = Forbidden.fromCode();
+        Forbidden forbidden = Forbidden.fromCode(engines.current().policy());
         assertTrue(forbidden.enumConstants.contains("NOT_TRANSFORMED") && forbidden.enumConstants.contains("CANDIDATE"),
                 "the scan found the project's enums: " + forbidden.enumConstants.size());
         List<String> known = demoDetailPages();
@@ -140,14 +143,44 @@ class EveryPageTest {
         }
     }
 
-    /** The words only a programmer would write, taken from the code. */
-    record Forbidden(Set<String> enumConstants, Set<String> facts) {
+    /** The dot-decimal and id checks, on text whose answer is known: they catch what they mean and nothing else. */
+    @Test
+    void aDotDecimalOrABareIdIsCaughtAndNothingElse() {
+        Forbidden f = new Forbidden(Set.of(), Set.of(), Map.of("VIET_YEN_2024", "Việt Yên 2024"));
+        for (String bad : List.of("tỷ lệ 12.5%", "hệ số 0.85", "ngưỡng 0.850", "1234.567 dân", "Bộ tiêu chí VIET_YEN_2024.")) {
+            assertEquals(1, f.in(bad).size(), bad);
+        }
+        for (String fine : List.of("5.400 hộ", "1.234.567 dân", "phiên bản 10.2.1", "QD124_2004", "lúc 08:30", "12/12/2024",
+                "programme.drl.xlsx", "76,92%", "«Việt Yên 2024» (VIET_YEN_2024)", "§1.1", "Quyết định số 1960/QĐ-BCA")) {
+            assertEquals(List.of(), f.in(fine), fine);
+        }
+    }
+
+    /**
+     * The words only a programmer would write, taken from the code, and the ids of the tables' profiles and criteria,
+     * each with its Vietnamese name: an id is allowed only with its name beside it.
+     */
+    record Forbidden(Set<String> enumConstants, Set<String> facts, Map<String, String> named) {
         static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
         static final Pattern CAMEL = Pattern.compile("[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*");
         // a date or time as a machine writes it (2025-07-01, 2026-12-06T04:38:53Z): officers read dd/mm/yyyy, Vietnam time
         static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?\\b");
+        /**
+         * A number with a dot not part of a longer dotted run (a version 10.2.1, an address, a file name) nor of a
+         * word or code: Vietnamese groups thousands with the dot ("5.400"), so it is a decimal written the English
+         * way when what follows the dot is not exactly three digits ("12.5", "0.85"), when the whole part starts
+         * with 0 ("0.850") or has more than three digits ("1234.567"). Times (08:30), dates (12/12/2024) and codes
+         * (QD124_2004) have no such dot.
+         */
+        static final Pattern DOTTED = Pattern.compile("(?<![\\p{L}\\p{N}_.§/-])(\\d+)\\.(\\d+)(?![\\p{L}\\p{N}_]|\\.\\d)");
+        /** How far (characters) a profile's or criterion's name may be from its id to count as beside it. */
+        static final int BESIDE = 160;
 
-        static Forbidden fromCode() throws Exception {
+        static boolean dotDecimal(String whole, String fraction) {
+            return fraction.length() != 3 || whole.startsWith("0") || whole.length() > 3;
+        }
+
+        static Forbidden fromCode(vn.chuyenhoa.evaluation.Policy policy) throws Exception {
             Set<String> constants = new TreeSet<>();
             Path classes = Path.of(Fact.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             try (Stream<Path> files = Files.walk(classes.resolve("vn/chuyenhoa"))) {
@@ -160,7 +193,10 @@ class EveryPageTest {
             }
             Set<String> facts = new TreeSet<>();
             for (Fact f : Fact.values()) facts.add(f.jsonName());
-            return new Forbidden(constants, facts);
+            Map<String, String> named = new HashMap<>();
+            policy.profiles().forEach(p -> named.put(p.id(), p.labelVi()));
+            policy.criteria().forEach(c -> named.put(c.id(), c.labelVi()));
+            return new Forbidden(constants, facts, named);
         }
 
         List<String> in(String text) {
@@ -168,12 +204,20 @@ class EveryPageTest {
             Matcher m = WORD.matcher(text);
             while (m.find()) {
                 String w = m.group();
-                if (enumConstants.contains(w)) hits.add("enum constant " + w + context(text, m.start()));
+                if (named.containsKey(w)) {
+                    String around = text.substring(Math.max(0, m.start() - BESIDE), Math.min(text.length(), m.end() + BESIDE));
+                    if (named.get(w) == null || !around.contains(named.get(w))) hits.add("id without its name " + w + context(text, m.start()));
+                }
+                else if (enumConstants.contains(w)) hits.add("enum constant " + w + context(text, m.start()));
                 else if (facts.contains(w)) hits.add("fact name " + w + context(text, m.start()));
                 else if (CAMEL.matcher(w).matches()) hits.add("camelCase " + w + context(text, m.start()));
             }
             Matcher date = ISO_DATE.matcher(text);
             while (date.find()) hits.add("ISO date " + date.group() + context(text, date.start()));
+            Matcher dotted = DOTTED.matcher(text);
+            while (dotted.find()) {
+                if (dotDecimal(dotted.group(1), dotted.group(2))) hits.add("dot decimal " + dotted.group() + context(text, dotted.start()));
+            }
             return new ArrayList<>(hits);
         }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -104,6 +105,36 @@ class WebPagesTest {
                 && !english.contains("Khởi tạo"), english);
     }
 
+    /**
+     * Trial-policy findings 14 and 16: a version opens by the 12 characters every page shows; an upload through the
+     * API is not said to come from the pages; an upload refused on top of the version in force is listed as an attempt
+     * beside that version's history, not in it as if the version had been rejected.
+     */
+    @Test
+    void aVersionOpensByItsShortIdAndAttemptsOnItAreNotItsHistory() {
+        String active = http.get("/api/v1/ruleset").json().get("version").asString();
+        Http.Response byShortId = http.get("/rulesets/" + active.substring(0, 12));
+        assertEquals(200, byShortId.status(), byShortId::describe);
+        assertTrue(byShortId.text().contains("<code>" + active + "</code>"), byShortId::describe);
+        assertTrue(http.get("/rulesets/" + active.substring(0, 12) + "/activate").text().contains("activate-form"));
+        assertTrue(http.get("/rulesets/diff?from=" + active.substring(0, 12) + "&to=" + active.substring(0, 12)).status() == 200);
+        Http.Response unknown = http.get("/rulesets/0000000000ab");
+        assertEquals(404, unknown.status(), unknown::describe);
+
+        Http.Response refused = http.postMultipart("/api/v1/rulesets", Map.of("comment", "ghi chú"),
+                Map.of("ghi-chu.txt", "không phải bảng".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(422, refused.status(), refused::describe);
+        String page = http.get("/rulesets/" + active).text();
+        String history = page.substring(page.indexOf("id=\"history\""));
+        history = history.substring(0, history.indexOf("</table>"));
+        assertFalse(history.contains("Bị từ chối"), "a refusal of another upload is not this version's history: " + history);
+        assertTrue(page.contains("id=\"attempts\"") && page.contains("Tải lên trên nền phiên bản này bị từ chối"), page);
+        for (String token : java.util.List.of("demo-token-kiemtoan", "demo-token-soanthao")) {
+            String list = http.as(token).get("/rulesets").text() + http.as(token).get("/rulesets/" + active).text();
+            assertFalse(list.contains("Tải lên trên trang") || list.contains("Uploaded on the pages"), list);
+        }
+    }
+
     @Test
     void onlyThoseWhoMayUploadAreOfferedToAndOthersAreToldWhichPageInWords() {
         assertTrue(http.as("demo-token-soanthao").get("/rulesets").text().contains("id=\"upload-link\""));
@@ -121,6 +152,13 @@ class WebPagesTest {
         assertEquals(403, outside.status(), outside::describe);
         String said = outside.json().get("detailVi").asString();
         assertTrue(said.contains("chỉ được thao tác trong phạm vi Tỉnh Điện Biên (11),") && !said.contains("phạm vi QD124_2004"), said);
+        assertTrue(said.contains("không phải Tỉnh Bắc Giang (24);"), said);
+        // a province refused from the path alone is named too, on the API (both languages) and on the page
+        Http.Response byPath = http.as("demo-token-canbo-dienbien").get("/programmes/QD124_2004/24/facts-sheet");
+        assertEquals(403, byPath.status(), byPath::describe);
+        assertTrue(byPath.text().contains("không phải Tỉnh Bắc Giang (24);"), byPath::describe);
+        Http.Response byPathEn = http.as("demo-token-canbo-dienbien").get("/programmes/QD124_2004/24/facts-sheet?lang=en");
+        assertTrue(byPathEn.text().contains("may act only in Tỉnh Điện Biên (11), not in Tỉnh Bắc Giang (24);"), byPathEn::describe);
     }
 
     @Test
@@ -145,6 +183,9 @@ class WebPagesTest {
         assertTrue(page.contains("BCĐ 138 huyện Ngọc Lặc"), "legal basis");
         // the row that holds province and district says so (policy trial finding 12: it read "Mã tỉnh")
         assertTrue(page.contains("<th id=\"place-label\">Tỉnh, huyện</th>"), page);
+        // why this profile: its scope and the area by name, the code beside each (not "tỉnh 38, huyện 389")
+        assertTrue(page.contains("được chọn vì phạm vi (Tỉnh Thanh Hóa (38), Huyện Ngọc Lặc (389), danh mục")
+                && page.contains("chứa địa bàn Xã Kiên Thọ (15118)") && !page.contains("tỉnh 38"), page);
         String english = http.get("/evaluations/" + kienTho + "?lang=en").text();
         assertTrue(english.contains("Crime clearance rate 75.00% (6/8) is below the threshold of 80%."), english);
         assertTrue(english.contains("Not met"), "outcome label in English");
@@ -162,14 +203,39 @@ class WebPagesTest {
         byte[] csv = http.get("/evaluations.csv?area=07795").body();
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3), "BOM for Excel");
         String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("Thời điểm đánh giá,Hệ mã,Mã địa bàn,Địa bàn"), text);
-        assertTrue(text.contains(",07795,Phường Nếnh,24,VIET_YEN_2024,Đạt — chuyển hóa thành công,"), text);
+        List<String> lines = text.lines().toList();
+        // the codes stay for machines, each with its name beside it; times in Vietnam time and dates as officers write them
+        assertEquals("Thời điểm đánh giá (giờ Việt Nam; dd/mm/yyyy HH:mm),Hệ mã,Mã địa bàn,Địa bàn,Mã tỉnh,Tỉnh,"
+                + "Mã bộ tiêu chí,Bộ tiêu chí,Mã kết luận,Kết luận,Mã mục đích,Mục đích,Kỳ từ ngày (dd/mm/yyyy),"
+                + "Kỳ đến ngày (dd/mm/yyyy),Phiên bản bộ quy tắc,Mã hiệu lực,Hiệu lực,Mã kết quả", lines.get(0));
+        String viet = http.get("/api/v1/evaluations/" + nenh).json().path("profile").path("labelVi").asString();
+        String at = vietnamTime(http.get("/api/v1/evaluations/" + nenh).json().path("evaluatedAt").asString());
+        String row = lines.stream().filter(l -> l.endsWith("," + nenh)).findFirst().orElseThrow(() -> new AssertionError(text));
+        assertTrue(row.startsWith(at + ",QD124_2004,07795,Phường Nếnh,24,Tỉnh Bắc Giang,VIET_YEN_2024," + viet
+                + ",TRANSFORMED,Đạt — chuyển hóa thành công,FINAL,đánh giá kết thúc,15/03/2024,12/12/2024,"), row);
+        assertTrue(row.endsWith(",ACTIVE,Còn hiệu lực," + nenh), row);
         assertFalse(text.contains("Kiên Thọ"), "filtered like the list");
+        assertFalse(text.matches("(?s).*\\d{4}-\\d{2}-\\d{2}.*"), "no ISO date or UTC time: " + text);
 
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(http.get("/evaluations.xlsx?lang=en&provinceCode=38").body()))) {
-            assertEquals("Area", wb.getSheetAt(0).getRow(0).getCell(3).getStringCellValue());
-            assertEquals("Not transformed", wb.getSheetAt(0).getRow(1).getCell(6).getStringCellValue());
-            assertTrue(wb.getSheetAt(0).getPhysicalNumberOfRows() >= 2, "a header and Kiên Thọ");
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertEquals("Area", sheet.getRow(0).getCell(3).getStringCellValue());
+            assertEquals("Province", sheet.getRow(0).getCell(5).getStringCellValue());
+            assertEquals("Evaluated at (Vietnam time)", sheet.getRow(0).getCell(0).getStringCellValue());
+            org.apache.poi.ss.usermodel.Row kt = sheet.getRow(1);
+            assertEquals("Tỉnh Thanh Hóa", kt.getCell(5).getStringCellValue());
+            assertEquals("NOT_TRANSFORMED", kt.getCell(8).getStringCellValue());
+            assertEquals("Not transformed", kt.getCell(9).getStringCellValue());
+            // real date cells, shown as officers write them, the time in Vietnam time
+            assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(kt.getCell(0)), "a date-time cell");
+            assertEquals("dd/mm/yyyy hh:mm", kt.getCell(0).getCellStyle().getDataFormatString());
+            assertEquals("dd/mm/yyyy", kt.getCell(12).getCellStyle().getDataFormatString());
+            var stored = http.get("/api/v1/evaluations/" + kienTho).json();
+            assertEquals(java.time.LocalDate.parse(stored.path("period").path("from").asString()).atStartOfDay(),
+                    kt.getCell(12).getLocalDateTimeCellValue());
+            java.time.Instant evaluatedAt = java.time.Instant.parse(stored.path("evaluatedAt").asString());
+            assertEquals(evaluatedAt.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime().withNano(0),
+                    kt.getCell(0).getLocalDateTimeCellValue().withNano(0));
         }
 
         Http.Response pdf = http.get("/evaluations/" + kienTho + "/pdf");
@@ -184,6 +250,12 @@ class WebPagesTest {
         }
         String print = http.get("/evaluations/" + nenh + "/print").text();
         assertTrue(print.contains("class=\"printing\"") && print.contains("Phường Nếnh"), print);
+    }
+
+    /** An API time as an export writes it: Vietnam time, dd/mm/yyyy HH:mm. */
+    static String vietnamTime(String iso) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .format(java.time.Instant.parse(iso).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
     }
 
     /** Xã Nậm Tin of Huyện Nậm Pồ (Điện Biên), its households in the thousands. */
@@ -239,7 +311,8 @@ class WebPagesTest {
         }
 
         String list = http.get("/evaluations?area=03156").text();
-        assertTrue(list.contains(">" + profileName + "</td>") && !list.contains(">" + profile + "</td>"), list);
+        // the list names the profile, its code beside it as data (not words the crawl reads)
+        assertTrue(list.contains(">" + profileName + "</span> <code class=\"small\" translate=\"no\">" + profile + "</code>"), list);
     }
 
     @Test
@@ -351,10 +424,10 @@ class WebPagesTest {
         assertEquals(200, r.status(), r::describe);
         String t = r.text();
         assertTrue(t.contains("Tỉnh Điện Biên") && t.contains("<svg id=\"chart\""), t);
-        // thresholds as every page writes them (comparison, then the number), percentages as Vietnamese write them
-        assertTrue(t.contains("&gt;= 60%") && t.contains("&gt;= 85%") && t.contains("decision-tables/programme.drl.xlsx"), "targets from the table, with their cell");
+        // targets as every page writes them, the report's included: the typographic sign, then the number as Vietnamese write it
+        assertTrue(t.contains("≥ 60%") && t.contains("≥ 85%") && t.contains("decision-tables/programme.drl.xlsx"), "targets from the table, with their cell");
         assertTrue(t.contains("100,00% (14/14)") && t.contains("95,45% (42/44)") && t.contains("75,00% (6/8)"), t);
-        assertFalse(t.contains("100.00%") || t.contains("95.45%") || t.contains("≥"), t);
+        assertFalse(t.contains("100.00%") || t.contains("95.45%") || t.contains("&gt;="), t);
         assertTrue(t.contains("Tỷ lệ chuyển hóa thành công") && t.contains("Tỷ lệ không phức tạp trở lại"), t);
         assertTrue(t.contains("Xã Lao Xả Phình") && t.contains("Ổn định sau thời gian theo dõi"), "areas by state");
         assertTrue(http.get("/programmes/QD124_2004/11?fromYear=2017&toYear=2020&lang=en").text().contains("Share not relapsed"));

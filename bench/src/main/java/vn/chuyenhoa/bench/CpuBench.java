@@ -94,13 +94,13 @@ public final class CpuBench {
         EvaluationService.Submission[] submissions = requests.stream().map(r -> new EvaluationService.Submission(
                 r.input(), "PROGRESS", new String(r.body(), StandardCharsets.UTF_8), "0".repeat(64), null, null, null,
                 null)).toArray(EvaluationService.Submission[]::new);
-        EvaluationService service = new EvaluationService(null, Workload.JSON, new SimpleMeterRegistry());
+        EvaluationService service = new EvaluationService(null, Workload.JSON, new SimpleMeterRegistry(), areas);
         KieSessionsPool pool = engine.logic().newKieSessionsPool(4);
         EvaluationDocument[] documents = new EvaluationDocument[size];
         EvaluationRecord[] records = new EvaluationRecord[size];
         byte[][] sent = new byte[size][];
         for (int k = 0; k < size; k++) {
-            documents[k] = EvaluationService.document(engine, submissions[k], judgements[k], ID, AT, null);
+            documents[k] = EvaluationService.document(engine, submissions[k], judgements[k], ID, AT, null, null);
             EvaluationService.Rendered rendered = service.render(engine, submissions[k], ID, AT, null);
             records[k] = rendered.record();
             sent[k] = rendered.json();
@@ -137,7 +137,7 @@ public final class CpuBench {
             case "service_dryRun_drools" -> i -> service.evaluate(engine, submissions[i % size], true).json();
             case "service_dryRun_hand" -> i -> {
                 EvaluationService.Submission s = submissions[i % size];
-                return hand.dryRunJson(engine.versionId(), s.input(), s.purpose(), Workload.JSON);
+                return hand.dryRunJson(engine.versionId(), s.input(), s.purpose(), Workload.JSON, areas);
             };
             // the stages of one stored request, apart (issue 12: where the time goes); HTTP, security and the store's
             // inserts are not in process: bench/run.sh http and store measure them
@@ -147,7 +147,7 @@ public final class CpuBench {
             };
             case "stage_decide" -> i -> Evaluator.judge(engine, inputs[i % size]);
             case "stage_render" -> i -> EvaluationService.document(engine, submissions[i % size], judgements[i % size],
-                    ID, AT, null);
+                    ID, AT, null, null);
             case "stage_serialise" -> i -> Workload.JSON.writeValueAsString(documents[i % size]);
             case "stage_record" -> i -> service.render(engine, submissions[i % size], ID, AT, null).record();
             case "stage_pack" -> i -> {

@@ -64,7 +64,7 @@ public final class StoreGrowth {
 
         Engine engine = Workload.engine();
         List<Workload.Request> requests = Workload.requests(engine, AreaDirectory.loadBundled());
-        EvaluationService service = new EvaluationService(store, Workload.JSON, new SimpleMeterRegistry());
+        EvaluationService service = new EvaluationService(store, Workload.JSON, new SimpleMeterRegistry(), AreaDirectory.loadBundled());
         List<EvaluationRecord> records = new ArrayList<>(count + 1000);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < count + 1000; i++) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.ObjectMapper;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.kernel.Area;
 import vn.chuyenhoa.kernel.Comparison;
 
@@ -94,14 +96,15 @@ public final class HandCoded {
      * What {@link EvaluationService#evaluate} does for a dry run, with the hand-coded decision instead of Drools: the
      * same document, rendered by the same code and written by the same mapper.
      */
-    public byte[] dryRunJson(String versionId, EvaluationInput input, String purpose, ObjectMapper json) {
+    public byte[] dryRunJson(String versionId, EvaluationInput input, String purpose, ObjectMapper json, AreaDirectory areas) {
         Judgement judgement = judge(input);
         UUID id = null;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Area a = input.area();
         EvaluationDocument doc = new EvaluationDocument(id, judgement.verdict(),
                 new EvaluationDocument.AreaView(a.codeScheme(), a.code(), a.name(), a.districtCode(), a.provinceCode()),
-                EvaluationDocument.profileView(judgement.profile()), versionId, at, purpose,
+                EvaluationDocument.profileView(judgement.profile(), input,
+                        CodeScheme.parse(a.codeScheme()).flatMap(c -> areas.find(c, a.code())).orElse(null)), versionId, at, purpose,
                 input.period(), input.baselinePeriod(), Explanations.render(judgement),
                 Explanations.missingFacts(judgement), judgement.verdictRule(), factsView(input.facts()), null, null);
         // as EvaluationService.render does: the text once, encoded once, for the answer

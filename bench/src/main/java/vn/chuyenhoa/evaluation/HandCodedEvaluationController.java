@@ -69,7 +69,7 @@ class HandCodedEvaluationController {
         String requestHash = Canonical.sha256(body);
         if (requestJson.isEmpty() || requestHash.isEmpty()) throw new IllegalStateException();
 
-        byte[] answer = hand(engine).dryRunJson(engine.versionId(), input, req.purpose().name(), json);
+        byte[] answer = hand(engine).dryRunJson(engine.versionId(), input, req.purpose().name(), json, areas);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 

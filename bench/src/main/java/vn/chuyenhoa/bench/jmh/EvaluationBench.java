@@ -61,6 +61,7 @@ public class EvaluationBench {
     private Judgement[] judgements;
     private EvaluationService.Submission[] submissions;
     private EvaluationService service;
+    private AreaDirectory areas;
     private ObjectMapper json;
     private int next;
 
@@ -69,7 +70,8 @@ public class EvaluationBench {
         engine = Workload.engine();
         kieBase = engine.logic();
         hand = new HandCoded(engine.policy());
-        List<Workload.Request> requests = Workload.requests(engine, AreaDirectory.loadBundled());
+        areas = AreaDirectory.loadBundled();
+        List<Workload.Request> requests = Workload.requests(engine, areas);
         inputs = new EvaluationInput[requests.size()];
         judgements = new Judgement[requests.size()];
         submissions = new EvaluationService.Submission[requests.size()];
@@ -81,7 +83,7 @@ public class EvaluationBench {
                     new String(r.body(), StandardCharsets.UTF_8), "0".repeat(64), null, null, null, null);
         }
         json = Workload.JSON;
-        service = new EvaluationService(null, json, new SimpleMeterRegistry()); // a dry run never touches the store
+        service = new EvaluationService(null, json, new SimpleMeterRegistry(), areas); // a dry run never touches the store
     }
 
     private int next() {
@@ -139,6 +141,6 @@ public class EvaluationBench {
     @Benchmark
     public byte[] service_dryRun_hand() {
         EvaluationService.Submission s = submissions[next()];
-        return hand.dryRunJson(engine.versionId(), s.input(), s.purpose(), json);
+        return hand.dryRunJson(engine.versionId(), s.input(), s.purpose(), json, areas);
     }
 }

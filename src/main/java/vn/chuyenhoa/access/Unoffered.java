@@ -16,20 +16,26 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * A request for an address the service has, with a method that address does not take (PUT on the evaluations, OPTIONS
- * anywhere): no role's permission is at stake, so the table lets any signed-in caller through to Spring MVC, which
- * answers 405 with Allow (OPTIONS: Allow alone). Without this, the table's last line would deny it, and the caller
- * would read 403 "your roles do not allow" for a method nobody may use. HEAD is a GET here, as Spring MVC serves it.
- * Read from the request mappings themselves, on first use (they are complete only once the context has started).
+ * A request no role's permission is at stake in, because the service has nothing to give it: a method the address does
+ * not take (PUT on the evaluations, OPTIONS anywhere), or an address the service does not have at all, whatever the
+ * method. The table lets any signed-in caller through to Spring MVC, which answers 405 with Allow (OPTIONS: Allow
+ * alone) or 404; without this the table's last line would deny it, and the caller would read 403 "your roles do not
+ * allow" for a method nobody may use or a page nobody can reach. HEAD is a GET here, as Spring MVC serves it.
+ *
+ * <p>It is the table's last line before that denial, so a request some role line takes (every evaluation) never pays
+ * for the scan; the lines written for an address therefore name the methods its controllers take, else they would
+ * catch the wrong method first. Read from the request mappings themselves, on first use (they are complete only once
+ * the context has started). Static files are served by other handler mappings: their addresses are open lines of the
+ * table, met before this one.
  */
-final class UnofferedMethod implements RequestMatcher {
+final class Unoffered implements RequestMatcher {
 
     private record Mapped(PathPattern pattern, Set<String> methods) {}
 
     private final ObjectProvider<RequestMappingInfoHandlerMapping> mappings;
     private volatile List<Mapped> mapped;
 
-    UnofferedMethod(ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
+    Unoffered(ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
         this.mappings = mappings;
     }
 
@@ -37,13 +43,10 @@ final class UnofferedMethod implements RequestMatcher {
     public boolean matches(HttpServletRequest request) {
         String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
         PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-        boolean known = false;
         for (Mapped m : mapped()) {
-            if (!m.pattern().matches(path)) continue;
-            if (m.methods().isEmpty() || m.methods().contains(method)) return false;
-            known = true;
+            if (m.pattern().matches(path) && (m.methods().isEmpty() || m.methods().contains(method))) return false;
         }
-        return known;
+        return true;
     }
 
     private List<Mapped> mapped() {
