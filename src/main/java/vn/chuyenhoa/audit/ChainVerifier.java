@@ -184,9 +184,9 @@ public class ChainVerifier {
             if (!chainedIn.containsKey(row.getKey())) {
                 Canonical.Entry e = row.getValue();
                 problems.add(new Problem(null, null, "ROW_UNCHAINED", e.table(), e.key(), null, e.rowHash(),
-                        "Bản ghi " + e.table() + " " + e.key() + " không thuộc lô nào của chuỗi: đã được thêm vào"
+                        said(e.table(), e.key(), false) + " không thuộc lô nào của chuỗi: đã được thêm vào"
                                 + " cơ sở dữ liệu ngoài ứng dụng.",
-                        "Row " + e.table() + " " + e.key() + " is in no batch of the chain: it was added to the"
+                        said(e.table(), e.key(), true) + " is in no batch of the chain: it was added to the"
                                 + " database behind the application's back."));
             }
         }
@@ -235,8 +235,8 @@ public class ChainVerifier {
         if (earlier != null) {
             problems.add(new Problem(l.seq(), l.kind(), "ROW_IN_TWO_BATCHES", table, key, String.valueOf(earlier),
                     String.valueOf(l.seq()),
-                    "Bản ghi " + where + " có trong cả lô " + earlier + " và lô " + l.seq() + ".",
-                    "Row " + where + " is in both batch " + earlier + " and batch " + l.seq() + "."));
+                    said(table, key, false) + " có trong cả lô " + earlier + " và lô " + l.seq() + ".",
+                    said(table, key, true) + " is in both batch " + earlier + " and batch " + l.seq() + "."));
             return;
         }
         compare(l, table, key, p[2], rows, problems);
@@ -248,14 +248,60 @@ public class ChainVerifier {
         Canonical.Entry now = rows.get(where);
         if (now == null) {
             problems.add(new Problem(l.seq(), l.kind(), "ROW_MISSING", table, key, recorded, null,
-                    "Bản ghi " + where + " của lô " + l.seq() + " đã bị xóa khỏi cơ sở dữ liệu.",
-                    "Row " + where + " of batch " + l.seq() + " was deleted from the database."));
+                    said(table, key, false) + " của lô " + l.seq() + " đã bị xóa khỏi cơ sở dữ liệu.",
+                    said(table, key, true) + " of batch " + l.seq() + " was deleted from the database."));
         } else if (!now.rowHash().equals(recorded)) {
             problems.add(new Problem(l.seq(), l.kind(), "ROW_ALTERED", table, key, recorded, now.rowHash(),
-                    "Bản ghi " + where + " của lô " + l.seq() + " đã bị sửa: mã băm hiện tại khác mã băm đã ghi.",
-                    "Row " + where + " of batch " + l.seq() + " was changed: its hash now differs from the one"
+                    said(table, key, false) + " của lô " + l.seq() + " đã bị sửa: mã băm hiện tại khác mã băm đã ghi.",
+                    said(table, key, true) + " of batch " + l.seq() + " was changed: its hash now differs from the one"
                             + " recorded."));
         }
+    }
+
+    /**
+     * One row of an append-only table against the hash its batch recorded: what an evaluation's own page checks, so
+     * that a row changed behind the application is said where it is shown and not only on the whole chain's check.
+     *
+     * @param seq      the batch that listed the row, null when none does (the row was added behind the chain)
+     * @param recorded the hash that batch recorded; {@code recomputed} the hash of the row as stored now
+     */
+    public record RowCheck(Long seq, String recorded, String recomputed) {
+        public boolean intact() {
+            return recomputed.equals(recorded);
+        }
+    }
+
+    /** How far after a row's own time the batch that linked it is looked for first (a group commit takes ms). */
+    private static final java.time.Duration LINKED_WITHIN = java.time.Duration.ofHours(1);
+
+    /**
+     * Checks one row of an append-only table against its batch. {@code madeAt} is the row's own time: its batch is
+     * linked just after it, so the batches of that hour are searched first and the whole chain only when none of
+     * them lists it (a row linked in a later BASELINE batch).
+     *
+     * @throws IllegalStateException when no row has this key
+     */
+    public RowCheck row(Canonical.Table table, Instant madeAt, Object... key) {
+        if (table.mutable()) throw new IllegalArgumentException(table.name() + " is listed again at each change");
+        Canonical.Entry now = table.stored(jdbc, key);
+        String prefix = now.table() + " " + now.key() + " ";
+        String like = "%" + prefix + "%";
+        List<Map.Entry<Long, String>> found = jdbc.query("SELECT seq, entries FROM audit_chain WHERE linked_at >= ?"
+                        + " AND linked_at < ? AND entries LIKE ? ORDER BY seq",
+                (rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)), SqlTime.utc(madeAt.minusSeconds(60)),
+                SqlTime.utc(madeAt.plus(LINKED_WITHIN)), like);
+        if (found.isEmpty()) {
+            found = jdbc.query("SELECT seq, entries FROM audit_chain WHERE entries LIKE ? ORDER BY seq",
+                    (rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)), like);
+        }
+        for (Map.Entry<Long, String> batch : found) {
+            for (String line : batch.getValue().split("\n")) {
+                if (line.startsWith(prefix)) {
+                    return new RowCheck(batch.getKey(), line.substring(prefix.length()), now.rowHash());
+                }
+            }
+        }
+        return new RowCheck(null, null, now.rowHash());
     }
 
     private HeadFileState checkHeads(List<HeadFile.Line> lines, UncheckedIOException unreadable,
@@ -390,6 +436,31 @@ public class ChainVerifier {
                 + (witnessedInFile ? "" : " This restore is not in the head file, so it explains no lost batch.");
         return new RestoreNote(w.seq(), r.restoredAt(), r.restoredBy(), r.backup(), r.backupHeadSeq(),
                 r.backupHeadAt(), lost, files, explained, witnessedInFile, vi, en);
+    }
+
+    /** What a record of each audited table is, in words: the messages are read by auditors, not by the database. */
+    private static final Map<String, String[]> KINDS = Map.ofEntries(
+            Map.entry("evaluation", new String[] {"Kết quả đánh giá", "Evaluation"}),
+            Map.entry("evaluation_status_event", new String[] {"Việc thu hồi hoặc thay thế kết quả đánh giá",
+                    "Withdrawal or supersession of an evaluation"}),
+            Map.entry("evaluation_batch", new String[] {"Lô đánh giá", "Evaluation batch"}),
+            Map.entry("ruleset_action", new String[] {"Thao tác trên bộ quy tắc", "Ruleset action"}),
+            Map.entry("ruleset_version", new String[] {"Phiên bản bộ quy tắc", "Ruleset version"}),
+            Map.entry("ruleset_file", new String[] {"Tệp của phiên bản bộ quy tắc", "Ruleset version file"}),
+            Map.entry("ruleset_load_failure", new String[] {"Lần nạp bộ quy tắc bị lỗi", "Ruleset load failure"}),
+            Map.entry("programme_area", new String[] {"Hồ sơ địa bàn trong chương trình", "Programme area record"}),
+            Map.entry("programme_transition", new String[] {"Bước trong vòng đời địa bàn", "Programme lifecycle step"}),
+            Map.entry("screening", new String[] {"Kết quả rà soát", "Screening"}),
+            Map.entry("monitoring_report", new String[] {"Báo cáo theo dõi", "Monitoring report"}),
+            Map.entry("account", new String[] {"Tài khoản", "Account"}),
+            Map.entry("api_token", new String[] {"Mã truy cập", "Access token"}),
+            Map.entry("account_event", new String[] {"Nhật ký quản trị tài khoản", "Account administration entry"}),
+            Map.entry("audit_restore", new String[] {"Lần khôi phục từ bản sao lưu", "Restore from a backup"}));
+
+    /** "Kết quả đánh giá 01a24a19-…": the record's kind in words, its key beside it. */
+    private static String said(String table, String key, boolean en) {
+        String[] kind = KINDS.get(table);
+        return (kind == null ? (en ? "Row " + table : "Bản ghi " + table) : kind[en ? 1 : 0]) + " " + key;
     }
 
     private List<Link> links(long after) {

@@ -60,11 +60,14 @@ class EvaluationController {
     private final SnapshotCache versions;
     private final MessageSource messages;
     private final Refusals refusals;
+    private final RecordChecks checks;
 
     EvaluationController(EvaluationService service, EvaluationStore store, EngineSource engines, AreaDirectory areas,
-                         Reevaluations reevaluations, SnapshotCache versions, MessageSource messages, Refusals refusals) {
+                         Reevaluations reevaluations, SnapshotCache versions, MessageSource messages, Refusals refusals,
+                         RecordChecks checks) {
         this.messages = messages;
         this.refusals = refusals;
+        this.checks = checks;
         this.service = service;
         this.store = store;
         this.engines = engines;
@@ -145,10 +148,20 @@ class EvaluationController {
                     content = @Content(schema = @Schema(implementation = EvaluationDocument.class))))
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String id) {
-        return Ids.uuid(id).flatMap(store::findResponse)
-                .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
-                .orElseGet(() -> Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + "."));
+        Optional<EvaluationRecord> record = Ids.uuid(id).flatMap(store::find);
+        if (record.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        // the document is returned as it was answered; search columns that say otherwise were changed behind the
+        // application, and a caller reading only the document must not miss that (the full check: replay, audit/verify)
+        List<RecordChecks.Mismatch> mismatches = checks.mismatches(record.get());
+        if (!mismatches.isEmpty()) ok.header(RECORD_ALTERED, mismatches.stream().map(RecordChecks.Mismatch::column)
+                .collect(java.util.stream.Collectors.joining(", ")) + " stored beside the document differ from it;"
+                + " the record was changed outside the application (see /api/v1/audit/verify)");
+        return ok.body(record.get().responseJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /** Set on a stored evaluation whose record no longer agrees with its document. */
+    static final String RECORD_ALTERED = "Record-Altered";
 
     @ApiResponse(responseCode = "404", description = "There is no such evaluation")
     @Operation(operationId = "getEvaluationStatus", summary = "Whether an evaluation is in force, withdrawn or superseded, and why / Trạng thái hiệu lực",
@@ -207,7 +220,9 @@ class EvaluationController {
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Replay(UUID evaluationId, String recordedVersion, String replayedVersion, boolean identical,
                   String storedVerdict, String replayedVerdict, List<Reevaluations.Difference> differences,
-                  List<FieldError> notReplayable, EvaluationDocument document) {}
+                  List<FieldError> notReplayable, EvaluationDocument document,
+                  @Schema(description = "Whether the stored record is still what the audit chain recorded; a record "
+                          + "changed outside the application is never replayed as identical") RecordChecks.RecordCheck recordCheck) {}
 
     @Operation(operationId = "replayEvaluation", summary = "Replay a stored evaluation / Chạy lại một đánh giá đã lưu",
             description = "Rebuilds the ruleset version the evaluation recorded from that version's stored files (or "
@@ -236,7 +251,7 @@ class EvaluationController {
         Reevaluations.Rerun r = reevaluations.rerun(record.get(), engine);
         return ResponseEntity.ok(new Replay(record.get().id(), record.get().rulesetVersion(), v, r.identical(),
                 record.get().verdict(), r.document() == null ? null : r.document().verdict().name(), r.differences(),
-                r.rejected() == null ? null : r.rejected().errors(), r.document()));
+                r.rejected() == null ? null : r.rejected().errors(), r.document(), checks.check(record.get())));
     }
 
     @Schema(name = "EvaluationPage", description = "One page of evaluations, newest first")

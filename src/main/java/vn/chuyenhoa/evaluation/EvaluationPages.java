@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,9 +34,14 @@ class EvaluationPages {
     private final Exports exports;
     private final ObjectMapper json;
     private final EngineSource engines;
+    private final RecordChecks checks;
+    private final MessageSource messages;
 
     EvaluationPages(EvaluationStore store, EvaluationFinder finder, SnapshotCache versions, Reevaluations reevaluations,
-                    Exports exports, ObjectMapper json, EngineSource engines) {
+                    Exports exports, ObjectMapper json, EngineSource engines, RecordChecks checks,
+                    MessageSource messages) {
+        this.checks = checks;
+        this.messages = messages;
         this.store = store;
         this.finder = finder;
         this.versions = versions;
@@ -65,6 +71,11 @@ class EvaluationPages {
         if (problems.isEmpty()) {
             EvaluationFinder.Found found = finder.find(q);
             model.addAttribute("result", found.page());
+            // the list reads the search columns; a row whose columns no longer say what its document says is marked,
+            // so the list and the evaluation's page never show two verdicts without a word
+            model.addAttribute("altered", found.page().items().stream().map(EvaluationSummary::id)
+                    .filter(id -> store.find(id).map(checks::mismatches).filter(m -> !m.isEmpty()).isPresent())
+                    .collect(java.util.stream.Collectors.toSet()));
             model.addAttribute("truncated", found.truncated());
             model.addAttribute("scanLimit", EvaluationFinder.SCAN_LIMIT);
             model.addAttribute("prev", q.page() > 0 ? q.link("/evaluations", q.page() - 1) : null);
@@ -89,14 +100,14 @@ class EvaluationPages {
     }
 
     @GetMapping("/evaluations/{id}")
-    String evaluation(@PathVariable String id, Model model) {
-        show(record(id), model);
+    String evaluation(@PathVariable String id, Model model, Locale locale) {
+        show(record(id), model, locale);
         return "evaluation";
     }
 
     @GetMapping("/evaluations/{id}/print")
-    String print(@PathVariable String id, Model model) {
-        show(record(id), model);
+    String print(@PathVariable String id, Model model, Locale locale) {
+        show(record(id), model, locale);
         model.addAttribute("printing", true);
         return "evaluation";
     }
@@ -111,9 +122,9 @@ class EvaluationPages {
 
     /** Re-runs the stored request on the version it recorded; changes nothing, so it needs no confirmation. */
     @PostMapping("/evaluations/{id}/replay")
-    String replay(@PathVariable String id, Model model) {
+    String replay(@PathVariable String id, Model model, Locale locale) {
         EvaluationRecord r = record(id);
-        show(r, model);
+        show(r, model, locale);
         // the language links re-open the evaluation's page, not the POST's address
         model.addAttribute("langVi", PageAdvice.languageLink("/evaluations/" + r.id(), "vi"));
         model.addAttribute("langEn", PageAdvice.languageLink("/evaluations/" + r.id(), "en"));
@@ -127,10 +138,32 @@ class EvaluationPages {
         return "evaluation";
     }
 
-    private void show(EvaluationRecord r, Model model) {
+    private void show(EvaluationRecord r, Model model, Locale locale) {
         model.addAttribute("record", r);
         model.addAttribute("doc", document(r));
         model.addAttribute("status", store.status(r.id()));
+        // the page shows the document; whether the row is still as chained is said here, not only on /audit/verify
+        RecordChecks.RecordCheck check = checks.check(r);
+        model.addAttribute("check", check);
+        model.addAttribute("mismatchLines", check.mismatches().stream().map(m -> messages.getMessage("record.mismatch",
+                new Object[] {messages.getMessage("record.column." + m.column(), null, locale),
+                        shown(m.column(), m.stored(), locale), shown(m.column(), m.document(), locale)}, locale)).toList());
+    }
+
+    /** A stored column's value as the page says it: verdicts and purposes in words, dates as dd/mm/yyyy. */
+    private String shown(String column, String value, Locale locale) {
+        if (value == null) return "—";
+        return switch (column) {
+            case "verdict", "purpose" -> "«" + messages.getMessage(column + "." + value, null, value, locale) + "»";
+            case "period_from", "period_to" -> {
+                try {
+                    yield vn.chuyenhoa.kernel.Dates.format(java.time.LocalDate.parse(value));
+                } catch (java.time.format.DateTimeParseException e) {
+                    yield "«" + value + "»";
+                }
+            }
+            default -> "«" + value + "»";
+        };
     }
 
     private EvaluationDocument document(EvaluationRecord r) {

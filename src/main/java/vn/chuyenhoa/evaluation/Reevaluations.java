@@ -19,7 +19,8 @@ import vn.chuyenhoa.http.Parsed;
 /**
  * Runs a stored request again on a given ruleset version — the stored request bytes, parsed and judged exactly as
  * they were the first time — and says how the answer differs from the stored one. Used by replays (same version:
- * must be identical) and impact previews (a candidate version).
+ * must be identical) and impact previews (a candidate version). What is compared is the stored document and the
+ * stored search columns, both against the replayed document.
  */
 @Component
 class Reevaluations {
@@ -59,6 +60,12 @@ class Reevaluations {
         JsonNode replayed = json.readTree(json.writeValueAsString(doc));
         List<Difference> diffs = new ArrayList<>();
         compare("", original, replayed, diffs);
+        // the list shows the search columns, not the document: a column changed behind the application (its document
+        // left as it was) is a stored answer the replay does not give, so it is a difference too
+        for (RecordChecks.Mismatch m : RecordChecks.mismatches(stored, original)) {
+            JsonNode now = replayed.at(RecordChecks.pointer(m.column()));
+            diffs.add(new Difference("columns/" + m.column(), json.valueToTree(m.stored()), now.isMissingNode() ? null : now));
+        }
         return new Rerun(doc, replayed, diffs, null);
     }
 

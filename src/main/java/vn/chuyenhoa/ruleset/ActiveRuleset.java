@@ -398,7 +398,7 @@ public class ActiveRuleset implements EngineSource {
                 if (stale && reviewedAgainst == null) {
                     throw staleBase(who.name(), versionId, comment, StaleBase.unconfirmed(versionId, basedOn, inForce));
                 }
-                List<String> outside = who.outside(snapshot(), next);
+                List<String> outside = who.outside(snapshot(), next, validator.areas());
                 if (!outside.isEmpty()) throw refused(who.name(), versionId(), versionId, comment, new Changer.Refused(
                         "outside-scope", "Putting " + versionId + " in force changes rules beyond " + who.name() + "'s provinces.",
                         "Áp dụng " + versionId + " làm thay đổi quy tắc ngoài phạm vi tỉnh của " + who.name() + ".", outside));

@@ -37,7 +37,8 @@ public final class Cells {
     public String required(SheetRow r, String field) {
         String v = r.get(field);
         if (v == null) {
-            problem(r, field, "required", "Ô bắt buộc (" + field + ") đang trống.", "The required cell (" + field + ") is empty.");
+            problem(r, field, "required", "Ô bắt buộc «" + r.origin().title(field, false) + "» đang trống.",
+                    "The required cell «" + r.origin().title(field, true) + "» is empty.");
         }
         return v;
     }

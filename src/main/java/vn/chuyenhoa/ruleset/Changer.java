@@ -6,10 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.area.AdminUnit;
+import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.area.CodeScheme;
 
 import vn.chuyenhoa.evaluation.Scope;
 
@@ -50,17 +54,18 @@ record Changer(String name, boolean national, Set<String> provinces, boolean per
      * naming such a profile (in both versions); anything else — the criterion catalogue, a national profile, the
      * screening tables, a DRL file — needs national scope. Staff test cases may change with the rows they test.
      */
-    public List<String> outside(RulesetSnapshot from, RulesetSnapshot to) {
-        return outside(from.files(), to.files());
+    public List<String> outside(RulesetSnapshot from, RulesetSnapshot to, AreaDirectory areas) {
+        return outside(from.files(), to.files(), areas);
     }
 
-    public List<String> outside(List<RuleFile> from, List<RuleFile> to) {
+    /** @param areas to name the provinces and districts of a scope beside their codes */
+    public List<String> outside(List<RuleFile> from, List<RuleFile> to, AreaDirectory areas) {
         if (national) return List.of();
-        return outside(from, TableData.of(from, READ_ALL), to, TableData.of(to, READ_ALL));
+        return outside(from, TableData.of(from, READ_ALL), to, TableData.of(to, READ_ALL), areas);
     }
 
     /** With the cells of both already read ({@code b} within the row limits, for an upload not yet checked). */
-    List<String> outside(List<RuleFile> from, TableData a, List<RuleFile> to, TableData b) {
+    List<String> outside(List<RuleFile> from, TableData a, List<RuleFile> to, TableData b, AreaDirectory areas) {
         if (national) return List.of();
         Map<String, List<Scope>> scopes = new HashMap<>();
         for (TableData d : List.of(a, b)) {
@@ -108,7 +113,7 @@ record Changer(String name, boolean national, Set<String> provinces, boolean per
             }
             for (Scope s : rowScopes) {
                 if (!covers(s)) {
-                    out.add("Bộ tiêu chí " + profileId + " (" + s.describeVi() + ") ngoài phạm vi / profile " + profileId
+                    out.add("Bộ tiêu chí " + profileId + " (" + s.describeVi(inside(s, areas)) + ") ngoài phạm vi / profile " + profileId
                             + " (" + s.describeEn() + ") is outside " + name + "'s provinces " + provinces);
                 }
             }
@@ -162,5 +167,18 @@ record Changer(String name, boolean national, Set<String> provinces, boolean per
             this.messageVi = messageVi;
             this.items = List.copyOf(items);
         }
+    }
+
+    /** A unit the scope contains, whose names the scope's codes are said with ("Tỉnh Thanh Hóa (38)"); null if none. */
+    private static AdminUnit inside(Scope s, AreaDirectory areas) {
+        Optional<CodeScheme> scheme = CodeScheme.parse(s.codeScheme());
+        if (scheme.isEmpty()) return null;
+        return switch (s.level()) {
+            case NATIONAL -> null;
+            case COMMUNE -> areas.find(scheme.get(), s.communeCode()).orElse(null);
+            case PROVINCE, DISTRICT -> areas.communesOf(scheme.get(), s.provinceCode()).stream()
+                    .filter(u -> s.districtCode() == null || s.districtCode().equals(u.districtCode()))
+                    .findFirst().orElse(null);
+        };
     }
 }

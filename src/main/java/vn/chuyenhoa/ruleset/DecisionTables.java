@@ -32,8 +32,19 @@ final class DecisionTables {
     private DecisionTables() {}
 
     /** Where a rule generated from a table row came from. Rows are 1-based as a spreadsheet shows them. */
+    /** @param titles the table's column titles by column ("Mã tiêu chí\nCriterion id"), for messages that name a column */
     record RowOrigin(String file, String sheet, String table, int row, Map<String, Integer> fieldColumns,
-                     Map<Integer, String> values) {
+                     Map<Integer, String> values, Map<Integer, String> titles) {
+
+        /** The column's title as staff read it (its Vietnamese first line, or English second), else its letter. */
+        String title(String field, boolean en) {
+            Integer col = fieldColumns.get(field);
+            if (col == null) return field;
+            String t = titles.get(col);
+            String[] lines = t == null ? new String[0] : t.strip().split("\\R");
+            String line = en && lines.length > 1 ? lines[1] : lines.length > 0 ? lines[0] : "";
+            return line.isBlank() ? (en ? "column " : "cột ") + CellReference.convertNumToColString(col) : line.strip();
+        }
 
         String cell(String field) {
             Integer col = fieldColumns.get(field);
@@ -157,7 +168,8 @@ final class DecisionTables {
             String tableCell = headerRow.getOrDefault(CellReference.convertColStringToIndex(o.group(3)), "");
             String table = tableCell.strip().length() > 9 ? tableCell.strip().substring(9).strip() : "";
             Map<String, Integer> fields = fieldsByHeader.computeIfAbsent(header, h -> fieldColumns(cells.getOrDefault(h - 1 + 3, Map.of())));
-            out.put(r.group(1), new RowOrigin(file, sheet, table, row, fields, cells.getOrDefault(row - 1, Map.of())));
+            out.put(r.group(1), new RowOrigin(file, sheet, table, row, fields, cells.getOrDefault(row - 1, Map.of()),
+                    cells.getOrDefault(header - 1 + 4, Map.of())));
         }
         return out;
     }

@@ -215,6 +215,15 @@ class RulesetPages {
         ImpactJobs.Status s = Ids.uuid(id).flatMap(impact::status).orElse(null);
         if (s == null) throw new PageNotFound("Không có lượt xem trước tác động " + id + ".", "There is no impact preview " + id + ".");
         model.addAttribute("job", s);
+        // criteria by name, the code beside it: the version previewed names them, else the one in force
+        var inForce = active.snapshot().engine().policy();
+        var previewed = inForce;
+        try {
+            if (s.version() != null) previewed = cache.get(s.version()).engine().policy();
+        } catch (RulesetBuildException | java.util.NoSuchElementException e) {
+            // the preview ran, so the version built; names then come from the version in force
+        }
+        model.addAttribute("names", new PolicyDiff.Names(inForce, previewed));
         model.addAttribute("finished", "DONE".equals(s.state()) || "FAILED".equals(s.state()));
         return "impact";
     }

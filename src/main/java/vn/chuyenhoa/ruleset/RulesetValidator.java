@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.chuyenhoa.area.AreaDirectory;
+import vn.chuyenhoa.kernel.Numbers;
 
 /**
  * Everything a set of rule files must pass before it can become a version: what Drools checks, what the build checks
@@ -73,6 +74,11 @@ public class RulesetValidator {
         this(areas, maxFileBytes, MAX_UNPACKED_BYTES, maxTableRows, maxProblems);
     }
 
+    /** The unit lists the tables are checked against, also naming units in the messages of other checks. */
+    AreaDirectory areas() {
+        return areas;
+    }
+
     public Validated validate(List<RuleFile> files, String origin) {
         Prechecked pre = precheck(files, null);
         if (!pre.passed()) return new Validated(null, pre.report());
@@ -117,7 +123,7 @@ public class RulesetValidator {
         if (!problems.isEmpty()) return List.of();
         TableData data = TableData.of(files, limits.maxRowsPerSheet());
         if (!data.unreadable().isEmpty()) return List.of();
-        return who.outside(base, TableData.of(base, Changer.READ_ALL), files, data);
+        return who.outside(base, TableData.of(base, Changer.READ_ALL), files, data, areas);
     }
 
     /** Drools' build of files that passed {@link #precheck} (carrying its warnings), then the staff test workbooks on it. */
@@ -154,8 +160,10 @@ public class RulesetValidator {
         }
         if (f.content().length > maxFileBytes) {
             problems.add(LoadProblem.ofFile(path, "file_too_large",
-                    "Tệp lớn " + f.content().length + " byte, vượt giới hạn " + maxFileBytes + " byte. Hãy xóa các trang tính, hình ảnh không cần thiết.",
-                    "The file has " + f.content().length + " bytes, over the limit of " + maxFileBytes + ". Remove sheets or images that are not needed."));
+                    "Tệp lớn " + size(f.content().length, true) + ", vượt giới hạn " + size(maxFileBytes, true)
+                            + ". Hãy xóa các trang tính, hình ảnh không cần thiết.",
+                    "The file is " + size(f.content().length, false) + ", over the limit of " + size(maxFileBytes, false)
+                            + ". Remove sheets or images that are not needed."));
             return;
         }
         if (table) checkWorkbookParts(f, problems);
@@ -206,8 +214,8 @@ public class RulesetValidator {
 
     /** A size as people read it: "415 KB", "1,5 MB" (Vietnamese) or "1.5 MB". */
     static String size(long bytes, boolean vietnamese) {
-        if (bytes < 1024 * 1024) return vn.chuyenhoa.kernel.Numbers.format(Math.max(1, Math.round(bytes / 1024.0)), vietnamese) + " KB";
+        if (bytes < 1024 * 1024) return Numbers.format(Math.max(1, Math.round(bytes / 1024.0)), vietnamese) + " KB";
         java.math.BigDecimal mb = java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(1024 * 1024), 1, java.math.RoundingMode.HALF_UP);
-        return vn.chuyenhoa.kernel.Numbers.format(mb, vietnamese) + " MB";
+        return Numbers.format(mb, vietnamese) + " MB";
     }
 }

@@ -50,7 +50,12 @@ record TableData(List<Row> rows, Map<String, List<Layout>> layouts, List<LoadPro
                 sheets.add(layout);
                 for (Table t : layout.tables()) {
                     Map<String, Integer> columns = new HashMap<>();
-                    t.fields().forEach((col, field) -> columns.put(field, col));
+                    Map<Integer, String> titles = new HashMap<>();
+                    t.fields().forEach((col, field) -> {
+                        columns.put(field, col);
+                        String title = s.text(t.headerRow() + 4, col);
+                        if (title != null) titles.put(col, title);
+                    });
                     for (int r = t.firstDataRow(); r <= t.lastDataRow(); r++) {
                         Map<String, String> cells = new LinkedHashMap<>();
                         Map<Integer, String> values = new HashMap<>();
@@ -61,7 +66,7 @@ record TableData(List<Row> rows, Map<String, List<Layout>> layouts, List<LoadPro
                             values.put(c.col(), c.text());
                         }
                         rows.add(new Row(f.path(), s.name(), t.name(), r, cells,
-                                new RowOrigin(f.path(), s.name(), t.name(), r, Map.copyOf(columns), values)));
+                                new RowOrigin(f.path(), s.name(), t.name(), r, Map.copyOf(columns), values, Map.copyOf(titles))));
                     }
                 }
             }

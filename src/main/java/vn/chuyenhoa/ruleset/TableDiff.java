@@ -77,9 +77,15 @@ final class TableDiff {
                 String basisCell = basis == null ? null : y.origin().cell("legalBasis");
                 String besideVi = basis == null ? "" : " Căn cứ (" + basisCell + (basisChanged ? ", đã sửa" : ", không đổi") + "): «" + basis + "».";
                 String besideEn = basis == null ? "" : " Legal basis (" + basisCell + (basisChanged ? ", changed" : ", unchanged") + "): «" + basis + "».";
+                // an expected verdict or outcome in words, as the evaluation page says it; other cells as typed
+                boolean expectation = kind.equals("TEST_EXPECTATION_CHANGED") && !field.equals("expect.profile");
+                String fromVi = expectation ? Outcomes.words(field, from, false) : from;
+                String toVi = expectation ? Outcomes.words(field, to, false) : to;
+                String fromEn = expectation ? Outcomes.words(field, from, true) : from;
+                String toEn = expectation ? Outcomes.words(field, to, true) : to;
                 out.add(new Change(kind, y.get("profileId"), null, field, from, to, source(y, field),
-                        f.vi() + " " + nameVi + ": " + vi + " «" + show(from, "trống") + "» → «" + show(to, "trống") + "»." + besideVi,
-                        f.en() + " " + nameEn + ": " + en + " «" + show(from, "blank") + "» → «" + show(to, "blank") + "»." + besideEn,
+                        f.vi() + " " + nameVi + ": " + vi + " «" + show(fromVi, "trống") + "» → «" + show(toVi, "trống") + "»." + besideVi,
+                        f.en() + " " + nameEn + ": " + en + " «" + show(fromEn, "blank") + "» → «" + show(toEn, "blank") + "»." + besideEn,
                         subject, vi, en, basis, basisCell, basis == null ? null : basisChanged));
             }
         }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
+import vn.chuyenhoa.kernel.Numbers;
 import vn.chuyenhoa.ruleset.TableLayout.Layout;
 import vn.chuyenhoa.ruleset.TableLayout.Table;
 import vn.chuyenhoa.ruleset.WorkbookCells.Cell;
@@ -48,17 +49,21 @@ final class TableGate {
                 String sheet = layout.sheet().name();
                 if (layout.sheet().truncatedAt() > 0) {
                     problems.add(new LoadProblem(file.getKey(), sheet, layout.sheet().truncatedAt(), null, null, "too_many_rows",
-                            "Trang tính có quá nhiều dòng: chỉ đọc " + limits.maxRowsPerSheet() + " dòng đầu; mỗi bảng tối đa "
-                                    + limits.maxRowsPerTable() + " dòng dữ liệu. Hãy tách bảng hoặc xóa các dòng thừa.",
-                            "The sheet has too many rows: only the first " + limits.maxRowsPerSheet() + " are read; a table holds at most "
-                                    + limits.maxRowsPerTable() + " data rows. Split the table or delete the rows that are not needed."));
+                            "Trang tính có quá nhiều dòng: chỉ đọc " + Numbers.format(limits.maxRowsPerSheet(), true)
+                                    + " dòng đầu; mỗi bảng tối đa " + Numbers.format(limits.maxRowsPerTable(), true)
+                                    + " dòng dữ liệu. Hãy tách bảng hoặc xóa các dòng thừa.",
+                            "The sheet has too many rows: only the first " + Numbers.format(limits.maxRowsPerSheet(), false)
+                                    + " are read; a table holds at most " + Numbers.format(limits.maxRowsPerTable(), false)
+                                    + " data rows. Split the table or delete the rows that are not needed."));
                 }
                 for (Table t : layout.tables()) {
                     if (t.dataRows() > limits.maxRowsPerTable()) {
                         problems.add(new LoadProblem(file.getKey(), sheet, t.firstDataRow() + limits.maxRowsPerTable(), null, null,
                                 "too_many_rows",
-                                "Bảng " + t.name() + " có " + t.dataRows() + " dòng dữ liệu, vượt giới hạn " + limits.maxRowsPerTable() + " dòng.",
-                                "Table " + t.name() + " has " + t.dataRows() + " data rows, over the limit of " + limits.maxRowsPerTable() + "."));
+                                "Bảng " + t.name() + " có " + Numbers.format(t.dataRows(), true) + " dòng dữ liệu, vượt giới hạn "
+                                        + Numbers.format(limits.maxRowsPerTable(), true) + " dòng.",
+                                "Table " + t.name() + " has " + Numbers.format(t.dataRows(), false) + " data rows, over the limit of "
+                                        + Numbers.format(limits.maxRowsPerTable(), false) + "."));
                     }
                     if (t.dataRows() == 0) {
                         // Drools compiles an empty table to no rules at all: what is missing would surface as errors of
@@ -140,11 +145,12 @@ final class TableGate {
             return;
         }
         if (c.percentFormatted()) {
-            String fraction = c.decimal() == null ? "?" : c.decimal().stripTrailingZeros().toPlainString();
+            String fractionVi = c.decimal() == null ? "?" : Numbers.format(c.decimal(), true);
+            String fractionEn = c.decimal() == null ? "?" : Numbers.format(c.decimal(), false);
             problems.add(new LoadProblem(file, sheet, c.row(), c.ref(), text, "percent_cell",
-                    "Ô được định dạng phần trăm nên Drools đọc " + text + " thành " + fraction
+                    "Ô được định dạng phần trăm nên Drools đọc " + text + " thành " + fractionVi
                             + "; hãy định dạng ô là General/Text và gõ số (ví dụ 10 cho 10%).",
-                    "The cell is percent-formatted, so Drools reads " + text + " as " + fraction
+                    "The cell is percent-formatted, so Drools reads " + text + " as " + fractionEn
                             + "; format it as General/Text and type the number (e.g. 10 for 10%)."));
             return;
         }

@@ -174,15 +174,23 @@ final class TableTests {
                         + " file rules/*.drl is empty or lacks rules).");
                 return;
             }
-            expect("expect.verdict", j.verdict().name());
-            expect("expect.profile", j.profile().profile().id());
+            String verdict = j.verdict().name();
+            PolicyDiff.Names names = new PolicyDiff.Names(engine.policy(), engine.policy());
+            expect(names, "expect.verdict", verdict, "", "", "«" + Outcomes.words("expect.verdict", verdict, false) + "»",
+                    "«" + Outcomes.words("expect.verdict", verdict, true) + "»");
+            String profile = j.profile().profile().id();
+            expect(names, "expect.profile", profile, "bộ tiêu chí ", "profile ", named(names.profile(profile, false), profile),
+                    named(names.profile(profile, true), profile));
             List<CriterionResult> results = Explanations.render(j);
             for (String field : cells.keySet()) {
                 if (!field.startsWith("expect.") || field.equals("expect.verdict") || field.equals("expect.profile")) continue;
                 String id = field.substring("expect.".length());
                 String actual = results.stream().filter(r -> r.id().equals(id)).map(r -> r.outcome().name()).findFirst()
-                        .orElse("(không có trong bộ tiêu chí / not in the profile)");
-                expect(field, actual);
+                        .orElse(null);
+                expect(names, field, actual, "tiêu chí " + named(names.criterion(id, false), id) + ": ",
+                        "criterion " + named(names.criterion(id, true), id) + ": ",
+                        actual == null ? "không có trong bộ tiêu chí" : "«" + Outcomes.words(field, actual, false) + "»",
+                        actual == null ? "not in the profile" : "«" + Outcomes.words(field, actual, true) + "»");
             }
         }
 
@@ -204,19 +212,32 @@ final class TableTests {
                         "the rules reached no conclusion for this case.");
                 return;
             }
+            PolicyDiff.Names names = new PolicyDiff.Names(engine.policy(), engine.policy());
             for (String field : cells.keySet()) {
-                if (field.startsWith("expect.")) {
-                    expect(field, actual.getOrDefault(field.substring("expect.".length()),
-                            "(không được xét / not judged)"));
-                }
+                if (!field.startsWith("expect.")) continue;
+                String got = actual.get(field.substring("expect.".length()));
+                expect(names, field, got, "", "", got == null ? "không được xét" : "«" + Outcomes.words(field, got, false) + "»",
+                        got == null ? "not judged" : "«" + Outcomes.words(field, got, true) + "»");
             }
         }
 
-        private void expect(String field, String actual) {
+        /** A profile or criterion by its name, the code beside it; the code alone when it has no name. */
+        private static String named(String name, String code) {
+            return name.equals(code) ? "«" + code + "»" : "«" + name + "» (" + code + ")";
+        }
+
+        /**
+         * Says what the rules gave when it is not what the row expects, in words: verdicts and outcomes as the
+         * evaluation page says them, profiles and criteria by name (the report is read by the staff who wrote it).
+         */
+        private void expect(PolicyDiff.Names names, String field, String actual, String whatVi, String whatEn, String actualVi, String actualEn) {
             String expected = get(field);
             if (expected == null || expected.equalsIgnoreCase(actual)) return;
-            problem(field, "test_failed", "mong đợi " + expected + " nhưng kết quả là " + actual + ".",
-                    "expected " + expected + " but the rules gave " + actual + ".");
+            boolean outcome = !field.equals("expect.profile");
+            String expectedVi = outcome ? "«" + Outcomes.words(field, expected, false) + "»" : named(names.profile(expected, false), expected);
+            String expectedEn = outcome ? "«" + Outcomes.words(field, expected, true) + "»" : named(names.profile(expected, true), expected);
+            problem(field, "test_failed", whatVi + "mong đợi " + expectedVi + " nhưng kết quả là " + actualVi + ".",
+                    whatEn + "expected " + expectedEn + " but the rules gave " + actualEn + ".");
         }
 
         private LocalDate date(String field, boolean required) {

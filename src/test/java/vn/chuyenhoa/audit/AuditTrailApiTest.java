@@ -166,6 +166,10 @@ class AuditTrailApiTest {
             assertEquals(1, report.get("problemCount").asInt(), report::toString);
             assertTrue(brk.get("messageVi").asString().contains(id) && brk.get("messageEn").asString().contains(id));
             assertTrue(report.get("messageVi").asString().contains("KHÔNG nguyên vẹn"));
+            // the record's kind in words, not the table's name (policy trial finding 11)
+            assertTrue(brk.get("messageVi").asString().startsWith("Kết quả đánh giá " + id + " của lô " + seq),
+                    brk.get("messageVi").asString());
+            assertTrue(brk.get("messageEn").asString().startsWith("Evaluation " + id), brk.get("messageEn").asString());
 
             Http.Response page = http.get("/audit/verify");
             assertTrue(page.text().contains("data-intact=\"false\"") && page.text().contains(id), page.describe());
@@ -173,6 +177,57 @@ class AuditTrailApiTest {
             jdbc.update("UPDATE evaluation SET packed_documents = ? WHERE id = ?", original, UUID.fromString(id));
         }
         assertTrue(verify().get("intact").asBoolean(), "put back byte for byte, the row hashes as recorded again");
+    }
+
+    /**
+     * Finding 7 of the policy trial: a verdict changed in the database was flagged by the chain's check only. The
+     * replay called the two verdicts identical, the evaluation's page and API showed the stored document without a
+     * word, the list showed the changed column.
+     */
+    @Test
+    void aVerdictChangedInTheDatabaseIsSaidOnTheRecordItsReplayAndTheList() {
+        String id = dien.evaluate("03127", "2020-01-01", "2020-12-14", MET, "PROGRESS", null);
+        long seq = batchOf("evaluation", id);
+        JsonNode before = http.postJson("/api/v1/evaluations/" + id + "/replay", "").json();
+        assertTrue(before.get("identical").asBoolean(), before::toString);
+        assertTrue(before.get("recordCheck").get("intact").asBoolean(), before::toString);
+        assertFalse(http.get("/evaluations/" + id).text().contains("record-altered"));
+        assertTrue(http.get("/api/v1/evaluations/" + id).header("Record-Altered").isEmpty());
+
+        jdbc.update("UPDATE evaluation SET verdict = 'NOT_TRANSFORMED' WHERE id = ?", UUID.fromString(id));
+        try {
+            JsonNode replay = http.postJson("/api/v1/evaluations/" + id + "/replay", "").json();
+            assertEquals("NOT_TRANSFORMED", replay.get("storedVerdict").asString(), replay::toString);
+            assertEquals("TRANSFORMED", replay.get("replayedVerdict").asString(), replay::toString);
+            assertFalse(replay.get("identical").asBoolean(), "two verdicts are never identical: " + replay);
+            assertTrue(replay.get("differences").toString().contains("columns/verdict"), replay::toString);
+            JsonNode check = replay.get("recordCheck");
+            assertFalse(check.get("intact").asBoolean(), check::toString);
+            assertFalse(check.get("hashMatches").asBoolean(), check::toString);
+            assertEquals(seq, check.get("batch").asLong(), check::toString);
+            assertEquals("verdict", check.get("mismatches").get(0).get("column").asString(), check::toString);
+
+            Http.Response api = http.get("/api/v1/evaluations/" + id);
+            assertEquals(200, api.status(), api.describe());
+            assertTrue(api.header("Record-Altered").orElse("").contains("verdict"), api.describe());
+
+            String page = http.get("/evaluations/" + id).text();
+            assertTrue(page.contains("data-record-intact=\"false\""), page);
+            assertTrue(page.contains("đã bị sửa ngoài ứng dụng") && page.contains("lô " + seq), page);
+            assertTrue(page.contains("Kết luận: phần lưu kèm để tìm kiếm ghi «Chưa đạt», còn văn bản kết quả đã lưu ghi"
+                    + " «Đạt — chuyển hóa thành công»"), page);
+            assertTrue(http.get("/evaluations/" + id + "?lang=en").text().contains("changed outside the application"));
+
+            String list = http.get("/evaluations?verdict=NOT_TRANSFORMED&size=200").text();
+            int row = list.indexOf("/evaluations/" + id);
+            assertTrue(row > 0, "the changed column is what the list filters by");
+            assertTrue(list.indexOf("record-altered", row) > 0
+                    && list.indexOf("record-altered", row) < list.indexOf("</tr>", row), list);
+        } finally {
+            jdbc.update("UPDATE evaluation SET verdict = 'TRANSFORMED' WHERE id = ?", UUID.fromString(id));
+        }
+        assertTrue(verify().get("intact").asBoolean());
+        assertFalse(http.get("/evaluations/" + id).text().contains("record-altered"));
     }
 
     /** Who wrote a step down is chained with it: naming someone else afterwards, or no one, breaks the trail. */

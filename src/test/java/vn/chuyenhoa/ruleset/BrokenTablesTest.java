@@ -1,6 +1,7 @@
 package vn.chuyenhoa.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,19 @@ class BrokenTablesTest {
         });
         LoadProblem p = single(tree);
         assertLocated(p, PROFILES, "Thresholds", 23, "C23", "80%", "percent_cell");
+        // numbers as Vietnamese write them (policy trial finding 11)
+        assertTrue(p.messageVi().contains("thành 0,8;"), p.messageVi());
+        assertTrue(p.messageEn().contains("as 0.8;"), p.messageEn());
+    }
+
+    @Test
+    void anOversizedFileIsMeasuredInMegabytesAsPeopleWriteThem() {
+        List<RuleFile> files = new java.util.ArrayList<>(RuleFiles.read(RuleTree.copyInto(dir).root(), ActiveRuleset.FOLDERS));
+        files.replaceAll(f -> f.path().equals(PROFILES) ? new RuleFile(PROFILES, new byte[12_000_000]) : f);
+        LoadProblem p = VALIDATOR.validate(files, "TEST").report().problems().stream()
+                .filter(x -> x.code().equals("file_too_large")).findFirst().orElseThrow();
+        assertEquals("Tệp lớn 11,4 MB, vượt giới hạn 5 MB. Hãy xóa các trang tính, hình ảnh không cần thiết.", p.messageVi());
+        assertTrue(p.messageEn().startsWith("The file is 11.4 MB, over the limit of 5 MB."), p.messageEn());
     }
 
     @Test
@@ -128,6 +142,9 @@ class BrokenTablesTest {
     void aRequiredCellLeftEmpty() {
         LoadProblem p = single(RuleTree.copyInto(dir).set(CRITERIA, "Criteria", "B17", ""));
         assertLocated(p, CRITERIA, "Criteria", 17, "B17", null, "required");
+        // the column by the title staff read above it, never the template's field name (policy trial finding 11)
+        assertTrue(p.messageVi().startsWith("Ô bắt buộc «") && p.messageVi().endsWith("» đang trống."), p.messageVi());
+        assertFalse(java.util.regex.Pattern.compile("\\b[a-z]+[A-Z]\\w*").matcher(p.messageVi()).find(), p.messageVi());
     }
 
     @Test

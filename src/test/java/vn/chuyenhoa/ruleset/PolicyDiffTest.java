@@ -58,8 +58,11 @@ class PolicyDiffTest {
         assertEquals("AO10", expectation.source().cell());
         String clearance = shipped.engine().policy().criterion("CLEARANCE_RATE").orElseThrow().labelVi();
         assertEquals("«" + clearance + "» (CLEARANCE_RATE)", expectation.fieldVi());
+        // the cells keep their codes; what the approver reads says the outcome in words (policy trial finding 4)
         assertTrue(expectation.descriptionVi().startsWith("Ca kiểm thử «viet_yen_api_example»: «" + clearance
-                + "» (CLEARANCE_RATE) «MET» → «NOT_MET»."), expectation.descriptionVi());
+                + "» (CLEARANCE_RATE) «Đạt» → «Chưa đạt»."), expectation.descriptionVi());
+        assertFalse(expectation.descriptionVi().contains("MET"), expectation.descriptionVi());
+        assertTrue(expectation.descriptionEn().contains("«Met» → «Not met»"), expectation.descriptionEn());
 
         PolicyDiff.Change screening = only(changes, "SCREENING_CHANGED");
         assertEquals("F10", screening.source().cell());
@@ -80,6 +83,8 @@ class PolicyDiffTest {
         assertEquals("E27", threshold.legalBasisCell());
         assertFalse(threshold.legalBasisChanged(), "the legal basis beside the new 12% did not change, and says so");
         assertTrue(threshold.descriptionVi().contains("không đổi"), threshold.descriptionVi());
+        assertTrue(threshold.descriptionVi().contains("≥ 10 → ≥ 12") && !threshold.descriptionVi().contains(">="),
+                "the comparison as a sentence writes it (policy trial finding 11): " + threshold.descriptionVi());
 
         assertEquals(List.of(), PolicyDiff.between(shipped, shipped).changes(), "no change, no line");
     }

@@ -78,6 +78,14 @@ class RuleScopeTest {
         assertEquals("REFUSED", logged.get("action").asString(), logged::toString);
         assertEquals("soanthao.bacgiang", logged.get("actor").asString(), logged::toString);
 
+        // a district's profile of another province: named by its province and district, codes beside the names
+        // (policy trial finding 12: "tỉnh 38, huyện 389")
+        String ngocLac = vn.chuyenhoa.support.ShippedRows.cell(PROFILES, "Thresholds", "C", "NGOC_LAC_2024", "CLEARANCE_RATE");
+        Http.Response thanhHoa = upload(EDITOR_BAC_GIANG, RuleTree.copyInto(dir.resolve("nl")).set(PROFILES, "Thresholds", ngocLac, "81"),
+                "Ngọc Lặc 81%");
+        String items = assertProblem(thanhHoa, 403).get("items").toString();
+        assertTrue(items.contains("Bộ tiêu chí NGOC_LAC_2024 (Tỉnh Thanh Hóa (38), Huyện Ngọc Lặc (389)"), items);
+
         // a rule file every province shares, even a change that moves no decision, is the whole country's: 403 before
         // anything else (to the national editor, it is 422: logic is never uploaded)
         RuleTree drl = RuleTree.copyInto(dir.resolve("drl"));

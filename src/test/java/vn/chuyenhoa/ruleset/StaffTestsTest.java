@@ -1,6 +1,7 @@
 package vn.chuyenhoa.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -47,7 +48,23 @@ class StaffTestsTest {
         assertEquals("Cases", p.sheet());
         assertEquals(cell, p.cell());
         assertEquals("TRANSFORMED", p.value());
-        assertTrue(p.messageEn().contains("NOT_TRANSFORMED"), p.messageEn());
+        // verdicts in words, as the evaluation page says them (policy trial finding 4), never the enum code
+        assertTrue(p.messageVi().contains("mong đợi «Đạt — chuyển hóa thành công» nhưng kết quả là «Chưa đạt»"),
+                p.messageVi());
+        assertTrue(p.messageEn().contains("expected «Transformed» but the rules gave «Not transformed»"), p.messageEn());
+        assertFalse(p.messageVi().contains("TRANSFORMED"), p.messageVi());
         assertEquals(1, report.testFailures());
+    }
+
+    @Test
+    void aWrongOutcomeIsSaidWithTheCriterionsNameAndInWords() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir);
+        String cell = GovernanceTest.column(tree.file(CASES), "expect.CLEARANCE_RATE") + GovernanceTest.rowOf(tree.file(CASES), "viet_yen_api_example");
+        tree.set(CASES, "Cases", cell, "NOT_MET");
+        RulesetValidator.Report report = validator.validate(RuleFiles.read(tree.root(), ActiveRuleset.FOLDERS), "TEST").report();
+        LoadProblem p = report.problems().stream().filter(x -> x.cell().equals(cell)).findFirst().orElseThrow();
+        assertTrue(p.messageVi().matches(".*tiêu chí «[^»]+» \\(CLEARANCE_RATE\\): mong đợi «Chưa đạt» nhưng kết quả là «Đạt»\\..*"),
+                p.messageVi());
+        assertFalse(p.messageVi().contains("NOT_MET") || p.messageVi().contains(" MET"), p.messageVi());
     }
 }

@@ -133,7 +133,7 @@ class WorkbookCellsTest {
         List<LoadProblem> problems = new ArrayList<>();
         Cells cells = new Cells(problems);
         DecisionTables.RowOrigin origin = new DecisionTables.RowOrigin("decision-tables/x.drl.xlsx", "Settings",
-                "Settings", 12, Map.of("value", 2, "flag", 3, "day", 4), Map.of(2, "0,5"));
+                "Settings", 12, Map.of("value", 2, "flag", 3, "day", 4), Map.of(2, "0,5"), Map.of());
         SheetRow row = new SheetRow("r", origin, Map.of("value", "0,5", "flag", "TRUE", "day", "2024-12-31"));
 
         assertEquals(new BigDecimal("0.5"), cells.number(row, "value", "0,5", "vi", "en"), "a decimal comma is read");

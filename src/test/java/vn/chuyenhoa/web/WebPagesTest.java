@@ -181,6 +181,8 @@ class WebPagesTest {
         assertTrue(page.contains("Chưa đạt") && page.contains(ShippedRows.cell("decision-tables/profiles.drl.xlsx", "Thresholds", "C",
                 "NGOC_LAC_2024", "CLEARANCE_RATE")) && page.contains("Thresholds"), "label and cell");
         assertTrue(page.contains("BCĐ 138 huyện Ngọc Lặc"), "legal basis");
+        // the row that holds province and district says so (policy trial finding 12: it read "Mã tỉnh")
+        assertTrue(page.contains("<th id=\"place-label\">Tỉnh, huyện</th>"), page);
         // why this profile: its scope and the area by name, the code beside each (not "tỉnh 38, huyện 389")
         assertTrue(page.contains("được chọn vì phạm vi (Tỉnh Thanh Hóa (38), Huyện Ngọc Lặc (389), danh mục")
                 && page.contains("chứa địa bàn Xã Kiên Thọ (15118)") && !page.contains("tỉnh 38"), page);
@@ -459,6 +461,10 @@ class WebPagesTest {
         }
         assertTrue(done.contains("Xong") && done.contains("Phường Nếnh") && done.contains("Đạt — chuyển hóa thành công"), done);
         assertTrue(done.contains("Chạy lại trên") && done.contains("translate=\"no\">24</code>"), "the filter is named: " + done);
+        // the criterion that flipped by its name, the code beside it, the outcomes in words (policy trial finding 4)
+        assertFalse(done.contains("NOT_MET") || done.contains(": MET"), done);
+        assertTrue(java.util.regex.Pattern.compile("<span>Tỷ lệ giảm[^<]*</span> <code translate=\"no\">CRIME_REDUCTION</code>:\\s*"
+                + "<span>Chưa đạt</span> → <span>Đạt</span>").matcher(done).find(), done);
         // a filter that matches nothing is refused with the field that is wrong, not run as "0 / 0"
         Http.Response unknown = http.post("/rulesets/" + draft + "/impact", "application/x-www-form-urlencoded",
                 "provinceCode=abc&profileId=xyz".getBytes(StandardCharsets.UTF_8));
