@@ -151,17 +151,10 @@ class EvaluationController {
         Optional<EvaluationRecord> record = Ids.uuid(id).flatMap(store::find);
         if (record.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
-        // the document is returned as it was answered; search columns that say otherwise were changed behind the
-        // application, and a caller reading only the document must not miss that (the full check: replay, audit/verify)
-        List<RecordChecks.Mismatch> mismatches = checks.mismatches(record.get());
-        if (!mismatches.isEmpty()) ok.header(RECORD_ALTERED, mismatches.stream().map(RecordChecks.Mismatch::column)
-                .collect(java.util.stream.Collectors.joining(", ")) + " stored beside the document differ from it;"
-                + " the record was changed outside the application (see /api/v1/audit/verify)");
         return ok.body(record.get().responseJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Set on a stored evaluation whose record no longer agrees with its document. */
-    static final String RECORD_ALTERED = "Record-Altered";
 
     @ApiResponse(responseCode = "404", description = "There is no such evaluation")
     @Operation(operationId = "getEvaluationStatus", summary = "Whether an evaluation is in force, withdrawn or superseded, and why / Trạng thái hiệu lực",

@@ -71,11 +71,6 @@ class EvaluationPages {
         if (problems.isEmpty()) {
             EvaluationFinder.Found found = finder.find(q);
             model.addAttribute("result", found.page());
-            // the list reads the search columns; a row whose columns no longer say what its document says is marked,
-            // so the list and the evaluation's page never show two verdicts without a word
-            model.addAttribute("altered", found.page().items().stream().map(EvaluationSummary::id)
-                    .filter(id -> store.find(id).map(checks::mismatches).filter(m -> !m.isEmpty()).isPresent())
-                    .collect(java.util.stream.Collectors.toSet()));
             model.addAttribute("truncated", found.truncated());
             model.addAttribute("scanLimit", EvaluationFinder.SCAN_LIMIT);
             model.addAttribute("prev", q.page() > 0 ? q.link("/evaluations", q.page() - 1) : null);
