@@ -78,8 +78,9 @@ class UploadTooLarge extends OncePerRequestFilter {
                 return;
             }
             // anything else about the body is answered where it is read, as before
-        } catch (ServletException e) {
-            // a body that is no multipart form: the page answers it
+        } catch (ServletException | IOException e) {
+            // a body that is no multipart form, or a broken one (no boundary, cut short): the container keeps the
+            // failure, and whoever reads the form next answers it as before this filter (a 4xx, never a 500)
         }
         chain.doFilter(request, response);
     }
