@@ -148,13 +148,10 @@ class EvaluationController {
                     content = @Content(schema = @Schema(implementation = EvaluationDocument.class))))
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> get(@PathVariable String id) {
-        Optional<EvaluationRecord> record = Ids.uuid(id).flatMap(store::find);
-        if (record.isEmpty()) return Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + ".");
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
-        return ok.body(record.get().responseJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Ids.uuid(id).flatMap(store::findResponse)
+                .<ResponseEntity<?>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
+                .orElseGet(() -> Problems.notFound("There is no evaluation " + id + ".", "Không có đánh giá " + id + "."));
     }
-
-    /** Set on a stored evaluation whose record no longer agrees with its document. */
 
     @ApiResponse(responseCode = "404", description = "There is no such evaluation")
     @Operation(operationId = "getEvaluationStatus", summary = "Whether an evaluation is in force, withdrawn or superseded, and why / Trạng thái hiệu lực",
