@@ -25,10 +25,17 @@ public final class AreaDirectory {
     static final String RESOURCE_CORRECTIONS = "/area/admin-units-2024-to-2025-corrections.csv";
 
     private final Map<CodeScheme, Map<String, AdminUnit>> units;
+    // every evaluation and batch item names its province (provinceLabel): looked up, not searched among 10,047 units
+    private final Map<CodeScheme, Map<String, String>> provinceNames = new EnumMap<>(CodeScheme.class);
     private final Reform reform;
 
     private AreaDirectory(Map<CodeScheme, Map<String, AdminUnit>> units, List<UnitMapping.Row> mapping) {
         this.units = units;
+        // the name of a province's first commune by code, as communesOf lists them
+        units.forEach((scheme, byCode) -> provinceNames.put(scheme, byCode.values().stream()
+                .sorted(java.util.Comparator.comparing(AdminUnit::code))
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(AdminUnit::provinceCode, AdminUnit::provinceName,
+                        (first, later) -> first))));
         // the mapping's rows become links between the units of this directory, so both lists are read first
         this.reform = new Reform(mapping, this);
     }
@@ -117,8 +124,13 @@ public final class AreaDirectory {
      * the name is the official one; "SCHEME:CODE" when the lists have no such province, so it is still identified.
      */
     public String provinceLabel(String codeScheme, String provinceCode) {
-        return CodeScheme.parse(codeScheme).flatMap(s -> communesOf(s, provinceCode).stream().findFirst())
-                .map(u -> u.provinceName() + " (" + provinceCode + ")").orElse(codeScheme + ":" + provinceCode);
+        return CodeScheme.parse(codeScheme).flatMap(s -> provinceName(s, provinceCode))
+                .map(name -> name + " (" + provinceCode + ")").orElse(codeScheme + ":" + provinceCode);
+    }
+
+    /** A province's official name ("Tỉnh Bắc Giang"); empty when the scheme's list has no such province. */
+    public Optional<String> provinceName(CodeScheme scheme, String provinceCode) {
+        return Optional.ofNullable(provinceNames.get(scheme).get(provinceCode));
     }
 
     int communeCount(CodeScheme scheme) {

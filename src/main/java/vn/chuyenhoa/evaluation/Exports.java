@@ -207,8 +207,7 @@ class Exports {
 
     private String provinceName(String scheme, String provinceCode) {
         return vn.chuyenhoa.area.CodeScheme.parse(scheme)
-                .flatMap(s -> areas.communesOf(s, provinceCode).stream().findFirst())
-                .map(vn.chuyenhoa.area.AdminUnit::provinceName).orElse("tỉnh " + provinceCode);
+                .flatMap(s -> areas.provinceName(s, provinceCode)).orElse("tỉnh " + provinceCode);
     }
 
     private static String time(java.time.Instant t) {

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.chuyenhoa.access.Caller;
-import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
 
@@ -35,8 +34,7 @@ class ReportLinks {
     private java.util.Optional<Link> link(String schemeAndProvince) {
         String[] sp = schemeAndProvince.split(":", 2);
         if (sp.length != 2) return java.util.Optional.empty();
-        return CodeScheme.parse(sp[0]).flatMap(s -> areas.communesOf(s, sp[1]).stream().findFirst())
-                .map(AdminUnit::provinceName)
+        return CodeScheme.parse(sp[0]).flatMap(s -> areas.provinceName(s, sp[1]))
                 .map(name -> new Link(UriComponentsBuilder.fromPath("/programmes/{s}/{p}/reports").buildAndExpand(sp[0], sp[1])
                         .encode().toUriString(), name + " (" + sp[1] + ")"));
     }

@@ -47,6 +47,23 @@ class AreaDirectoryTest {
         void theNewSchemeHasEveryCommuneOfQd19() {
             assertThat(directory.communeCount(CodeScheme.QD19_2025)).isEqualTo(3_321);
         }
+
+        @Test
+        void everyProvinceIsNamedAsItsCommunesNameIt() {
+            int provinces = 0;
+            for (CodeScheme scheme : CodeScheme.values()) {
+                for (int i = 0; i < 100; i++) {
+                    String code = String.format("%02d", i);
+                    var communes = directory.communesOf(scheme, code);
+                    assertThat(directory.provinceName(scheme, code))
+                            .isEqualTo(communes.stream().findFirst().map(AdminUnit::provinceName));
+                    assertThat(directory.provinceLabel(scheme.name(), code)).isEqualTo(communes.isEmpty()
+                            ? scheme.name() + ":" + code : communes.get(0).provinceName() + " (" + code + ")");
+                    if (!communes.isEmpty()) provinces++;
+                }
+            }
+            assertThat(provinces).isEqualTo(63 + 34);
+        }
     }
 
     @Nested
