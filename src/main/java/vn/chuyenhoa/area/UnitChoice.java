@@ -38,8 +38,7 @@ public class UnitChoice {
             // province codes are two digits in both lists
             for (int i = 1; i < 100; i++) {
                 String code = String.format("%02d", i);
-                areas.communesOf(s, code).stream().findFirst()
-                        .ifPresent(u -> list.add(new Province(s, code, u.provinceName())));
+                areas.provinceName(s, code).ifPresent(name -> list.add(new Province(s, code, name)));
             }
             list.sort(java.util.Comparator.comparing(Province::name, java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"))));
             provinces.put(s, List.copyOf(list));

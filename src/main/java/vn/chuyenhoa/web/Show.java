@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import vn.chuyenhoa.area.AdminUnit;
 import vn.chuyenhoa.area.AreaDirectory;
 import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.kernel.Comparison;
@@ -124,14 +123,11 @@ public class Show {
         return CodeScheme.titleOf(scheme.toString());
     }
 
-    private Optional<AdminUnit> anyCommuneOf(Object scheme, String provinceCode) {
-        return CodeScheme.parse(String.valueOf(scheme)).flatMap(s -> areas.communesOf(s, provinceCode).stream().findFirst());
-    }
-
-    /** "Điện Biên (11)": a province's name beside its code. */
+    /** "Điện Biên (11)": a province's name beside its code (shown on every row of a list: a lookup, not a search). */
     public String province(Object scheme, String code) {
         if (code == null) return "";
-        return anyCommuneOf(scheme, code).map(u -> u.provinceName() + " (" + code + ")").orElse(code);
+        return CodeScheme.parse(String.valueOf(scheme)).flatMap(s -> areas.provinceName(s, code))
+                .map(name -> name + " (" + code + ")").orElse(code);
     }
 
     /** An account's provinces ("QD124_2004:24") as names: "Bắc Giang (24)". */
