@@ -196,9 +196,11 @@ class AccessConfig {
                         .requestMatchers(reads("/programmes/{codeScheme}/{provinceCode}/facts-sheet",
                                 "/programmes/{codeScheme}/{provinceCode}/facts-sheet/**")).access(officerOfProvince())
 
-                        // rules: editors upload and preview; approvers preview and put in force
+                        // rules: editors upload, make their stale drafts again on the version in force, and preview; approvers preview
+                        // and put in force
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets").hasRole("RULE_EDITOR")
                         .requestMatchers(pages("/rulesets/upload")).hasRole("RULE_EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/rebase", "/rulesets/*/rebase").hasRole("RULE_EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/impact", "/rulesets/*/impact").hasAnyRole("RULE_EDITOR", "RULE_APPROVER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/activate").hasRole("RULE_APPROVER")
                         .requestMatchers(pages("/rulesets/*/activate")).hasRole("RULE_APPROVER")

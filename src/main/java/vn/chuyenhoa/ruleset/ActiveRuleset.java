@@ -367,6 +367,74 @@ public class ActiveRuleset implements EngineSource {
     }
 
     /**
+     * A draft made on a version no longer in force, made again on the version in force: what the draft changed against
+     * its base is carried onto the version in force cell by cell ({@link ReleaseCarry#rebase}), and the result is
+     * offered as a new upload by {@code who} (same checks, a new draft based on the version in force, its STORED action
+     * naming the draft it replaces and what was carried). Cells the version in force changed too keep its value and
+     * are listed. The old draft stays as it was.
+     *
+     * <p>Who may rebase a draft is who may upload it: the draft's change against its base must be within their
+     * provinces, decided from the stored cells before anything is compiled.
+     *
+     * @throws NoSuchElementException when there is no such version
+     * @throws Changer.Refused        with nothing stored, and the attempt logged
+     * @throws NothingToRebase        when the version is not a draft made on a version no longer in force
+     */
+    synchronized Rebased rebase(String draftId, Changer who, String comment) {
+        StoredVersion draft = store.find(draftId).orElseThrow();
+        String basedOn = store.info(draftId).map(VersionInfo::basedOn).orElse(null);
+        RulesetSnapshot inForce = snapshot();
+        List<RuleFile> draftFiles = files(draft);
+        List<RuleFile> baseFiles = basedOn == null ? List.of() : store.find(basedOn).map(ActiveRuleset::files).orElse(List.of());
+        if (basedOn != null && !baseFiles.isEmpty()) {
+            List<String> outside = who.outside(baseFiles, draftFiles, validator.areas());
+            if (!outside.isEmpty()) throw refused(who.name(), versionId(), draftId, comment, new Changer.Refused("outside-scope",
+                    "Draft " + draftId + " changes rules beyond " + who.name() + "'s provinces; nothing was stored.",
+                    "Bản nháp " + draftId + " thay đổi quy tắc ngoài phạm vi tỉnh của " + who.name() + "; không có gì được lưu.", outside));
+        }
+        if (staleBase(draftId, inForce.versionId()).isEmpty() || baseFiles.isEmpty()) {
+            throw new NothingToRebase(draftId, basedOn, inForce.versionId());
+        }
+        ReleaseCarry.Result carry = ReleaseCarry.rebase(baseFiles, draftFiles, inForce.files());
+        String said = comment != null ? comment : "Bản nháp " + draftId.substring(0, 12) + " cập nhật theo phiên bản đang áp dụng "
+                + inForce.versionId().substring(0, 12) + " / draft " + draftId.substring(0, 12) + " made again on the version in force "
+                + inForce.versionId().substring(0, 12);
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("rebaseOf", draftId);
+        d.put("draftBasedOn", basedOn);
+        d.put("carried", carry.carried());
+        d.put("conflicts", carry.reenter());
+        Offer offer = offer(carry.files(), UPLOAD, who, said, false, json.writeValueAsString(d), null);
+        return new Rebased(offer, draftId, inForce.versionId(), carry.carried(), carry.reenter());
+    }
+
+    /**
+     * What a rebase made: the new draft (or the stored version its files match, or the report that refused them), the
+     * draft it replaces, the version in force it is based on, the cells carried and those both sides changed.
+     */
+    record Rebased(Offer offer, String replaces, String basedOn, List<ReleaseCarry.Moved> carried,
+                          List<ReleaseCarry.Moved> conflicts) {}
+
+    /** Not a draft made on a version no longer in force: there is nothing to carry onto the version in force. */
+    static final class NothingToRebase extends RuntimeException {
+        public final String messageVi;
+        public final String inForce;
+
+        private NothingToRebase(String versionId, String basedOn, String inForce) {
+            super("Version " + versionId + " is not a draft made on a version no longer in force (based on "
+                    + basedOn + "; " + inForce + " is in force): there is nothing to rebase.");
+            this.messageVi = "Phiên bản " + StaleBase.shortId(versionId) + " không phải bản nháp soạn trên một phiên bản"
+                    + " nay không còn áp dụng (phiên bản đang áp dụng là " + StaleBase.shortId(inForce)
+                    + "): không có gì cần cập nhật.";
+            this.inForce = inForce;
+        }
+    }
+
+    private static List<RuleFile> files(StoredVersion v) {
+        return v.files().stream().map(f -> new RuleFile(f.path(), f.content())).toList();
+    }
+
+    /**
      * Puts a stored version in force; activating an earlier one is the rollback. A person never approves a version
      * they uploaded themselves, and only within their provinces (see {@link Changer#outside}).
      *

@@ -50,6 +50,29 @@ final class ReleaseCarry {
     /** A cell in force to write onto the release at {@code row} (1-based) and {@code col}; null {@code from} blanks it. */
     private record Copy(String sheet, int row, int col, WorkbookCells.Cell from) {}
 
+    /**
+     * Why a cell was listed or kept, in the words of the case: a new release's templates, or a draft carried onto the
+     * version in force (see {@link #rebase}).
+     */
+    private record Words(String goneVi, String goneEn, String columnVi, String columnEn, String bothVi, String bothEn,
+                         String keptVi, String keptEn) {}
+
+    private static final Words RELEASE = new Words(
+            "Bảng %s không còn trong bản phát hành mới.", "The table %s is not in the new release.",
+            "Cột dữ liệu này đã đổi trong bản phát hành mới; nhập lại giá trị theo cột mới.",
+            "This data column changed in the new release; enter the value again under the new column.",
+            "Bản phát hành mới cũng sửa ô này (%s → %s); xem lại và nhập lại nếu cần.",
+            "The new release changed this cell too (%s → %s); review it and enter it again if needed.",
+            "Giữ giá trị tỉnh đã tải lên.", "Kept the value uploaded by the province.");
+
+    private static final Words REBASE = new Words(
+            "Bảng %s không còn trong phiên bản đang áp dụng.", "The table %s is not in the version in force.",
+            "Cột dữ liệu này đã đổi trong phiên bản đang áp dụng; nhập lại giá trị theo cột mới.",
+            "This data column changed in the version in force; enter the value again under the new column.",
+            "Phiên bản đang áp dụng cũng sửa ô này (%s → %s); ô giữ giá trị đang áp dụng, nhập lại giá trị của bản nháp nếu vẫn cần.",
+            "The version in force changed this cell too (%s → %s); it keeps the value in force; enter the draft's value again if still needed.",
+            "Giữ giá trị của bản nháp.", "Kept the draft's value.");
+
     private ReleaseCarry() {}
 
     /** The release as it is: nothing in force differs from the release last seen. */
@@ -58,6 +81,46 @@ final class ReleaseCarry {
     }
 
     static Result carry(List<RuleFile> base, List<RuleFile> inForce, List<RuleFile> release) {
+        return carry(base, inForce, release, RELEASE);
+    }
+
+    /**
+     * A draft made on {@code base} carried onto the version in force: what the draft changed is written where the
+     * version in force left the cell as the base had it; a cell both changed keeps the value in force and is listed
+     * ({@link Moved#value} the draft's, {@link Moved#releaseValue} the one in force). A file the draft added is added
+     * where the version in force has none; any other change of a whole file cannot be carried cell by cell and is listed.
+     */
+    static Result rebase(List<RuleFile> base, List<RuleFile> draft, List<RuleFile> inForce) {
+        Result cells = carry(base, draft, inForce, REBASE);
+        Map<String, byte[]> b = contents(base), d = contents(draft), f = contents(inForce);
+        List<RuleFile> files = new ArrayList<>(cells.files());
+        List<Moved> reenter = new ArrayList<>(cells.reenter());
+        d.forEach((path, bytes) -> {
+            if (b.containsKey(path)) {
+                if (Arrays.equals(bytes, b.get(path))) return;
+                if (!f.containsKey(path)) {
+                    reenter.add(wholeFile(path, "Phiên bản đang áp dụng không còn tệp này.", "The version in force no longer has this file."));
+                } else if (!path.endsWith(".xlsx") && !Arrays.equals(bytes, f.get(path))) {
+                    reenter.add(wholeFile(path, "Bản nháp sửa tệp này, không phải ô dữ liệu; không chuyển được.",
+                            "The draft changed this file, not data cells; it cannot be carried."));
+                }
+            } else if (!f.containsKey(path)) {
+                files.add(new RuleFile(path, bytes));
+            } else if (!Arrays.equals(bytes, f.get(path))) {
+                reenter.add(wholeFile(path, "Bản nháp và phiên bản đang áp dụng cùng thêm tệp này, khác nhau; giữ tệp đang áp dụng.",
+                        "The draft and the version in force both added this file, differently; the one in force is kept."));
+            }
+        });
+        b.keySet().stream().filter(path -> !d.containsKey(path) && f.containsKey(path)).forEach(path -> reenter.add(
+                wholeFile(path, "Bản nháp bỏ tệp này; phiên bản đang áp dụng vẫn giữ.", "The draft removed this file; the version in force keeps it.")));
+        return new Result(List.copyOf(files), cells.carried(), List.copyOf(reenter));
+    }
+
+    private static Moved wholeFile(String path, String vi, String en) {
+        return new Moved(path, "", "", null, null, vi, en);
+    }
+
+    private static Result carry(List<RuleFile> base, List<RuleFile> inForce, List<RuleFile> release, Words words) {
         Map<String, byte[]> b = contents(base), f = contents(inForce);
         List<RuleFile> out = new ArrayList<>();
         List<Moved> carried = new ArrayList<>(), reenter = new ArrayList<>();
@@ -67,12 +130,13 @@ final class ReleaseCarry {
                 out.add(r);
                 continue;
             }
-            out.add(new RuleFile(r.path(), carry(r, was, now, carried, reenter)));
+            out.add(new RuleFile(r.path(), carry(r, was, now, carried, reenter, words)));
         }
         return new Result(List.copyOf(out), List.copyOf(carried), List.copyOf(reenter));
     }
 
-    private static byte[] carry(RuleFile release, byte[] was, byte[] now, List<Moved> carried, List<Moved> reenter) {
+    private static byte[] carry(RuleFile release, byte[] was, byte[] now, List<Moved> carried, List<Moved> reenter,
+                                Words words) {
         Map<String, WorkbookCells.Sheet> base = sheets(release.path(), was), next = sheets(release.path(), release.content()),
                 inForce = sheets(release.path(), now);
         // a workbook that cannot be read carries nothing: validation refuses it and says why
@@ -85,7 +149,7 @@ final class ReleaseCarry {
             for (Table t : tables(forced).values()) {
                 Table o = oldTables.get(t.name());
                 if (o == null) continue;
-                carryTable(release.path(), forced, t, old, o, fresh, freshTables.get(t.name()), copies, carried, reenter);
+                carryTable(release.path(), forced, t, old, o, fresh, freshTables.get(t.name()), copies, carried, reenter, words);
             }
         }
         return copies.isEmpty() ? release.content() : write(release.content(), copies);
@@ -93,7 +157,7 @@ final class ReleaseCarry {
 
     private static void carryTable(String path, WorkbookCells.Sheet forced, Table t, WorkbookCells.Sheet old, Table o,
                                    WorkbookCells.Sheet fresh, Table n, List<Copy> copies, List<Moved> carried,
-                                   List<Moved> reenter) {
+                                   List<Moved> reenter, Words words) {
         int rows = Math.max(dataRows(forced, t), dataRows(old, o));
         for (int i = 0; i < rows; i++) {
             for (int k = 0; k < t.columns().size(); k++) {
@@ -104,25 +168,23 @@ final class ReleaseCarry {
                 if (Objects.equals(value, was)) continue;
                 if (n == null) {
                     reenter.add(new Moved(path, forced.name(), ref(t.row() + HEADER_ROWS + 1 + i, col), value, null,
-                            "Bảng " + t.name() + " không còn trong bản phát hành mới.",
-                            "The table " + t.name() + " is not in the new release."));
+                            words.goneVi().formatted(t.name()), words.goneEn().formatted(t.name())));
                     continue;
                 }
                 int newRow = n.row() + HEADER_ROWS + 1 + i, newCol = n.col() + (col - t.col());
                 String cell = ref(newRow, newCol);
                 String released = text(fresh, newRow, newCol);
                 if (!header(old, o, oldCol).equals(header(fresh, n, newCol))) {
-                    reenter.add(new Moved(path, forced.name(), cell, value, released,
-                            "Cột dữ liệu này đã đổi trong bản phát hành mới; nhập lại giá trị theo cột mới.",
-                            "This data column changed in the new release; enter the value again under the new column."));
+                    reenter.add(new Moved(path, forced.name(), cell, value, released, words.columnVi(), words.columnEn()));
+                } else if (Objects.equals(released, value)) {
+                    // both sides made the same change: nothing to carry, nothing to enter again
+                    continue;
                 } else if (!Objects.equals(released, was)) {
                     reenter.add(new Moved(path, forced.name(), cell, value, released,
-                            "Bản phát hành mới cũng sửa ô này (" + was + " → " + released + "); xem lại và nhập lại nếu cần.",
-                            "The new release changed this cell too (" + was + " → " + released + "); review it and enter it again if needed."));
+                            words.bothVi().formatted(was, released), words.bothEn().formatted(was, released)));
                 } else {
                     copies.add(new Copy(forced.name(), newRow, newCol, forced.cell(t.row() + HEADER_ROWS + 1 + i, col)));
-                    carried.add(new Moved(path, forced.name(), cell, value, released,
-                            "Giữ giá trị tỉnh đã tải lên.", "Kept the value uploaded by the province."));
+                    carried.add(new Moved(path, forced.name(), cell, value, released, words.keptVi(), words.keptEn()));
                 }
             }
         }

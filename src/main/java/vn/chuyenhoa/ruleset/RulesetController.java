@@ -212,14 +212,7 @@ class RulesetController {
                     .body(Map.of("version", offer.versionId(), "status", "DRAFT", "report", offer.report()));
             case EXISTING -> ResponseEntity.ok(Map.of("version", offer.versionId(),
                     "status", view(store.info(offer.versionId()).orElseThrow(), store.everActivated()).status(), "existing", true));
-            case REJECTED -> {
-                ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-ruleset",
-                        "The rule files do not validate", "Bộ quy tắc tải lên không hợp lệ",
-                        offer.report().problemsTotal() + " problem(s); see report. Nothing was changed.",
-                        offer.report().problemsTotal() + " lỗi; xem báo cáo từng ô. Không có gì bị thay đổi.");
-                r.getBody().setProperty("report", offer.report());
-                yield r;
-            }
+            case REJECTED -> invalid(offer.report());
         };
     }
 
@@ -287,6 +280,97 @@ class RulesetController {
         if (done.basedOn() != null) answer.put("basedOn", done.basedOn());
         if (done.staleBase()) answer.put("staleBase", true);
         return ResponseEntity.ok(answer);
+    }
+
+    @Schema(name = "RebaseCell", description = "A cell the draft changed: carried onto the version in force, or changed "
+            + "there too and kept as it is in force (to enter again if still needed)")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RebaseCell(String file, String sheet, String cell, String draftValue, String inForceValue, String reasonVi,
+                      String reason) {
+        static RebaseCell of(ReleaseCarry.Moved m) {
+            return new RebaseCell(m.file(), blank(m.sheet()), blank(m.cell()), m.value(), m.releaseValue(), m.reasonVi(), m.reasonEn());
+        }
+
+        private static String blank(String s) {
+            return s == null || s.isEmpty() ? null : s;
+        }
+    }
+
+    @Schema(name = "RebaseResult", description = "The new DRAFT (201), or the stored version the rebased files match (200)")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RebaseResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String version,
+                        @Schema(allowableValues = {"DRAFT", "ACTIVE", "RETIRED"}) String status,
+                        @Schema(description = "The version in force the new draft is based on") String basedOn,
+                        @Schema(description = "The draft this one replaces") String replaces,
+                        @Schema(description = "200 only: true") Boolean existing,
+                        @Schema(description = "201 only") RulesetValidator.Report report,
+                        List<RebaseCell> carried,
+                        @Schema(description = "Cells both the draft and the version in force changed: they keep the "
+                                + "value in force; enter the draft's value again if it is still wanted") List<RebaseCell> conflicts) {}
+
+    @ApiResponse(responseCode = "404", description = "There is no such ruleset version")
+    @Operation(operationId = "rebaseRulesetDraft", summary = "Make a stale draft again on the version in force / Cập nhật bản nháp theo phiên bản đang áp dụng",
+            description = "For a draft made on a version that is no longer in force (whose activation is 409 stale-base): "
+                    + "what the draft changed against its base is carried onto the version in force cell by cell, and the "
+                    + "result is validated and stored like an upload by the caller (RULE_EDITOR, the draft's change within "
+                    + "the caller's provinces, checked before anything is compiled): a new DRAFT based on the version in "
+                    + "force, recorded with the draft it replaces. Cells the version in force changed too keep the value in "
+                    + "force and are listed in conflicts. Body: optional {\"comment\": \"why\"}; no other key.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Rebase.class))),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "A new DRAFT based on the version in force; Location names it",
+                        content = @Content(schema = @Schema(implementation = RebaseResult.class))),
+                @ApiResponse(responseCode = "200", description = "The rebased files are a stored version, which is returned",
+                        content = @Content(schema = @Schema(implementation = RebaseResult.class))),
+                @ApiResponse(responseCode = "403", description = "Not a RULE_EDITOR, or the draft changes rules beyond the caller's provinces; nothing stored"),
+                @ApiResponse(responseCode = "409", description = "Not a draft made on a version no longer in force: nothing to rebase "
+                        + "(urn:chuyenhoa:problem:not-stale); inForce names the version in force"),
+                @ApiResponse(responseCode = "422", description = "The rebased files do not validate: report lists each problem by "
+                        + "file, sheet and cell (urn:chuyenhoa:problem:invalid-ruleset); nothing changed")})
+    @PostMapping(path = "/api/v1/rulesets/{version}/rebase", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> rebase(@PathVariable String version, @RequestBody(required = false) byte[] body) {
+        JsonReader r = new JsonReader();
+        JsonBody.Obj root = r.optionalRoot(body, Set.of("comment"));
+        String comment = root == null ? null : r.text("comment", root.members().get("comment"), false, ActiveRuleset.MAX_COMMENT);
+        if (r.hasErrors()) return Problems.badRequest(r.sorted());
+        ActiveRuleset.Rebased done;
+        try {
+            done = active.rebase(version, Changer.of(Caller.required()), comment == null || comment.isBlank() ? null : comment.strip());
+        } catch (NoSuchElementException e) {
+            return Problems.notFound("There is no ruleset version " + version + ".", "Không có phiên bản bộ quy tắc " + version + ".");
+        } catch (Changer.Refused e) {
+            return refused(e);
+        } catch (ActiveRuleset.NothingToRebase e) {
+            ResponseEntity<ProblemDetail> p = Problems.of(HttpStatus.CONFLICT, "not-stale", "Nothing to rebase",
+                    "Không có gì cần cập nhật", e.getMessage(), e.messageVi);
+            p.getBody().setProperty("inForce", e.inForce);
+            return p;
+        }
+        ActiveRuleset.Offer offer = done.offer();
+        List<RebaseCell> carried = done.carried().stream().map(RebaseCell::of).toList();
+        List<RebaseCell> conflicts = done.conflicts().stream().map(RebaseCell::of).toList();
+        return switch (offer.result()) {
+            case CREATED -> ResponseEntity.created(URI.create("/api/v1/rulesets/" + offer.versionId())).body(new RebaseResult(
+                    offer.versionId(), "DRAFT", done.basedOn(), done.replaces(), null, offer.report(), carried, conflicts));
+            case EXISTING -> ResponseEntity.ok(new RebaseResult(offer.versionId(),
+                    view(store.info(offer.versionId()).orElseThrow(), store.everActivated()).status(), null, done.replaces(),
+                    true, null, carried, conflicts));
+            case REJECTED -> invalid(offer.report());
+        };
+    }
+
+    @Schema(description = "Why the draft is made again on the version in force")
+    record Rebase(@Schema(description = "Optional; by default the comment names both versions") String comment) {}
+
+    /** Files that do not validate, as an upload's are answered: the report cell by cell, nothing changed. */
+    private static ResponseEntity<ProblemDetail> invalid(RulesetValidator.Report report) {
+        ResponseEntity<ProblemDetail> r = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-ruleset",
+                "The rule files do not validate", "Bộ quy tắc tải lên không hợp lệ",
+                report.problemsTotal() + " problem(s); see report. Nothing was changed.",
+                report.problemsTotal() + " lỗi; xem báo cáo từng ô. Không có gì bị thay đổi.");
+        r.getBody().setProperty("report", report);
+        return r;
     }
 
     /** The draft's base and the version in force, and where to compare them, so that the caller can confirm or upload again. */

@@ -112,7 +112,75 @@ class RulesetPages {
         model.addAttribute("actions", actions.stream().filter(a -> ownHistory(a, version)).toList());
         model.addAttribute("attempts", actions.stream().filter(a -> !ownHistory(a, version)).toList());
         model.addAttribute("mayApprove", mayApprove());
+        model.addAttribute("mayUpload", mayUpload());
         model.addAttribute("release", release(version));
+        model.addAttribute("rebase", rebase(version));
+        model.addAttribute("staleBase", staleBase(version));
+        model.addAttribute("rebaseErrors", List.of());
+    }
+
+    /**
+     * A draft made on a version no longer in force, made again on the version in force by the editor who asks (see
+     * {@link ActiveRuleset#rebase}): the new draft's page lists the cells both changed; a refusal, or files that do not
+     * validate, are shown on the old draft's page.
+     */
+    @PostMapping("/rulesets/{version}/rebase")
+    String rebase(@PathVariable String version, @RequestParam(required = false) String comment, Model model,
+                  HttpServletResponse response) {
+        String said = blank(comment);
+        List<FormError> errors = new ArrayList<>();
+        if (said != null) tooLong(said).ifPresent(errors::add);
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        if (errors.isEmpty()) {
+            try {
+                ActiveRuleset.Rebased done = active.rebase(version, Changer.of(Caller.required()), said);
+                switch (done.offer().result()) {
+                    case CREATED -> {
+                        return "redirect:/rulesets/" + done.offer().versionId() + "?rebased";
+                    }
+                    case EXISTING -> {
+                        return "redirect:/rulesets/" + done.offer().versionId() + "?existing";
+                    }
+                    case REJECTED -> {
+                        status = HttpStatus.UNPROCESSABLE_CONTENT;
+                        model.addAttribute("rebaseRejected", done.offer().report());
+                        errors.add(new FormError("refused", "Bản nháp cập nhật theo phiên bản đang áp dụng không hợp lệ;"
+                                + " không có gì được lưu. Xem các lỗi từng ô dưới đây.",
+                                "The draft made again on the version in force does not validate; nothing was stored."
+                                        + " See the problems cell by cell below."));
+                    }
+                }
+            } catch (NoSuchElementException e) {
+                throw missing(version);
+            } catch (Changer.Refused e) {
+                status = HttpStatus.FORBIDDEN;
+                errors.addAll(refusal(e));
+            } catch (ActiveRuleset.NothingToRebase e) {
+                status = HttpStatus.CONFLICT;
+                errors.add(new FormError("refused", e.messageVi, e.getMessage()));
+            }
+        }
+        versionPage(version, model, List.of(), null, null);
+        model.addAttribute("rebaseErrors", errors);
+        response.setStatus(status.value());
+        return "ruleset";
+    }
+
+    /** What a rebase carried onto the version in force and which cells both changed, if this version is one. */
+    private RebaseView rebase(String version) {
+        return store.actions(version).stream()
+                .filter(a -> "STORED".equals(a.action()) && version.equals(a.toVersion()) && a.detailsJson() != null)
+                .map(a -> json.readValue(a.detailsJson(), RebaseView.class))
+                .filter(r -> r.rebaseOf() != null)
+                .findFirst().orElse(null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record RebaseView(String rebaseOf, String draftBasedOn, List<Moved> carried, List<Moved> conflicts) {}
+
+    /** Only those who may upload are offered to make a draft again on the version in force. */
+    private static boolean mayUpload() {
+        return Caller.current().map(c -> c.has(Role.RULE_EDITOR)).orElse(false);
     }
 
     /** Every file of the version in force in one zip, with their folders, to edit and upload again. */
@@ -343,6 +411,7 @@ class RulesetPages {
         // compared with the version it would replace, never with its own base: that is what putting it in force changes
         diff(active.snapshot(), target, model);
         model.addAttribute("staleBase", staleBase(version));
+        model.addAttribute("mayUpload", mayUpload());
         // what the approver decides on: the diff above and what the version would change in stored verdicts
         ImpactJobs.Status latest = impact.latestFor(version).orElse(null);
         model.addAttribute("impact", latest);
