@@ -191,7 +191,8 @@ class RoleMatrixTest {
                 "GET /api/v1/ruleset-actions", "GET /api/v1/rulesets/{a}/diff/{b}", "GET /api/v1/impact-jobs/{id}");
         expect(READERS, "GET /rulesets", "GET /rulesets/{version}", "GET /rulesets/current.zip", "GET /rulesets/diff",
                 "GET /impact-jobs/{id}");
-        expect(EDITOR, "POST /api/v1/rulesets", "GET /rulesets/upload", "POST /rulesets/upload");
+        expect(EDITOR, "POST /api/v1/rulesets", "GET /rulesets/upload", "POST /rulesets/upload",
+                "POST /api/v1/rulesets/{version}/rebase", "POST /rulesets/{version}/rebase");
         expect(EDITOR_OR_APPROVER, "POST /api/v1/rulesets/{version}/impact", "POST /rulesets/{version}/impact");
         expect(APPROVER, "POST /api/v1/rulesets/{version}/activate", "GET /rulesets/{version}/activate",
                 "POST /rulesets/{version}/activate");
@@ -229,7 +230,7 @@ class RoleMatrixTest {
                 "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/save",
                 "POST /programmes/{codeScheme}/{provinceCode}/facts-sheet/results.xlsx",
                 "POST /api/v1/rulesets", "POST /rulesets/upload", "POST /api/v1/rulesets/{version}/activate",
-                "POST /rulesets/{version}/activate");
+                "POST /rulesets/{version}/activate", "POST /api/v1/rulesets/{version}/rebase", "POST /rulesets/{version}/rebase");
         // not writes, but province-bound reads: an officer of Điện Biên asking for Bắc Giang's reports is refused
         scoped(Scoped.REFUSED_OUTSIDE, "GET /programmes/{codeScheme}/{provinceCode}/reports",
                 "GET /programmes/{codeScheme}/{provinceCode}/reports/{year}/{period}",
@@ -685,6 +686,9 @@ class RoleMatrixTest {
                         Map.of("profiles.drl.xlsx", ngocLacEdit));
                 case "POST /rulesets/upload" -> editor.postMultipart("/rulesets/upload", Map.of("comment", "Ngọc Lặc"),
                         Map.of("profiles.drl.xlsx", ngocLacEdit));
+                // rebasing the national editor's draft of Ngọc Lặc: the draft's change is checked before its staleness
+                case "POST /api/v1/rulesets/{version}/rebase" -> editor.postJson("/api/v1/rulesets/" + version + "/rebase", "{}");
+                case "POST /rulesets/{version}/rebase" -> editor.post("/rulesets/" + version + "/rebase", form, new byte[0]);
                 case "POST /api/v1/rulesets/{version}/impact" -> editor.postJson("/api/v1/rulesets/" + version + "/impact", "{}");
                 case "POST /rulesets/{version}/impact" -> editor.post("/rulesets/" + version + "/impact", form, new byte[0]);
                 case "POST /api/v1/rulesets/{version}/activate" -> approver.postJson("/api/v1/rulesets/" + version + "/activate",
