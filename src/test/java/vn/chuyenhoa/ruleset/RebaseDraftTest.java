@@ -62,6 +62,10 @@ class RebaseDraftTest {
         String approverPage = approver.get("/rulesets/" + recidivism).text();
         assertTrue(approverPage.contains("id=\"stale-draft\"") && !approverPage.contains("id=\"rebase\""), approverPage);
         assertProblem(approver.postJson("/api/v1/rulesets/" + recidivism + "/rebase", "{}"), 403);
+        // the activation page's stale warning too, for whoever holds both roles (the test account holds all)
+        String activation = http.get("/rulesets/" + recidivism + "/activate").text();
+        assertTrue(activation.contains("id=\"stale-base\"") && activation.contains("id=\"rebase\""), activation);
+        assertFalse(approver.get("/rulesets/" + recidivism + "/activate").text().contains("id=\"rebase\""));
 
         // the button: a new draft, whose page says so
         Http.Response page = http.as(EDITOR_BAC_GIANG).post("/rulesets/" + recidivism + "/rebase",
