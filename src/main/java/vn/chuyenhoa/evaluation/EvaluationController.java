@@ -218,7 +218,8 @@ class EvaluationController {
                           + "the decision: everything but the texts written for people; a search column that says "
                           + "something else than the replay is columns/{column}") List<String> decisionDifferences,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The paths in differences that are "
-                          + "only wording: the labelVi/En, reasonVi/En, explanationVi/En and remedyVi/En texts")
+                          + "only wording: texts written for people, each named for its language (…Vi, …En: the "
+                          + "labels, the profile's reason, the criteria's explanations and remedies)")
                   List<String> wordingDifferences) {
 
         static Replay of(EvaluationRecord stored, String replayedVersion, Reevaluations.Rerun r, RecordChecks.RecordCheck check) {
