@@ -212,12 +212,31 @@ class EvaluationController {
                   String storedVerdict, String replayedVerdict, List<Reevaluations.Difference> differences,
                   List<FieldError> notReplayable, EvaluationDocument document,
                   @Schema(description = "Whether the stored record is still what the audit chain recorded; a record "
-                          + "changed outside the application is never replayed as identical") RecordChecks.RecordCheck recordCheck) {}
+                          + "changed outside the application is never replayed as identical") RecordChecks.RecordCheck recordCheck,
+                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Reevaluations.Classification classification,
+                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The paths in differences that are "
+                          + "the decision: everything but the texts written for people; a search column that says "
+                          + "something else than the replay is columns/{column}") List<String> decisionDifferences,
+                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The paths in differences that are "
+                          + "only wording: texts written for people, each named for its language (…Vi, …En: the "
+                          + "labels, the profile's reason, the criteria's explanations and remedies)")
+                  List<String> wordingDifferences) {
+
+        static Replay of(EvaluationRecord stored, String replayedVersion, Reevaluations.Rerun r, RecordChecks.RecordCheck check) {
+            DocumentParts.Parted parted = r.parted();
+            return new Replay(stored.id(), stored.rulesetVersion(), replayedVersion, r.identical(), stored.verdict(),
+                    r.document() == null ? null : r.document().verdict().name(), r.differences(),
+                    r.rejected() == null ? null : r.rejected().errors(), r.document(), check, r.classification(),
+                    parted.decision(), parted.wording());
+        }
+    }
 
     @Operation(operationId = "replayEvaluation", summary = "Replay a stored evaluation / Chạy lại một đánh giá đã lưu",
             description = "Rebuilds the ruleset version the evaluation recorded from that version's stored files (or "
                     + "`version`, to see what another version would decide), re-runs the stored request and compares "
-                    + "the decision with the stored one, except its id and time. Stores nothing.",
+                    + "the decision with the stored one, except its id and time. Stores nothing. `classification` "
+                    + "tells a decision reproduced in other words (later releases reword explanations: only "
+                    + "`wordingDifferences`) from a different decision (`decisionDifferences`).",
             responses = {
                 @ApiResponse(responseCode = "200", description = "Whether the stored decision is reproduced, and what differs",
                         content = @Content(schema = @Schema(implementation = Replay.class))),
@@ -239,9 +258,7 @@ class EvaluationController {
                     "Phiên bản " + v + " không biên dịch được; lỗi của trình biên dịch quy tắc ở detail.");
         }
         Reevaluations.Rerun r = reevaluations.rerun(record.get(), engine);
-        return ResponseEntity.ok(new Replay(record.get().id(), record.get().rulesetVersion(), v, r.identical(),
-                record.get().verdict(), r.document() == null ? null : r.document().verdict().name(), r.differences(),
-                r.rejected() == null ? null : r.rejected().errors(), r.document(), checks.check(record.get())));
+        return ResponseEntity.ok(Replay.of(record.get(), v, r, checks.check(record.get())));
     }
 
     @Schema(name = "EvaluationPage", description = "One page of evaluations, newest first")

@@ -36,10 +36,12 @@ class EvaluationPages {
     private final EngineSource engines;
     private final RecordChecks checks;
     private final MessageSource messages;
+    private final ReplayFindings findings;
 
     EvaluationPages(EvaluationStore store, EvaluationFinder finder, SnapshotCache versions, Reevaluations reevaluations,
                     Exports exports, ObjectMapper json, EngineSource engines, RecordChecks checks,
-                    MessageSource messages) {
+                    MessageSource messages, ReplayFindings findings) {
+        this.findings = findings;
         this.checks = checks;
         this.messages = messages;
         this.store = store;
@@ -127,6 +129,7 @@ class EvaluationPages {
             Reevaluations.Rerun rerun = reevaluations.rerun(r, versions.get(r.rulesetVersion()).engine());
             model.addAttribute("replay", rerun);
             model.addAttribute("replayVerdict", rerun.document() == null ? null : rerun.document().verdict().name());
+            model.addAttribute("finding", findings.of(rerun, json.readTree(r.responseJson()), locale));
         } catch (RulesetBuildException | NoSuchElementException e) {
             model.addAttribute("replayError", e.getMessage());
         }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import vn.chuyenhoa.area.AreaDirectory;
@@ -30,8 +32,28 @@ class Reevaluations {
 
     public record Difference(String path, JsonNode stored, JsonNode replayed) {}
 
+    /** What a replay found, as an auditor asks it: the same record, the same decision in other words, or not. */
+    @Schema(name = "ReplayClassification", description = "IDENTICAL: the replay gives the stored document. "
+            + "SAME_DECISION_DIFFERENT_WORDING: only texts written for people differ (labels, reasons, explanations, "
+            + "remedies: wordingDifferences); the verdict, profile, every criterion's outcome, values and table rows "
+            + "are the stored ones. DIFFERENT_DECISION: something else differs (decisionDifferences). NOT_REPLAYABLE: "
+            + "the version does not accept the stored request (notReplayable).")
+    enum Classification { IDENTICAL, SAME_DECISION_DIFFERENT_WORDING, DIFFERENT_DECISION, NOT_REPLAYABLE }
+
     public record Rerun(EvaluationDocument document, JsonNode tree, List<Difference> differences, Rejected rejected) {
         public boolean identical() { return rejected == null && differences.isEmpty(); }
+
+        /** Where the stored and the replayed document differ, the decision's members apart from the wording's. */
+        DocumentParts.Parted parted() {
+            return DocumentParts.part(differences.stream().map(Difference::path).toList());
+        }
+
+        Classification classification() {
+            if (rejected != null) return Classification.NOT_REPLAYABLE;
+            if (differences.isEmpty()) return Classification.IDENTICAL;
+            return parted().decision().isEmpty() ? Classification.SAME_DECISION_DIFFERENT_WORDING
+                    : Classification.DIFFERENT_DECISION;
+        }
     }
 
     private final AreaDirectory areas;

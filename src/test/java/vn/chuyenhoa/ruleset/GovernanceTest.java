@@ -156,6 +156,10 @@ class GovernanceTest {
         JsonNode other = http.postJson("/api/v1/evaluations/" + before.get("id").asString() + "/replay?version=" + candidate, "").json();
         assertFalse(other.get("identical").asBoolean());
         assertEquals("NOT_TRANSFORMED", other.get("replayedVerdict").asString());
+        // another threshold is another decision, not another wording of it
+        assertEquals("DIFFERENT_DECISION", other.path("classification").asString(), other::toString);
+        assertTrue(other.get("decisionDifferences").toString().contains("\"/verdict\"")
+                && other.get("decisionDifferences").toString().contains("\"/rulesetVersion\""), other::toString);
 
         // the files of a version come back byte for byte; every change is in the log
         byte[] downloaded = http.get("/api/v1/rulesets/" + candidate + "/files/" + PROFILES).body();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,13 +21,17 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import tools.jackson.databind.node.ObjectNode;
+import vn.chuyenhoa.evaluation.EvaluationStore;
 import vn.chuyenhoa.support.Browser;
 import vn.chuyenhoa.support.Http;
 import vn.chuyenhoa.support.RuleTree;
 import vn.chuyenhoa.support.ShippedRows;
+import vn.chuyenhoa.support.StoredEvaluations;
 
 /**
  * The pages in a real browser: Debian's chromium driven through /usr/bin/chromedriver (Selenium never downloads a
@@ -61,6 +66,9 @@ class BrowserFlowsTest {
     @TempDir
     Path dir;
 
+    @Autowired
+    EvaluationStore store;
+
     Http http;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -87,9 +95,11 @@ class BrowserFlowsTest {
 
     @Test
     void anAuditorFindsAFailedEvaluationReadsWhyAndExportsCsv() throws Exception {
+        UUID nenh = null;
         for (String example : List.of("xa-kien-tho.json", "phuong-nenh-viet-yen.json", "thi-tran-ngoc-lac.json", "xa-nguyet-an.json")) {
             Http.Response r = http.postJson("/api/v1/evaluations", Files.readString(Path.of("examples/" + example)));
             assertEquals(201, r.status(), r::describe);
+            if (example.startsWith("phuong-nenh")) nenh = UUID.fromString(r.json().get("id").asString());
         }
         signIn("kiemtoan");
         chrome.open("/evaluations");
@@ -124,6 +134,27 @@ class BrowserFlowsTest {
 
         chrome.clickAndWait(browser.findElement(By.id("lang-en")));
         assertTrue(browser.findElement(By.id("criterion-CLEARANCE_RATE")).getText().contains("is below the threshold of 80%"));
+
+        // stored before a release reworded the profile's reason: the same decision in other words, and the page says so
+        String oldReason = "Bộ tiêu chí VIET_YEN_2024 được chọn vì phạm vi (tỉnh 24, huyện 222) chứa địa bàn 07795.";
+        UUID reworded = StoredEvaluations.copyOf(store, nenh,
+                doc -> ((ObjectNode) doc.get("profile")).put("reasonVi", oldReason));
+        chrome.open("/evaluations/" + reworded + "?lang=vi");
+        chrome.clickAndWait(browser.findElement(By.id("replay")));
+        String found = browser.findElement(By.id("replay-result")).getText();
+        assertTrue(found.startsWith("Chạy lại cho cùng quyết định, chỉ khác lời văn"), found);
+        assertTrue(found.contains("Đã lưu: Đạt — chuyển hóa thành công; chạy lại: Đạt — chuyển hóa thành công."), found);
+        assertEquals("Lý do chọn (tiếng Việt) của bộ tiêu chí: đã lưu «" + oldReason + "», chạy lại «"
+                        + http.get("/api/v1/evaluations/" + nenh).json().get("profile").get("reasonVi").asString() + "»",
+                browser.findElement(By.id("replay-wording")).getText().trim());
+        assertTrue(browser.findElements(By.id("replay-decision")).isEmpty(), "no part of the decision differs");
+        assertFalse(found.contains("reasonVi") || found.contains("/profile") || found.contains("TRANSFORMED"), found);
+        chrome.open("/evaluations/" + reworded + "?lang=en");
+        chrome.clickAndWait(browser.findElement(By.id("replay")));
+        String english = browser.findElement(By.id("replay-result")).getText();
+        assertTrue(english.startsWith("The replay gives the same decision, worded differently")
+                && english.contains("Why it was chosen (Vietnamese) of the profile") && english.contains("/profile/reasonVi"),
+                english);
         chrome.open("/evaluations?lang=vi");
     }
 
