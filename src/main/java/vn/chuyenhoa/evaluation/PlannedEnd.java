@@ -24,6 +24,12 @@ public record PlannedEnd(Rule rule, Integer months) {
         };
     }
 
+    /** As people read it: "31/12 của năm chương trình", "3 tháng kể từ ngày bắt đầu" (English on ?lang=en). */
+    public String words(boolean en) {
+        return rule == Rule.END_OF_YEAR ? (en ? "31 December of the programme year" : "31/12 của năm chương trình")
+                : months + (en ? " months from the start" : " tháng kể từ ngày bắt đầu");
+    }
+
     /** As written in the table, e.g. {@code MONTHS_FROM_START:3}. */
     public String text() {
         return rule == Rule.END_OF_YEAR ? rule.name() : rule.name() + ":" + months;

@@ -35,7 +35,7 @@ final class MonitoringReport {
                                             MonitoringJudgement j, AdminUnit scopeUnit) {
         EvaluationInput report = j.input().report();
         Area a = report.area();
-        List<ReasonView> reasons = j.reasons().stream().map(MonitoringReport::reason).toList();
+        List<ReasonView> reasons = j.reasons().stream().map(f -> reason(f, j.chain())).toList();
         TreeSet<String> missing = new TreeSet<>();
         j.reasons().stream().filter(f -> f.outcome() == ReasonOutcome.MISSING_DATA).forEach(f -> missing.addAll(f.check().getMissing()));
         String[] recommendation = recommendation(j);
@@ -151,6 +151,13 @@ final class MonitoringReport {
     }
 
     /** A missing fact as the Vietnamese sentences name it, never by its JSON name. */
+    /** "«Kế hoạch … huyện Ngọc Lặc» (NGOC_LAC_2024)": a profile of the chain by its table's name, the code beside it. */
+    private static String named(ProfileChain chain, String profileId, boolean en) {
+        return chain.profiles().stream().filter(p -> p.id().equals(profileId)).findFirst()
+                .map(p -> en ? p.labelEn() : p.labelVi()).filter(l -> l != null && !l.isBlank())
+                .map(l -> "«" + l + "» (" + profileId + ")").orElse(profileId);
+    }
+
     private static String factVi(String jsonName) {
         return ReportFacts.PROPOSED_AGAIN.equals(jsonName) ? "đề xuất đưa lại vào danh sách" : Fact.label(jsonName, false);
     }
@@ -159,7 +166,8 @@ final class MonitoringReport {
         return Boolean.TRUE.equals(b) || "true".equals(String.valueOf(b)) ? "có" : "không";
     }
 
-    static ReasonView reason(ReasonFinding f) {
+    /** @param chain the profiles the reasons came from, to name the one whose row switched a reason off */
+    static ReasonView reason(ReasonFinding f, ProfileChain chain) {
         ReasonCheck c = f.check();
         RelapseReason r = c.getReason();
         String actual = null, threshold = null;
@@ -183,9 +191,9 @@ final class MonitoringReport {
         switch (f.outcome()) {
             case SWITCHED_OFF -> {
                 vi = r.labelVi() + ": không xét vì ô " + r.enabledSource().sheet() + " " + r.enabledSource().cell()
-                        + " của bộ tiêu chí " + r.profileId() + " đặt enabled = false.";
+                        + " của bộ tiêu chí " + named(chain, r.profileId(), false) + " tắt lý do này.";
                 en = r.labelEn() + ": not checked because cell " + r.enabledSource().sheet() + " " + r.enabledSource().cell()
-                        + " of profile " + r.profileId() + " sets enabled = false.";
+                        + " of profile " + named(chain, r.profileId(), true) + " sets enabled = false.";
             }
             case MISSING_DATA -> {
                 String facts = String.join(", ", c.getMissing());

@@ -5,9 +5,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * Verdicts and criterion outcomes in words, for the messages a test case or a diff writes outside any page: the words
- * are the pages' own (messages.properties, verdict.* and outcome.*), so an upload report and the evaluation page
- * say the same thing. A value that is no verdict or outcome (a typo in a test cell) is quoted as it was typed.
+ * Verdicts, criterion outcomes and other words of the pages, for the messages a test case or a diff writes outside any
+ * page: the words are the pages' own (messages.properties: verdict.*, outcome.*, criterionKind.*, fact.*), so an upload
+ * report, a diff and the evaluation page say the same thing. A value that is no verdict or outcome (a typo in a test
+ * cell) is quoted as it was typed.
  */
 final class Outcomes {
 
@@ -23,10 +24,15 @@ final class Outcomes {
     static String words(String field, String value, boolean en) {
         if (value == null) return null;
         String kind = field.equals("expect.verdict") ? "verdict." : "outcome.";
+        return message(kind + value.strip().toUpperCase(Locale.ROOT), value, en);
+    }
+
+    /** Any of the pages' words by its key, or {@code otherwise} when the messages have no such key. */
+    static String message(String key, String otherwise, boolean en) {
         try {
-            return (en ? EN : VI).getString(kind + value.strip().toUpperCase(Locale.ROOT));
+            return (en ? EN : VI).getString(key);
         } catch (MissingResourceException e) {
-            return value;
+            return otherwise;
         }
     }
 }

@@ -148,7 +148,7 @@ final class PolicyDiff {
                 field(out, n, "CRITERION_CHANGED", null, id, "labelVi", x.labelVi(), y.labelVi(), y.source());
                 field(out, n, "CRITERION_CHANGED", null, id, "labelEn", x.labelEn(), y.labelEn(), y.source());
                 field(out, n, "CRITERION_CHANGED", null, id, "kind", x.kind(), y.kind(), y.source());
-                field(out, n, "CRITERION_CHANGED", null, id, "comparison", x.comparison().symbol(), y.comparison().symbol(), y.source());
+                field(out, n, "CRITERION_CHANGED", null, id, "comparison", x.comparison(), y.comparison(), y.source());
                 field(out, n, "CRITERION_CHANGED", null, id, "fact", x.fact(), y.fact(), y.source());
                 field(out, n, "CRITERION_CHANGED", null, id, "denominatorFact", x.denominator(), y.denominator(), y.source());
                 field(out, n, "CRITERION_CHANGED", null, id, "basis", x.basis(), y.basis(), y.source());
@@ -178,7 +178,7 @@ final class PolicyDiff {
             }
             field(out, n, "PROFILE_CHANGED", id, null, "labelVi", x.labelVi(), y.labelVi(), y.source());
             field(out, n, "PROFILE_CHANGED", id, null, "labelEn", x.labelEn(), y.labelEn(), y.source());
-            field(out, n, "PROFILE_CHANGED", id, null, "scope", x.scope().describeEn(), y.scope().describeEn(), y.source());
+            field(out, n, "PROFILE_CHANGED", id, null, "scope", x.scope(), y.scope(), y.source());
             field(out, n, "PROFILE_CHANGED", id, null, "validFrom", x.validFrom(), y.validFrom(), y.source());
             field(out, n, "PROFILE_CHANGED", id, null, "validTo", x.validTo(), y.validTo(), y.source());
             field(out, n, "PROFILE_CHANGED", id, null, "legalBasis", x.legalBasis(), y.legalBasis(), y.source());
@@ -196,31 +196,27 @@ final class PolicyDiff {
             Requirement a = rx.get(c), b = ry.get(c);
             if (a == null) {
                 out.add(new Change("CRITERION_ADDED_TO_PROFILE", y.id(), c, "threshold", null, threshold(b), b.source(),
-                        "Bộ tiêu chí " + n.profileVi(y.id()) + ": thêm tiêu chí " + n.criterionVi(c) + " (ngưỡng " + said(b, true) + ").",
-                        "Profile " + n.profileEn(y.id()) + ": criterion " + n.criterionEn(c) + " added (threshold " + said(b, false) + ")."));
+                        "Bộ tiêu chí " + n.profileVi(y.id()) + ": thêm tiêu chí " + n.criterionVi(c) + " (ngưỡng " + DiffWords.threshold(b, false) + ").",
+                        "Profile " + n.profileEn(y.id()) + ": criterion " + n.criterionEn(c) + " added (threshold " + DiffWords.threshold(b, true) + ")."));
             } else if (b == null) {
                 out.add(new Change("CRITERION_REMOVED_FROM_PROFILE", x.id(), c, "threshold", threshold(a), null, a.source(),
-                        "Bộ tiêu chí " + n.profileVi(x.id()) + ": bỏ tiêu chí " + n.criterionVi(c) + ".",
-                        "Profile " + n.profileEn(x.id()) + ": criterion " + n.criterionEn(c) + " removed."));
+                        "Bộ tiêu chí " + n.profileVi(x.id()) + ": bỏ tiêu chí " + n.criterionVi(c) + " (ngưỡng " + DiffWords.threshold(a, false) + ").",
+                        "Profile " + n.profileEn(x.id()) + ": criterion " + n.criterionEn(c) + " removed (threshold " + DiffWords.threshold(a, true) + ")."));
             } else {
                 if (!Objects.equals(threshold(a), threshold(b))) {
                     out.add(new Change("THRESHOLD_CHANGED", y.id(), c, "threshold", threshold(a), threshold(b), b.source(),
-                            "Bộ tiêu chí " + n.profileVi(y.id()) + ": ngưỡng của " + n.criterionVi(c) + " " + said(a, true) + " → " + said(b, true) + ".",
-                            "Profile " + n.profileEn(y.id()) + ": threshold of " + n.criterionEn(c) + " " + said(a, false) + " → " + said(b, false) + "."));
+                            "Bộ tiêu chí " + n.profileVi(y.id()) + ": ngưỡng của " + n.criterionVi(c) + " " + DiffWords.threshold(a, false)
+                                    + " → " + DiffWords.threshold(b, false) + ".",
+                            "Profile " + n.profileEn(y.id()) + ": threshold of " + n.criterionEn(c) + " " + DiffWords.threshold(a, true)
+                                    + " → " + DiffWords.threshold(b, true) + "."));
                 }
-                field(out, n, "BASIS_CHANGED", y.id(), c, "basis",
-                        a.baseline().stream().map(f -> f.jsonName()).toList(), b.baseline().stream().map(f -> f.jsonName()).toList(), b.source());
+                field(out, n, "BASIS_CHANGED", y.id(), c, "basis", a.baseline(), b.baseline(), b.source());
                 field(out, n, "REQUIREMENT_CHANGED", y.id(), c, "legalBasis", a.legalBasis(), b.legalBasis(), b.source());
             }
         }
     }
 
-    /** A threshold in a description, as every page writes one ("≥ 0,5"); {@link #threshold} stays the API's text. */
-    private static String said(Requirement r, boolean vi) {
-        if (r.expectedFlag() != null || r.threshold() == null) return threshold(r);
-        return r.comparison().bound(r.threshold(), vi);
-    }
-
+    /** A threshold as the API writes it (">= 0.8"); the descriptions say it as pages do ({@link DiffWords#threshold}). */
     private static String threshold(Requirement r) {
         String cmp = r.comparison().symbol() + " ";
         if (r.expectedFlag() != null) return cmp + r.expectedFlag();
@@ -228,15 +224,28 @@ final class PolicyDiff {
         return cmp + r.threshold().stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A changed field: {@code from}/{@code to} of the change as the API writes them (">=", "2017-01-01", a scope in
+     * English, facts by JSON name), the description in words ({@link DiffWords#value}).
+     */
     private static void field(List<Change> out, Names n, String kind, String profileId, String criterionId, String field,
-                              Object from, Object to, TableSource source) {
+                              Object before, Object after, TableSource source) {
+        String from = api(before), to = api(after);
         if (Objects.equals(from, to)) return;
         String vi = profileId != null ? "Bộ tiêu chí " + n.profileVi(profileId) + (criterionId != null ? ", tiêu chí " + n.criterionVi(criterionId) : "")
                 : "Tiêu chí " + n.criterionVi(criterionId);
         String en = profileId != null ? "Profile " + n.profileEn(profileId) + (criterionId != null ? ", criterion " + n.criterionEn(criterionId) : "")
                 : "Criterion " + n.criterionEn(criterionId);
-        out.add(new Change(kind, profileId, criterionId, field, from == null ? null : from.toString(), to == null ? null : to.toString(),
-                source, vi + ": " + FIELD_VI.getOrDefault(field, field) + " \"" + from + "\" → \"" + to + "\".",
-                en + ": " + FIELD_EN.getOrDefault(field, field) + " \"" + from + "\" → \"" + to + "\"."));
+        out.add(new Change(kind, profileId, criterionId, field, from, to, source,
+                vi + ": " + FIELD_VI.getOrDefault(field, field) + " \"" + DiffWords.value(before, false) + "\" → \"" + DiffWords.value(after, false) + "\".",
+                en + ": " + FIELD_EN.getOrDefault(field, field) + " \"" + DiffWords.value(before, true) + "\" → \"" + DiffWords.value(after, true) + "\"."));
+    }
+
+    private static String api(Object v) {
+        if (v == null) return null;
+        if (v instanceof vn.chuyenhoa.kernel.Comparison c) return c.symbol();
+        if (v instanceof vn.chuyenhoa.evaluation.Scope s) return s.describeEn();
+        if (v instanceof List<?> l) return l.stream().map(x -> x instanceof vn.chuyenhoa.evaluation.Fact f ? f.jsonName() : String.valueOf(x)).toList().toString();
+        return v.toString();
     }
 }

@@ -141,15 +141,23 @@ final class SettingsTable {
     }
 
     private PlannedEnd plannedEnd(SheetRow r, String raw) {
-        java.util.regex.Matcher m = PLANNED_END.matcher(raw);
-        int months = m.matches() && m.group(1) != null ? Integer.parseInt(m.group(1)) : 0;
-        if (!m.matches() || (m.group(1) != null && (months < 1 || months > 60))) {
+        java.util.Optional<PlannedEnd> end = plannedEnd(raw);
+        if (end.isEmpty()) {
             cells.problem(r, "value", "bad_planned_end",
                     "Thời hạn chuyển hóa phải là END_OF_YEAR (31/12 của năm chương trình) hoặc MONTHS_FROM_START:n với n từ 1 đến 60 tháng.",
                     "The planned end must be END_OF_YEAR (31 December of the programme year) or MONTHS_FROM_START:n with n from 1 to 60 months.");
             return null;
         }
-        return m.group(1) == null ? new PlannedEnd(PlannedEnd.Rule.END_OF_YEAR, null)
-                : new PlannedEnd(PlannedEnd.Rule.MONTHS_FROM_START, months);
+        return end.get();
+    }
+
+    /** A planned-end cell read, or empty when it is none (the diff says a typed cell in words through this too). */
+    static java.util.Optional<PlannedEnd> plannedEnd(String raw) {
+        java.util.regex.Matcher m = PLANNED_END.matcher(raw);
+        if (!m.matches()) return java.util.Optional.empty();
+        if (m.group(1) == null) return java.util.Optional.of(new PlannedEnd(PlannedEnd.Rule.END_OF_YEAR, null));
+        int months = Integer.parseInt(m.group(1));
+        return months < 1 || months > 60 ? java.util.Optional.empty()
+                : java.util.Optional.of(new PlannedEnd(PlannedEnd.Rule.MONTHS_FROM_START, months));
     }
 }

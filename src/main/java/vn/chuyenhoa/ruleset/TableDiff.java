@@ -77,12 +77,12 @@ final class TableDiff {
                 String basisCell = basis == null ? null : y.origin().cell("legalBasis");
                 String besideVi = basis == null ? "" : " Căn cứ (" + basisCell + (basisChanged ? ", đã sửa" : ", không đổi") + "): «" + basis + "».";
                 String besideEn = basis == null ? "" : " Legal basis (" + basisCell + (basisChanged ? ", changed" : ", unchanged") + "): «" + basis + "».";
-                // an expected verdict or outcome in words, as the evaluation page says it; other cells as typed
+                // an expected verdict or outcome in words, as the evaluation page says it; numbers, dates, yes/no and
+                // signs as the pages write them; a profile id as typed (the page names it beside the row)
                 boolean expectation = kind.equals("TEST_EXPECTATION_CHANGED") && !field.equals("expect.profile");
-                String fromVi = expectation ? Outcomes.words(field, from, false) : from;
-                String toVi = expectation ? Outcomes.words(field, to, false) : to;
-                String fromEn = expectation ? Outcomes.words(field, from, true) : from;
-                String toEn = expectation ? Outcomes.words(field, to, true) : to;
+                String setting = y.get("key");
+                String fromVi = said(field, setting, from, expectation, false), toVi = said(field, setting, to, expectation, false);
+                String fromEn = said(field, setting, from, expectation, true), toEn = said(field, setting, to, expectation, true);
                 out.add(new Change(kind, y.get("profileId"), null, field, from, to, source(y, field),
                         f.vi() + " " + nameVi + ": " + vi + " «" + show(fromVi, "trống") + "» → «" + show(toVi, "trống") + "»." + besideVi,
                         f.en() + " " + nameEn + ": " + en + " «" + show(fromEn, "blank") + "» → «" + show(toEn, "blank") + "»." + besideEn,
@@ -154,6 +154,11 @@ final class TableDiff {
         if (label == null) return fallback;
         String[] lines = label.split("\\R");
         return line < lines.length && !lines[line].isBlank() ? lines[line].strip() : fallback;
+    }
+
+    private static String said(String field, String key, String typed, boolean expectation, boolean en) {
+        if (typed == null || field.equals("expect.profile")) return typed;
+        return expectation ? Outcomes.words(field, typed, en) : DiffWords.cell(field, key, typed, en);
     }
 
     private static String show(String v, String blank) {

@@ -89,14 +89,15 @@ public final class Ranking {
         Long v = c.count(key.fact());
         Long residents = c.count(ScreeningFact.RESIDENTS);
         if (v == null || (key.per() != null && residents == null)) {
-            String missing = v == null ? key.fact().jsonName() : ScreeningFact.RESIDENTS.jsonName();
-            return new KeyValue(key, null, null, "không có số liệu (thiếu " + missing + ")", "no data (" + missing + " absent)");
+            ScreeningFact missing = v == null ? key.fact() : ScreeningFact.RESIDENTS;
+            return new KeyValue(key, null, null, "không có số liệu (thiếu " + missing.label(false) + ")",
+                    "no data (" + missing.label(true) + " absent)");
         }
         if (key.per() == null) {
             return new KeyValue(key, BigInteger.valueOf(v), BigInteger.ONE, String.valueOf(v), String.valueOf(v));
         }
         BigInteger num = BigInteger.valueOf(v).multiply(BigInteger.valueOf(key.per()));
         BigDecimal shown = new BigDecimal(num).divide(BigDecimal.valueOf(residents), 2, RoundingMode.HALF_UP);
-        return new KeyValue(key, num, BigInteger.valueOf(residents), vn.chuyenhoa.kernel.Numbers.format(shown, true), shown.toPlainString());
+        return new KeyValue(key, num, BigInteger.valueOf(residents), vn.chuyenhoa.kernel.Numbers.format(shown, true, true), shown.toPlainString());
     }
 }

@@ -1,7 +1,10 @@
 package vn.chuyenhoa.screening;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
 import vn.chuyenhoa.evaluation.Fact;
 
@@ -43,6 +46,22 @@ enum ScreeningFact {
     public String jsonName() { return jsonName; }
 
     public Fact.Type type() { return type; }
+
+    // the pages' own terms (messages.properties, fact.*), which the screening form and page show for each fact; no
+    // fallback to the JVM's locale: the base file is the Vietnamese one
+    private static final ResourceBundle.Control EXACT = ResourceBundle.Control.getNoFallbackControl(
+            ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle VI = ResourceBundle.getBundle("messages", Locale.ROOT, EXACT);
+    private static final ResourceBundle EN = ResourceBundle.getBundle("messages", Locale.ENGLISH, EXACT);
+
+    /** The fact as the screening form names it, for sentences written outside a page ("Số dân", "Residents"). */
+    String label(boolean en) {
+        try {
+            return (en ? EN : VI).getString("fact." + jsonName);
+        } catch (MissingResourceException e) {
+            return jsonName;
+        }
+    }
 
     public static ScreeningFact byName(String jsonName) { return BY_NAME.get(jsonName); }
 }

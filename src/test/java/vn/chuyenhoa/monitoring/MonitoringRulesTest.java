@@ -2,6 +2,7 @@ package vn.chuyenhoa.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -165,8 +166,13 @@ class MonitoringRulesTest {
         ReasonView v = view(ngocLac, "PROPOSED_AGAIN");
         assertEquals("C15", v.source().cell(), "the cell that switched it off");
         assertEquals("NGOC_LAC_2024", v.profileId());
-        assertTrue(v.explanationEn().contains("not checked because cell Reasons C15 of profile NGOC_LAC_2024 sets enabled = false"),
-                v.explanationEn());
+        // the profile by the name its table gives it, the code beside it, in both languages (policy trial finding 11)
+        vn.chuyenhoa.evaluation.Profile ngocLacProfile = e.policy().profile("NGOC_LAC_2024").orElseThrow();
+        assertTrue(v.explanationEn().contains("not checked because cell Reasons C15 of profile «" + ngocLacProfile.labelEn()
+                + "» (NGOC_LAC_2024) sets enabled = false"), v.explanationEn());
+        assertTrue(v.explanationVi().contains("không xét vì ô Reasons C15 của bộ tiêu chí «" + ngocLacProfile.labelVi()
+                + "» (NGOC_LAC_2024) tắt lý do này"), v.explanationVi());
+        assertFalse(v.explanationVi().contains("enabled"), v.explanationVi());
 
         // Việt Yên's area is not covered by the Ngọc Lặc row: the national row still applies
         Period nenhQuarter = new Period(LocalDate.of(2025, 3, 15), LocalDate.of(2025, 6, 14));

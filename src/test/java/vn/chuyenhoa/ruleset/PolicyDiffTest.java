@@ -46,7 +46,7 @@ class PolicyDiffTest {
         // a row is said by the names its tables give it, the codes staying in subject and profileId for the page
         String national = shipped.engine().policy().profile("NATIONAL_CORE").orElseThrow().labelVi();
         assertTrue(target.descriptionVi().startsWith("Thiết lập chương trình «Chỉ tiêu: tỷ lệ địa bàn được lựa chọn chuyển hóa"
-                + " thành công trong năm (≥)» của bộ tiêu chí «" + national + "»: Giá trị «60» → «65»."), target.descriptionVi());
+                + " thành công trong năm (≥)» của bộ tiêu chí «" + national + "»: Giá trị «60%» → «65%»."), target.descriptionVi());
         assertTrue(target.descriptionEn().startsWith("Programme setting «Target: share of selected areas transformed in the year"
                 + " (at least)» of profile «"), target.descriptionEn());
 
@@ -77,16 +77,50 @@ class PolicyDiffTest {
         assertTrue(reason.descriptionVi().startsWith("Lý do phức tạp trở lại «Xuất hiện trở lại dấu hiệu tội phạm có tổ chức"),
                 reason.descriptionVi());
         assertTrue(reason.descriptionVi().contains("» của bộ tiêu chí «" + national + "»: "), reason.descriptionVi());
+        assertTrue(reason.descriptionVi().contains("«có» → «không»."), reason.descriptionVi());
+        assertTrue(reason.descriptionEn().contains("«yes» → «no»."), reason.descriptionEn());
 
         PolicyDiff.Change threshold = only(changes, "THRESHOLD_CHANGED");
         assertEquals("VIET_YEN_2024", threshold.profileId());
         assertEquals("E27", threshold.legalBasisCell());
         assertFalse(threshold.legalBasisChanged(), "the legal basis beside the new 12% did not change, and says so");
         assertTrue(threshold.descriptionVi().contains("không đổi"), threshold.descriptionVi());
-        assertTrue(threshold.descriptionVi().contains("≥ 10 → ≥ 12") && !threshold.descriptionVi().contains(">="),
+        assertTrue(threshold.descriptionVi().contains("≥ 10% → ≥ 12%") && !threshold.descriptionVi().contains(">="),
                 "the comparison as a sentence writes it (policy trial finding 11): " + threshold.descriptionVi());
+        assertEquals(">= 12", threshold.to(), "the API keeps its text");
 
         assertEquals(List.of(), PolicyDiff.between(shipped, shipped).changes(), "no change, no line");
+    }
+
+    /**
+     * Policy trial finding 11: the approver read "ngưỡng … >= 80 → >= 0.8". Each changed value is said as the pages
+     * say it, the change's from/to staying the API's text.
+     */
+    @Test
+    void changedValuesAreSaidAsThePagesWriteThem() throws Exception {
+        RulesetSnapshot shipped = build(RuleTree.copyInto(dir.resolve("a")));
+        RuleTree edited = RuleTree.copyInto(dir.resolve("b"))
+                .set("decision-tables/profiles.drl.xlsx", "Thresholds", "C15", "0.8")      // national clearance 80% → 0.8%
+                .set("decision-tables/profiles.drl.xlsx", "Profiles", "H10", "2017-02-01") // national core valid from
+                .set("decision-tables/programme.drl.xlsx", "Settings", "C19", "MONTHS_FROM_START:4"); // Ngọc Lặc: 3 → 4 months
+        List<PolicyDiff.Change> changes = PolicyDiff.between(shipped, build(edited)).changes();
+
+        PolicyDiff.Change clearance = only(changes, "THRESHOLD_CHANGED");
+        assertEquals(">= 80", clearance.from());
+        assertEquals(">= 0.8", clearance.to());
+        assertTrue(clearance.descriptionVi().contains("≥ 80% → ≥ 0,8%."), clearance.descriptionVi());
+        assertTrue(clearance.descriptionEn().contains("≥ 80% → ≥ 0.8%."), clearance.descriptionEn());
+
+        PolicyDiff.Change validFrom = only(changes, "PROFILE_CHANGED");
+        assertEquals("2017-01-01", validFrom.from());
+        assertTrue(validFrom.descriptionVi().endsWith("Hiệu lực từ \"01/01/2017\" → \"01/02/2017\"."), validFrom.descriptionVi());
+
+        PolicyDiff.Change plannedEnd = only(changes, "SETTING_CHANGED");
+        assertEquals("MONTHS_FROM_START:4", plannedEnd.to());
+        assertTrue(plannedEnd.descriptionVi().contains("«3 tháng kể từ ngày bắt đầu» → «4 tháng kể từ ngày bắt đầu»"),
+                plannedEnd.descriptionVi());
+        assertTrue(plannedEnd.descriptionEn().contains("«3 months from the start» → «4 months from the start»"),
+                plannedEnd.descriptionEn());
     }
 
     private static PolicyDiff.Change only(List<PolicyDiff.Change> changes, String kind) {

@@ -380,6 +380,9 @@ class ScreeningRulesTest {
         assertEquals(List.of("15124", "15115", "15118"), doc.ranking().stream().map(ScreeningDocument.RankedView::code).toList());
         assertTrue(doc.ranking().get(0).reasonEn().endsWith("on «Social-order crimes per 10,000 residents» (decision-tables/screening.drl.xlsx · Ranking · B13): 9.52 against 9.00."),
                 doc.ranking().get(0).reasonEn());
-        assertTrue(doc.ranking().get(2).reasonEn().contains("9.00 against no data (socialOrderCrimes absent)"), doc.ranking().get(2).reasonEn());
+        // the missing fact by the term the screening form and page give it, never its JSON name (policy trial finding 11)
+        assertTrue(doc.ranking().get(2).reasonEn().contains("9.00 against no data (Social-order crimes absent)"), doc.ranking().get(2).reasonEn());
+        assertTrue(doc.ranking().get(2).reasonVi().contains("9,00 so với không có số liệu (thiếu Số vụ tội phạm xâm phạm trật tự xã hội)"),
+                doc.ranking().get(2).reasonVi());
     }
 }

@@ -71,6 +71,9 @@ class BrowserFlowsTest {
 
     Http http;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.chuyenhoa.evaluation.EngineSource engines;
+
     @BeforeAll
     static void startBrowser() throws Exception {
         chrome = Browser.start();
@@ -271,6 +274,41 @@ class BrowserFlowsTest {
         assertTrue(ranking.contains("Xã Kiên Thọ") && ranking.contains("Xã Minh Sơn"), ranking);
         assertTrue(browser.findElement(By.id("commune-15124")).getText().contains("ma túy"), "flags per commune");
         screenshot("screening");
+    }
+
+    /**
+     * The approver reads what changed as every other page writes it (policy trial finding 11: the diff read
+     * "ngưỡng … >= 95 → >= 92.5"): a rate threshold as "≥ 95% → ≥ 92,5%", a date dd/mm/yyyy, a percent setting with a
+     * decimal comma and its sign; English on ?lang=en. What the API writes (">= 92.5") stays in the JSON.
+     */
+    @Test
+    void theDiffPageWritesChangedValuesAsThePagesDo() throws Exception {
+        RuleTree edited = RuleTree.copyInto(dir.resolve("words"))
+                .set(PROFILES, "Thresholds", "C16", "92.5")                                // national serious clearance 95 → 92.5
+                .set(PROFILES, "Profiles", "H10", "2017-02-01")                            // national core valid from
+                .set("decision-tables/programme.drl.xlsx", "Settings", "C10", "62.5");     // national target 60% → 62.5%
+        signIn("soanthao");
+        chrome.open("/rulesets/upload");
+        browser.findElement(By.id("files")).sendKeys(edited.file(PROFILES).toAbsolutePath() + "\n"
+                + edited.file("decision-tables/programme.drl.xlsx").toAbsolutePath());
+        Browser.type(browser.findElement(By.id("comment")), "Sửa ngưỡng, ngày hiệu lực và chỉ tiêu");
+        chrome.clickAndWait(browser.findElement(By.id("upload-submit")));
+        assertEquals("Bản nháp", await(By.id("version-status")).getText());
+        chrome.clickAndWait(browser.findElement(By.id("diff-active")));
+        String vi = browser.findElement(By.id("diff")).getText();
+        assertTrue(vi.contains("≥ 95% → ≥ 92,5%"), vi);
+        assertTrue(vi.contains("01/01/2017") && vi.contains("01/02/2017"), vi);
+        assertTrue(vi.contains("«60%» → «62,5%»"), vi);
+        EveryPageTest.Forbidden forbidden = EveryPageTest.Forbidden.fromCode(engines.current().policy());
+        // what a person reads: codes the page keeps from translation (translate="no") are data, as EveryPageTest reads it
+        String readable = (String) chrome.js("const d = document.getElementById('diff').cloneNode(true);"
+                + " d.querySelectorAll('[translate=\"no\"]').forEach(e => e.remove()); return d.textContent;");
+        assertEquals(List.of(), forbidden.in(readable), readable);
+
+        chrome.open(new java.net.URI(browser.getCurrentUrl()).getRawPath() + "?" + new java.net.URI(browser.getCurrentUrl()).getRawQuery() + "&lang=en");
+        String en = browser.findElement(By.id("diff")).getText();
+        assertTrue(en.contains("≥ 95% → ≥ 92.5%") && en.contains("01/02/2017") && en.contains("«60%» → «62.5%»"), en);
+        chrome.open("/rulesets?lang=vi");
     }
 
     /**

@@ -147,11 +147,13 @@ class EveryPageTest {
     @Test
     void aDotDecimalOrABareIdIsCaughtAndNothingElse() {
         Forbidden f = new Forbidden(Set.of(), Set.of(), Map.of("VIET_YEN_2024", "Việt Yên 2024"));
-        for (String bad : List.of("tỷ lệ 12.5%", "hệ số 0.85", "ngưỡng 0.850", "1234.567 dân", "Bộ tiêu chí VIET_YEN_2024.")) {
+        for (String bad : List.of("tỷ lệ 12.5%", "hệ số 0.85", "ngưỡng 0.850", "1234.567 dân", "Bộ tiêu chí VIET_YEN_2024.",
+                "ngưỡng >= 80", "<= 15")) {
             assertEquals(1, f.in(bad).size(), bad);
         }
         for (String fine : List.of("5.400 hộ", "1.234.567 dân", "phiên bản 10.2.1", "QD124_2004", "lúc 08:30", "12/12/2024",
-                "programme.drl.xlsx", "76,92%", "«Việt Yên 2024» (VIET_YEN_2024)", "§1.1", "Quyết định số 1960/QĐ-BCA")) {
+                "programme.drl.xlsx", "76,92%", "«Việt Yên 2024» (VIET_YEN_2024)", "§1.1", "Quyết định số 1960/QĐ-BCA",
+                "≥ 80% → ≥ 0,8%", "< 15", "= 100")) {
             assertEquals(List.of(), f.in(fine), fine);
         }
     }
@@ -173,6 +175,8 @@ class EveryPageTest {
          * (QD124_2004) have no such dot.
          */
         static final Pattern DOTTED = Pattern.compile("(?<![\\p{L}\\p{N}_.§/-])(\\d+)\\.(\\d+)(?![\\p{L}\\p{N}_]|\\.\\d)");
+        /** A comparison as the API and the tables write it: people read ≥ and ≤ (kernel Comparison#sign). */
+        static final Pattern API_COMPARISON = Pattern.compile("(?<![<>=!])(>=|<=)(?![<>=])");
         /** How far (characters) a profile's or criterion's name may be from its id to count as beside it. */
         static final int BESIDE = 160;
 
@@ -214,6 +218,8 @@ class EveryPageTest {
             }
             Matcher date = ISO_DATE.matcher(text);
             while (date.find()) hits.add("ISO date " + date.group() + context(text, date.start()));
+            Matcher comparison = API_COMPARISON.matcher(text);
+            while (comparison.find()) hits.add("comparison as the API writes it " + comparison.group() + context(text, comparison.start()));
             Matcher dotted = DOTTED.matcher(text);
             while (dotted.find()) {
                 if (dotDecimal(dotted.group(1), dotted.group(2))) hits.add("dot decimal " + dotted.group() + context(text, dotted.start()));
@@ -289,6 +295,17 @@ class EveryPageTest {
             assertEquals(201, r.status(), r::describe);
             pages.add("/monitoring-reports/" + r.json().get("id").asString());
         }
+        // a draft changing a rate threshold, a date and a setting: the diff page then has values to show
+        vn.chuyenhoa.support.RuleTree edited = vn.chuyenhoa.support.RuleTree.copyInto(Files.createTempDirectory("everypage"))
+                .set("decision-tables/profiles.drl.xlsx", "Thresholds", "C16", "92.5")
+                .set("decision-tables/profiles.drl.xlsx", "Profiles", "H10", "2017-02-01")
+                .set("decision-tables/programme.drl.xlsx", "Settings", "C10", "62.5");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String f : List.of("profiles.drl.xlsx", "programme.drl.xlsx"))
+            files.put(f, Files.readAllBytes(edited.file("decision-tables/" + f)));
+        Http.Response draft = new Http(port, "demo-token-soanthao").postMultipart("/api/v1/rulesets", Map.of("comment", "bản nháp để đọc"), files);
+        assertEquals(201, draft.status(), draft::describe);
+        pages.add("/rulesets/diff?to=" + draft.json().get("version").asString());
         return pages;
     }
 
