@@ -50,10 +50,7 @@ final class TableTests {
      */
     static Outcome run(List<RuleFile> files, Engine engine, AreaDirectory areas) {
         List<LoadProblem> problems = new ArrayList<>();
-        List<CaseRow> rows = new ArrayList<>();
-        for (RuleFile f : files) {
-            if (RulesetBuilder.isTest(f.path()) && RulesetBuilder.isTable(f.path())) rows.addAll(rows(List.of(f), problems));
-        }
+        List<CaseRow> rows = EarlyBuild.cases(RuleFiles.versionId(files)).orElseGet(() -> everyCase(files, problems));
         if (!problems.isEmpty()) return new Outcome(0, problems);
         for (CaseRow row : rows) {
             String name = row.origin().file().substring(row.origin().file().lastIndexOf('/') + 1);
@@ -64,6 +61,15 @@ final class TableTests {
             else c.judgedBy(feature, engine, areas);
         }
         return new Outcome(rows.size(), problems);
+    }
+
+    /** The rows of every test workbook among {@code files}, each workbook compiled apart (see {@link #run}). */
+    static List<CaseRow> everyCase(List<RuleFile> files, List<LoadProblem> problems) {
+        List<CaseRow> rows = new ArrayList<>();
+        for (RuleFile f : files) {
+            if (RulesetBuilder.isTest(f.path()) && RulesetBuilder.isTable(f.path())) rows.addAll(rows(List.of(f), problems));
+        }
+        return rows;
     }
 
     /**

@@ -56,6 +56,28 @@ class StaffTestsTest {
         assertEquals(1, report.testFailures());
     }
 
+    /** A start compiles the test workbooks beside the rules (EarlyBuild); a failing case still fails at its cell. */
+    @Test
+    void theCasesCompiledAtStartAreTheOnesValidated() throws Exception {
+        RuleTree tree = RuleTree.copyInto(dir);
+        String cell = GovernanceTest.column(tree.file(CASES), "expect.verdict") + GovernanceTest.rowOf(tree.file(CASES), "lam_dong_province_profile");
+        tree.set(CASES, "Cases", cell, "TRANSFORMED");
+        List<RuleFile> files = RuleFiles.read(tree.root(), ActiveRuleset.FOLDERS);
+        var environment = new org.springframework.core.env.StandardEnvironment();
+        environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test",
+                java.util.Map.of("chuyenhoa.ruleset.root", tree.root().toString())));
+        new EarlyBuild().onApplicationEvent(new org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent(
+                new org.springframework.boot.bootstrap.DefaultBootstrapContext(), new org.springframework.boot.SpringApplication(),
+                new String[0], environment));
+
+        List<LoadProblem> fresh = new java.util.ArrayList<>();
+        assertEquals(TableTests.everyCase(files, fresh), EarlyBuild.cases(RuleFiles.versionId(files)).orElseThrow());
+        assertEquals(List.of(), fresh);
+        RulesetValidator.Report report = validator.validate(files, "TEST").report();
+        assertEquals(1, report.testFailures(), report.problems()::toString);
+        assertEquals(cell, report.problems().get(0).cell());
+    }
+
     @Test
     void aWrongOutcomeIsSaidWithTheCriterionsNameAndInWords() throws Exception {
         RuleTree tree = RuleTree.copyInto(dir);
