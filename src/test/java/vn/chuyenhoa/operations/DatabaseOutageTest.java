@@ -158,6 +158,11 @@ class DatabaseOutageTest {
             assertEquals(503, send(port, "GET", "/api/v1/evaluations/" + id, null).status());
         }
         assertEquals(503, send(port, "POST", "/api/v1/evaluations", request).status());
+        // a browser's session lives in the database too: its page is refused the same way
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/evaluations"))
+                .header("Cookie", "SESSION=" + java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes()))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(503, page.statusCode(), page::body);
         Thread.sleep(1000);
         List<String> traced = List.copyOf(logged).stream().filter(e -> e.getThrowableProxy() != null && e.getLevel().isGreaterOrEqual(Level.INFO))
                 .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
