@@ -99,11 +99,6 @@ public final class DatabaseOutage {
         }
     }
 
-    /** Whether an outage is under way: the database could not be reached, and nothing has reached it since. */
-    public boolean ongoing() {
-        return since != null;
-    }
-
     private boolean met(String where, Throwable ex, boolean request) {
         Throwable unreachable = unreachable(ex);
         if (unreachable == null) return false;
