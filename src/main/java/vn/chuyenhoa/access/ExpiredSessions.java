@@ -32,7 +32,7 @@ class ExpiredSessions implements SmartLifecycle {
         this.outage = outage;
     }
 
-    private void cleanUp() {
+    void cleanUp() {
         try {
             sessions.cleanUpExpiredSessions();
             outage.reachable();
