@@ -17,10 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A request no role's permission is at stake in, because the service has nothing to give it: a method the address does
- * not take (PUT on the evaluations, OPTIONS anywhere), or an address the service does not have at all, whatever the
- * method. The table lets any signed-in caller through to Spring MVC, which answers 405 with Allow (OPTIONS: Allow
- * alone) or 404; without this the table's last line would deny it, and the caller would read 403 "your roles do not
- * allow" for a method nobody may use or a page nobody can reach. HEAD is a GET here, as Spring MVC serves it.
+ * not take (PUT on the evaluations, DELETE or PATCH anywhere, OPTIONS anywhere), or an address the service does not
+ * have at all, whatever the method. The table lets any signed-in caller through to Spring MVC, which answers 405 with
+ * Allow (OPTIONS: Allow alone) or 404; without this the table's last line would deny it, and the caller would read
+ * 403 "your roles do not allow" for a method nobody may use or a page nobody can reach. HEAD is a GET here, as Spring MVC serves it.
  *
  * <p>It is the table's last line before that denial, so a request some role line takes (every evaluation) never pays
  * for the scan; the lines written for an address therefore name the methods its controllers take, else they would

@@ -18,9 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import vn.chuyenhoa.kernel.DatabaseOutage;
 
 /**
  * The chain's head, appended to a file outside the database ({@code chuyenhoa.audit.head-file}) every
@@ -45,16 +48,24 @@ public class HeadFile implements SmartLifecycle {
     private final AuditChain chain;
     private final Path path;
     private final Duration interval;
+    private final DatabaseOutage outage;
     private final Object writing = new Object();
     private ScheduledExecutorService timer;
     private volatile boolean running;
     private AuditChain.Head written;
 
+    /** A head file nobody writes on a schedule (tests and checks of a chain): an outage is its caller's to tell. */
+    public HeadFile(AuditChain chain, Path path, Duration interval) {
+        this(chain, path, interval, new DatabaseOutage("", java.time.Clock.systemUTC()));
+    }
+
+    @Autowired
     public HeadFile(AuditChain chain, @Value("${chuyenhoa.audit.head-file:./data/audit-heads.log}") Path path,
-                    @Value("${chuyenhoa.audit.head-interval:10s}") Duration interval) {
+                    @Value("${chuyenhoa.audit.head-interval:10s}") Duration interval, DatabaseOutage outage) {
         this.chain = chain;
         this.path = path.toAbsolutePath().normalize();
         this.interval = interval;
+        this.outage = outage;
     }
 
     public Path path() {
@@ -177,8 +188,9 @@ public class HeadFile implements SmartLifecycle {
         try {
             writeIfMoved();
         } catch (RuntimeException e) {
-            // a missed line is caught up at the next tick; a dead timer would write none again
-            log.error("audit head not written to {}", path, e);
+            // a missed line is caught up at the next tick; a dead timer would write none again (a tick that read
+            // nothing from the database does not say it is back: the chain's head is kept in memory)
+            if (!outage.failed("audit head file", e)) log.error("audit head not written to {}", path, e);
         }
     }
 }

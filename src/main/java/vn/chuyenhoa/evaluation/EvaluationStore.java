@@ -41,6 +41,7 @@ import static vn.chuyenhoa.audit.SqlTime.utc;
 import vn.chuyenhoa.audit.AuditChain;
 import vn.chuyenhoa.audit.Canonical;
 import vn.chuyenhoa.http.Page;
+import vn.chuyenhoa.kernel.DatabaseOutage;
 import vn.chuyenhoa.audit.SqlTime;
 
 /**
@@ -102,17 +103,19 @@ public class EvaluationStore implements SmartLifecycle {
     private Thread writer;
     // the time each transaction took and the rows it held, for the operators: the writer's group commits, and each
     // batch's one transaction (EvaluationBatchStore), which can hold ten thousand rows
+    private final DatabaseOutage outage;
     private final Commits single;
     private final Commits batches;
 
     /** A store whose commit times nobody reads (benchmarks, tests of the store itself). */
     public EvaluationStore(JdbcTemplate jdbc, AuditChain chain) {
-        this(jdbc, chain, new SimpleMeterRegistry());
+        this(jdbc, chain, new SimpleMeterRegistry(), new DatabaseOutage("", java.time.Clock.systemUTC()));
     }
 
     @Autowired
-    public EvaluationStore(JdbcTemplate jdbc, AuditChain chain, MeterRegistry meters) {
+    public EvaluationStore(JdbcTemplate jdbc, AuditChain chain, MeterRegistry meters, DatabaseOutage outage) {
         this.jdbc = jdbc;
+        this.outage = outage;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.chain = chain;
         this.single = new Commits(meters, "single");
@@ -396,7 +399,7 @@ public class EvaluationStore implements SmartLifecycle {
                 write(batch);
             } catch (Throwable t) {
                 // A dead writer would leave every later caller waiting forever: fail this batch and go on.
-                log.error("evaluation batch of {} could not be written", batch.size(), t);
+                if (!outage.failed("evaluation store writer", t)) log.error("evaluation batch of {} could not be written", batch.size(), t);
                 batch.forEach(p -> p.done.completeExceptionally(t));
             }
             batch.clear();

@@ -32,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ContainerProblems implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
+    /** The methods the endpoints take, for a method Tomcat refuses itself (CONNECT): no address takes it. */
+    static final String OFFERED_METHODS = "GET, HEAD, POST, PUT, OPTIONS";
+
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {
         factory.addContextCustomizers(context -> {
@@ -73,7 +76,7 @@ class ContainerProblems implements WebServerFactoryCustomizer<ConfigurableTomcat
                 // Tomcat answers CONNECT itself, before any filter: a method this service does not offer, like any other
                 status = HttpStatus.METHOD_NOT_ALLOWED.value();
                 response.setStatus(status);
-                response.setHeader("Allow", RequestGuard.ALLOW);
+                response.setHeader("Allow", OFFERED_METHODS);
             }
             ProblemDetail p = problem(status).getBody();
             // a status HTTP does not name is answered as the nearest one it does, on the status line as in the body

@@ -1,20 +1,15 @@
 package vn.chuyenhoa.http;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -30,16 +25,25 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import jakarta.servlet.http.HttpServletRequest;
+import vn.chuyenhoa.kernel.DatabaseOutage;
+
 
 /**
  * Every error leaves as problem details. Spring's own errors (wrong method, media type, missing body…) keep their
- * status; a parameter of the wrong type names the parameter; anything unexpected is logged and answered without
- * internals.
+ * status; a parameter of the wrong type names the parameter; a database that cannot be reached is 503 with
+ * Retry-After ({@link DatabaseOutage} tells the log); anything else unexpected is logged and answered without internals.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final DatabaseOutage outage;
+
+    ProblemAdvice(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     /**
      * Spring's own refusals, rebuilt as this service's problems: Spring's text would name its internals ("No static
@@ -136,31 +140,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        Throwable unreachable = unreachableDatabase(ex);
-        if (unreachable != null) {
-            // one line per request: the outage itself is what health and the connection pool's log report
-            log.warn("Database unreachable, answered 503: {}", unreachable.toString());
-            return Problems.databaseUnavailable();
-        }
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+        // a database that cannot be reached is said once for the outage, not with a stack trace per request
+        if (outage.refused(request.getMethod() + " " + request.getRequestURI(), ex)) return Problems.databaseUnavailable();
         log.error("Unexpected error", ex);
         return Problems.internal();
-    }
-
-    /**
-     * The cause that says the database cannot be reached, or null, wherever the store that met it wrapped it: Spring's
-     * translations of a connection that could not be had or broke (a failed {@code getConnection}, a transaction that
-     * could not begin, SQL class 08), or the driver's or pool's own connection exceptions when nothing translated them.
-     */
-    private static Throwable unreachableDatabase(Throwable ex) {
-        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || (t instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
-                return t;
-            }
-        }
-        return null;
     }
 
     private ResponseEntity<Object> fieldProblem(String field, String code, String en, String vi) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
@@ -29,20 +28,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * What is wrong with a request before any part of the application reads it: a method the service does not offer
- * (CONNECT, TRACE, WebDAV's…: 405), a Content-Type sent twice (400) or that names no one type ({@code *}{@code /*}: 415),
+ * What is wrong with a request before any part of the application reads it: a Content-Type sent twice (400) or that names no one type ({@code *}{@code /*}: 415),
  * JSON said to be in a charset other than UTF-8 (415), a query or form that cannot be decoded or is larger than the
  * container reads (400, 413). Each would otherwise surface wherever the
  * request is first read (the security filters, the language interceptor, a controller) as an exception nobody
  * expected, i.e. a 500. Runs first, after the character encoding is set, so every later reader sees a sound request.
+ * A method is not judged here: whether the address exists decides between 404 and 405, and who is signed in between
+ * those and 401, which the table of who reaches what (access) and Spring MVC answer for every method alike.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestGuard extends OncePerRequestFilter {
-
-    /** What the endpoints use; OPTIONS answers which of them an address takes. */
-    static final Set<String> OFFERED = Set.of("GET", "HEAD", "POST", "PUT", "OPTIONS");
-    static final String ALLOW = "GET, HEAD, POST, PUT, OPTIONS";
 
     private final ObjectMapper json;
 
@@ -53,14 +49,6 @@ class RequestGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!OFFERED.contains(request.getMethod())) {
-            response.setHeader(HttpHeaders.ALLOW, ALLOW);
-            refuse(response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
-                    "Phương thức không được hỗ trợ",
-                    "The service does not offer the method " + printable(request.getMethod()) + ".",
-                    "Dịch vụ không hỗ trợ phương thức " + printable(request.getMethod()) + ".");
-            return;
-        }
         String type = request.getContentType();
         if (twice(request, HttpHeaders.CONTENT_TYPE)) {
             // Tomcat would read the first, a proxy in front of it perhaps the last: which one the body is, is unknown

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import vn.chuyenhoa.kernel.DatabaseOutage;
+
 /**
  * Several instances on one database: every {@code chuyenhoa.instances.poll} each followed probe is read again. A short
  * poll rather than PostgreSQL's LISTEN/NOTIFY: it needs no connection held open per instance, works on any database,
@@ -38,13 +40,15 @@ final class PolledChanges implements SharedChanges, SmartLifecycle {
 
     private final String instance;
     private final Duration interval;
+    private final DatabaseOutage outage;
     private final List<Followed> followed = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService timer;
     private volatile boolean running;
 
-    PolledChanges(String instance, Duration interval) {
+    PolledChanges(String instance, Duration interval, DatabaseOutage outage) {
         this.instance = instance;
         this.interval = interval;
+        this.outage = outage;
     }
 
     @Override
@@ -61,6 +65,7 @@ final class PolledChanges implements SharedChanges, SmartLifecycle {
         for (Followed f : followed) {
             try {
                 Object now = f.probe.get();
+                outage.reachable();
                 if (f.seen && Objects.equals(now, f.last)) continue;
                 if (f.seen) log.debug("{} changed in the database ({} → {}): reloading on {}", f.name, f.last, now, instance);
                 f.reload.run();
@@ -68,7 +73,7 @@ final class PolledChanges implements SharedChanges, SmartLifecycle {
                 f.seen = true;
             } catch (RuntimeException e) {
                 // looked at again next time; a dead timer would leave the cache stale for good
-                log.error("could not follow {} in the database", f.name, e);
+                if (!outage.failed("following " + f.name, e)) log.error("could not follow {} in the database", f.name, e);
             }
         }
     }

@@ -6,6 +6,8 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import vn.chuyenhoa.kernel.DatabaseOutage;
+
 /**
  * Health shows the version in force and any failed load. A failed load is DEGRADED, not DOWN: the service still
  * answers with the last good rules, and taking it out of rotation would help nobody. With several instances, each
@@ -18,9 +20,11 @@ class RulesetHealth implements HealthIndicator {
     static final Status DEGRADED = new Status("DEGRADED", "serving the last good ruleset; the files on disk were rejected");
 
     private final ActiveRuleset active;
+    private final DatabaseOutage outage;
 
-    RulesetHealth(ActiveRuleset active) {
+    RulesetHealth(ActiveRuleset active, DatabaseOutage outage) {
         this.active = active;
+        this.outage = outage;
     }
 
     @Override
@@ -31,7 +35,9 @@ class RulesetHealth implements HealthIndicator {
                 .withDetail("version", s.versionId());
         try {
             b.withDetail("inForceInDatabase", active.inForceInDatabase().orElse(s.versionId()));
+            outage.reachable();
         } catch (DataAccessException e) {
+            outage.failed("readiness check of the ruleset", e);
             // the rules are in memory, but this instance cannot learn what another put in force, nor store a verdict
             // under them: DOWN, so readiness takes it out of rotation rather than answering with a 500
             return b.down().withDetail("database", "unreachable / không kết nối được: " + e.getMostSpecificCause()).build();

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -94,7 +95,7 @@ public class RulesetValidator {
     public Prechecked precheck(List<RuleFile> files, List<RuleFile> base) {
         String versionId = RuleFiles.versionId(files);
         List<LoadProblem> problems = new ArrayList<>();
-        for (RuleFile f : files) checkFile(f, problems);
+        for (RuleFile f : files) checkFile(f, base, problems);
         if (!problems.isEmpty()) return new Prechecked(rejected(versionId, problems, 0).report(), List.of());
         TableData data = TableData.of(files, limits.maxRowsPerSheet());
         problems.addAll(TableGate.checkCells(data, areas, limits));
@@ -119,7 +120,7 @@ public class RulesetValidator {
     List<String> outside(Changer who, List<RuleFile> base, List<RuleFile> files) {
         if (who.national()) return List.of();
         List<LoadProblem> problems = new ArrayList<>();
-        for (RuleFile f : files) checkFile(f, problems);
+        for (RuleFile f : files) checkFile(f, base, problems);
         if (!problems.isEmpty()) return List.of();
         TableData data = TableData.of(files, limits.maxRowsPerSheet());
         if (!data.unreadable().isEmpty()) return List.of();
@@ -148,10 +149,18 @@ public class RulesetValidator {
         return new Validated(null, new Report(versionId, false, List.copyOf(shown), cases, failures, problems.size(), List.of()));
     }
 
-    private void checkFile(RuleFile f, List<LoadProblem> problems) {
+    /** {@code base}: the version in force an upload goes on top of, or null (files read from disk). */
+    private void checkFile(RuleFile f, List<RuleFile> base, List<LoadProblem> problems) {
         String path = f.path();
         boolean drl = path.startsWith(RulesetBuilder.RULES_DIR) && path.endsWith(".drl");
         boolean table = path.startsWith(RulesetBuilder.TABLES_DIR) && RulesetBuilder.isTable(path);
+        if (!drl && !table && base != null && path.startsWith(RulesetBuilder.TABLES_DIR)
+                && path.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            // a workbook under a name the spreadsheet program or the browser changed ("profiles.xlsx", ".XLSX"):
+            // said as a wrong name with the one meant, as for a workbook that is a rule table by its name
+            problems.add(TableGate.unknownFileName(path, base.stream().map(RuleFile::path).collect(Collectors.toSet())));
+            return;
+        }
         if (!drl && !table) {
             problems.add(LoadProblem.ofFile(path, "unknown_file",
                     "Tệp không phải tệp quy tắc: chỉ nhận .drl trong rules/ và .drl.xlsx trong decision-tables/ (kiểm thử trong decision-tables/tests/).",

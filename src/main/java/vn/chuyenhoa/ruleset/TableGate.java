@@ -292,10 +292,10 @@ final class TableGate {
     /**
      * A table workbook the version in force does not have. An upload cannot add one (new tables come with a release),
      * so this is nearly always a rule file under another name: the browser's "profiles (1).drl.xlsx" for a second
-     * download, another capital letter. Said as a wrong name, with the names the ruleset has and the one most likely
-     * meant, rather than as new tables on each of its sheets.
+     * download, another capital letter, "profiles.xlsx" without its ".drl". Said as a wrong name, with the names the
+     * ruleset has and the one most likely meant, rather than as new tables on each of its sheets.
      */
-    private static LoadProblem unknownFileName(String path, Set<String> inForce) {
+    static LoadProblem unknownFileName(String path, Set<String> inForce) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         List<String> names = inForce.stream().filter(p -> p.startsWith(RulesetBuilder.TABLES_DIR) && RulesetBuilder.isTable(p))
                 .map(p -> p.substring(RulesetBuilder.TABLES_DIR.length())).sorted().toList();
@@ -309,9 +309,13 @@ final class TableGate {
                         + (meant != null ? "; rename it to " + meant + " and upload it again." : "; give it the name of the file it was downloaded as and upload it again."));
     }
 
-    /** A file name without case, copy marks (" (1)", " - Copy", " - bản sao") or blanks, to find the name meant. */
+    /**
+     * A file name without case, copy marks (" (1)", " - Copy", " - bản sao"), blanks or its extension (".drl.xlsx",
+     * ".xlsx"), to find the name meant.
+     */
     private static String plainName(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("\\((\\d+)\\)|-\\s*(copy|bản sao)|^copy of|\\s", "");
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("\\((\\d+)\\)|-\\s*(copy|bản sao)|^copy of|\\s", "")
+                .replaceAll("(\\.drl)?\\.xlsx$", "");
     }
 
     private static void compare(String file, Layout now, Layout before, List<LoadProblem> problems) {

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import jakarta.servlet.http.HttpServletRequest;
 import vn.chuyenhoa.access.Caller;
+import vn.chuyenhoa.kernel.DatabaseOutage;
 
 /**
  * What every page shares (the language, the signed-in user) and what a page shows when a request
@@ -29,6 +30,12 @@ import vn.chuyenhoa.access.Caller;
 public class PageAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
+
+    private final DatabaseOutage outage;
+
+    PageAdvice(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @ModelAttribute
     void common(Model model, Locale locale, HttpServletRequest request) {
@@ -95,6 +102,10 @@ public class PageAdvice {
             HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
             return error(status, "Yêu cầu không được chấp nhận (" + status.value() + ").",
                     "The request is not accepted (" + status.value() + " " + status.getReasonPhrase() + ").", locale, request);
+        }
+        if (outage.refused(request.getMethod() + " " + request.getRequestURI(), e)) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "Không kết nối được cơ sở dữ liệu; không có gì được lưu. Hãy thử lại sau ít phút.",
+                    "The database cannot be reached just now; nothing was stored. Try again in a few minutes.", locale, request);
         }
         log.error("Page {} failed", request.getRequestURI(), e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Có lỗi không mong muốn; lỗi đã được ghi lại.",

@@ -26,7 +26,7 @@ import vn.chuyenhoa.support.RunningServer;
 
 /**
  * What no role line of the table takes: a method an address does not take (405 for anyone signed in) and an address
- * the service does not have, whatever the method (404 for anyone signed in). Both are found by the one scan of the
+ * the service does not have, whatever the method (404 for anyone signed in); both 401 for a caller not signed in. Both are found by the one scan of the
  * request mappings, which sits at the end of the table, so a request a role line matches (every evaluation) never
  * pays for it; the lines written for pages and forms therefore name the methods their controllers take, else they
  * would catch a wrong method first and answer 403.
@@ -109,9 +109,13 @@ class UnofferedRequestsTest {
         }
     }
 
+    /**
+     * Whatever the method: DELETE and PATCH, which no endpoint takes, and one nobody defined, are asked who calls as
+     * POST is, not refused with 405 before sign-in as if the address existed.
+     */
     @Test
     void anyMethodOnAnAddressTheServiceDoesNotHaveIs404SignedInAnd401Anonymous() {
-        for (String method : new String[] {"GET", "POST", "PUT"}) {
+        for (String method : new String[] {"GET", "POST", "PUT", "DELETE", "PATCH", "PROPFIND"}) {
             for (String path : new String[] {"/api/v1/nothing-here", "/api/v1/evaluations/x/nothing"}) {
                 for (String token : new String[] {AUDITOR, OFFICER, "demo-token-hethong"}) {
                     Http.Response r = new Http(port, token).send(method, path, Http.JSON, "{}");
@@ -125,7 +129,26 @@ class UnofferedRequestsTest {
             }
         }
         // a page address: the same 404 for anyone signed in
-        Http.Response page = new Http(port, AUDITOR).send("POST", "/nothing-here", "application/x-www-form-urlencoded", "a=b");
-        assertEquals(404, page.status(), page::describe);
+        for (String method : new String[] {"POST", "DELETE", "PATCH"}) {
+            Http.Response page = new Http(port, AUDITOR).send(method, "/nothing-here", "application/x-www-form-urlencoded", "a=b");
+            assertEquals(404, page.status(), page::describe);
+        }
+    }
+
+    /**
+     * An address the service has, but not for DELETE or PATCH: 405 with Allow once signed in, as for PUT; 401 before
+     * (pages: a form without its CSRF token is refused before that, whatever the method).
+     */
+    @Test
+    void deleteOrPatchOnAnAddressThatExistsIs405WithAllowSignedInAnd401Anonymous() {
+        for (String method : new String[] {"DELETE", "PATCH", "PUT"}) {
+            for (String path : new String[] {"/api/v1/evaluations", "/api/v1/rulesets/" + version, "/evaluations"}) {
+                Http.Response r = new Http(port, AUDITOR).send(method, path, Http.JSON, "{}");
+                JsonNode p = Http.assertProblem(r, 405);
+                assertEquals("urn:chuyenhoa:problem:method-not-allowed", p.path("type").asString(), r::describe);
+                assertTrue(r.header("Allow").filter(a -> a.contains("GET") && !a.contains(method)).isPresent(), r::describe);
+                if (path.startsWith("/api/")) Http.assertProblem(new Http(port, null).send(method, path, Http.JSON, "{}"), 401);
+            }
+        }
     }
 }

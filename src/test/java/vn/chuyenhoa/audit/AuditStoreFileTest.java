@@ -48,7 +48,8 @@ class AuditStoreFileTest {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
             JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class})
-    @Import({EvaluationStore.class, RulesetStore.class, AuditChain.class, HeadFile.class, ChainVerifier.class})
+    @Import({EvaluationStore.class, RulesetStore.class, AuditChain.class, HeadFile.class, ChainVerifier.class,
+            vn.chuyenhoa.kernel.DatabaseOutage.class})
     static class AuditOnly {
         // the store times its commits for the operators' metrics; here nobody reads them
         @org.springframework.context.annotation.Bean
