@@ -6,9 +6,11 @@ import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import vn.chuyenhoa.area.CodeScheme;
 import vn.chuyenhoa.evaluation.Fact;
 import vn.chuyenhoa.evaluation.Kind;
 import vn.chuyenhoa.evaluation.Requirement;
@@ -29,6 +31,17 @@ final class DiffWords {
     private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");
     private static final DateTimeFormatter MONTH_DAY_IN = DateTimeFormatter.ofPattern("MM-dd");
 
+    /**
+     * The columns of the relapse and screening tables whose cells are codes, by the prefix of the messages that say
+     * each code: a relapse reason's kind, a ranking key and its direction. ("kind" is the relapse table's alone here:
+     * the criteria tables are compared on the compiled policy, where a kind is a {@link Kind}.)
+     */
+    private static final Map<String, String> CODES = Map.of("kind", "relapseKind.", "key", "rankingKey.",
+            "direction", "rankingDirection.");
+    /** A screening status rule's effect, in the words the screening page gives the status it leads to. */
+    private static final Map<String, String> EFFECTS = Map.of("EXCLUDE", "screening.status.EXCLUDED",
+            "CARRY_OVER", "screening.status.CARRIED_OVER");
+
     private DiffWords() {}
 
     /** A profile's threshold for a criterion: "≥ 80%" for a rate or reduction, "có" for a flag, "< kỳ gốc". */
@@ -48,13 +61,16 @@ final class DiffWords {
         if (v instanceof Scope s) return en ? s.describeEn() : s.describeVi();
         if (v instanceof LocalDate d) return Dates.format(d);
         if (v instanceof Boolean b) return yesNo(b, en);
-        if (v instanceof List<?> l) return l.stream().map(x -> value(x, en)).collect(Collectors.joining(" + "));
+        // a list of text is a criterion's basis: fact stems ("crimes"), each said by its baseline count's term
+        if (v instanceof List<?> l) return l.stream().map(x -> x instanceof String s ? stems(s, en) : value(x, en))
+                .collect(Collectors.joining(" + "));
         return v.toString();
     }
 
     /**
      * A table cell as typed, in words: a number with the language's separators (a percent setting with its sign), a
-     * date dd/mm/yyyy, a reporting day dd/mm, a yes/no, a comparison sign, a planned end, a fact by its term.
+     * date dd/mm/yyyy, a reporting day dd/mm, a yes/no, a comparison sign, a planned end, a fact or basis by its term,
+     * a code (a relapse reason's kind, a status effect, a ranking key or direction, a code list) in the pages' words.
      *
      * @param field the cell's column ({@code value}, {@code comparison}, {@code fact}, …)
      * @param key   the setting the row sets, if it is a programme-settings row
@@ -84,9 +100,22 @@ final class DiffWords {
         if (field.equals("comparison")) return Comparison.parse(t).map(Comparison::sign).orElse(t);
         if (field.equals("fact")) {
             String label = Fact.label(t, en);
-            return label.equals(t) ? Outcomes.message("fact." + t, t, en) : label;
+            return label.equals(t) ? Outcomes.message("fact." + t, stems(t, en), en) : label;
         }
+        if (field.equals("effect")) return EFFECTS.containsKey(t) ? Outcomes.message(EFFECTS.get(t), t, en) : t;
+        if (CODES.containsKey(field)) return Outcomes.message(CODES.get(field) + t, t, en);
+        if (field.equals("codeScheme")) return CodeScheme.titleOf(t);
         return SettingsTable.plannedEnd(t).map(p -> p.words(en)).orElse(t);
+    }
+
+    /**
+     * A basis as the tables write it ("crimes+socialEvils"): each stem by the term of its baseline count, as a
+     * profile's basis is said by its facts; text that is no stem stays as typed.
+     */
+    private static String stems(String typed, boolean en) {
+        List<String> stems = List.of(typed.split("\\+")).stream().map(String::strip).toList();
+        if (stems.stream().anyMatch(s -> Fact.byName(s + "Baseline") == null)) return typed;
+        return stems.stream().map(s -> Fact.label(s + "Baseline", en)).collect(Collectors.joining(" + "));
     }
 
     private static String yesNo(boolean b, boolean en) {

@@ -6,7 +6,8 @@ import java.util.ResourceBundle;
 
 /**
  * Verdicts, criterion outcomes and other words of the pages, for the messages a test case or a diff writes outside any
- * page: the words are the pages' own (messages.properties: verdict.*, outcome.*, criterionKind.*, fact.*), so an upload
+ * page: the words are the pages' own (messages.properties: verdict.*, outcome.*, criterionKind.*, fact.*, the relapse and
+ * screening tables' codes: relapseKind.*, rankingKey.*, rankingDirection.*, screening.status.*), so an upload
  * report, a diff and the evaluation page say the same thing. A value that is no verdict or outcome (a typo in a test
  * cell) is quoted as it was typed.
  */

@@ -123,6 +123,58 @@ class PolicyDiffTest {
                 plannedEnd.descriptionEn());
     }
 
+    /**
+     * No enum code or camelCase name on a Vietnamese page: a criterion's basis ("crimes + socialEvils") names each
+     * count by its term, and the code cells of the relapse and screening tables (ABOVE_BASELINE, DESC, EXCLUDE, a code
+     * list) are said in the words the pages use, English on ?lang=en; from/to keep the cells' codes (the API).
+     */
+    @Test
+    void basesAndTheRelapseAndScreeningCodesAreSaidInWords() throws Exception {
+        RulesetSnapshot shipped = build(RuleTree.copyInto(dir.resolve("a")));
+        RuleTree edited = RuleTree.copyInto(dir.resolve("b"))
+                .set("decision-tables/criteria.drl.xlsx", "Criteria", "E20", "crimes+socialEvils") // CRIME_REDUCTION basis
+                .set("decision-tables/monitoring.drl.xlsx", "Reasons", "D12", "ABOVE_BASELINE")    // new hotspot: COUNT → above baseline
+                .set("decision-tables/monitoring.drl.xlsx", "Reasons", "E12", "hotspots")
+                .set("decision-tables/screening.drl.xlsx", "Ranking", "E13", "ASC")                // an indicator ranked low first
+                .set("decision-tables/screening.drl.xlsx", "Statuses", "B11", "CARRY_OVER")        // new rural: excluded → carried over
+                .set("decision-tables/screening.drl.xlsx", "Scopes", "D10", "QD19_2025");          // the code list after the reform
+        List<PolicyDiff.Change> changes = PolicyDiff.between(shipped, build(edited)).changes();
+
+        PolicyDiff.Change basis = changes.stream().filter(c -> c.kind().equals("CRITERION_CHANGED") && "basis".equals(c.field()))
+                .findFirst().orElseThrow(() -> new AssertionError(changes.toString()));
+        assertEquals("[crimes, socialEvils]", basis.to(), "the API keeps the stems");
+        // each stem by its baseline count's term, as the profile's BASIS_CHANGED says its facts
+        assertTrue(basis.descriptionVi().contains(" kỳ gốc + Vụ việc tệ nạn xã hội kỳ gốc\"."), basis.descriptionVi());
+        assertTrue(basis.descriptionEn().contains(" + Social-evil incidents in the baseline period\"."), basis.descriptionEn());
+
+        List<PolicyDiff.Change> coded = changes.stream()
+                .filter(c -> c.kind().equals("RELAPSE_REASON_CHANGED") || c.kind().equals("SCREENING_CHANGED")).toList();
+        assertEquals(5, coded.size(), coded::toString);
+        PolicyDiff.Change kind = coded.stream().filter(c -> "kind".equals(c.field())).findFirst().orElseThrow();
+        assertEquals("ABOVE_BASELINE", kind.to());
+        assertTrue(kind.descriptionVi().contains("«số lượng» → «tăng so với trước chuyển hóa (%)»"), kind.descriptionVi());
+        assertTrue(kind.descriptionEn().contains("«count» → «increase over the period before transformation (%)»"), kind.descriptionEn());
+        PolicyDiff.Change stems = coded.stream().filter(c -> "fact".equals(c.field())).findFirst().orElseThrow();
+        assertTrue(stems.descriptionVi().contains("→ «Điểm, tụ điểm tệ nạn xã hội trước chuyển hóa»"), stems.descriptionVi());
+        PolicyDiff.Change direction = coded.stream().filter(c -> "direction".equals(c.field())).findFirst().orElseThrow();
+        assertTrue(direction.descriptionVi().contains("«giảm dần (lớn trước)» → «tăng dần (nhỏ trước)»"), direction.descriptionVi());
+        assertTrue(direction.descriptionEn().contains("«descending (largest first)» → «ascending (smallest first)»"), direction.descriptionEn());
+        PolicyDiff.Change effect = coded.stream().filter(c -> "effect".equals(c.field())).findFirst().orElseThrow();
+        assertEquals("CARRY_OVER", effect.to());
+        assertTrue(effect.descriptionVi().contains("«Loại trừ» → «Chuyển tiếp»"), effect.descriptionVi());
+        assertTrue(effect.descriptionEn().contains("«Excluded» → «Carried over»"), effect.descriptionEn());
+
+        PolicyDiff.Change scheme = coded.stream().filter(c -> "codeScheme".equals(c.field())).findFirst().orElseThrow();
+        assertTrue(scheme.descriptionVi().contains("«QĐ 124/2004/QĐ-TTg» → «QĐ 19/2025/QĐ-TTg»"), scheme.descriptionVi());
+
+        for (PolicyDiff.Change c : changes) {
+            for (String code : List.of("ABOVE_BASELINE", "QD19_2025", "COUNT", "DESC", "ASC", "EXCLUDE", "CARRY_OVER", "socialEvils",
+                    "crimes ", "hotspots", "newHotspotsFormed")) {
+                assertFalse(c.descriptionVi().contains(code), code + " in " + c.descriptionVi());
+            }
+        }
+    }
+
     private static PolicyDiff.Change only(List<PolicyDiff.Change> changes, String kind) {
         List<PolicyDiff.Change> of = changes.stream().filter(c -> c.kind().equals(kind)).toList();
         assertEquals(1, of.size(), () -> kind + " in " + changes);
