@@ -174,6 +174,48 @@ class RebaseDraftTest {
         assertProblem(http.as(EDITOR).postJson("/api/v1/rulesets/" + current + "/rebase", "{\"inForce\":\"x\"}"), 400);
     }
 
+    @Test
+    void aDraftRebasedTwiceIsAnsweredWithTheDraftTheFirstRebaseMade() throws Exception {
+        Http http = new Http(port);
+        String original = active(http);
+        Http editor = http.as(EDITOR);
+        String mine = upload(editor, edit(http, original, "C25", "13"), "tái phạm 13%");
+        String theirs = upload(editor, edit(http, original, "C24", "97"), "97%");
+        assertEquals(200, http.as(APPROVER).postJson("/api/v1/rulesets/" + theirs + "/activate", "{\"comment\":\"Duyệt 97%\"}").status());
+
+        Http.Response first = editor.postJson("/api/v1/rulesets/" + mine + "/rebase", "{}");
+        assertEquals(201, first.status(), first::describe);
+        String rebased = first.json().get("version").asString();
+        int versions = http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt();
+        int actions = http.get("/api/v1/ruleset-actions").json().size();
+
+        // a call retried seconds later (a zip's entries carry the time they were written, to two seconds: the carried
+        // workbook is not the same bytes again): the same draft, as an identical upload is answered
+        Thread.sleep(2_100);
+        Http.Response again = editor.postJson("/api/v1/rulesets/" + mine + "/rebase", "{}");
+        assertEquals(200, again.status(), again::describe);
+        assertEquals(rebased, again.json().get("version").asString(), again::describe);
+        assertTrue(again.json().get("existing").asBoolean(), again::describe);
+        assertEquals("DRAFT", again.json().get("status").asString());
+        assertEquals(theirs, again.json().get("basedOn").asString());
+        assertEquals(mine, again.json().get("replaces").asString());
+        assertEquals("C25", again.json().get("carried").get(0).get("cell").asString(), again::describe);
+
+        // a double click on the page: that draft's page, saying nothing new was stored
+        Http.Response page = editor.post("/rulesets/" + mine + "/rebase", "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(200, page.status(), page::describe);
+        assertTrue(page.text().contains("id=\"rebased-before\"") && page.text().contains(rebased), page::describe);
+
+        assertEquals(versions, http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt(), "nothing stored");
+        JsonNode log = http.get("/api/v1/ruleset-actions").json();
+        assertEquals(actions, log.size(), log::toString);
+        int stored = 0;
+        for (JsonNode a : log) {
+            if ("STORED".equals(a.get("action").asString()) && a.get("detailsJson").asString("").contains("\"rebaseOf\":\"" + mine + "\"")) stored++;
+        }
+        assertEquals(1, stored, log::toString);
+    }
+
     /** The profiles workbook of {@code version} with cells of its Thresholds sheet set (cell, text, cell, text…). */
     private static byte[] edit(Http http, String version, String... cells) throws IOException {
         byte[] file = http.get("/api/v1/rulesets/" + version + "/files/" + PROFILES).body();
