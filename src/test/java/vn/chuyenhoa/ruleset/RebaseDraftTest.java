@@ -216,14 +216,65 @@ class RebaseDraftTest {
         assertEquals(1, stored, log::toString);
     }
 
-    /** The profiles workbook of {@code version} with cells of its Thresholds sheet set (cell, text, cell, text…). */
+    @Test
+    void thePageExplainsThatADraftOnTheVersionInForceHasNothingToRebase() throws Exception {
+        Http http = new Http(port);
+        Http editor = http.as(EDITOR);
+        String current = upload(editor, edit(http, active(http), "C24", "94"), "Việt Yên 94%");
+
+        Http.Response page = editor.post("/rulesets/" + current + "/rebase", "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(409, page.status(), page::describe);
+        String errors = page.text().substring(page.text().indexOf("id=\"rebase-errors\""));
+        errors = errors.substring(0, errors.indexOf("</ul>"));
+        assertTrue(errors.contains("không có gì cần cập nhật") && errors.contains(current.substring(0, 12)), errors);
+        assertFalse(page.text().contains("urn:chuyenhoa:problem"), page::describe);
+
+        Http.Response english = editor.post("/rulesets/" + current + "/rebase?lang=en", "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(409, english.status(), english::describe);
+        assertTrue(english.text().contains("there is nothing to rebase") && !english.text().contains("không có gì cần cập nhật"),
+                english::describe);
+    }
+
+    @Test
+    void aRebaseWhoseTablesDoNotValidateIsRefusedCellByCellAndStoresNothing() throws Exception {
+        Http http = new Http(port);
+        String original = active(http);
+        Http editor = http.as(EDITOR);
+        // both add a criterion to Lâm Đồng in the first empty row: the draft a flag (NO_BLACK_CREDIT, false), the version
+        // in force a comparison with the baseline (HOTSPOTS_REDUCED, no threshold). Each is valid; carried onto the row
+        // in force, the draft's threshold is a threshold the criterion in force does not use
+        String mine = upload(editor, edit(http, original, "A50", "LAM_DONG_2022", "B50", "NO_BLACK_CREDIT", "C50", "false",
+                "E50", "Lâm Đồng 2023"), "Lâm Đồng: tín dụng đen");
+        String theirs = upload(editor, edit(http, original, "A50", "LAM_DONG_2022", "B50", "HOTSPOTS_REDUCED", "D50", "hotspots",
+                "E50", "Lâm Đồng 2023"), "Lâm Đồng: giảm điểm phức tạp");
+        assertEquals(200, http.as(APPROVER).postJson("/api/v1/rulesets/" + theirs + "/activate", "{\"comment\":\"Duyệt\"}").status());
+        int versions = http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt();
+
+        Http.Response r = editor.postJson("/api/v1/rulesets/" + mine + "/rebase", "{}");
+        JsonNode p = assertProblem(r, 422);
+        assertEquals("urn:chuyenhoa:problem:invalid-ruleset", p.get("type").asString(), r::describe);
+        JsonNode problem = p.get("report").get("problems").get(0);
+        assertEquals(PROFILES, problem.get("file").asString(), r::describe);
+        assertEquals("Thresholds", problem.get("sheet").asString(), r::describe);
+        assertEquals("C50", problem.get("cell").asString(), r::describe);
+        assertEquals("threshold_not_used", problem.get("code").asString(), r::describe);
+        assertEquals(versions, http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt(), "nothing stored");
+        assertEquals("REJECTED", http.get("/api/v1/ruleset-actions").json().get(0).get("action").asString());
+
+        Http.Response page = editor.post("/rulesets/" + mine + "/rebase", "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(422, page.status(), page::describe);
+        assertTrue(page.text().contains("id=\"rebase-rejected\"") && page.text().contains("C50"), page::describe);
+        assertEquals(versions, http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt(), "nothing stored");
+    }
+
+    /** The profiles workbook of {@code version} with cells of its Thresholds sheet set (cell, text, cell, text…), rows added where needed. */
     private static byte[] edit(Http http, String version, String... cells) throws IOException {
         byte[] file = http.get("/api/v1/rulesets/" + version + "/files/" + PROFILES).body();
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(file)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.getSheet("Thresholds");
             for (int i = 0; i < cells.length; i += 2) {
                 CellReference ref = new CellReference(cells[i]);
-                Row row = s.getRow(ref.getRow());
+                Row row = s.getRow(ref.getRow()) == null ? s.createRow(ref.getRow()) : s.getRow(ref.getRow());
                 (row.getCell(ref.getCol()) == null ? row.createCell(ref.getCol()) : row.getCell(ref.getCol())).setCellValue(cells[i + 1]);
             }
             wb.write(out);
