@@ -395,25 +395,48 @@ public class ActiveRuleset implements EngineSource {
         if (staleBase(draftId, inForce.versionId()).isEmpty() || baseFiles.isEmpty()) {
             throw new NothingToRebase(draftId, basedOn, inForce.versionId());
         }
+        Optional<Rebased> before = rebasedBefore(draftId, basedOn, inForce.versionId());
+        if (before.isPresent()) return before.get();
         ReleaseCarry.Result carry = ReleaseCarry.rebase(baseFiles, draftFiles, inForce.files());
         String said = comment != null ? comment : "Bản nháp " + draftId.substring(0, 12) + " cập nhật theo phiên bản đang áp dụng "
                 + inForce.versionId().substring(0, 12) + " / draft " + draftId.substring(0, 12) + " made again on the version in force "
                 + inForce.versionId().substring(0, 12);
-        Map<String, Object> d = new java.util.LinkedHashMap<>();
-        d.put("rebaseOf", draftId);
-        d.put("draftBasedOn", basedOn);
-        d.put("carried", carry.carried());
-        d.put("conflicts", carry.reenter());
+        RebaseDetails d = new RebaseDetails(draftId, basedOn, carry.carried(), carry.reenter());
         Offer offer = offer(carry.files(), UPLOAD, who, said, false, json.writeValueAsString(d), null);
-        return new Rebased(offer, draftId, inForce.versionId(), carry.carried(), carry.reenter());
+        return new Rebased(offer, draftId, inForce.versionId(), carry.carried(), carry.reenter(), false);
     }
+
+    /**
+     * The draft an earlier rebase of this draft made on the version in force, as stored then: a double click or a
+     * retried call answers with it. Rebasing again would store another draft of the same cells under another id: a
+     * workbook written seconds later is not the same bytes (a zip's entries carry the time they were written).
+     */
+    private Optional<Rebased> rebasedBefore(String draftId, String basedOn, String inForce) {
+        return store.actions(inForce).stream()
+                .filter(a -> "STORED".equals(a.action()) && inForce.equals(a.fromVersion()) && a.detailsJson() != null)
+                .flatMap(a -> {
+                    RebaseDetails d = json.readValue(a.detailsJson(), RebaseDetails.class);
+                    return draftId.equals(d.rebaseOf()) && java.util.Objects.equals(basedOn, d.draftBasedOn())
+                            ? java.util.stream.Stream.of(new Rebased(new Offer(a.toVersion(), Offer.Result.EXISTING, null, false),
+                                    draftId, inForce, d.carried(), d.conflicts(), true))
+                            : java.util.stream.Stream.empty();
+                })
+                .findFirst();
+    }
+
+    /** What the STORED action of a rebased draft records: the draft it replaces and its base, the cells carried and those both changed. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record RebaseDetails(String rebaseOf, String draftBasedOn, List<ReleaseCarry.Moved> carried,
+                         List<ReleaseCarry.Moved> conflicts) {}
 
     /**
      * What a rebase made: the new draft (or the stored version its files match, or the report that refused them), the
      * draft it replaces, the version in force it is based on, the cells carried and those both sides changed.
+     *
+     * @param again the draft an earlier rebase of the same draft made on the version in force; nothing was stored now
      */
     record Rebased(Offer offer, String replaces, String basedOn, List<ReleaseCarry.Moved> carried,
-                          List<ReleaseCarry.Moved> conflicts) {}
+                          List<ReleaseCarry.Moved> conflicts, boolean again) {}
 
     /** Not a draft made on a version no longer in force: there is nothing to carry onto the version in force. */
     static final class NothingToRebase extends RuntimeException {

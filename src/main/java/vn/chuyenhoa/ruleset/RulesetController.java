@@ -315,13 +315,16 @@ class RulesetController {
                     + "result is validated and stored like an upload by the caller (RULE_EDITOR, the draft's change within "
                     + "the caller's provinces, checked before anything is compiled): a new DRAFT based on the version in "
                     + "force, recorded with the draft it replaces. Cells the version in force changed too keep the value in "
-                    + "force and are listed in conflicts. Body: optional {\"comment\": \"why\"}; no other key.",
+                    + "force and are listed in conflicts. Rebasing the same draft again while the same version is in force "
+                    + "(a retried call) stores nothing and answers 200 with the draft the first rebase made. "
+                    + "Body: optional {\"comment\": \"why\"}; no other key.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Rebase.class))),
             responses = {
                 @ApiResponse(responseCode = "201", description = "A new DRAFT based on the version in force; Location names it",
                         content = @Content(schema = @Schema(implementation = RebaseResult.class))),
-                @ApiResponse(responseCode = "200", description = "The rebased files are a stored version, which is returned",
+                @ApiResponse(responseCode = "200", description = "This draft was already rebased onto the version in force, "
+                        + "or the rebased files are a stored version: that version is returned (existing: true); nothing stored",
                         content = @Content(schema = @Schema(implementation = RebaseResult.class))),
                 @ApiResponse(responseCode = "403", description = "Not a RULE_EDITOR, or the draft changes rules beyond the caller's provinces; nothing stored"),
                 @ApiResponse(responseCode = "409", description = "Not a draft made on a version no longer in force: nothing to rebase "
@@ -354,7 +357,8 @@ class RulesetController {
             case CREATED -> ResponseEntity.created(URI.create("/api/v1/rulesets/" + offer.versionId())).body(new RebaseResult(
                     offer.versionId(), "DRAFT", done.basedOn(), done.replaces(), null, offer.report(), carried, conflicts));
             case EXISTING -> ResponseEntity.ok(new RebaseResult(offer.versionId(),
-                    view(store.info(offer.versionId()).orElseThrow(), store.everActivated()).status(), null, done.replaces(),
+                    view(store.info(offer.versionId()).orElseThrow(), store.everActivated()).status(),
+                    done.again() ? done.basedOn() : null, done.replaces(),
                     true, null, carried, conflicts));
             case REJECTED -> invalid(offer.report());
         };

@@ -139,7 +139,7 @@ class RulesetPages {
                         return "redirect:/rulesets/" + done.offer().versionId() + "?rebased";
                     }
                     case EXISTING -> {
-                        return "redirect:/rulesets/" + done.offer().versionId() + "?existing";
+                        return "redirect:/rulesets/" + done.offer().versionId() + (done.again() ? "?rebasedBefore" : "?existing");
                     }
                     case REJECTED -> {
                         status = HttpStatus.UNPROCESSABLE_CONTENT;

@@ -174,14 +174,107 @@ class RebaseDraftTest {
         assertProblem(http.as(EDITOR).postJson("/api/v1/rulesets/" + current + "/rebase", "{\"inForce\":\"x\"}"), 400);
     }
 
-    /** The profiles workbook of {@code version} with cells of its Thresholds sheet set (cell, text, cell, text…). */
+    @Test
+    void aDraftRebasedTwiceIsAnsweredWithTheDraftTheFirstRebaseMade() throws Exception {
+        Http http = new Http(port);
+        String original = active(http);
+        Http editor = http.as(EDITOR);
+        String mine = upload(editor, edit(http, original, "C25", "13"), "tái phạm 13%");
+        String theirs = upload(editor, edit(http, original, "C24", "97"), "97%");
+        assertEquals(200, http.as(APPROVER).postJson("/api/v1/rulesets/" + theirs + "/activate", "{\"comment\":\"Duyệt 97%\"}").status());
+
+        Http.Response first = editor.postJson("/api/v1/rulesets/" + mine + "/rebase", "{}");
+        assertEquals(201, first.status(), first::describe);
+        String rebased = first.json().get("version").asString();
+        int versions = http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt();
+        int actions = http.get("/api/v1/ruleset-actions").json().size();
+
+        // a call retried seconds later (a zip's entries carry the time they were written, to two seconds: the carried
+        // workbook is not the same bytes again): the same draft, as an identical upload is answered
+        Thread.sleep(2_100);
+        Http.Response again = editor.postJson("/api/v1/rulesets/" + mine + "/rebase", "{}");
+        assertEquals(200, again.status(), again::describe);
+        assertEquals(rebased, again.json().get("version").asString(), again::describe);
+        assertTrue(again.json().get("existing").asBoolean(), again::describe);
+        assertEquals("DRAFT", again.json().get("status").asString());
+        assertEquals(theirs, again.json().get("basedOn").asString());
+        assertEquals(mine, again.json().get("replaces").asString());
+        assertEquals("C25", again.json().get("carried").get(0).get("cell").asString(), again::describe);
+
+        // a double click on the page: that draft's page, saying nothing new was stored
+        Http.Response page = editor.post("/rulesets/" + mine + "/rebase", "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(200, page.status(), page::describe);
+        assertTrue(page.text().contains("id=\"rebased-before\"") && page.text().contains(rebased), page::describe);
+
+        assertEquals(versions, http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt(), "nothing stored");
+        JsonNode log = http.get("/api/v1/ruleset-actions").json();
+        assertEquals(actions, log.size(), log::toString);
+        int stored = 0;
+        for (JsonNode a : log) {
+            if ("STORED".equals(a.get("action").asString()) && a.get("detailsJson").asString("").contains("\"rebaseOf\":\"" + mine + "\"")) stored++;
+        }
+        assertEquals(1, stored, log::toString);
+    }
+
+    @Test
+    void thePageExplainsThatADraftOnTheVersionInForceHasNothingToRebase() throws Exception {
+        Http http = new Http(port);
+        Http editor = http.as(EDITOR);
+        String current = upload(editor, edit(http, active(http), "C24", "94"), "Việt Yên 94%");
+
+        Http.Response page = editor.post("/rulesets/" + current + "/rebase", "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(409, page.status(), page::describe);
+        String errors = page.text().substring(page.text().indexOf("id=\"rebase-errors\""));
+        errors = errors.substring(0, errors.indexOf("</ul>"));
+        assertTrue(errors.contains("không có gì cần cập nhật") && errors.contains(current.substring(0, 12)), errors);
+        assertFalse(page.text().contains("urn:chuyenhoa:problem"), page::describe);
+
+        Http.Response english = editor.post("/rulesets/" + current + "/rebase?lang=en", "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(409, english.status(), english::describe);
+        assertTrue(english.text().contains("there is nothing to rebase") && !english.text().contains("không có gì cần cập nhật"),
+                english::describe);
+    }
+
+    @Test
+    void aRebaseWhoseTablesDoNotValidateIsRefusedCellByCellAndStoresNothing() throws Exception {
+        Http http = new Http(port);
+        String original = active(http);
+        Http editor = http.as(EDITOR);
+        // both add a criterion to Lâm Đồng in the first empty row: the draft a flag (NO_BLACK_CREDIT, false), the version
+        // in force a comparison with the baseline (HOTSPOTS_REDUCED, no threshold). Each is valid; carried onto the row
+        // in force, the draft's threshold is a threshold the criterion in force does not use
+        String mine = upload(editor, edit(http, original, "A50", "LAM_DONG_2022", "B50", "NO_BLACK_CREDIT", "C50", "false",
+                "E50", "Lâm Đồng 2023"), "Lâm Đồng: tín dụng đen");
+        String theirs = upload(editor, edit(http, original, "A50", "LAM_DONG_2022", "B50", "HOTSPOTS_REDUCED", "D50", "hotspots",
+                "E50", "Lâm Đồng 2023"), "Lâm Đồng: giảm điểm phức tạp");
+        assertEquals(200, http.as(APPROVER).postJson("/api/v1/rulesets/" + theirs + "/activate", "{\"comment\":\"Duyệt\"}").status());
+        int versions = http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt();
+
+        Http.Response r = editor.postJson("/api/v1/rulesets/" + mine + "/rebase", "{}");
+        JsonNode p = assertProblem(r, 422);
+        assertEquals("urn:chuyenhoa:problem:invalid-ruleset", p.get("type").asString(), r::describe);
+        JsonNode problem = p.get("report").get("problems").get(0);
+        assertEquals(PROFILES, problem.get("file").asString(), r::describe);
+        assertEquals("Thresholds", problem.get("sheet").asString(), r::describe);
+        assertEquals("C50", problem.get("cell").asString(), r::describe);
+        assertEquals("threshold_not_used", problem.get("code").asString(), r::describe);
+        assertEquals(versions, http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt(), "nothing stored");
+        assertEquals("REJECTED", http.get("/api/v1/ruleset-actions").json().get(0).get("action").asString());
+
+        Http.Response page = editor.post("/rulesets/" + mine + "/rebase", "application/x-www-form-urlencoded", new byte[0]);
+        assertEquals(422, page.status(), page::describe);
+        assertTrue(page.text().contains("id=\"rebase-rejected\"") && page.text().contains("C50"), page::describe);
+        assertEquals(versions, http.get("/api/v1/rulesets?size=200").json().get("totalItems").asInt(), "nothing stored");
+    }
+
+    /** The profiles workbook of {@code version} with cells of its Thresholds sheet set (cell, text, cell, text…), rows added where needed. */
     private static byte[] edit(Http http, String version, String... cells) throws IOException {
         byte[] file = http.get("/api/v1/rulesets/" + version + "/files/" + PROFILES).body();
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(file)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.getSheet("Thresholds");
             for (int i = 0; i < cells.length; i += 2) {
                 CellReference ref = new CellReference(cells[i]);
-                Row row = s.getRow(ref.getRow());
+                Row row = s.getRow(ref.getRow()) == null ? s.createRow(ref.getRow()) : s.getRow(ref.getRow());
                 (row.getCell(ref.getCol()) == null ? row.createCell(ref.getCol()) : row.getCell(ref.getCol())).setCellValue(cells[i + 1]);
             }
             wb.write(out);
